@@ -1,0 +1,130 @@
+package utrace.checker.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import utrace.invariants.Invariant;
+import utrace.invariants.InvariantChecker;
+import utrace.invariants.Violation;
+import utrace.model.Model;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * The native engine: exhaustive breadth-first search over the model's state
+ * graph with a fingerprint visited set. Breadth-first order makes the first
+ * violation found one of the shortest (fewest steps). Actors are tried in
+ * index order, so the same inputs give the same counts and counterexample.
+ */
+public final class Explorer {
+    private static final long PROGRESS_EVERY_MILLIS = 2000;
+
+    private final Limits limits;
+    private final ProgressListener progress;
+
+    public Explorer(Limits limits, ProgressListener progress) {
+        this.limits = limits;
+        this.progress = progress;
+    }
+
+    public ExplorationResult explore(Model model, List<Invariant> invariants) {
+        long start = System.nanoTime();
+        InvariantChecker check = new InvariantChecker(model, invariants);
+        FingerprintSet visited = new FingerprintSet();
+        // Discovered states in BFS order; an entry is dropped once expanded.
+        List<State> queue = new ArrayList<>();
+        IntArray parent = new IntArray();
+        IntArray via = new IntArray();
+        IntArray depth = new IntArray();
+        long transitions = 0;
+        int maxDepth = 0;
+        long lastProgress = 0;
+
+        State init = model.initial();
+        visited.add(init.fingerprint());
+        queue.add(init);
+        parent.add(-1);
+        via.add(-1);
+        depth.add(0);
+        Violation v = check.state(init);
+        if (v != null) return violation(v, path(parent, via, 0, -1), stats(visited, transitions, 0, start));
+
+        int actors = model.actorCount();
+        for (int id = 0; id < queue.size(); id++) {
+            State s = queue.get(id);
+            queue.set(id, null);
+            int d = depth.get(id);
+            boolean progressed = false;
+            for (int a = 0; a < actors; a++) {
+                Transition t = model.step(s, a);
+                if (t == null) continue;
+                transitions++;
+                State next = t.after();
+                if (!next.equals(s)) progressed = true;
+                v = check.transition(s, t);
+                if (v != null) return violation(v, path(parent, via, id, a), stats(visited, transitions, maxDepth, start));
+                if (!visited.add(next.fingerprint())) continue;
+                int nid = queue.size();
+                queue.add(next);
+                parent.add(id);
+                via.add(a);
+                depth.add(d + 1);
+                if (d + 1 > maxDepth) maxDepth = d + 1;
+                v = check.state(next);
+                if (v != null) return violation(v, path(parent, via, nid, -1), stats(visited, transitions, maxDepth, start));
+            }
+            if (!progressed) {
+                v = check.terminal(s);
+                if (v != null) return violation(v, path(parent, via, id, -1), stats(visited, transitions, maxDepth, start));
+            }
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (limits.maxStates() > 0 && visited.size() >= limits.maxStates() && id + 1 < queue.size()) {
+                return incomplete("state limit " + limits.maxStates() + " reached", stats(visited, transitions, maxDepth, start));
+            }
+            if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && id + 1 < queue.size()) {
+                return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats(visited, transitions, maxDepth, start));
+            }
+            if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
+                lastProgress = elapsed;
+                progress.progress(visited.size(), transitions, d, queue.size() - id - 1, elapsed);
+            }
+        }
+        return new ExplorationResult(Verdict.PASS, stats(visited, transitions, maxDepth, start), null, null);
+    }
+
+    private static Stats stats(FingerprintSet visited, long transitions, int maxDepth, long start) {
+        return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes());
+    }
+
+    private static ExplorationResult violation(Violation v, List<Integer> schedule, Stats stats) {
+        return new ExplorationResult(Verdict.VIOLATION, stats, new Counterexample(v, schedule), null);
+    }
+
+    private static ExplorationResult incomplete(String why, Stats stats) {
+        return new ExplorationResult(Verdict.INCOMPLETE, stats, null, why);
+    }
+
+    /** The actor schedule from the initial state to state {@code id}, plus {@code lastActor} if >= 0. */
+    private static List<Integer> path(IntArray parent, IntArray via, int id, int lastActor) {
+        List<Integer> out = new ArrayList<>();
+        if (lastActor >= 0) out.add(lastActor);
+        for (int cur = id; parent.get(cur) >= 0; cur = parent.get(cur)) out.add(via.get(cur));
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** A growable int array (no boxing on the hot path). */
+    static final class IntArray {
+        private int[] a = new int[1024];
+        private int n;
+
+        void add(int x) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = x;
+        }
+
+        int get(int i) { return a[i]; }
+    }
+}

@@ -1,0 +1,38 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 9: attach ordering of callbacks. */
+final class AttachOrdering extends Base {
+    AttachOrdering() {
+        super("attach-ordering",
+            "An engine attached while an event's callbacks are being made gets no callback for that event, "
+            + "and within one reporting pass engines are called in attach order (reverse order for "
+            + "SYSCALL_ENTRY) (PATCHES.md guarantee 9; utrace_add_engine queues on ->attaching, "
+            + "start_report splices it before the next pass).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        if (!before.taskHistory(Slots.G_PASS_ACTIVE)) return null;
+        for (Obs o : t.obs()) {
+            if (!o.liveCallback()) continue;
+            int e = o.engine();
+            if (before.engineHistory(e, Slots.EG_ATTACHED_IN_PASS)) {
+                return callback(m, o) + ", which was attached while this event's callbacks were being made";
+            }
+            int last = before.get(Slots.G_PASS_LAST) - 1;
+            int seq = before.engineSeq(e);
+            if (last >= 0 && seq != last) {
+                boolean reverse = before.taskHistory(Slots.G_PASS_REVERSE);
+                if (reverse ? seq > last : seq < last) {
+                    return callback(m, o) + " out of " + (reverse ? "reverse " : "") + "attach order";
+                }
+            }
+        }
+        return null;
+    }
+}

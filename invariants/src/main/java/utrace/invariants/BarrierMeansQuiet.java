@@ -1,0 +1,30 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.OwnerOp;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 7: utrace_barrier() returns 0 only when the engine is quiet. */
+final class BarrierMeansQuiet extends Base {
+    BarrierMeansQuiet() {
+        super("barrier-means-quiet",
+            "utrace_barrier() returns 0 only when no callback of that engine is in progress and every effect "
+            + "of the last callback's return value (stop, detach) has been applied "
+            + "(PATCHES.md guarantee 7; finish_callback clears utrace->reporting only after "
+            + "finish_callback_report).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.isReturnOf(OwnerOp.Kind.BARRIER) && o.ret() == 0
+                    && t.after().engineHistory(o.engine(), Slots.EG_IN_CALLBACK)) {
+                return "utrace_barrier on " + m.engineName(o.engine())
+                    + " returned 0 while the engine's callback has not finished";
+            }
+        }
+        return null;
+    }
+}

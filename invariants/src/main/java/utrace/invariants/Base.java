@@ -1,0 +1,34 @@
+package utrace.invariants;
+
+import utrace.model.Events;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Ops;
+import utrace.model.State;
+
+/** Name and statement holder plus helpers the invariants share. */
+abstract class Base implements Invariant {
+    private final String name;
+    private final String statement;
+
+    Base(String name, String statement) {
+        this.name = name;
+        this.statement = statement;
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public String statement() { return statement; }
+
+    static String event(int event) {
+        return Events.names(event).toLowerCase();
+    }
+
+    static String callback(Model m, Obs o) {
+        return "report_" + event(o.code()) + " to " + m.engineName(o.engine());
+    }
+
+    static boolean live(State s, int e) {
+        return s.engineOps(e) == Ops.LIVE;
+    }
+}

@@ -1,0 +1,19 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.State;
+
+/** No state where nothing can move while some actor is stuck for the wrong reason. */
+final class DeadlockFreedom extends Base {
+    DeadlockFreedom() {
+        super("deadlock-freedom",
+            "In every state where no actor can take a step, each actor is done or rightly waiting: the "
+            + "tracee is dead, idle in user mode, or held stopped by an engine or a group stop; the parent "
+            + "waits for a task that is not dead; no actor waits for a lock or spins in utrace_barrier forever.");
+    }
+
+    @Override public String checkTerminal(Model m, State s) {
+        String p = m.stuckProblem(s);
+        return p == null ? null : "deadlock: " + p;
+    }
+}

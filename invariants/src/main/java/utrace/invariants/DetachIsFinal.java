@@ -1,0 +1,34 @@
+package utrace.invariants;
+
+import utrace.model.Actions;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.OwnerOp;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 6: after utrace_control(DETACH) returned 0, no callback to that engine. */
+final class DetachIsFinal extends Base {
+    DetachIsFinal() {
+        super("detach-is-final",
+            "After utrace_control(UTRACE_DETACH) returns 0, no callback to that engine is running or will "
+            + "be made; a callback that may still run must make it return -EINPROGRESS "
+            + "(PATCHES.md guarantee 6; utrace_control checks utrace->reporting after smp_mb(), pairing "
+            + "with start_callback).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_DETACH_RETURNED_ZERO)) {
+                return callback(m, o) + " after utrace_control(DETACH) returned 0";
+            }
+            if (o.isReturnOf(OwnerOp.Kind.CONTROL) && o.aux() == Actions.DETACH && o.ret() == 0
+                    && t.after().engineHistory(o.engine(), Slots.EG_IN_CALLBACK)) {
+                return "utrace_control(DETACH) on " + m.engineName(o.engine())
+                    + " returned 0 while a callback to it is still running";
+            }
+        }
+        return null;
+    }
+}

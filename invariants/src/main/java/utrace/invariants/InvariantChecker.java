@@ -1,0 +1,54 @@
+package utrace.invariants;
+
+import java.util.List;
+
+import utrace.model.Model;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Runs a list of invariants over transitions, states and final states; the first failure wins. */
+public final class InvariantChecker {
+    private final Model model;
+    private final List<Invariant> invariants;
+
+    public InvariantChecker(Model model, List<Invariant> invariants) {
+        this.model = model;
+        this.invariants = invariants;
+    }
+
+    public Violation transition(State before, Transition t) {
+        for (Invariant i : invariants) {
+            String msg = i.checkTransition(model, before, t);
+            if (msg != null) return new Violation(i, Violation.Kind.TRANSITION, msg);
+        }
+        return null;
+    }
+
+    public Violation state(State s) {
+        for (Invariant i : invariants) {
+            String msg = i.checkState(model, s);
+            if (msg != null) return new Violation(i, Violation.Kind.STATE, msg);
+        }
+        return null;
+    }
+
+    public Violation terminal(State s) {
+        for (Invariant i : invariants) {
+            String msg = i.checkTerminal(model, s);
+            if (msg != null) return new Violation(i, Violation.Kind.TERMINAL, msg);
+        }
+        return null;
+    }
+
+    /** Re-check one invariant exactly where it was reported (used by replay). */
+    public static String recheck(Model m, Invariant i, Violation.Kind kind, State before, Transition last) {
+        switch (kind) {
+            case TRANSITION: return last == null ? null : i.checkTransition(m, before, last);
+            case STATE: return i.checkState(m, last == null ? before : last.after());
+            default: {
+                State s = last == null ? before : last.after();
+                return m.canProgress(s) ? null : i.checkTerminal(m, s);
+            }
+        }
+    }
+}

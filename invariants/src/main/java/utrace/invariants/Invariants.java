@@ -1,0 +1,35 @@
+package utrace.invariants;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The catalogue of every invariant the checker knows, by name. */
+public final class Invariants {
+    private Invariants() {}
+
+    private static final Map<String, Invariant> ALL = new LinkedHashMap<>();
+
+    static {
+        for (Invariant i : List.of(new ReapAfterDeath(), new NothingAfterReap(), new SigkillWins(),
+                new StopIsSticky(), new StopZeroMeansStopped(), new DetachIsFinal(), new BarrierMeansQuiet(),
+                new SetEventsErrors(), new AttachOrdering(), new NoEngineLeak(), new DeadlockFreedom())) {
+            ALL.put(i.name(), i);
+        }
+    }
+
+    public static List<Invariant> all() {
+        return Collections.unmodifiableList(new ArrayList<>(ALL.values()));
+    }
+
+    /** The invariant of that name, or null. */
+    public static Invariant byName(String name) {
+        return ALL.get(name);
+    }
+
+    public static List<String> names() {
+        return new ArrayList<>(ALL.keySet());
+    }
+}

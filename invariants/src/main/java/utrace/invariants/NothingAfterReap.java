@@ -1,0 +1,26 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 2: death is the penultimate callback, reap the final one. */
+final class NothingAfterReap extends Base {
+    NothingAfterReap() {
+        super("nothing-after-reap",
+            "report_reap is the last callback an engine ever gets: once report_reap has been made to an "
+            + "engine, no callback of any kind (quiesce, death, signal, reap again) is made to it "
+            + "(PATCHES.md guarantee 2; the reap teardown clears ops and flags after report_reap).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_REAP_CALLED)) {
+                return callback(m, o) + " after its report_reap";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package utrace.invariants;
+
+import utrace.model.Events;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 1 (PATCHES.md): report_reap never starts before report_death returned. */
+final class ReapAfterDeath extends Base {
+    ReapAfterDeath() {
+        super("reap-after-death",
+            "With both DEATH and REAP requested, an engine's report_reap callback never starts before its "
+            + "report_death callback has returned, and if report_death returned UTRACE_DETACH no report_reap "
+            + "is made (PATCHES.md guarantee 1; utrace_maybe_reap() defers the reap while DEATH/QUIESCE are "
+            + "set, utrace_report_death() does it afterwards).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (!o.liveCallback() || o.code() != Events.REAP) continue;
+            int e = o.engine();
+            if (before.engineHistory(e, Slots.EG_DEATH_DETACHED)) {
+                return "report_reap to " + m.engineName(e) + " after its report_death returned UTRACE_DETACH";
+            }
+            if (before.engineHistory(e, Slots.EG_WANTED_DEATH) && !before.engineHistory(e, Slots.EG_DEATH_RETURNED)) {
+                return "report_reap to " + m.engineName(e) + " before its report_death "
+                    + (before.engineHistory(e, Slots.EG_DEATH_CALLED) ? "returned" : "was made");
+            }
+        }
+        return null;
+    }
+}

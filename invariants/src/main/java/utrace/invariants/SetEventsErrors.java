@@ -1,0 +1,62 @@
+package utrace.invariants;
+
+import utrace.model.Events;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Ops;
+import utrace.model.OwnerOp;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 8: utrace_set_events() error codes and the stopped-target promise. */
+final class SetEventsErrors extends Base {
+    SetEventsErrors() {
+        super("set-events-errors",
+            "utrace_set_events() fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "
+            + "or newly setting them on a dying task, and with -ESRCH once the reap began; after it returns 0 "
+            + "on a stopped target no callback outside the new mask is made; DEATH set with a 0 return is "
+            + "reported when the task dies (PATCHES.md guarantee 8).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
+                int e = o.engine();
+                int old = before.engineFlags(e) & ~Events.ENGINE_STOP;
+                int events = o.aux();
+                if (((old & ~events) & Events.DEATH_EVENTS) != 0 && before.taskHistory(Slots.G_DEATH_BEGAN)
+                        && !before.taskHistory(Slots.G_DEATH_DONE)) {
+                    return "utrace_set_events cleared " + Events.names(old & ~events & Events.DEATH_EVENTS)
+                        + " on " + m.engineName(e) + " during report_death and returned 0, not -EALREADY";
+                }
+                if (((events & ~old) & Events.DEATH_EVENTS) != 0 && before.exitState() != 0) {
+                    return "utrace_set_events set " + Events.names(events & ~old & Events.DEATH_EVENTS)
+                        + " on a dying task and returned 0, not -EALREADY";
+                }
+                if (before.taskHistory(Slots.G_REAP_BEGAN)) {
+                    return "utrace_set_events on " + m.engineName(e) + " returned 0 after the reap began, not -ESRCH";
+                }
+            }
+            if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_MASK_VALID)) {
+                int mask = before.engineMask(o.engine());
+                if ((mask & o.code()) == 0) {
+                    return callback(m, o) + " although utrace_set_events(" + Events.names(mask)
+                        + ") returned 0 on the stopped tracee";
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override public String checkTerminal(Model m, State s) {
+        if (s.exitState() == 0 || !m.traceeDead(s)) return null;
+        for (int e = 0; e < m.engineCount(); e++) {
+            if (s.engineHistory(e, Slots.EG_WANTED_DEATH) && !s.engineHistory(e, Slots.EG_DEATH_CALLED)
+                    && s.engineOps(e) == Ops.LIVE) {
+                return m.engineName(e) + " asked for DEATH in time but report_death was never made";
+            }
+        }
+        return null;
+    }
+}

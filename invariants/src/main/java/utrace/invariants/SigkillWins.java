@@ -1,0 +1,32 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 3: SIGKILL primacy. */
+final class SigkillWins extends Base {
+    SigkillWins() {
+        super("sigkill-wins",
+            "No engine can keep a SIGKILLed thread from dying: once SIGKILL has been sent the tracee never "
+            + "returns to user mode, never stays asleep in a utrace stop, and is dead in every final state "
+            + "(PATCHES.md guarantee 3; utrace_get_signal never intercepts SIGKILL, utrace_stop checks "
+            + "__fatal_signal_pending() under siglock).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        if (!before.killed()) return null;
+        for (Obs o : t.obs()) {
+            if (o.kind() == Obs.Kind.USER_ENTRY) return "the tracee returned to user mode after SIGKILL";
+        }
+        return null;
+    }
+
+    @Override public String checkTerminal(Model m, State s) {
+        if (!s.killed()) return null;
+        if (m.traceeInUtraceStop(s)) return "SIGKILLed tracee stays asleep in utrace_stop for good";
+        if (s.exitState() == 0) return "SIGKILLed tracee is not dead in a final state";
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Guarantee 4: a stop holds until every engine that asked for it lets go. */
+final class StopIsSticky extends Base {
+    StopIsSticky() {
+        super("stop-is-sticky",
+            "A thread stopped by an engine runs no user code until every engine that keeps it stopped "
+            + "(ENGINE_STOP) resumes or detaches it, unless it is killed (PATCHES.md guarantee 4; "
+            + "utrace_reset wakes the task only when no engine's flags have ENGINE_STOP).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        if (before.killed()) return null;
+        for (Obs o : t.obs()) {
+            if (o.kind() != Obs.Kind.USER_ENTRY) continue;
+            for (int e = 0; e < m.engineCount(); e++) {
+                if (before.engineHistory(e, Slots.EG_HELD_STOPPED)) {
+                    return "the tracee returned to user mode while " + m.engineName(e) + " still keeps it stopped";
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package utrace.invariants;
+
+import utrace.model.Actions;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.OwnerOp;
+import utrace.model.State;
+import utrace.model.TaskState;
+import utrace.model.Transition;
+
+/** Guarantee 5: utrace_control(STOP) returns 0 only for a stopped target. */
+final class StopZeroMeansStopped extends Base {
+    StopZeroMeansStopped() {
+        super("stop-zero-means-stopped",
+            "utrace_control(UTRACE_STOP) returns 0 only when the target is already stopped (job control or "
+            + "tracing stop); otherwise it returns -EINPROGRESS and a quiesce or signal callback follows "
+            + "(PATCHES.md guarantee 5; utrace_do_stop returns task_is_traced()).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.isReturnOf(OwnerOp.Kind.CONTROL) && o.aux() == Actions.STOP && o.ret() == 0
+                    && !TaskState.isStoppedOrTraced(t.after().taskState())) {
+                return "utrace_control(STOP) on " + m.engineName(o.engine()) + " returned 0 but the tracee is "
+                    + TaskState.name(t.after().taskState());
+            }
+        }
+        return null;
+    }
+}

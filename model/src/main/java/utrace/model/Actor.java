@@ -1,0 +1,39 @@
+package utrace.model;
+
+/**
+ * One thread of the model: the tracee, an engine owner, the killer or the
+ * reaping parent. It owns a block of the state (program counter, then
+ * locals) and takes one atomic step at a time.
+ */
+abstract class Actor {
+    final Model model;
+    final int index;
+    final String name;
+    int base;
+
+    Actor(Model model, int index, String name) {
+        this.model = model;
+        this.index = index;
+        this.name = name;
+    }
+
+    /** Number of state slots: the program counter plus locals. */
+    abstract int slots();
+
+    abstract String role();
+
+    /** Take the step at the current pc; false (state untouched or discarded) if it is not enabled. */
+    abstract boolean step(Ctx c);
+
+    /** Why this actor must not stay where it is forever, or null if it may (done, or a legitimate wait). */
+    abstract String stuckProblem(State s);
+
+    /** Where the actor is, for traces and deadlock reports. */
+    abstract String where(State s);
+
+    void init(int[] v) {}
+
+    int pc(State s) { return s.get(base); }
+
+    int local(State s, int i) { return s.get(base + 1 + i); }
+}

@@ -1,0 +1,183 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+
+/**
+ * The engine-facing calls of kernel/utrace.c (patch 01) as locked sections:
+ * utrace_add_engine, get_utrace_lock, utrace_set_events, utrace_control.
+ * Used by engine owners and by callbacks calling them on themselves.
+ */
+final class EngineApi {
+    private EngineApi() {}
+
+    /**
+     * get_utrace_lock(): -ESRCH (or -ERESTARTSYS for utrace_barrier, which
+     * passes attached=false) if the engine is detached or the task is being
+     * reaped; 0 means the caller now holds utrace->lock.
+     */
+    static int getUtraceLock(Ctx c, int e, boolean attached) {
+        int ops = c.ops(e);
+        if (ops == Ops.NULL) return Errno.ESRCH;
+        if (ops == Ops.DETACHED) return attached ? Errno.ESRCH : Errno.ERESTARTSYS;
+        // spin_lock(&utrace->lock): the caller checked it is free.
+        if (c.has(UBITS, U_REAP) || c.ops(e) != Ops.LIVE) {
+            return !attached && c.ops(e) == Ops.DETACHED ? Errno.ERESTARTSYS : Errno.ESRCH;
+        }
+        c.lock(LOCK_UTRACE);
+        return Errno.OK;
+    }
+
+    /** utrace_add_engine(): with utrace->lock, enqueue on ->attaching (or back off from a dead task). */
+    static int addEngine(Ctx c, int e) {
+        if (c.get(UTRACE_FLAGS) == 0) {
+            c.set(UTRACE_FLAGS, Events.REAP);
+            // smp_mb() (pair B3 with utrace_release_task): either release_task sees
+            // utrace_flags != 0 or we see EXIT_DEAD.
+            if (c.get(EXIT_STATE) == TaskState.EXIT_DEAD && !c.cfg.mutated(Mutation.ADD_ENGINE_IGNORES_EXIT_DEAD)) {
+                c.set(UTRACE_FLAGS, 0);
+                return Errno.ESRCH;
+            }
+        }
+        if (c.cfg.mutated(Mutation.ADD_ENGINE_SPLICES_IMMEDIATELY)) {
+            c.set(ATTACHED, EngineList.append(c.get(ATTACHED), e));
+        } else {
+            c.set(ATTACHING, EngineList.append(c.get(ATTACHING), e));
+            c.setBits(UBITS, U_PENDING_ATTACH);
+        }
+        // kref_init() gives the caller's reference; utrace_engine_get() the attached one.
+        c.ops(e, Ops.LIVE);
+        c.flags(e, 0);
+        c.ref(e, 2);
+        c.ghostSet(e, EG_OWNER_REF);
+        int seq = c.get(G_ATTACH_COUNT);
+        c.set(engine(e, E_SEQ), seq);
+        c.set(G_ATTACH_COUNT, seq + 1);
+        if (c.taskGhost(G_PASS_ACTIVE)) c.ghostSet(e, EG_ATTACHED_IN_PASS);
+        return Errno.OK;
+    }
+
+    /** Does utrace_set_events() need tasklist_lock (it newly sets DEATH or QUIESCE)? */
+    static boolean setEventsNeedsTasklist(Ctx c, int e, int events) {
+        int old = c.flags(e) & ~Events.ENGINE_STOP;
+        return ((events & ~old) & Events.DEATH_EVENTS) != 0;
+    }
+
+    /**
+     * utrace_set_events() after get_utrace_lock() succeeded; releases the lock.
+     * {@code current}: the call comes from the tracee itself (a callback).
+     */
+    static int setEventsLocked(Ctx c, int e, int events, boolean current) {
+        events &= ~Events.ENGINE_STOP;
+        int oldUtraceFlags = c.get(UTRACE_FLAGS);
+        int old = c.flags(e) & ~Events.ENGINE_STOP;
+        boolean stoppedAtCall = TaskState.isStoppedOrTraced(c.get(TASK_STATE)) && c.get(EXIT_STATE) == 0;
+        int ret;
+        if (((old & ~events) & Events.DEATH_EVENTS) != 0 && c.has(UBITS, U_DEATH)
+                && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_DEATH)) {
+            ret = Errno.EALREADY;
+        } else if (((events & ~old) & Events.DEATH_EVENTS) != 0 && c.get(EXIT_STATE) != 0) {
+            // read_lock(&tasklist_lock) synchronizes with exit_notify().
+            ret = Errno.EALREADY;
+        } else {
+            c.flags(e, events | (c.flags(e) & Events.ENGINE_STOP));
+            c.setBits(UTRACE_FLAGS, events);
+            // An engine that stops asking for DEATH before report_death began is owed no report_death.
+            if ((events & Events.DEATH) == 0 && !c.taskGhost(G_DEATH_BEGAN)) c.ghostClear(e, EG_WANTED_DEATH);
+            if ((events & Events.SYSCALL) != 0 && (oldUtraceFlags & Events.SYSCALL) == 0) {
+                c.setBits(TIF, Tif.SYSCALL_TRACE);
+            }
+            ret = Errno.OK;
+            if ((old & ~events) != 0 && !current && !TaskState.isStoppedOrTraced(c.get(TASK_STATE))
+                    && c.get(EXIT_STATE) == 0) {
+                // smp_mb() (pair B1 with start_callback), then look at utrace->reporting.
+                if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
+            }
+        }
+        c.unlock(LOCK_UTRACE);
+        if (ret == Errno.OK && stoppedAtCall && !current) {
+            c.set(engine(e, E_MASK), events);
+            c.ghostSet(e, EG_MASK_VALID);
+        } else if (ret == Errno.OK || ret == Errno.EINPROGRESS) {
+            c.ghostClear(e, EG_MASK_VALID);
+        }
+        return ret;
+    }
+
+    /** utrace_control()'s sanity check before get_utrace_lock(): REPORT..BLOCKSTEP need QUIESCE. */
+    static boolean controlNeedsQuiesce(Ctx c, int e, int action) {
+        return action >= Actions.REPORT && action < Actions.RESUME && (c.flags(e) & Events.QUIESCE) == 0;
+    }
+
+    /** utrace_control_dead(): only DETACH, and not once report_death or the reap began. */
+    static int controlDead(Ctx c, int action) {
+        if (action != Actions.DETACH || c.has(UBITS, U_REAP)) return Errno.ESRCH;
+        if (c.has(UBITS, U_DEATH)) return Errno.EALREADY;
+        return Errno.OK;
+    }
+
+    /**
+     * The body of utrace_control() with utrace->lock held; releases it
+     * (through utrace_reset() when the target is stopped or dead).
+     * {@code reset} is task_is_traced() as read when the lock was taken.
+     * There is no "target == current" case here: a callback detaching itself
+     * through utrace_control() sees utrace->reporting == engine, as in the kernel.
+     */
+    static int controlLocked(Ctx c, int e, int action, boolean reset) {
+        int ret = Errno.OK;
+        if (c.get(EXIT_STATE) != 0) {
+            ret = controlDead(c, action);
+            if (ret != Errno.OK) {
+                c.unlock(LOCK_UTRACE);
+                return ret;
+            }
+            reset = true;
+        }
+        switch (action) {
+            case Actions.STOP: {
+                Utrace.markEngineWantsStop(c, e);
+                boolean stopped = reset || Utrace.utraceDoStop(c);
+                if (!stopped && !c.cfg.mutated(Mutation.CONTROL_STOP_IGNORES_DO_STOP)) ret = Errno.EINPROGRESS;
+                reset = false;
+                break;
+            }
+            case Actions.DETACH:
+                if (Utrace.engineWantsStop(c, e)) c.clearBits(UTRACE_FLAGS, Events.ENGINE_STOP);
+                Utrace.markEngineDetached(c, e);
+                reset = reset || Utrace.utraceDoStop(c);
+                if (!reset && !c.cfg.mutated(Mutation.DETACH_IGNORES_REPORTING)) {
+                    // smp_mb() (pair B1), then: is a callback to this engine in progress?
+                    if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
+                }
+                break;
+            case Actions.RESUME:
+                Utrace.clearEngineWantsStop(c, e);
+                break;
+            case Actions.REPORT:
+            case Actions.SINGLESTEP:
+            case Actions.BLOCKSTEP:
+                Utrace.clearEngineWantsStop(c, e);
+                if (action < c.get(RESUME)) {
+                    c.set(RESUME, action);
+                    Utrace.setNotifyResume(c);
+                }
+                break;
+            case Actions.INTERRUPT:
+                Utrace.clearEngineWantsStop(c, e);
+                if (c.get(RESUME) == Actions.INTERRUPT) break;
+                c.set(RESUME, Actions.INTERRUPT);
+                if (reset) {
+                    c.setBits(TIF, Tif.SIGPENDING);
+                } else {
+                    // lock_task_sighand(); signal_wake_up(target, 0)
+                    Utrace.signalWakeUp(c, false);
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("action " + action);
+        }
+        if (reset) Utrace.utraceReset(c);
+        else c.unlock(LOCK_UTRACE);
+        if (action == Actions.DETACH && ret == Errno.OK) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);
+        return ret;
+    }
+}

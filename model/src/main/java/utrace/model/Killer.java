@@ -1,0 +1,70 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+
+import java.util.List;
+
+/** Another process sending the scenario's signals to the tracee, in order. */
+final class Killer extends Actor {
+    private static final StepInfo SEND = new StepInfo("siglock; queue the signal; signal_wake_up", "send_signal", 0);
+    private static final StepInfo DONE = new StepInfo("done", "send_signal", 0);
+
+    private final List<Integer> signals;
+
+    Killer(Model model, int index, List<Integer> signals) {
+        super(model, index, "killer");
+        this.signals = signals;
+    }
+
+    @Override int slots() { return 1; }
+
+    @Override String role() { return "killer"; }
+
+    @Override boolean step(Ctx c) {
+        int i = c.pc();
+        if (i >= signals.size()) {
+            c.at(DONE);
+            return false;
+        }
+        c.at(SEND);
+        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        int sig = signals.get(i);
+        switch (sig) {
+            case Signals.SIGKILL:
+                // complete_signal(): fatal, the group exits; wake even TASK_WAKEKILL sleepers.
+                c.setBits(SIGPENDING, Signals.SIGKILL);
+                c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                c.taskGhostSet(G_KILLED);
+                Utrace.signalWakeUp(c, true);
+                break;
+            case Signals.SIGSTOP:
+                // prepare_signal(): a stop signal flushes a pending SIGCONT.
+                c.clearBits(SIGPENDING, Signals.SIGCONT);
+                c.setBits(SIGPENDING, Signals.SIGSTOP);
+                Utrace.signalWakeUp(c, false);
+                break;
+            case Signals.SIGCONT:
+                // prepare_signal(): flush stop signals, end the group stop, wake __TASK_STOPPED.
+                c.clearBits(SIGPENDING, Signals.SIGSTOP);
+                c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                Utrace.wakeUpState(c, TaskState.STOPPED_BIT);
+                break;
+            default:
+                c.setBits(SIGPENDING, sig);
+                Utrace.signalWakeUp(c, false);
+                break;
+        }
+        c.note("send " + Signals.name(sig));
+        c.pc(i + 1);
+        return true;
+    }
+
+    @Override String stuckProblem(State s) {
+        return pc(s) >= signals.size() ? null : "killer cannot send at: " + where(s);
+    }
+
+    @Override String where(State s) {
+        int i = pc(s);
+        return i >= signals.size() ? "done" : "send " + Signals.name(signals.get(i));
+    }
+}

@@ -1,0 +1,93 @@
+package utrace.model;
+
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Which patches of the series are applied and which mutations are switched
+ * on. Steps consult it ({@code cfg.mutated(M)}, {@code cfg.has(17)}); nothing
+ * in the model ever asks which scenario is running.
+ */
+public final class ModelConfig {
+    public static final int SERIES_LENGTH = 33;
+
+    private final BitSet patches;
+    private final Set<Mutation> mutations;
+
+    private ModelConfig(BitSet patches, Set<Mutation> mutations) {
+        this.patches = patches;
+        this.mutations = mutations;
+    }
+
+    /** The full series, no mutation. */
+    public static ModelConfig fullSeries() {
+        BitSet all = new BitSet();
+        all.set(1, SERIES_LENGTH + 1);
+        return new ModelConfig(all, EnumSet.noneOf(Mutation.class));
+    }
+
+    public ModelConfig withMutations(Set<Mutation> ms) {
+        Set<Mutation> copy = ms.isEmpty() ? EnumSet.noneOf(Mutation.class) : EnumSet.copyOf(ms);
+        return new ModelConfig((BitSet) patches.clone(), copy);
+    }
+
+    public ModelConfig withPatches(BitSet ps) {
+        return new ModelConfig((BitSet) ps.clone(), mutations.isEmpty() ? EnumSet.noneOf(Mutation.class) : EnumSet.copyOf(mutations));
+    }
+
+    /**
+     * Parses a patch set as {@link #patchesSpec()} prints it: "all", "none",
+     * or comma-separated numbers and ranges ("1-8,10").
+     */
+    public static BitSet parsePatches(String spec) {
+        BitSet b = new BitSet();
+        String s = spec.trim();
+        if (s.equals("all")) {
+            b.set(1, SERIES_LENGTH + 1);
+            return b;
+        }
+        if (s.equals("none") || s.isEmpty()) return b;
+        for (String part : s.split(",")) {
+            String[] r = part.trim().split("-");
+            try {
+                int lo = Integer.parseInt(r[0].trim());
+                int hi = r.length > 1 ? Integer.parseInt(r[1].trim()) : lo;
+                if (r.length > 2 || lo < 1 || hi > SERIES_LENGTH || lo > hi) throw new NumberFormatException();
+                b.set(lo, hi + 1);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad patch range '" + part.trim() + "': expected N or N-M with 1 <= N <= M <= " + SERIES_LENGTH);
+            }
+        }
+        return b;
+    }
+
+    public boolean has(int patch) { return patches.get(patch); }
+
+    public boolean mutated(Mutation m) { return mutations.contains(m); }
+
+    public Set<Mutation> mutations() { return EnumSet.copyOf(mutations.isEmpty() ? EnumSet.noneOf(Mutation.class) : mutations); }
+
+    public BitSet patches() { return (BitSet) patches.clone(); }
+
+    /** "all" or "1-8,10" style. */
+    public String patchesSpec() {
+        if (patches.cardinality() == SERIES_LENGTH && patches.nextClearBit(1) == SERIES_LENGTH + 1) return "all";
+        StringJoiner j = new StringJoiner(",");
+        int i = patches.nextSetBit(1);
+        while (i >= 0) {
+            int end = patches.nextClearBit(i) - 1;
+            j.add(i == end ? Integer.toString(i) : i + "-" + end);
+            i = patches.nextSetBit(end + 1);
+        }
+        String s = j.toString();
+        return s.isEmpty() ? "none" : s;
+    }
+
+    @Override public String toString() {
+        StringJoiner m = new StringJoiner(",");
+        for (Mutation mu : mutations) m.add(mu.id);
+        return "patches=" + patchesSpec() + (mutations.isEmpty() ? "" : " mutations=" + m);
+    }
+}

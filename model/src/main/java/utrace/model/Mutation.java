@@ -1,0 +1,67 @@
+package utrace.model;
+
+import java.util.Locale;
+
+/**
+ * Small, named deviations from the seed. Each one re-opens a race the
+ * series closes, and some invariant must catch it: they are the checker's
+ * self-test. {@code breaks} names that invariant and {@code scenario} a
+ * shipped scenario on which the checker finds it.
+ */
+public enum Mutation {
+    REAP_NOT_DEFERRED("utrace_maybe_reap",
+        "release_task reaps at once even while DEATH/QUIESCE are still set (the death report is pending or running)",
+        "reap-after-death", "reap-races-death"),
+    REAP_DURING_DEATH_REPORT("utrace_maybe_reap",
+        "release_task reaps while utrace->death is set: report_reap can overtake a running report_death",
+        "nothing-after-reap", "reap-races-death"),
+    GET_SIGNAL_INTERCEPTS_SIGKILL("utrace_get_signal",
+        "utrace_get_signal shows SIGKILL to engines like any signal, so report_signal can swallow it",
+        "sigkill-wins", "signal-engine-vs-kill"),
+    UTRACE_STOP_IGNORES_FATAL_SIGNAL("utrace_stop",
+        "utrace_stop does not check __fatal_signal_pending() under siglock before sleeping in TASK_TRACED",
+        "sigkill-wins", "stop-then-kill"),
+    RESET_IGNORES_OTHER_STOPPERS("utrace_reset",
+        "utrace_reset leaves ENGINE_STOP out of the recomputed flags, so one engine's resume wakes a task another engine holds",
+        "stop-is-sticky", "two-engines-stop-resume"),
+    CONTROL_STOP_IGNORES_DO_STOP("utrace_control",
+        "utrace_control(STOP) ignores utrace_do_stop()'s answer and returns 0 for a running task",
+        "stop-zero-means-stopped", "two-engines-stop-resume"),
+    DETACH_IGNORES_REPORTING("utrace_control",
+        "utrace_control(DETACH) does not look at utrace->reporting, so it returns 0 while a callback is running",
+        "detach-is-final", "detach-during-callback"),
+    FINISH_CALLBACK_CLEARS_REPORTING_EARLY("finish_callback",
+        "finish_callback clears utrace->reporting before applying the callback's return value",
+        "barrier-means-quiet", "barrier-races-callback"),
+    SET_EVENTS_IGNORES_DEATH("utrace_set_events",
+        "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
+        "set-events-errors", "set-events-races-death"),
+    ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
+        "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
+        "attach-ordering", "attach-during-report"),
+    ADD_ENGINE_IGNORES_EXIT_DEAD("utrace_add_engine",
+        "utrace_add_engine does not back off when exit_state == EXIT_DEAD, attaching to a task release_task has passed",
+        "no-engine-leak", "attach-races-reap"),
+    UTRACE_STOP_KEEPS_LOCK("utrace_stop",
+        "utrace_stop goes to sleep still holding utrace->lock",
+        "deadlock-freedom", "stop-then-resume");
+
+    public final String id;
+    public final String function;
+    public final String description;
+    public final String breaks;
+    public final String scenario;
+
+    Mutation(String function, String description, String breaks, String scenario) {
+        this.id = name().toLowerCase(Locale.ROOT).replace('_', '-');
+        this.function = function;
+        this.description = description;
+        this.breaks = breaks;
+        this.scenario = scenario;
+    }
+
+    public static Mutation byId(String id) {
+        for (Mutation m : values()) if (m.id.equals(id)) return m;
+        return null;
+    }
+}

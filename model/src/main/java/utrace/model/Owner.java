@@ -1,0 +1,228 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+
+import java.util.List;
+
+/**
+ * A tracing engine's owner (a debugger thread, a systemtap-like probe
+ * handler): runs its script of engine-API calls on one engine, in order.
+ * The program counter is the phase within the current call.
+ */
+final class Owner extends Actor {
+    private static final int PHASE_START = 0;
+    private static final int PHASE_SECOND = 1;
+    static final int DONE_PC = 99;
+
+    private static final StepInfo ATTACH_ALLOC = new StepInfo("utrace_task_alloc: task_lock; smp_wmb(); task->utrace = utrace", "utrace_attach_task", 2);
+    private static final StepInfo ATTACH_ADD = new StepInfo("lock; utrace_flags |= REAP; smp_mb(); EXIT_DEAD? else add to ->attaching", "utrace_add_engine", 1);
+    private static final StepInfo SET_EVENTS = new StepInfo("get_utrace_lock; check death/exit_state; set flags; smp_mb(); reporting == engine?", "utrace_set_events", 1);
+    private static final StepInfo CONTROL_LOCK = new StepInfo("QUIESCE check; get_utrace_lock; reset = task_is_traced()", "utrace_control", 1);
+    private static final StepInfo CONTROL_BODY = new StepInfo("act on the target (with utrace->lock held), then utrace_reset or unlock", "utrace_control", 1);
+    private static final StepInfo BARRIER = new StepInfo("get_utrace_lock(attached=false); utrace->reporting != engine?", "utrace_barrier", 1);
+    private static final StepInfo EXAMINE_PREPARE = new StepInfo("ENGINE_STOP? exit_state? exam->state = state; wait_task_inactive()", "utrace_prepare_examine", 1);
+    private static final StepInfo EXAMINE_FINISH = new StepInfo("state == exam->state? wait_task_inactive() == exam->ncsw?", "utrace_finish_examine", 1);
+    private static final StepInfo PUT = new StepInfo("kref_put", "utrace_engine_put", 1);
+    private static final StepInfo WAIT_STOPPED = new StepInfo("the tracee is stopped (or dead): go on", "debugger wait", 0);
+    private static final StepInfo DONE = new StepInfo("done", "-", 0);
+
+    private static final int L_OP = 0;
+    private static final int L_RESET = 1;
+    private static final int L_EX_STATE = 2;
+    private static final int L_EX_NCSW = 3;
+    private static final int L_RET = 4;
+    private static final int LOCALS = 5;
+
+    final int engine;
+    private final List<OwnerOp> script;
+
+    Owner(Model model, int index, int engine, List<OwnerOp> script) {
+        super(model, index, "owner " + model.scenario().engines().get(engine).name());
+        this.engine = engine;
+        this.script = script;
+    }
+
+    @Override int slots() { return 1 + LOCALS; }
+
+    @Override String role() { return "owner"; }
+
+    @Override void init(int[] v) {
+        v[base + 1 + L_RET] = Errno.NONE;
+        if (script.isEmpty()) v[base] = DONE_PC;
+    }
+
+    private OwnerOp current(Ctx c) {
+        return script.get(c.local(L_OP));
+    }
+
+    /** The call returned: record, observe, move on to the next call. */
+    private void returned(Ctx c, OwnerOp op, int ret) {
+        c.local(L_RET, ret);
+        c.observe(Obs.apiReturn(engine, op.kind(), ret, op.arg()));
+        c.note("utrace_" + op + " returns " + Errno.name(ret));
+        int next = c.local(L_OP) + 1;
+        c.local(L_OP, next);
+        c.pc(next < script.size() ? PHASE_START : DONE_PC);
+    }
+
+    @Override boolean step(Ctx c) {
+        if (c.pc() == DONE_PC) {
+            c.at(DONE);
+            return false;
+        }
+        OwnerOp op = current(c);
+        int e = engine;
+        switch (op.kind()) {
+            case ATTACH:
+                if (c.pc() == PHASE_START && c.get(UTRACE_ALLOCATED) == 0) {
+                    c.at(ATTACH_ALLOC);
+                    if (!c.lockFree(LOCK_TASK)) return false;
+                    c.set(UTRACE_ALLOCATED, 1);
+                    c.pc(PHASE_SECOND);
+                    return true;
+                }
+                c.at(ATTACH_ADD);
+                if (!c.lockFree(LOCK_UTRACE)) return false;
+                if (c.ops(e) != Ops.NULL || c.ghost(e, EG_OWNER_REF)) {
+                    returned(c, op, Errno.EEXIST); // the model's engines attach once
+                    return true;
+                }
+                returned(c, op, EngineApi.addEngine(c, e));
+                return true;
+            case SET_EVENTS: {
+                c.at(SET_EVENTS);
+                if (!c.lockFree(LOCK_UTRACE) || !c.lockFree(LOCK_TASKLIST)) return false;
+                int ret = EngineApi.getUtraceLock(c, e, true);
+                if (ret == Errno.OK) ret = EngineApi.setEventsLocked(c, e, op.arg(), false);
+                returned(c, op, ret);
+                return true;
+            }
+            case CONTROL:
+                if (c.pc() == PHASE_START) {
+                    c.at(CONTROL_LOCK);
+                    if (EngineApi.controlNeedsQuiesce(c, e, op.arg())) {
+                        returned(c, op, Errno.EINVAL);
+                        return true;
+                    }
+                    if (!c.lockFree(LOCK_UTRACE)) return false;
+                    int ret = EngineApi.getUtraceLock(c, e, true);
+                    if (ret != Errno.OK) {
+                        returned(c, op, ret);
+                        return true;
+                    }
+                    c.local(L_RESET, Utrace.taskIsTraced(c) ? 1 : 0);
+                    c.pc(PHASE_SECOND);
+                    return true;
+                }
+                c.at(CONTROL_BODY);
+                if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                returned(c, op, EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0));
+                return true;
+            case BARRIER: {
+                c.at(BARRIER);
+                if (!c.lockFree(LOCK_UTRACE)) return false;
+                int ret = EngineApi.getUtraceLock(c, e, false);
+                if (ret == Errno.OK) {
+                    boolean quiet = c.get(REPORTING) != e + 1;
+                    c.unlock(LOCK_UTRACE);
+                    if (quiet) {
+                        returned(c, op, Errno.OK);
+                    } else {
+                        c.note("callback in progress: schedule_timeout and retry");
+                    }
+                } else if (ret == Errno.ERESTARTSYS) {
+                    c.note("engine marked detached: retry");
+                } else {
+                    returned(c, op, ret);
+                }
+                return true;
+            }
+            case EXAMINE:
+                return examine(c, op);
+            case WAIT_STOPPED: {
+                c.at(WAIT_STOPPED);
+                boolean stopped = (c.get(TASK_STATE) & (TaskState.TRACED_BIT | TaskState.STOPPED_BIT)) != 0
+                    && model.tracee().asleepIn(c.v);
+                if (!stopped && c.get(EXIT_STATE) == 0) return false;
+                c.local(L_OP, c.local(L_OP) + 1);
+                c.pc(c.local(L_OP) < script.size() ? PHASE_START : DONE_PC);
+                c.note("tracee is " + (stopped ? TaskState.name(c.get(TASK_STATE)) : "dead"));
+                return true;
+            }
+            case PUT:
+                c.at(PUT);
+                if (c.ghost(e, EG_OWNER_REF)) {
+                    c.ghostClear(e, EG_OWNER_REF);
+                    Utrace.enginePut(c, e);
+                    returned(c, op, Errno.OK);
+                } else {
+                    returned(c, op, Errno.ESRCH); // attach failed: nothing to put
+                }
+                return true;
+            default:
+                throw new IllegalStateException(op.toString());
+        }
+    }
+
+    /** wait_task_inactive(): 0 if the state changed, else the switch count; null while still on the CPU. */
+    private Integer waitTaskInactive(Ctx c, int matchState) {
+        int state = c.get(TASK_STATE);
+        if (state != matchState) return 0;
+        if (!model.tracee().asleepIn(c.v)) return null; // still running towards schedule()
+        return 0x100 | c.get(NCSW);
+    }
+
+    private boolean examine(Ctx c, OwnerOp op) {
+        int e = engine;
+        if (c.pc() == PHASE_START) {
+            c.at(EXAMINE_PREPARE);
+            if (!Utrace.engineWantsStop(c, e)) {
+                returned(c, op, Errno.EINVAL);
+                return true;
+            }
+            if (c.get(EXIT_STATE) != 0) {
+                returned(c, op, Errno.ESRCH);
+                return true;
+            }
+            int state = c.get(TASK_STATE);
+            if (state == TaskState.RUNNING) {
+                returned(c, op, Errno.EAGAIN);
+                return true;
+            }
+            Integer ncsw = waitTaskInactive(c, state);
+            if (ncsw == null) return false;
+            if (ncsw == 0) {
+                returned(c, op, Errno.EAGAIN);
+                return true;
+            }
+            c.local(L_EX_STATE, state);
+            c.local(L_EX_NCSW, ncsw);
+            c.note("prepared: state " + TaskState.name(state));
+            c.pc(PHASE_SECOND);
+            return true;
+        }
+        c.at(EXAMINE_FINISH);
+        int ret;
+        if (!Utrace.engineWantsStop(c, e)) {
+            ret = Errno.EINVAL;
+        } else if (c.get(TASK_STATE) != c.local(L_EX_STATE)) {
+            ret = Errno.EAGAIN;
+        } else {
+            Integer ncsw = waitTaskInactive(c, c.local(L_EX_STATE));
+            if (ncsw == null) return false;
+            ret = ncsw != c.local(L_EX_NCSW) ? Errno.EAGAIN : Errno.OK;
+        }
+        returned(c, op, ret);
+        return true;
+    }
+
+    @Override String stuckProblem(State s) {
+        return pc(s) == DONE_PC ? null : name + " cannot finish: " + where(s);
+    }
+
+    @Override String where(State s) {
+        int pc = pc(s);
+        if (pc == DONE_PC) return "done";
+        return "utrace_" + script.get(local(s, L_OP));
+    }
+}

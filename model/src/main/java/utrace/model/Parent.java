@@ -1,0 +1,72 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+
+/** The tracee's parent: wait() for the zombie, then release_task(). */
+final class Parent extends Actor {
+    static final int WAIT = 0;
+    static final int RELEASE = 1;
+    static final int REAP_LOCK = 2;
+    static final int REAP_LOOP = 3;
+    static final int DONE = 4;
+
+    private static final StepInfo[] INFO = {
+        new StepInfo("cmpxchg(exit_state, EXIT_ZOMBIE, EXIT_DEAD)", "wait_task_zombie", 0),
+        new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8),
+        new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1),
+        new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1),
+        new StepInfo("done", "release_task", 0),
+    };
+
+    private static final int L_LIST = 0;
+
+    Parent(Model model, int index) {
+        super(model, index, "parent");
+    }
+
+    @Override int slots() { return 2; }
+
+    @Override String role() { return "parent"; }
+
+    @Override boolean step(Ctx c) {
+        int pc = c.pc();
+        c.at(INFO[pc]);
+        switch (pc) {
+            case WAIT:
+                if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE) return false;
+                c.set(EXIT_STATE, TaskState.EXIT_DEAD);
+                c.pc(RELEASE);
+                return true;
+            case RELEASE:
+                c.pc(c.get(UTRACE_FLAGS) != 0 ? REAP_LOCK : DONE);
+                return true;
+            case REAP_LOCK: {
+                if (!c.lockFree(LOCK_UTRACE)) return false;
+                int list = Reaper.maybeReapOnRelease(c);
+                c.local(L_LIST, Math.max(list, 0));
+                c.pc(list > 0 ? REAP_LOOP : DONE);
+                return true;
+            }
+            case REAP_LOOP: {
+                int rest = Utrace.reapOne(c, c.local(L_LIST));
+                c.local(L_LIST, rest);
+                if (rest == EngineList.EMPTY) c.pc(DONE);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    @Override String stuckProblem(State s) {
+        int pc = pc(s);
+        if (pc == DONE) return null;
+        if (pc == WAIT && s.exitState() == TaskState.EXIT_NONE) return null; // waits for a task that is not dead
+        return "parent cannot move at: " + where(s);
+    }
+
+    @Override String where(State s) {
+        StepInfo i = INFO[pc(s)];
+        return i.function() + ": " + i.label();
+    }
+}

@@ -1,0 +1,19 @@
+package utrace.model;
+
+import java.util.List;
+
+/**
+ * A named situation to explore: the engines and their callbacks, the
+ * tracee's life, each engine owner's API calls, the signals a killer
+ * sends and whether a parent reaps (without one the tracee autoreaps).
+ * {@code source} is the scenario text, kept so a trace can replay it exactly.
+ */
+public record Scenario(String name, String description, String follows, List<EngineSpec> engines,
+                       List<TraceeOp> tracee, List<List<OwnerOp>> owners, List<Integer> killer,
+                       boolean parent, String source) {
+
+    public int engineIndex(String engineName) {
+        for (int i = 0; i < engines.size(); i++) if (engines.get(i).name().equals(engineName)) return i;
+        return -1;
+    }
+}

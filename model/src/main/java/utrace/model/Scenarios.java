@@ -1,0 +1,60 @@
+package utrace.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scenarios shipped in model/scenarios/ (listed in default.list) and
+ * loading a scenario by shipped name or by file path.
+ */
+public final class Scenarios {
+    private Scenarios() {}
+
+    /** Names of the shipped scenarios, in the order `checker verify` runs them. */
+    public static List<String> shippedNames() {
+        String text = resource("default.list");
+        List<String> names = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int hash = line.indexOf('#');
+            String l = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (!l.isEmpty()) names.add(l);
+        }
+        return names;
+    }
+
+    public static boolean isShipped(String name) {
+        return shippedNames().contains(name);
+    }
+
+    /** A shipped scenario by name, or a scenario file by path. */
+    public static Scenario load(String nameOrPath) throws IOException, ScenarioFormatException {
+        if (isShipped(nameOrPath)) {
+            return ScenarioParser.parse("model/scenarios/" + nameOrPath + ".scenario", resource(nameOrPath + ".scenario"));
+        }
+        Path p = Path.of(nameOrPath);
+        if (Files.isRegularFile(p)) return ScenarioParser.parseFile(p);
+        throw new UnknownScenarioException(nameOrPath, shippedNames());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Scenarios.class.getResourceAsStream("/scenarios/" + name)) {
+            if (in == null) throw new IllegalStateException("shipped scenario resource missing: " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read shipped scenario " + name, e);
+        }
+    }
+
+    /** Neither a shipped name nor an existing file. */
+    public static final class UnknownScenarioException extends IOException {
+        public UnknownScenarioException(String name, List<String> known) {
+            super("unknown scenario '" + name + "' (not a shipped name, and no such file); known scenarios: "
+                + String.join(", ", known));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package utrace.model;
+
+/**
+ * Where each variable lives in a state's {@code int[]}. The fixed part is the
+ * task, its locks and {@code struct utrace}; then one block per engine; then
+ * one block per actor (program counter and locals). History ("ghost")
+ * variables that invariants read are kept in their own slots, separate from
+ * the kernel variables the code under test reads.
+ */
+public final class Slots {
+    private Slots() {}
+
+    // struct task_struct
+    public static final int TASK_STATE = 0;
+    public static final int EXIT_STATE = 1;
+    public static final int SIGPENDING = 2;
+    public static final int TIF = 3;
+    public static final int UTRACE_FLAGS = 4;
+    /** task->utrace != NULL (lazily allocated by the first attach, patch 02). */
+    public static final int UTRACE_ALLOCATED = 5;
+    /** signal->flags: only SIGNAL_STOP_STOPPED matters here. */
+    public static final int SIGNAL_FLAGS = 6;
+    // locks: 0 = free, else holder's actor index + 1
+    public static final int LOCK_UTRACE = 7;
+    public static final int LOCK_SIGLOCK = 8;
+    public static final int LOCK_TASKLIST = 9;
+    public static final int LOCK_TASK = 10;
+    // struct utrace
+    public static final int ATTACHED = 11;
+    public static final int ATTACHING = 12;
+    /** utrace->reporting: engine index + 1, 0 = NULL. */
+    public static final int REPORTING = 13;
+    public static final int RESUME = 14;
+    /** death, reap, pending_attach, vfork_stop, signal_handler bits. */
+    public static final int UBITS = 15;
+    // history
+    public static final int G_TASK = 16;
+    public static final int G_ATTACH_COUNT = 17;
+    /** attach sequence number + 1 of the last engine called in the current report pass. */
+    public static final int G_PASS_LAST = 18;
+    /** number of times the tracee scheduled out voluntarily (nvcsw), for wait_task_inactive. */
+    public static final int NCSW = 19;
+    public static final int GLOBALS = 20;
+
+    // per engine, at engineBase(e) + ...
+    public static final int E_OPS = 0;
+    public static final int E_FLAGS = 1;
+    public static final int E_REF = 2;
+    public static final int E_GHOST = 3;
+    /** events of the last set_events() that returned 0 on a stopped target. */
+    public static final int E_MASK = 4;
+    /** attach order: 0 is the first engine attached. */
+    public static final int E_SEQ = 5;
+    public static final int ENGINE_SLOTS = 6;
+
+    public static int engine(int e, int field) {
+        return GLOBALS + e * ENGINE_SLOTS + field;
+    }
+
+    // UBITS
+    public static final int U_DEATH = 1;
+    public static final int U_REAP = 2;
+    public static final int U_PENDING_ATTACH = 4;
+    public static final int U_VFORK_STOP = 8;
+    public static final int U_SIGNAL_HANDLER = 16;
+
+    public static final int SIGNAL_STOP_STOPPED = 1;
+
+    // G_TASK history bits
+    public static final int G_KILLED = 1;
+    public static final int G_DEATH_WILL_REPORT = 2;
+    public static final int G_DEATH_BEGAN = 4;
+    public static final int G_DEATH_DONE = 8;
+    public static final int G_REAP_BEGAN = 16;
+    public static final int G_TORN_DOWN = 32;
+    public static final int G_PASS_ACTIVE = 64;
+    public static final int G_PASS_REVERSE = 128;
+
+    // E_GHOST history bits
+    public static final int EG_DETACH_RETURNED_ZERO = 1;
+    public static final int EG_IN_CALLBACK = 2;
+    public static final int EG_DEATH_CALLED = 4;
+    public static final int EG_DEATH_RETURNED = 8;
+    public static final int EG_DEATH_DETACHED = 16;
+    public static final int EG_REAP_CALLED = 32;
+    public static final int EG_HELD_STOPPED = 64;
+    public static final int EG_MASK_VALID = 128;
+    public static final int EG_ATTACHED_IN_PASS = 256;
+    public static final int EG_OWNER_REF = 512;
+    public static final int EG_WANTED_DEATH = 1024;
+    public static final int EG_FREED = 2048;
+}

@@ -1,0 +1,213 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+
+/**
+ * The kernel helpers that run inside one atomic step, named and ordered as
+ * in kernel/utrace.c (patch 01) and kernel/signal.c. Callers have checked that
+ * the locks these take are free; "called with utrace->lock held" means the
+ * step either holds it across steps already or runs the whole locked section
+ * atomically.
+ */
+final class Utrace {
+    private Utrace() {}
+
+    /** task_is_traced(): the stop bit utrace uses (__TASK_TRACED in patch 01). */
+    static boolean taskIsTraced(Ctx c) {
+        return (c.get(TASK_STATE) & TaskState.TRACED_BIT) != 0;
+    }
+
+    static boolean taskIsStopped(Ctx c) {
+        return (c.get(TASK_STATE) & TaskState.STOPPED_BIT) != 0;
+    }
+
+    static boolean fatalSignalPending(Ctx c) {
+        return (c.get(SIGPENDING) & Signals.SIGKILL) != 0;
+    }
+
+    /** splice_attaching(): move ->attaching to the tail of ->attached. */
+    static void spliceAttaching(Ctx c) {
+        c.set(ATTACHED, EngineList.concat(c.get(ATTACHED), c.get(ATTACHING)));
+        c.set(ATTACHING, EngineList.EMPTY);
+        c.clearBits(UBITS, U_PENDING_ATTACH);
+    }
+
+    /** mark_engine_wants_stop(). */
+    static void markEngineWantsStop(Ctx c, int e) {
+        c.flags(e, c.flags(e) | Events.ENGINE_STOP);
+        c.setBits(UTRACE_FLAGS, Events.ENGINE_STOP);
+    }
+
+    static void clearEngineWantsStop(Ctx c, int e) {
+        c.flags(e, c.flags(e) & ~Events.ENGINE_STOP);
+    }
+
+    static boolean engineWantsStop(Ctx c, int e) {
+        return (c.flags(e) & Events.ENGINE_STOP) != 0;
+    }
+
+    /** mark_engine_detached(): ops first, smp_wmb, then flags (barrier pair B2). */
+    static void markEngineDetached(Ctx c, int e) {
+        c.ops(e, Ops.DETACHED);
+        c.flags(e, Events.QUIESCE);
+    }
+
+    /** utrace_engine_put(): drop a reference; the engine is freed at zero. */
+    static void enginePut(Ctx c, int e) {
+        int r = c.ref(e) - 1;
+        c.ref(e, r);
+        if (r == 0) c.ghostSet(e, EG_FREED);
+    }
+
+    /** set_notify_resume(): TIF_NOTIFY_RESUME (with its implied barrier, pair B5). */
+    static void setNotifyResume(Ctx c) {
+        c.setBits(TIF, Tif.NOTIFY_RESUME);
+    }
+
+    /** wake_up_state(): a sleeping task whose state matches becomes TASK_RUNNING. */
+    static boolean wakeUpState(Ctx c, int mask) {
+        if ((c.get(TASK_STATE) & mask) != 0) {
+            c.set(TASK_STATE, TaskState.RUNNING);
+            return true;
+        }
+        return false;
+    }
+
+    /** signal_wake_up(t, resume): TIF_SIGPENDING, then wake INTERRUPTIBLE (and WAKEKILL if resume). */
+    static void signalWakeUp(Ctx c, boolean resume) {
+        c.setBits(TIF, Tif.SIGPENDING);
+        wakeUpState(c, TaskState.INTERRUPTIBLE | (resume ? TaskState.WAKEKILL : 0));
+    }
+
+    /**
+     * recalc_sigpending(): TIF_SIGPENDING iff a signal is pending or, from
+     * patch 05 on, utrace->resume == UTRACE_INTERRUPT.
+     */
+    static void recalcSigpending(Ctx c) {
+        boolean pending = c.get(SIGPENDING) != 0 || c.get(RESUME) == Actions.INTERRUPT;
+        if (pending) c.setBits(TIF, Tif.SIGPENDING);
+        else c.clearBits(TIF, Tif.SIGPENDING);
+    }
+
+    /**
+     * utrace_do_stop(): a job-control stopped task becomes TASK_TRACED under
+     * siglock; a running one is asked for a report. Returns task_is_traced().
+     */
+    static boolean utraceDoStop(Ctx c) {
+        if (taskIsStopped(c)) {
+            // spin_lock_irq(siglock) is taken inside; callers checked it is free.
+            c.set(TASK_STATE, TaskState.TASK_TRACED);
+        } else if (c.get(RESUME) > Actions.REPORT) {
+            c.set(RESUME, Actions.REPORT);
+            setNotifyResume(c);
+        }
+        return taskIsTraced(c);
+    }
+
+    /** utrace_wakeup(): back to TASK_STOPPED if the group is stopped, else wake from TASK_TRACED. */
+    static void utraceWakeup(Ctx c) {
+        if ((c.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0) {
+            c.set(TASK_STATE, TaskState.TASK_STOPPED);
+        } else {
+            wakeUpState(c, TaskState.TRACED_BIT);
+        }
+    }
+
+    /**
+     * utrace_reset(): drop detached engines, recompute utrace_flags, wake the
+     * task if no engine wants it stopped. Called with utrace->lock held,
+     * returns with it released; then put_detached_list(). True if fully
+     * detached.
+     */
+    static boolean utraceReset(Ctx c) {
+        spliceAttaching(c);
+        int flags = 0;
+        int attached = c.get(ATTACHED);
+        int kept = EngineList.EMPTY;
+        int detached = EngineList.EMPTY;
+        for (int i = 0, n = EngineList.size(attached); i < n; i++) {
+            int e = EngineList.get(attached, i);
+            if (c.ops(e) == Ops.DETACHED) {
+                c.ops(e, Ops.NULL);
+                detached = EngineList.append(detached, e);
+            } else {
+                int f = c.flags(e);
+                if (c.cfg.mutated(Mutation.RESET_IGNORES_OTHER_STOPPERS)) f &= ~Events.ENGINE_STOP;
+                flags |= f | Events.REAP;
+                kept = EngineList.append(kept, e);
+            }
+        }
+        c.set(ATTACHED, kept);
+        if (c.get(EXIT_STATE) != 0) {
+            // Once dead, only REAP: utrace_release_task then knows report_death never runs.
+            flags &= Events.REAP;
+        } else if ((flags & Events.SYSCALL) == 0 && c.has(TIF, Tif.SYSCALL_TRACE)) {
+            c.clearBits(TIF, Tif.SYSCALL_TRACE);
+        }
+        if (flags == 0) {
+            c.set(RESUME, Actions.RESUME);
+            c.clearBits(UBITS, U_SIGNAL_HANDLER);
+        }
+        if (taskIsTraced(c) && (flags & Events.ENGINE_STOP) == 0) {
+            if (c.get(RESUME) == Actions.RESUME) c.clearBits(TIF, Tif.SINGLESTEP); // user_disable_single_step
+            utraceWakeup(c);
+        }
+        c.set(UTRACE_FLAGS, flags);
+        c.unlock(LOCK_UTRACE);
+        for (int i = 0, n = EngineList.size(detached); i < n; i++) enginePut(c, EngineList.get(detached, i));
+        if (c.record && detached != 0) c.note("utrace_reset dropped " + EngineList.format(detached, c::engineName));
+        return flags == 0;
+    }
+
+    /** Does start_report() need utrace->lock this time? */
+    static boolean startReportLocks(Ctx c) {
+        int resume = c.get(RESUME);
+        return c.has(UBITS, U_PENDING_ATTACH) || (resume > Actions.INTERRUPT && resume < Actions.RESUME);
+    }
+
+    /** start_report(): splice new engines and take over a pending REPORT/step request. */
+    static int startReport(Ctx c) {
+        int resume = c.get(RESUME);
+        if (startReportLocks(c)) {
+            spliceAttaching(c);
+            resume = c.get(RESUME);
+            if (resume > Actions.INTERRUPT) c.set(RESUME, Actions.RESUME);
+        }
+        return resume;
+    }
+
+    /**
+     * utrace_maybe_reap()'s teardown, with utrace->lock held: clear
+     * utrace_flags and take both lists so find_matching_engine() cannot see
+     * them. Returns the private list the caller then walks.
+     */
+    static int reapTeardown(Ctx c) {
+        c.set(UTRACE_FLAGS, 0);
+        int list = EngineList.concat(c.get(ATTACHED), c.get(ATTACHING));
+        c.set(ATTACHED, EngineList.EMPTY);
+        c.set(ATTACHING, EngineList.EMPTY);
+        c.taskGhostSet(G_TORN_DOWN);
+        return list;
+    }
+
+    /**
+     * One iteration of utrace_maybe_reap()'s teardown loop, lock-free:
+     * report_reap if REAP is wanted, then ops = NULL, flags = 0, put.
+     * Returns the rest of the list.
+     */
+    static int reapOne(Ctx c, int list) {
+        int e = EngineList.first(list);
+        boolean live = c.ops(e) == Ops.LIVE;
+        if ((c.flags(e) & Events.REAP) != 0) {
+            c.observe(Obs.callback(e, Events.REAP, Actions.RESUME, live));
+            if (live) c.ghostSet(e, EG_REAP_CALLED);
+            c.note((live ? "report_reap" : "utrace_detached_reap") + " for " + c.engineName(e));
+        } else {
+            c.note("no report_reap for " + c.engineName(e));
+        }
+        c.ops(e, Ops.NULL);
+        c.flags(e, 0);
+        enginePut(c, e);
+        return EngineList.remove(list, e);
+    }
+}
