@@ -95,7 +95,7 @@ public final class ScenarioParser {
             ownerScripts.add(List.copyOf(owners.getOrDefault(e.name(), List.of())));
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
-            List.copyOf(ownerScripts), List.copyOf(killer), parent, text);
+            List.copyOf(ownerScripts), List.copyOf(killer), parent, text, file);
     }
 
     private static String stripComment(String line) {

@@ -17,7 +17,16 @@ public final class Scenarios {
 
     /** Names of the shipped scenarios, in the order `checker verify` runs them. */
     public static List<String> shippedNames() {
-        String text = resource("default.list");
+        return names("default.list");
+    }
+
+    /** Shipped scenarios that show a finding on the full series (findings.list); not run by default. */
+    public static List<String> findingNames() {
+        return names("findings.list");
+    }
+
+    private static List<String> names(String listFile) {
+        String text = resource(listFile);
         List<String> names = new ArrayList<>();
         for (String line : text.split("\n")) {
             int hash = line.indexOf('#');
@@ -28,7 +37,7 @@ public final class Scenarios {
     }
 
     public static boolean isShipped(String name) {
-        return shippedNames().contains(name);
+        return shippedNames().contains(name) || findingNames().contains(name);
     }
 
     /** A shipped scenario by name, or a scenario file by path. */
@@ -38,7 +47,9 @@ public final class Scenarios {
         }
         Path p = Path.of(nameOrPath);
         if (Files.isRegularFile(p)) return ScenarioParser.parseFile(p);
-        throw new UnknownScenarioException(nameOrPath, shippedNames());
+        List<String> known = new ArrayList<>(shippedNames());
+        known.addAll(findingNames());
+        throw new UnknownScenarioException(nameOrPath, known);
     }
 
     private static String resource(String name) {

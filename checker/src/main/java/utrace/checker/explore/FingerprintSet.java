@@ -10,6 +10,8 @@ public final class FingerprintSet {
     private long[] table;
     private int size;
     private int mask;
+    /** Fingerprint 0 is kept out of the table, where 0 marks an empty slot. */
+    private boolean hasZero;
 
     public FingerprintSet(int initialCapacityPow2) {
         table = new long[initialCapacityPow2];
@@ -22,7 +24,12 @@ public final class FingerprintSet {
 
     /** Adds the fingerprint; true if it was not there before. */
     public boolean add(long fp) {
-        if (fp == 0) fp = 1; // 0 marks an empty slot
+        if (fp == 0) {
+            if (hasZero) return false;
+            hasZero = true;
+            size++;
+            return true;
+        }
         int i = (int) (mix(fp) & mask);
         while (true) {
             long cur = table[i];
@@ -37,7 +44,7 @@ public final class FingerprintSet {
     }
 
     public boolean contains(long fp) {
-        if (fp == 0) fp = 1;
+        if (fp == 0) return hasZero;
         int i = (int) (mix(fp) & mask);
         while (true) {
             long cur = table[i];
@@ -63,7 +70,7 @@ public final class FingerprintSet {
         long[] old = table;
         table = new long[old.length * 2];
         mask = table.length - 1;
-        size = 0;
+        size = hasZero ? 1 : 0;
         for (long fp : old) {
             if (fp != 0) {
                 int i = (int) (mix(fp) & mask);

@@ -1,0 +1,77 @@
+package utrace.checker.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import utrace.invariants.Invariant;
+import utrace.invariants.Invariants;
+import utrace.model.Mutation;
+import utrace.model.Scenario;
+import utrace.model.Scenarios;
+
+/** `checker list invariants|scenarios|mutations`. */
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations.")
+final class ListCommand implements Callable<Integer> {
+    enum What { invariants, scenarios, mutations }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
+    What what;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        switch (what) {
+            case invariants:
+                for (Invariant i : Invariants.all()) {
+                    out.println(i.name());
+                    out.println(wrap(i.statement(), "    "));
+                    out.println();
+                }
+                break;
+            case scenarios:
+                for (String n : Scenarios.shippedNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-26s %s%n", n, s.description());
+                }
+                out.println();
+                out.println("Findings (violate an invariant on the full series; run with --scenario NAME):");
+                for (String n : Scenarios.findingNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-26s %s%n", n, s.description());
+                }
+                out.println();
+                out.println("(shipped in model/scenarios/; any scenario file can be passed with --scenario PATH)");
+                break;
+            case mutations:
+                for (Mutation m : Mutation.values()) {
+                    out.printf("%-40s breaks %s (scenario %s)%n", m.id, m.breaks, m.scenario);
+                    out.println(wrap(m.function + ": " + m.description, "    "));
+                }
+                break;
+            default:
+                throw new IllegalStateException();
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String w : text.split(" ")) {
+            if (line.length() + w.length() > 96 && line.length() > indent.length()) {
+                out.append(line.toString().stripTrailing()).append('\n');
+                line = new StringBuilder(indent);
+            }
+            line.append(w).append(' ');
+        }
+        return out.append(line.toString().stripTrailing()).toString();
+    }
+}

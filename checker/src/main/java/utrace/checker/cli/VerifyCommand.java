@@ -1,0 +1,151 @@
+package utrace.checker.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.ProgressListener;
+import utrace.checker.report.JsonReport;
+import utrace.checker.report.JunitReport;
+import utrace.checker.report.TextReport;
+import utrace.checker.run.ScenarioResult;
+import utrace.checker.run.VerifyRequest;
+import utrace.checker.run.VerifyRun;
+import utrace.invariants.InvariantSet;
+import utrace.invariants.InvariantSetException;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Scenario;
+import utrace.model.ScenarioFormatException;
+import utrace.model.Scenarios;
+
+/** `checker verify`: explore scenarios exhaustively against an invariant set. */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {
+        "Explore every interleaving of each scenario and check the invariants in every state.",
+        "Verdicts: PASS (exhaustive, nothing violated), VIOLATION (a shortest counterexample",
+        "is written as JSON + text under --trace-dir and can be replayed), INCOMPLETE (a limit",
+        "stopped the search: nothing is proven).",
+        ""})
+final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-i", "--invariants"}, paramLabel = "SET",
+        description = "A shipped set name (core), a set file path, or invariant names separated by commas. Default: ${DEFAULT-VALUE}.",
+        defaultValue = "core")
+    String invariants;
+
+    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME|FILE",
+        description = "A shipped scenario name or a scenario file (repeatable). Default: every scenario of model/scenarios/default.list.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = {"-m", "--mutation"}, paramLabel = "NAME",
+        description = "Switch on a seeded deviation from the seed (repeatable); see `checker list mutations`.")
+    List<String> mutations = new ArrayList<>();
+
+    @Option(names = "--max-states", paramLabel = "N",
+        description = "Stop after N distinct states with verdict INCOMPLETE (0 = no limit). Default: ${DEFAULT-VALUE}.",
+        defaultValue = "0")
+    long maxStates;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "Stop each scenario after this long with verdict INCOMPLETE, e.g. 30s, 5m (default: none).")
+    Long timeLimit;
+
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Where counterexample traces go. Default: ${DEFAULT-VALUE}.",
+        defaultValue = "traces/out")
+    Path traceDir;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout. Default: ${DEFAULT-VALUE}.",
+        defaultValue = "text")
+    String format;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report (one testcase per scenario) for CI.")
+    Path junit;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override public Integer call() throws IOException {
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format must be text or json, not '" + format + "'");
+        }
+        VerifyRequest req = new VerifyRequest(loadScenarios(), loadInvariants(), config(),
+            new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
+        boolean text = format.equals("text");
+        if (text) TextReport.header(out, req);
+        List<ScenarioResult> results = VerifyRun.run(req, new VerifyRun.Listener() {
+            @Override public void starting(Scenario s) { }
+
+            @Override public ProgressListener progressFor(Scenario s) {
+                if (quiet) return ProgressListener.NONE;
+                return (states, transitions, depth, queued, ms) -> err.printf(Locale.ROOT,
+                    "[%s] %,d states, %,d transitions, depth %d, %,d queued, %.1f s%n",
+                    s.name(), states, transitions, depth, queued, ms / 1000.0);
+            }
+        });
+        if (text) {
+            for (ScenarioResult r : results) TextReport.row(out, r);
+            TextReport.summary(out, results);
+        } else {
+            JsonReport.print(out, req, results);
+        }
+        if (junit != null) JunitReport.write(junit, req, results);
+        out.flush();
+        return VerifyRun.exitCode(results);
+    }
+
+    private List<Scenario> loadScenarios() {
+        List<String> names = scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios;
+        List<Scenario> out = new ArrayList<>();
+        for (String n : names) {
+            try {
+                out.add(Scenarios.load(n));
+            } catch (ScenarioFormatException e) {
+                throw new UsageException(e.getMessage());
+            } catch (NoSuchFileException e) {
+                throw new UsageException("scenario file not found: " + e.getFile());
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private InvariantSet loadInvariants() {
+        try {
+            return InvariantSet.resolve(invariants);
+        } catch (InvariantSetException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private ModelConfig config() {
+        Set<Mutation> ms = EnumSet.noneOf(Mutation.class);
+        for (String m : mutations) {
+            Mutation mu = Mutation.byId(m);
+            if (mu == null) {
+                List<String> known = new ArrayList<>();
+                for (Mutation x : Mutation.values()) known.add(x.id);
+                throw new UsageException("unknown mutation '" + m + "'; known mutations: " + String.join(", ", known));
+            }
+            ms.add(mu);
+        }
+        return ModelConfig.fullSeries().withMutations(ms);
+    }
+}

@@ -1,0 +1,54 @@
+package utrace.checker.report;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Stats;
+import utrace.checker.explore.Verdict;
+import utrace.checker.run.ScenarioResult;
+import utrace.checker.run.VerifyRequest;
+import utrace.checker.run.VerifyRun;
+import utrace.model.State;
+
+/** The per-scenario verdict table `checker verify` prints by default. */
+public final class TextReport {
+    private TextReport() {}
+
+    public static void header(PrintStream out, VerifyRequest req) {
+        out.printf(Locale.ROOT, "checker verify: %d scenario(s), invariant set '%s' (%d invariants), %s%n",
+            req.scenarios().size(), req.invariants().name(), req.invariants().invariants().size(), req.config());
+        out.printf(Locale.ROOT, "model: utrace core (patches 01, 03, 06, 08); the ptrace interplay (09-33) is not modelled yet%n");
+        out.printf(Locale.ROOT, "engine: native breadth-first search, 64-bit fingerprints (seed %s)%n%n",
+            State.hex(State.FINGERPRINT_SEED));
+        out.printf(Locale.ROOT, "%-26s %-10s %10s %12s %6s %9s %9s%n",
+            "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
+    }
+
+    public static void row(PrintStream out, ScenarioResult r) {
+        ExplorationResult x = r.result();
+        Stats s = x.stats();
+        out.printf(Locale.ROOT, "%-26s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
+            Numbers.grouped(s.states()), Numbers.grouped(s.transitions()), s.maxDepth(), Numbers.millis(s.millis()),
+            Numbers.rate(s.statesPerSecond()));
+        if (x.verdict() == Verdict.VIOLATION) {
+            out.printf("    %s%n", x.counterexample().violation().describe());
+            out.printf("    shortest trace (%d steps, breadth-first): %s%n", r.traceSteps(), r.traceJson());
+            out.printf("    readable:  %s%n", r.traceText());
+            out.printf("    replay:    bin/checker replay %s%n", r.traceJson());
+        } else if (x.verdict() == Verdict.INCOMPLETE) {
+            out.printf("    INCOMPLETE: %s - nothing is proven for this scenario%n", x.incompleteReason());
+        }
+    }
+
+    public static void summary(PrintStream out, List<ScenarioResult> results) {
+        long pass = results.stream().filter(r -> r.result().verdict() == Verdict.PASS).count();
+        long viol = results.stream().filter(r -> r.result().verdict() == Verdict.VIOLATION).count();
+        long inc = results.stream().filter(r -> r.result().verdict() == Verdict.INCOMPLETE).count();
+        long states = results.stream().mapToLong(r -> r.result().stats().states()).sum();
+        long ms = results.stream().mapToLong(r -> r.result().stats().millis()).sum();
+        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE; %s states in %s; exit code %d%n",
+            pass, viol, inc, Numbers.grouped(states), Numbers.millis(ms), VerifyRun.exitCode(results));
+    }
+}

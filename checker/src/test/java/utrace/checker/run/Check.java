@@ -1,0 +1,40 @@
+package utrace.checker.run;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Explorer;
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.ProgressListener;
+import utrace.invariants.Invariant;
+import utrace.invariants.Invariants;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Scenario;
+import utrace.model.Scenarios;
+
+/** Test helper: explore one shipped scenario with some invariants and mutations. */
+final class Check {
+    private Check() {}
+
+    static final Limits LIMITS = new Limits(5_000_000, 0);
+
+    static ExplorationResult explore(String scenario, List<Invariant> invariants, Mutation... mutations) {
+        try {
+            Scenario s = Scenarios.load(scenario);
+            ModelConfig cfg = ModelConfig.fullSeries().withMutations(
+                mutations.length == 0 ? EnumSet.noneOf(Mutation.class) : EnumSet.of(mutations[0], mutations));
+            return new Explorer(LIMITS, ProgressListener.NONE).explore(new Model(s, cfg), invariants);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<Invariant> only(String name) {
+        Invariant i = Invariants.byName(name);
+        if (i == null) throw new AssertionError("no invariant " + name);
+        return List.of(i);
+    }
+}

@@ -1,0 +1,32 @@
+package utrace.checker.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Verdict;
+import utrace.invariants.InvariantSet;
+
+/**
+ * What the checker finds in the seed itself (README, "Findings"). If the
+ * model changes so that a finding disappears, this test says so: a finding
+ * is either a kernel race or a model error, and both need a human.
+ */
+class FindingsTest {
+    @Test
+    void resumeBeforeStopLeavesTheTraceeAsleepWithNoEngineWantingTheStop() throws Exception {
+        ExplorationResult r = Check.explore("resume-before-stop", InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("deadlock-freedom", r.counterexample().violation().invariant().name());
+        assertTrue(r.counterexample().violation().message().contains("no engine wants it stopped"),
+            r.counterexample().violation().message());
+    }
+
+    @Test
+    void waitingForTheStopBeforeResumingAvoidsIt() {
+        ExplorationResult r = Check.explore("stop-then-resume", Check.only("deadlock-freedom"));
+        assertEquals(Verdict.PASS, r.verdict());
+    }
+}

@@ -1,0 +1,83 @@
+package utrace.checker.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Verdict;
+import utrace.invariants.InvariantSet;
+import utrace.invariants.Invariants;
+import utrace.model.Mutation;
+import utrace.model.Scenarios;
+
+/**
+ * Every invariant both holds on the full series (all default scenarios) and
+ * fails under a mutation that re-opens the race it guards: a checker that
+ * never reports anything would fail the second half.
+ */
+class InvariantHoldsAndFailsTest {
+    static Stream<String> invariantNames() {
+        return Invariants.names().stream();
+    }
+
+    static Stream<String> defaultScenarios() {
+        return Scenarios.shippedNames().stream();
+    }
+
+    @ParameterizedTest(name = "{0} holds on every default scenario")
+    @MethodSource("invariantNames")
+    void holdsOnTheFullSeries(String invariant) {
+        for (String s : Scenarios.shippedNames()) {
+            ExplorationResult r = Check.explore(s, Check.only(invariant));
+            assertEquals(Verdict.PASS, r.verdict(), () -> s + ": " + (r.counterexample() == null ? r.incompleteReason()
+                : r.counterexample().violation().describe()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} fails under its mutation")
+    @MethodSource("invariantNames")
+    void failsUnderAMutation(String invariant) {
+        List<Mutation> ms = new ArrayList<>();
+        for (Mutation m : Mutation.values()) if (m.breaks.equals(invariant)) ms.add(m);
+        assertFalse(ms.isEmpty(), "no mutation is meant to break " + invariant);
+        for (Mutation m : ms) {
+            ExplorationResult r = Check.explore(m.scenario, Check.only(invariant), m);
+            assertEquals(Verdict.VIOLATION, r.verdict(), m.id + " on " + m.scenario + " should violate " + invariant);
+            assertNotNull(r.counterexample());
+            assertEquals(invariant, r.counterexample().violation().invariant().name());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} passes the core set")
+    @MethodSource("defaultScenarios")
+    void defaultScenarioPassesCore(String scenario) throws Exception {
+        ExplorationResult r = Check.explore(scenario, InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample() == null ? String.valueOf(r.incompleteReason())
+            : r.counterexample().violation().describe());
+    }
+
+    @Test
+    void everyMutationNamesAKnownInvariantAndAShippedScenario() {
+        for (Mutation m : Mutation.values()) {
+            assertNotNull(Invariants.byName(m.breaks), m.id);
+            assertEquals(true, Scenarios.isShipped(m.scenario), m.id + " -> " + m.scenario);
+        }
+    }
+
+    @Test
+    void theCoreSetNamesEveryInvariant() throws Exception {
+        TreeSet<String> core = new TreeSet<>();
+        InvariantSet.shipped("core").invariants().forEach(i -> core.add(i.name()));
+        assertEquals(new TreeSet<>(Invariants.names()), core);
+    }
+}

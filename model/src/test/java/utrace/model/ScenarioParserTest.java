@@ -1,0 +1,224 @@
+package utrace.model;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioParserTest {
+    /** The scenario files in model/scenarios/ (the test runs in the model module's directory). */
+    static Stream<Path> scenarioFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("scenarios"))) {
+            List<Path> l = new ArrayList<>(s.filter(p -> p.toString().endsWith(".scenario")).sorted().toList());
+            assertFalse(l.isEmpty(), "no scenario files found in " + Path.of("scenarios").toAbsolutePath());
+            return l.stream();
+        }
+    }
+
+    static List<String> shippedNames() {
+        return Scenarios.shippedNames();
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarioFiles")
+    void everyScenarioFileParsesAndIsNamedLikeItsFile(Path p) throws Exception {
+        Scenario s = ScenarioParser.parseFile(p);
+        String file = p.getFileName().toString();
+        assertEquals(file.substring(0, file.length() - ".scenario".length()), s.name());
+        assertFalse(s.engines().isEmpty());
+        assertFalse(s.description().isBlank(), "every shipped scenario says what it is about");
+        assertEquals(s.engines().size(), s.owners().size());
+        new Model(s, ModelConfig.fullSeries()).initial(); // and it builds
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarioFiles")
+    void everyScenarioFileLoadsByItsName(Path p) throws Exception {
+        String file = p.getFileName().toString();
+        String name = file.substring(0, file.length() - ".scenario".length());
+        assertEquals(name, Scenarios.load(name).name(), "a shipped file must be reachable by name (default.list or findings.list)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedNames")
+    void everyShippedNameLoads(String name) throws Exception {
+        Scenario s = Scenarios.load(name);
+        assertEquals(name, s.name());
+        assertTrue(Files.isRegularFile(Path.of("scenarios", name + ".scenario")));
+    }
+
+    @Test
+    void defaultListNamesOnlyExistingScenarios() {
+        assertTrue(shippedNames().size() >= 13);
+        assertEquals(shippedNames().size(), shippedNames().stream().distinct().count());
+    }
+
+    @Test
+    void parsesTheDocumentedExample() throws Exception {
+        Scenario s = ScenarioParser.parse("x", String.join("\n",
+            "scenario detach-races-death   # a comment",
+            "description The owner detaches while the tracee dies.",
+            "",
+            "engine E1 preattached events=QUIESCE|DEATH|REAP",
+            "engine E2 events=SYSCALL,SIGNAL_ALL",
+            "callback E1 death=RESUME quiesce=STOP+IGN signal=RESUME+control:DETACH",
+            "tracee syscall exit",
+            "owner E1 control DETACH; put",
+            "owner E2 attach; set_events DEATH_EVENTS; barrier; examine; wait_stopped",
+            "killer SIGKILL kill",
+            "parent wait"));
+        assertEquals("detach-races-death", s.name());
+        assertEquals("The owner detaches while the tracee dies.", s.description());
+        assertEquals(2, s.engines().size());
+        EngineSpec e1 = s.engines().get(0), e2 = s.engines().get(1);
+        assertTrue(e1.preattached());
+        assertEquals(Events.QUIESCE | Events.DEATH | Events.REAP, e1.events());
+        assertFalse(e2.preattached());
+        assertEquals(Events.SYSCALL | Events.SIGNAL_ALL, e2.events());
+        assertEquals(Actions.STOP, e1.callback(Events.QUIESCE).action());
+        assertTrue(e1.callback(Events.QUIESCE).ignoreSignal());
+        assertEquals(new CallbackSpec.SelfCall(CallbackSpec.SelfCallKind.CONTROL, Actions.DETACH),
+            e1.callback(Events.SIGNAL).selfCall());
+        assertEquals(CallbackSpec.RESUME, e1.callback(Events.EXEC), "unspecified callbacks resume");
+        assertEquals(List.of(TraceeOp.SYSCALL, TraceeOp.EXIT), s.tracee());
+        assertEquals(List.of(new OwnerOp(OwnerOp.Kind.CONTROL, Actions.DETACH), new OwnerOp(OwnerOp.Kind.PUT, 0)), s.owners().get(0));
+        assertEquals(List.of(new OwnerOp(OwnerOp.Kind.ATTACH, 0), new OwnerOp(OwnerOp.Kind.SET_EVENTS, Events.DEATH_EVENTS),
+            new OwnerOp(OwnerOp.Kind.BARRIER, 0), new OwnerOp(OwnerOp.Kind.EXAMINE, 0),
+            new OwnerOp(OwnerOp.Kind.WAIT_STOPPED, 0)), s.owners().get(1));
+        assertEquals(List.of(Signals.SIGKILL, Signals.SIGKILL), s.killer());
+        assertTrue(s.parent());
+    }
+
+    // ---- errors: file:line and what was expected
+
+    private static ScenarioFormatException fails(String text) {
+        return assertThrows(ScenarioFormatException.class, () -> ScenarioParser.parse("my.scenario", text));
+    }
+
+    private static void assertError(String text, int line, String... fragments) {
+        ScenarioFormatException e = fails(text);
+        assertEquals("my.scenario", e.file());
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("my.scenario:" + line + ": "), e.getMessage());
+        for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
+    }
+
+    @Test
+    void unknownKeyword() {
+        assertError("scenario x\n# comment\nengnie E1\n", 3, "unknown keyword 'engnie'", "expected one of", "engine");
+    }
+
+    @Test
+    void unknownEngine() {
+        assertError("scenario x\nengine E1\ncallback E2 quiesce=STOP\ntracee\n", 3, "unknown engine 'E2'", "known: E1");
+        assertError("scenario x\nengine E1\ntracee\nowner E9 put\n", 4, "unknown engine 'E9'");
+    }
+
+    @Test
+    void unknownEvent() {
+        assertError("scenario x\nengine E1 events=QUIESCE|BOGUS\n", 2, "unknown event 'BOGUS'", "expected one of", "QUIESCE");
+        assertError("scenario x\nengine E1\ntracee\nowner E1 set_events EXEC|NOPE\n", 4, "unknown event 'NOPE'");
+        assertError("scenario x\nengine E1\ncallback E1 quiesce=STOP+set_events:FOO\n", 3, "unknown event 'FOO'");
+    }
+
+    @Test
+    void unknownCallbackEvent() {
+        assertError("scenario x\nengine E1\ncallback E1 exec=STOP\n", 3, "expected event=ACTION", "quiesce", "'exec=STOP'");
+    }
+
+    @Test
+    void unknownAction() {
+        assertError("scenario x\nengine E1\ntracee\nowner E1 control FLY\n", 4, "unknown action 'FLY'", "STOP, INTERRUPT");
+        assertError("scenario x\nengine E1\ncallback E1 quiesce=HALT\n", 3, "unknown action 'HALT'", "expected one of");
+        assertError("scenario x\nengine E1\ncallback E1 quiesce=STOP+control:FLY\n", 3, "unknown action in 'control:FLY'");
+    }
+
+    @Test
+    void unknownOwnerCall() {
+        assertError("scenario x\nengine E1\ntracee\nowner E1 attach; fly\n", 4, "unknown engine call 'fly'", "attach, set_events");
+        assertError("scenario x\nengine E1\ntracee\nowner E1 put now\n", 4, "'put' takes no argument");
+    }
+
+    @Test
+    void missingTraceeLine() {
+        assertError("scenario x\nengine E1\n\nowner E1 put\n# trailing comment\n", 4, "missing 'tracee ...' line");
+    }
+
+    @Test
+    void missingScenarioLineAndEngine() {
+        assertError("engine E1\ntracee\n", 1, "missing 'scenario NAME' line");
+        assertError("scenario x\ntracee exit\n", 2, "at least one 'engine");
+    }
+
+    @Test
+    void exitMustBeLast() {
+        assertError("scenario x\nengine E1\ntracee syscall exit syscall\n", 3, "nothing can follow 'exit'");
+        assertError("scenario x\nengine E1\ntracee exit exit\n", 3, "nothing can follow 'exit'");
+        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "'syscall' or 'exit'");
+        assertError("scenario x\nengine E1\ntracee\ntracee exit\n", 4, "a second 'tracee' line");
+    }
+
+    @Test
+    void duplicateEngine() {
+        assertError("scenario x\nengine E1\nengine E2\nengine E1 preattached\n", 4, "engine 'E1' is declared twice");
+    }
+
+    @Test
+    void tooManyEngines() {
+        StringBuilder b = new StringBuilder("scenario x\n");
+        for (int i = 1; i <= ScenarioParser.MAX_ENGINES; i++) b.append("engine E").append(i).append('\n');
+        assertDoesNotThrow(() -> ScenarioParser.parse("ok", b + "tracee\n"));
+        b.append("engine E9\n");
+        assertError(b.toString(), ScenarioParser.MAX_ENGINES + 2, "at most " + ScenarioParser.MAX_ENGINES + " engines");
+    }
+
+    @Test
+    void unknownSignal() {
+        assertError("scenario x\nengine E1\ntracee\nkiller SIGKILL SIGHUP\n", 4, "unknown signal 'SIGHUP'", "SIGKILL, SIGSTOP, SIGCONT or SIGUSR1");
+        assertError("scenario x\nengine E1\ntracee\nkiller\n", 4, "expected 'killer SIGNAL...'");
+    }
+
+    @Test
+    void badParentAndEngineWords() {
+        assertError("scenario x\nengine E1\ntracee\nparent reap\n", 4, "expected 'parent wait'");
+        assertError("scenario x\nengine E1 attached\n", 2, "unexpected 'attached'", "'preattached' or 'events=EV|EV...'");
+    }
+
+    @Test
+    void parseFileOfAMissingFileSaysSo() {
+        IOException e = assertThrows(IOException.class, () -> ScenarioParser.parseFile(Path.of("no/such/file.scenario")));
+        assertTrue(e.getMessage().contains("no/such/file.scenario"), e.getMessage());
+    }
+
+    @Test
+    void parseFileErrorsNameThePath(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path p = dir.resolve("bad.scenario");
+        Files.writeString(p, "scenario bad\nengine E1\ntracee\nkiller SIGFOO\n");
+        ScenarioFormatException e = assertThrows(ScenarioFormatException.class, () -> ScenarioParser.parseFile(p));
+        assertEquals(p.toString(), e.file());
+        assertTrue(e.getMessage().startsWith(p + ":4: "), e.getMessage());
+    }
+
+    @Test
+    void loadingAnUnknownNameListsTheKnownOnes() {
+        Scenarios.UnknownScenarioException e = assertThrows(Scenarios.UnknownScenarioException.class,
+            () -> Scenarios.load("no-such-scenario"));
+        assertTrue(e.getMessage().contains("'no-such-scenario'"), e.getMessage());
+        for (String n : Scenarios.shippedNames()) assertTrue(e.getMessage().contains(n), n + " not listed: " + e.getMessage());
+    }
+
+    @Test
+    void loadAcceptsAPath(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path p = dir.resolve("mine.scenario");
+        Files.writeString(p, "scenario mine\nengine E1 preattached events=QUIESCE\ntracee syscall\n");
+        assertEquals("mine", Scenarios.load(p.toString()).name());
+    }
+}

@@ -1,0 +1,98 @@
+package utrace.traces;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A counterexample trace document (schema in traces/SCHEMA.md). JSON names
+ * are snake_case; the property order is pinned so the output is
+ * byte-for-byte the same for the same trace. Collections are copied, so a
+ * Trace is immutable and equals() compares content.
+ */
+@JsonPropertyOrder({"schema_version", "tool", "scenario", "config", "invariant", "violation",
+    "initial_fingerprint", "steps", "final_state"})
+public record Trace(
+        @JsonProperty("schema_version") int schemaVersion,
+        @JsonProperty("tool") String tool,
+        @JsonProperty("scenario") ScenarioInfo scenario,
+        @JsonProperty("config") ConfigInfo config,
+        @JsonProperty("invariant") InvariantInfo invariant,
+        @JsonProperty("violation") ViolationInfo violation,
+        @JsonProperty("initial_fingerprint") String initialFingerprint,
+        @JsonProperty("steps") List<Step> steps,
+        @JsonProperty("final_state") Map<String, String> finalState) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String TOOL = "utrace-checker 0.1.0";
+    /** The model interleaves atomic steps: sequential consistency is the only memory model. */
+    public static final String MEMORY_MODEL = "sc";
+
+    public Trace {
+        steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+        finalState = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(finalState, "final_state")));
+    }
+
+    /** {@code file} is where the scenario was loaded from, "" if not known; {@code source} is its full text. */
+    @JsonPropertyOrder({"name", "file", "source"})
+    public record ScenarioInfo(
+            @JsonProperty("name") String name,
+            @JsonProperty("file") String file,
+            @JsonProperty("source") String source) {
+    }
+
+    @JsonPropertyOrder({"patches", "mutations", "memory_model"})
+    public record ConfigInfo(
+            @JsonProperty("patches") String patches,
+            @JsonProperty("mutations") List<String> mutations,
+            @JsonProperty("memory_model") String memoryModel) {
+        public ConfigInfo {
+            mutations = List.copyOf(Objects.requireNonNull(mutations, "mutations"));
+        }
+    }
+
+    @JsonPropertyOrder({"name", "statement"})
+    public record InvariantInfo(
+            @JsonProperty("name") String name,
+            @JsonProperty("statement") String statement) {
+    }
+
+    /** {@code kind} is TRANSITION, STATE or TERMINAL (utrace.invariants.Violation.Kind). */
+    @JsonPropertyOrder({"kind", "message"})
+    public record ViolationInfo(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("message") String message) {
+    }
+
+    /** One step; {@code fingerprint} is of the state after it, {@code patch} 0 if not from the series. */
+    @JsonPropertyOrder({"index", "actor", "actor_name", "role", "label", "function", "patch", "detail",
+        "fingerprint", "changes"})
+    public record Step(
+            @JsonProperty("index") int index,
+            @JsonProperty("actor") int actor,
+            @JsonProperty("actor_name") String actorName,
+            @JsonProperty("role") String role,
+            @JsonProperty("label") String label,
+            @JsonProperty("function") String function,
+            @JsonProperty("patch") int patch,
+            @JsonProperty("detail") String detail,
+            @JsonProperty("fingerprint") String fingerprint,
+            @JsonProperty("changes") List<Change> changes) {
+        public Step {
+            changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+        }
+    }
+
+    /** A variable (as Model.describe names it) that the step changed. */
+    @JsonPropertyOrder({"var", "old", "new"})
+    public record Change(
+            @JsonProperty("var") String var,
+            @JsonProperty("old") String oldValue,
+            @JsonProperty("new") String newValue) {
+    }
+}

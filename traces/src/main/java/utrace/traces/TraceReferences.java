@@ -1,0 +1,85 @@
+package utrace.traces;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import utrace.invariants.Invariant;
+import utrace.invariants.Invariants;
+import utrace.invariants.Violation;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Scenario;
+import utrace.model.ScenarioFormatException;
+import utrace.model.ScenarioParser;
+
+/**
+ * What a trace refers to, resolved against this build: the embedded
+ * scenario, the configuration, the invariant and the violation kind. The
+ * reader runs it so that a trace that reads also replays; the replayer runs
+ * it again for traces built in memory.
+ */
+final class TraceReferences {
+    private TraceReferences() {}
+
+    /** Makes the error for a field path; the reader's version adds file:line. */
+    interface Errors {
+        TraceFormatException error(String path, String what);
+    }
+
+    record Resolved(Scenario scenario, ModelConfig config, Invariant invariant, Violation.Kind kind) {}
+
+    static Resolved resolve(Trace t, Errors err) throws TraceFormatException {
+        Scenario sc;
+        try {
+            sc = ScenarioParser.parse("scenario.source", t.scenario().source());
+        } catch (ScenarioFormatException e) {
+            throw err.error("scenario.source", "the embedded scenario does not parse: " + e.getMessage());
+        }
+        if (!sc.name().equals(t.scenario().name())) {
+            throw err.error("scenario.name", "expected \"" + sc.name() + "\" (the name in the embedded source), got \""
+                + t.scenario().name() + "\"");
+        }
+        BitSet patches;
+        try {
+            patches = ModelConfig.parsePatches(t.config().patches());
+        } catch (IllegalArgumentException e) {
+            throw err.error("config.patches", e.getMessage());
+        }
+        Set<Mutation> ms = EnumSet.noneOf(Mutation.class);
+        List<String> ids = t.config().mutations();
+        for (int i = 0; i < ids.size(); i++) {
+            Mutation m = Mutation.byId(ids.get(i));
+            if (m == null) {
+                throw err.error("config.mutations[" + i + "]", "unknown mutation \"" + ids.get(i) + "\"; known: "
+                    + String.join(", ", mutationIds()));
+            }
+            ms.add(m);
+        }
+        if (!Trace.MEMORY_MODEL.equals(t.config().memoryModel())) {
+            throw err.error("config.memory_model", "expected \"" + Trace.MEMORY_MODEL + "\", got \""
+                + t.config().memoryModel() + "\"");
+        }
+        Invariant inv = Invariants.byName(t.invariant().name());
+        if (inv == null) {
+            throw err.error("invariant.name", "unknown invariant \"" + t.invariant().name() + "\"; known: "
+                + String.join(", ", Invariants.names()));
+        }
+        Violation.Kind kind;
+        try {
+            kind = Violation.Kind.valueOf(t.violation().kind());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw err.error("violation.kind", "expected one of TRANSITION, STATE, TERMINAL, got \"" + t.violation().kind() + "\"");
+        }
+        ModelConfig cfg = ModelConfig.fullSeries().withPatches(patches).withMutations(ms);
+        return new Resolved(sc, cfg, inv, kind);
+    }
+
+    private static List<String> mutationIds() {
+        List<String> ids = new ArrayList<>();
+        for (Mutation m : Mutation.values()) ids.add(m.id);
+        return ids;
+    }
+}
