@@ -1,0 +1,116 @@
+package utrace.checker.threaded;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import utrace.invariants.Invariant;
+import utrace.invariants.InvariantChecker;
+import utrace.invariants.Violation;
+import utrace.model.Model;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * The model run by real threads, one per actor, each model step atomic under
+ * this object's monitor. An actor whose next step is not enabled (a lock held
+ * by another actor, a sleep nobody ended yet) or would not change the state
+ * (utrace_barrier retrying) waits on the monitor until another actor changes
+ * the state. When no actor can change the state any more, the run is over and
+ * final-state invariants are checked.
+ *
+ * Engine-agnostic on purpose: Java PathFinder explores the thread
+ * interleavings of this class, Lincheck drives it, a plain JVM just runs one
+ * interleaving. It uses only {@code synchronized}, {@code wait} and
+ * {@code notifyAll}, which JPF and Lincheck both model.
+ */
+public final class ThreadedRun {
+    private final Model model;
+    private final InvariantChecker check;
+    private State state;
+    private Violation violation;
+    private boolean over;
+    private final List<Integer> schedule = new ArrayList<>();
+
+    public ThreadedRun(Model model, List<Invariant> invariants) {
+        this.model = model;
+        this.check = new InvariantChecker(model, invariants);
+        this.state = model.initial();
+        this.violation = check.state(state);
+        this.over = violation != null;
+    }
+
+    /**
+     * Takes actor {@code a}'s next step if it is enabled and changes the
+     * state; checks the invariants on it. Returns false if the actor cannot
+     * move now (or the run is over).
+     */
+    public synchronized boolean tryStep(int a) {
+        if (over) return false;
+        Transition t = model.step(state, a);
+        if (t == null || t.after().equals(state)) return false;
+        State before = state;
+        state = t.after();
+        schedule.add(a);
+        Violation v = check.transition(before, t);
+        if (v == null) v = check.state(state);
+        if (v != null) {
+            violation = v;
+            over = true;
+        }
+        notifyAll();
+        return true;
+    }
+
+    /** The body of actor {@code a}'s thread: step whenever possible, wait otherwise, until the run is over. */
+    public void runActor(int a) throws InterruptedException {
+        synchronized (this) {
+            while (!over) {
+                if (tryStep(a)) continue;
+                if (!model.canProgress(state)) {
+                    finish();
+                    return;
+                }
+                wait();
+            }
+        }
+    }
+
+    /** Nothing can move: check the final-state invariants once and wake everybody. */
+    private synchronized void finish() {
+        if (over) return;
+        over = true;
+        Violation v = check.terminal(state);
+        if (v != null) violation = v;
+        notifyAll();
+    }
+
+    /** Runs every actor on its own thread until the run is over; returns the violation or null. */
+    public Violation runAllThreads() throws InterruptedException {
+        int n = model.actorCount();
+        Thread[] threads = new Thread[n];
+        for (int a = 0; a < n; a++) {
+            final int actor = a;
+            threads[a] = new Thread(() -> {
+                try {
+                    runActor(actor);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, model.actorName(a));
+        }
+        for (Thread t : threads) t.start();
+        for (Thread t : threads) t.join();
+        return violation();
+    }
+
+    public synchronized Violation violation() { return violation; }
+
+    public synchronized boolean over() { return over; }
+
+    public synchronized State state() { return state; }
+
+    /** The actor schedule so far: replaying it on the model rebuilds every state (and a trace). */
+    public synchronized List<Integer> schedule() { return new ArrayList<>(schedule); }
+
+    public Model model() { return model; }
+}
