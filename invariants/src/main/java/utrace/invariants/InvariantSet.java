@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record InvariantSet(String name, List<Invariant> invariants) {
 
-    public static final List<String> SHIPPED = List.of("core");
+    public static final List<String> SHIPPED = List.of("core", "ptrace", "all");
 
     /** A shipped set name, a path to a set file, or "a,b,c" invariant names. */
     public static InvariantSet resolve(String spec) throws InvariantSetException {

@@ -87,8 +87,8 @@ final class EngineApi {
                 c.setBits(TIF, Tif.SYSCALL_TRACE);
             }
             ret = Errno.OK;
-            if ((old & ~events) != 0 && !current && !TaskState.isStoppedOrTraced(c.get(TASK_STATE))
-                    && c.get(EXIT_STATE) == 0) {
+            boolean stopped = c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE));
+            if ((old & ~events) != 0 && !current && !stopped && c.get(EXIT_STATE) == 0) {
                 // smp_mb() (pair B1 with start_callback), then look at utrace->reporting.
                 if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
             }
@@ -123,6 +123,11 @@ final class EngineApi {
      * through utrace_control() sees utrace->reporting == engine, as in the kernel.
      */
     static int controlLocked(Ctx c, int e, int action, boolean reset) {
+        return controlLocked(c, e, action, reset, c.has(PTRACE, PT_SYSCALL_TRACE));
+    }
+
+    /** As above, with PT_SYSCALL_TRACE as read when utrace->lock was taken (see Utrace.utraceReset). */
+    static int controlLocked(Ctx c, int e, int action, boolean reset, boolean ptSyscallTrace) {
         int ret = Errno.OK;
         if (c.get(EXIT_STATE) != 0) {
             ret = controlDead(c, action);
@@ -137,6 +142,8 @@ final class EngineApi {
                 Utrace.markEngineWantsStop(c, e);
                 boolean stopped = reset || Utrace.utraceDoStop(c);
                 if (!stopped && !c.cfg.mutated(Mutation.CONTROL_STOP_IGNORES_DO_STOP)) ret = Errno.EINPROGRESS;
+                // The engine was told "stopped": from now on it holds the tracee (stop-is-sticky).
+                if (ret == Errno.OK) c.ghostSet(e, EG_HELD_STOPPED);
                 reset = false;
                 break;
             }
@@ -175,7 +182,7 @@ final class EngineApi {
             default:
                 throw new IllegalArgumentException("action " + action);
         }
-        if (reset) Utrace.utraceReset(c);
+        if (reset) Utrace.utraceReset(c, ptSyscallTrace);
         else c.unlock(LOCK_UTRACE);
         if (action == Actions.DETACH && ret == Errno.OK) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);
         return ret;

@@ -5,6 +5,7 @@ public final class Errno {
     private Errno() {}
 
     public static final int OK = 0;
+    public static final int EPERM = -1;
     public static final int ESRCH = -3;
     public static final int EAGAIN = -11;
     public static final int EEXIST = -17;
@@ -18,6 +19,7 @@ public final class Errno {
     public static String name(int ret) {
         switch (ret) {
             case OK: return "0";
+            case EPERM: return "-EPERM";
             case ESRCH: return "-ESRCH";
             case EAGAIN: return "-EAGAIN";
             case EEXIST: return "-EEXIST";

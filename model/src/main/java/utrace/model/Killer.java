@@ -47,11 +47,11 @@ final class Killer extends Actor {
                 // prepare_signal(): flush stop signals, end the group stop, wake __TASK_STOPPED.
                 c.clearBits(SIGPENDING, Signals.SIGSTOP);
                 c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
-                Utrace.wakeUpState(c, TaskState.STOPPED_BIT);
+                Utrace.wakeUpQuiescent(c, TaskState.STOPPED_BIT);
                 // SIGCONT's default action is "ignore", so sig_ignored() drops it, except
                 // (patch 05) "return !t->ptrace && !UTRACE_FLAG(t, SIGNAL_IGN)": an engine
                 // that wants ignored signals gets it queued, then complete_signal().
-                if (c.has(UTRACE_FLAGS, Events.SIGNAL_IGN)) {
+                if (c.has(PTRACE, PT_PTRACED) || (c.cfg.has(5) && c.has(UTRACE_FLAGS, Events.SIGNAL_IGN))) {
                     c.setBits(SIGPENDING, Signals.SIGCONT);
                     Utrace.signalWakeUp(c, false);
                 }

@@ -28,6 +28,7 @@ public final class Model {
             List<OwnerOp> script = scenario.owners().get(e);
             if (!script.isEmpty()) actors.add(new Owner(this, actors.size(), e, script));
         }
+        if (!scenario.ptrace().isEmpty()) actors.add(new Ptracer(this, actors.size(), scenario.ptrace()));
         if (!scenario.killer().isEmpty()) actors.add(new Killer(this, actors.size(), scenario.killer()));
         if (scenario.parent()) actors.add(new Parent(this, actors.size()));
         int next = GLOBALS + ENGINE_SLOTS * scenario.engines().size();
@@ -143,6 +144,11 @@ public final class Model {
 
     public boolean traceeInUtraceStop(State s) { return tracee.inUtraceStop(s); }
 
+    /** Null unless the tracee sleeps in a stop nobody will end (then: which). */
+    public String traceeLostWakeup(State s) {
+        return tracee.asleep(s) ? tracee.lostWakeup(s) : null;
+    }
+
     /** Every variable by name, in a fixed order, for traces and state diffs. */
     public Map<String, String> describe(State s) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -153,6 +159,8 @@ public final class Model {
         m.put("task.utrace_flags", Events.names(s.utraceFlags()));
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");
         m.put("signal.flags", (s.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0 ? "STOP_STOPPED" : "0");
+        m.put("task.ptrace", ptraceNames(s.get(PTRACE)));
+        m.put("task.exit_code", s.get(PT_STOP_CODE) != 0 ? "ptrace stop not yet waited for" : "0");
         m.put("lock.utrace", holder(s, LOCK_UTRACE));
         m.put("lock.siglock", holder(s, LOCK_SIGLOCK));
         m.put("lock.tasklist", holder(s, LOCK_TASKLIST));
@@ -173,6 +181,16 @@ public final class Model {
         }
         for (int a = 0; a < actors.size(); a++) m.put("pc." + actorName(a), where(s, a));
         return m;
+    }
+
+    private static String ptraceNames(int pt) {
+        if (pt == 0) return "0";
+        StringBuilder b = new StringBuilder();
+        if ((pt & PT_PTRACED) != 0) b.append("|PT_PTRACED");
+        if ((pt & PT_SYSCALL_TRACE) != 0) b.append("|PT_SYSCALL_TRACE");
+        if ((pt & PT_SINGLE_STEP) != 0) b.append("|PT_SINGLE_STEP");
+        if ((pt & PT_SINGLE_BLOCK) != 0) b.append("|PT_SINGLE_BLOCK");
+        return b.substring(1);
     }
 
     private String holder(State s, int lock) {

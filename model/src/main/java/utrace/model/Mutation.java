@@ -44,7 +44,10 @@ public enum Mutation {
         "no-engine-leak", "attach-races-reap"),
     UTRACE_STOP_KEEPS_LOCK("utrace_stop",
         "utrace_stop goes to sleep still holding utrace->lock",
-        "deadlock-freedom", "stop-then-resume");
+        "deadlock-freedom", "stop-then-resume"),
+    WAKEUP_USES_TRACED_BIT("utrace_wakeup",
+        "utrace_wakeup still wakes __TASK_TRACED although utrace_stop sleeps in TASK_UTRACED (patch 15 without its utrace_wakeup hunk)",
+        "no-lost-wakeup", "stop-then-resume");
 
     public final String id;
     public final String function;

@@ -6,7 +6,21 @@ package utrace.model;
  * mode.
  */
 public record Obs(Kind kind, int engine, int code, int ret, int aux) {
-    public enum Kind { CALLBACK, API_RETURN, USER_ENTRY }
+    public enum Kind {
+        CALLBACK, API_RETURN, USER_ENTRY,
+        /** the tracee entered a ptrace stop; code = why (PTRACE_STOP_*) */
+        PTRACE_STOP,
+        /** ptrace asked for syscall stops (PTRACE_SYSCALL/SYSEMU) but this syscall entry makes none */
+        PTRACE_SYSCALL_MISSED,
+        /** the tracee goes on after a stop (woken, or it decided not to sleep) */
+        STOP_LEFT,
+        /** a ptrace request returned; code = PtraceOp ordinal */
+        PTRACE_RETURN
+    }
+
+    public static final int PTRACE_STOP_SYSCALL = 1;
+    public static final int PTRACE_STOP_SIGNAL = 2;
+    public static final int PTRACE_STOP_STEP_TRAP = 3;
 
     /** A callback for {@code event} (an {@link Events} bit) into engine {@code e}; live = its real ops. */
     public static Obs callback(int e, int event, int action, boolean live) {
@@ -19,6 +33,22 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
 
     public static Obs userEntry() {
         return new Obs(Kind.USER_ENTRY, -1, 0, 0, 0);
+    }
+
+    public static Obs ptraceStop(int why, int signr) {
+        return new Obs(Kind.PTRACE_STOP, -1, why, 0, signr);
+    }
+
+    public static Obs ptraceSyscallMissed() {
+        return new Obs(Kind.PTRACE_SYSCALL_MISSED, -1, 0, 0, 0);
+    }
+
+    public static Obs stopLeft() {
+        return new Obs(Kind.STOP_LEFT, -1, 0, 0, 0);
+    }
+
+    public static Obs ptraceReturn(PtraceOp op, int ret) {
+        return new Obs(Kind.PTRACE_RETURN, -1, op.ordinal(), ret, 0);
     }
 
     public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }

@@ -31,7 +31,9 @@ final class Owner extends Actor {
     private static final int L_EX_STATE = 2;
     private static final int L_EX_NCSW = 3;
     private static final int L_RET = 4;
-    private static final int LOCALS = 5;
+    /** PT_SYSCALL_TRACE as utrace_control read it with the lock taken (see Utrace.utraceReset). */
+    private static final int L_PT_SYSCALL = 5;
+    private static final int LOCALS = 6;
 
     final int engine;
     private final List<OwnerOp> script;
@@ -111,12 +113,13 @@ final class Owner extends Actor {
                         return true;
                     }
                     c.local(L_RESET, Utrace.taskIsTraced(c) ? 1 : 0);
+                    c.local(L_PT_SYSCALL, c.has(PTRACE, PT_SYSCALL_TRACE) ? 1 : 0);
                     c.pc(PHASE_SECOND);
                     return true;
                 }
                 c.at(CONTROL_BODY);
                 if (!c.lockFree(LOCK_SIGLOCK)) return false;
-                returned(c, op, EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0));
+                returned(c, op, EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0, c.local(L_PT_SYSCALL) != 0));
                 return true;
             case BARRIER: {
                 c.at(BARRIER);
@@ -141,7 +144,7 @@ final class Owner extends Actor {
                 return examine(c, op);
             case WAIT_STOPPED: {
                 c.at(WAIT_STOPPED);
-                boolean stopped = (c.get(TASK_STATE) & (TaskState.TRACED_BIT | TaskState.STOPPED_BIT)) != 0
+                boolean stopped = (c.get(TASK_STATE) & TaskState.STOP_BITS) != 0
                     && model.tracee().asleepIn(c.v);
                 if (!stopped && c.get(EXIT_STATE) == 0) return false;
                 c.local(L_OP, c.local(L_OP) + 1);
@@ -217,7 +220,11 @@ final class Owner extends Actor {
     }
 
     @Override String stuckProblem(State s) {
-        return pc(s) == DONE_PC ? null : name + " cannot finish: " + where(s);
+        if (pc(s) == DONE_PC) return null;
+        // A debugger blocked waiting for a stop is a user-space wait, not a kernel deadlock;
+        // a stop nobody ends is no-lost-wakeup's business.
+        if (script.get(local(s, L_OP)).kind() == OwnerOp.Kind.WAIT_STOPPED) return null;
+        return name + " cannot finish: " + where(s);
     }
 
     @Override String where(State s) {

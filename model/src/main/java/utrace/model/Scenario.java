@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * A named situation to explore: the engines and their callbacks, the
- * tracee's life, each engine owner's API calls, the signals a killer
+ * tracee's life, each engine owner's API calls, a ptrace tracer's requests, the signals a killer
  * sends and whether a parent reaps (without one the tracee autoreaps).
  * {@code source} is the scenario text, kept so a trace can replay it exactly;
  * {@code file} is where it was read from (for messages and traces).
  */
 public record Scenario(String name, String description, String follows, List<EngineSpec> engines,
-                       List<TraceeOp> tracee, List<List<OwnerOp>> owners, List<Integer> killer,
+                       List<TraceeOp> tracee, List<List<OwnerOp>> owners, List<PtraceOp> ptrace, List<Integer> killer,
                        boolean parent, String source, String file) {
 
     public int engineIndex(String engineName) {

@@ -37,6 +37,7 @@ public final class ScenarioParser {
     private List<TraceeOp> tracee;
     private final Map<String, List<OwnerOp>> owners = new LinkedHashMap<>();
     private final List<Integer> killer = new ArrayList<>();
+    private List<PtraceOp> ptrace;
     private boolean parent;
 
     private ScenarioParser(String file) { this.file = file; }
@@ -75,13 +76,14 @@ public final class ScenarioParser {
                 case "tracee": traceeLine(lineNo, rest); break;
                 case "owner": owner(lineNo, rest); break;
                 case "killer": killerLine(lineNo, rest); break;
+                case "ptrace": ptraceLine(lineNo, rest); break;
                 case "parent":
                     if (!rest.equals("wait")) throw err(lineNo, "expected 'parent wait', got 'parent " + rest + "'");
                     parent = true;
                     break;
                 default:
                     throw err(lineNo, "unknown keyword '" + kv[0]
-                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, killer, parent");
+                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, parent");
             }
         }
         if (name == null) throw err(1, "missing 'scenario NAME' line");
@@ -95,7 +97,7 @@ public final class ScenarioParser {
             ownerScripts.add(List.copyOf(owners.getOrDefault(e.name(), List.of())));
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
-            List.copyOf(ownerScripts), List.copyOf(killer), parent, text, file);
+            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), parent, text, file);
     }
 
     private static String stripComment(String line) {
@@ -147,7 +149,7 @@ public final class ScenarioParser {
     private int parseEvents(int line, String spec) throws ScenarioFormatException {
         int mask = 0;
         for (String part : spec.split("[|,]")) {
-            if (part.isBlank()) continue;
+            if (part.trim().isEmpty()) continue; // not isBlank(): JPF's String model lacks it
             int ev = Events.parseOne(part);
             if (ev < 0) throw err(line, "unknown event '" + part + "'; expected one of " + Events.knownNames());
             mask |= ev;
@@ -248,6 +250,22 @@ public final class ScenarioParser {
 
     private void noArg(int line, String[] w) throws ScenarioFormatException {
         if (w.length != 1) throw err(line, "'" + w[0] + "' takes no argument");
+    }
+
+    private void ptraceLine(int line, String rest) throws ScenarioFormatException {
+        if (ptrace != null) throw err(line, "a second 'ptrace' line; put all requests on one line");
+        ptrace = new ArrayList<>();
+        for (String call : rest.split(";")) {
+            String c = call.trim();
+            if (c.isEmpty()) continue;
+            PtraceOp op = PtraceOp.parse(c);
+            if (op == null) {
+                throw err(line, "unknown ptrace request '" + c
+                    + "'; expected attach, wait, cont, syscall, singlestep, singleblock, sysemu, detach or exit");
+            }
+            ptrace.add(op);
+        }
+        if (ptrace.isEmpty()) throw err(line, "expected 'ptrace attach; wait; cont ...'");
     }
 
     private void killerLine(int line, String rest) throws ScenarioFormatException {

@@ -25,6 +25,11 @@ public final class Scenarios {
         return names("findings.list");
     }
 
+    /** Shipped scenarios of the bug matrix and the ptrace-tests ones (matrix.list). */
+    public static List<String> matrixNames() {
+        return names("matrix.list");
+    }
+
     private static List<String> names(String listFile) {
         String text = resource(listFile);
         List<String> names = new ArrayList<>();
@@ -37,7 +42,7 @@ public final class Scenarios {
     }
 
     public static boolean isShipped(String name) {
-        return shippedNames().contains(name) || findingNames().contains(name);
+        return shippedNames().contains(name) || findingNames().contains(name) || matrixNames().contains(name);
     }
 
     /** A shipped scenario by name, or a scenario file by path. */
@@ -49,6 +54,7 @@ public final class Scenarios {
         if (Files.isRegularFile(p)) return ScenarioParser.parseFile(p);
         List<String> known = new ArrayList<>(shippedNames());
         known.addAll(findingNames());
+        known.addAll(matrixNames());
         throw new UnknownScenarioException(nameOrPath, known);
     }
 

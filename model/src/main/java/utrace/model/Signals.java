@@ -14,8 +14,10 @@ public final class Signals {
     public static final int SIGSTOP = 2;
     public static final int SIGCONT = 4;
     public static final int SIGUSR1 = 8;
+    /** Only the single-step trap sends it (force_sig_info in tracehook_report_syscall_exit). */
+    public static final int SIGTRAP = 16;
 
-    static final int[] ALL = {SIGKILL, SIGSTOP, SIGCONT, SIGUSR1};
+    static final int[] ALL = {SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP};
 
     public static String name(int sig) {
         switch (sig) {
@@ -23,6 +25,7 @@ public final class Signals {
             case SIGSTOP: return "SIGSTOP";
             case SIGCONT: return "SIGCONT";
             case SIGUSR1: return "SIGUSR1";
+            case SIGTRAP: return "SIGTRAP";
             case 0: return "0";
             default: return "sig#" + sig;
         }
@@ -49,10 +52,11 @@ public final class Signals {
     }
 
     /**
-     * Lowest-numbered pending signal first, as dequeue_signal() does for the
-     * synchronous mask: SIGKILL(9) &lt; SIGUSR1(10) &lt; SIGCONT(18) &lt; SIGSTOP(19).
+     * The signal dequeue_signal() takes first: a forced synchronous SIGTRAP,
+     * then the lowest number: SIGKILL(9) &lt; SIGUSR1(10) &lt; SIGCONT(18) &lt; SIGSTOP(19).
      */
     public static int next(int pending) {
+        if ((pending & SIGTRAP) != 0) return SIGTRAP;
         if ((pending & SIGKILL) != 0) return SIGKILL;
         if ((pending & SIGUSR1) != 0) return SIGUSR1;
         if ((pending & SIGCONT) != 0) return SIGCONT;

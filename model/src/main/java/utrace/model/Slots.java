@@ -40,7 +40,13 @@ public final class Slots {
     public static final int G_PASS_LAST = 18;
     /** number of times the tracee scheduled out voluntarily (nvcsw), for wait_task_inactive. */
     public static final int NCSW = 19;
-    public static final int GLOBALS = 20;
+    /** task->ptrace: PT_PTRACED, PT_SYSCALL_TRACE (patch 22), PT_SINGLE_STEP/BLOCK (patch 26). */
+    public static final int PTRACE = 20;
+    /** task->exit_code of a ptrace stop not yet collected by the tracer's wait(). */
+    public static final int PT_STOP_CODE = 21;
+    /** history of what ptrace asked for and whether it holds the tracee (G_PT_* bits). */
+    public static final int G_PTRACE = 22;
+    public static final int GLOBALS = 24;
 
     // per engine, at engineBase(e) + ...
     public static final int E_OPS = 0;
@@ -65,6 +71,21 @@ public final class Slots {
     public static final int U_SIGNAL_HANDLER = 16;
 
     public static final int SIGNAL_STOP_STOPPED = 1;
+
+    // task->ptrace bits
+    public static final int PT_PTRACED = 1;
+    public static final int PT_SYSCALL_TRACE = 2;
+    public static final int PT_SINGLE_STEP = 4;
+    public static final int PT_SINGLE_BLOCK = 8;
+
+    // G_PTRACE history bits: what the tracer's last request asked for
+    public static final int G_PT_ASKED_SYSCALL = 1;
+    public static final int G_PT_ASKED_SYSEMU = 2;
+    public static final int G_PT_ASKED_STEP = 4;
+    /** the tracee sleeps in (or is entering) a ptrace stop that the tracer has not resumed */
+    public static final int G_PT_HOLDS = 8;
+    /** utrace's last finish_resume_report (or callback) enabled stepping for an engine */
+    public static final int G_UTRACE_STEP = 16;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;

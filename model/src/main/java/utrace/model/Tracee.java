@@ -49,8 +49,13 @@ final class Tracee extends Actor {
     static final int P_FINISH = 33;
     static final int P_CLEAR = 34;
     static final int P_REREAD = 35;
+    static final int PT_SYS_ENTRY = 36;
+    static final int PT_SYS_EXIT = 37;
+    static final int PT_STOP_DECIDE = 38;
+    static final int PT_STOP_SLEEP = 39;
+    static final int PT_STOP_AFTER = 40;
 
-    private static final StepInfo[] INFO = new StepInfo[36];
+    private static final StepInfo[] INFO = new StepInfo[41];
 
     private static void info(int pc, String label, String function, int patch) {
         INFO[pc] = new StepInfo(label, function, patch);
@@ -93,6 +98,11 @@ final class Tracee extends Actor {
         info(P_FINISH, "apply the callback's return value", "finish_callback_report", 1);
         info(P_CLEAR, "utrace->reporting = NULL", "finish_callback", 1);
         info(P_REREAD, "utrace->reporting = engine; smp_mb(); want = engine->flags", "start_callback", 1);
+        info(PT_SYS_ENTRY, "ptrace_report_syscall: PT_SYSCALL_TRACE (22) or TIF_SYSCALL_EMU (30)? ptrace_notify", "tracehook_report_syscall_entry", 22);
+        info(PT_SYS_EXIT, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26);
+        info(PT_STOP_DECIDE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18);
+        info(PT_STOP_SLEEP, "schedule() returns: woken from the ptrace stop", "ptrace_stop", 0);
+        info(PT_STOP_AFTER, "utrace_end_stop (16); stepping by PT_SINGLE_* (28); recalc_sigpending", "ptrace_stop", 28);
     }
 
     // locals
@@ -116,7 +126,9 @@ final class Tracee extends Actor {
     private static final int L_REAP_LIST = 17;
     private static final int L_REPORT_AFTER = 18;
     private static final int L_REPORT_STOP_CONT = 19;
-    private static final int LOCALS = 20;
+    /** where ptrace_stop returns to */
+    private static final int L_PT_CONT = 20;
+    private static final int LOCALS = 21;
 
     // struct utrace_report flags
     private static final int RB_DETACHES = 1;
@@ -159,20 +171,34 @@ final class Tracee extends Actor {
         c.at(INFO[pc]);
         switch (pc) {
             case USER: return user(c);
-            case SYS_ENTRY:
-                if (!c.has(TIF, Tif.SYSCALL_TRACE) || (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) == 0) {
-                    c.note("no syscall-entry report; the system call runs");
-                    c.pc(SYS_EXIT);
-                    return true;
-                }
-                return startSyscallEntryReport(c);
+            case SYS_ENTRY: return syscallEntry(c);
+            case PT_SYS_ENTRY: return ptraceReportSyscall(c, SYS_EXIT, true);
+            case PT_SYS_EXIT: return syscallExitPtrace(c);
+            case PT_STOP_DECIDE: return ptraceStopDecide(c);
+            case PT_STOP_SLEEP: {
+                boolean killedAwake = Utrace.fatalSignalPending(c) && c.has(TASK_STATE, TaskState.WAKEKILL);
+                if (c.get(TASK_STATE) != TaskState.RUNNING && !killedAwake) return false;
+                // schedule() does not sleep in a WAKEKILL state with SIGKILL pending (signal_pending_state)
+                c.set(TASK_STATE, TaskState.RUNNING);
+                c.observe(Obs.stopLeft());
+                c.pc(PT_STOP_AFTER);
+                return true;
+            }
+            case PT_STOP_AFTER: return ptraceStopAfter(c);
             case SYS_ENTRY_RESTOP: return syscallEntryRestop(c);
-            case SYS_EXIT:
-                if (!c.has(TIF, Tif.SYSCALL_TRACE) || (c.get(UTRACE_FLAGS) & Events.SYSCALL_EXIT) == 0) {
+            case SYS_EXIT: {
+                // syscall_trace_leave(): step = TIF_SINGLESTEP && !TIF_SYSCALL_EMU
+                boolean step = c.has(TIF, Tif.SINGLESTEP) && !c.has(TIF, Tif.SYSCALL_EMU);
+                if (!step && !c.has(TIF, Tif.SYSCALL_TRACE)) {
                     c.pc(EXIT_TO_USER);
                     return true;
                 }
-                return startReport(c, Events.SYSCALL_EXIT, K_FORWARD, true, EXIT_TO_USER, -1);
+                if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_EXIT) != 0) {
+                    return startReport(c, Events.SYSCALL_EXIT, K_FORWARD, true, PT_SYS_EXIT, -1);
+                }
+                c.pc(PT_SYS_EXIT);
+                return true;
+            }
             case FIN_REPORT: return finishReport(c);
             case FIN_RESET: return finishReportReset(c);
             case EXIT_TO_USER: return exitToUser(c);
@@ -182,6 +208,7 @@ final class Tracee extends Actor {
             case STOP_SLEEP:
                 if (c.get(TASK_STATE) != TaskState.RUNNING) return false;
                 if (c.holds(LOCK_UTRACE)) c.unlock(LOCK_UTRACE); // only with utrace-stop-keeps-lock
+                c.observe(Obs.stopLeft());
                 c.pc(STOP_FINISH);
                 return true;
             case STOP_FINISH:
@@ -209,6 +236,8 @@ final class Tracee extends Actor {
             case GS_HANDLER: return signalHandler(c);
             case JC_SLEEP:
                 if (c.get(TASK_STATE) != TaskState.RUNNING) return false;
+                if (!utraceEndStopMayGo(c)) return false;
+                c.observe(Obs.stopLeft());
                 c.pc(GS_HOOK);
                 return true;
             case EXIT_REPORT:
@@ -307,6 +336,136 @@ final class Tracee extends Actor {
         return true;
     }
 
+    // ---- system calls and ptrace ---------------------------------------------------------
+
+    /**
+     * syscall_trace_enter(): the entry hooks run when TIF_SYSCALL_TRACE (or
+     * TIF_SYSCALL_EMU) is set; utrace's report first (patch 03), then
+     * ptrace_report_syscall (ptrace acts as the last engine).
+     */
+    private boolean syscallEntry(Ctx c) {
+        boolean hooks = c.has(TIF, Tif.SYSCALL_TRACE | Tif.SYSCALL_EMU);
+        if (!hooks) {
+            if (ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
+            c.note("TIF_SYSCALL_TRACE clear: no entry hooks, the system call runs");
+            c.pc(SYS_EXIT);
+            return true;
+        }
+        if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) != 0) return startSyscallEntryReport(c);
+        c.pc(PT_SYS_ENTRY);
+        return true;
+    }
+
+    /** Ptrace asked for a stop at this syscall entry (history, not the flags the code reads). */
+    private static boolean ptraceAskedSyscallStop(Ctx c) {
+        return c.has(PTRACE, PT_PTRACED) && c.has(G_PTRACE, G_PT_ASKED_SYSCALL | G_PT_ASKED_SYSEMU)
+            && !Utrace.fatalSignalPending(c);
+    }
+
+    /**
+     * ptrace_report_syscall(): PT_PTRACED before patch 22, PT_SYSCALL_TRACE
+     * from 22 (TIF_SYSCALL_TRACE may be utrace's), or TIF_SYSCALL_EMU from 30.
+     */
+    private boolean ptraceReportSyscall(Ctx c, int cont, boolean entry) {
+        int pt = c.get(PTRACE);
+        boolean report = c.cfg.has(22)
+            ? (pt & PT_SYSCALL_TRACE) != 0 || (c.cfg.has(30) && c.has(TIF, Tif.SYSCALL_EMU))
+            : (pt & PT_PTRACED) != 0;
+        if (!report) {
+            if (entry && ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
+            c.pc(cont);
+            return true;
+        }
+        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        c.note("ptrace_notify(SIGTRAP): syscall " + (entry ? "entry" : "exit") + " stop");
+        ptraceStopSet(c, Obs.PTRACE_STOP_SYSCALL, Signals.SIGTRAP, cont);
+        return true;
+    }
+
+    /** tracehook_report_syscall_exit(): a step trap, or ptrace_report_syscall. */
+    private boolean syscallExitPtrace(Ctx c) {
+        boolean step = c.has(TIF, Tif.SINGLESTEP) && !c.has(TIF, Tif.SYSCALL_EMU);
+        if (step && (!c.cfg.has(26) || Utrace.ptraceWantsStep(c))) {
+            // user_single_step_siginfo(); force_sig_info(SIGTRAP)
+            if (!c.lockFree(LOCK_SIGLOCK)) return false;
+            c.setBits(SIGPENDING, Signals.SIGTRAP);
+            c.setBits(TIF, Tif.SIGPENDING);
+            c.note("single-step trap: force SIGTRAP");
+            c.pc(EXIT_TO_USER);
+            return true;
+        }
+        if (!c.has(TIF, Tif.SYSCALL_TRACE) && !step) {
+            c.pc(EXIT_TO_USER);
+            return true;
+        }
+        return ptraceReportSyscall(c, EXIT_TO_USER, false);
+    }
+
+    /**
+     * ptrace_stop() up to unlocking siglock: set_current_state(TASK_TRACED)
+     * and the exit_code the tracer's wait() collects. Called with siglock.
+     */
+    private static void ptraceStopSet(Ctx c, int why, int signr, int cont) {
+        c.set(TASK_STATE, TaskState.TASK_TRACED);
+        c.set(PT_STOP_CODE, 1);
+        c.setBits(G_PTRACE, G_PT_HOLDS);
+        c.observe(Obs.ptraceStop(why, signr));
+        c.local(L_PT_CONT, cont);
+        c.pc(PT_STOP_DECIDE);
+    }
+
+    /**
+     * ptrace_stop() after unlocking siglock: if the tracer is still there,
+     * sleep. If it went away, undo TASK_TRACED: __set_current_state(RUNNING)
+     * (lock-free before 10, under siglock from 10, wake_up_quiescent from 11,
+     * selective from 17) and, from patch 18, schedule() anyway in case utrace
+     * added TASK_UTRACED meanwhile.
+     */
+    private boolean ptraceStopDecide(Ctx c) {
+        if (!c.lockFree(LOCK_TASKLIST)) return false;
+        if (c.has(PTRACE, PT_PTRACED)) {
+            c.set(NCSW, (c.get(NCSW) + 1) & 3);
+            c.note("do_notify_parent_cldstop; schedule()");
+            c.pc(PT_STOP_SLEEP);
+            return true;
+        }
+        if (c.cfg.has(10) && !c.lockFree(LOCK_SIGLOCK)) return false;
+        if (c.cfg.has(11) || c.cfg.has(17)) Utrace.wakeUpQuiescent(c, TaskState.TRACED_BIT);
+        else c.set(TASK_STATE, TaskState.RUNNING);
+        c.clearBits(G_PTRACE, G_PT_HOLDS);
+        c.set(PT_STOP_CODE, 0);
+        if (c.cfg.has(18)) {
+            c.note("the tracer went away; schedule() in case TASK_UTRACED was added");
+            c.pc(PT_STOP_SLEEP);
+        } else {
+            c.note("the tracer went away: run on");
+            c.observe(Obs.stopLeft());
+            c.pc(PT_STOP_AFTER);
+        }
+        return true;
+    }
+
+    /** utrace_end_stop() (patch 16): a SIGKILLed task waits until the tracer drops utrace->lock. */
+    private static boolean utraceEndStopMayGo(Ctx c) {
+        return !c.cfg.has(16) || c.get(UTRACE_FLAGS) == 0 || !Utrace.fatalSignalPending(c) || c.lockFree(LOCK_UTRACE);
+    }
+
+    private boolean ptraceStopAfter(Ctx c) {
+        if (!utraceEndStopMayGo(c) || !c.lockFree(LOCK_SIGLOCK)) return false;
+        if (c.cfg.has(28)) {
+            // the tracee sets its own stepping from PT_SINGLE_* after waking
+            if (c.has(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK)) {
+                c.setBits(TIF, Tif.SINGLESTEP);
+            } else {
+                Utrace.userDisableSingleStep(c);
+                if (c.get(UTRACE_FLAGS) != 0) c.setBits(TIF, Tif.NOTIFY_RESUME); // utrace reasserts its own
+            }
+        }
+        Utrace.recalcSigpending(c);
+        c.pc(c.local(L_PT_CONT));
+        return true;
+    }
+
     // ---- report passes ------------------------------------------------------------------
 
     /** INIT_REPORT(report). */
@@ -337,12 +496,12 @@ final class Tracee extends Actor {
 
     /** do_report_syscall_entry(): the reverse-order pass of patch 01. */
     private boolean startSyscallEntryReport(Ctx c) {
-        return startReport(c, Events.SYSCALL_ENTRY, K_REVERSE, false, SYS_EXIT, SYS_ENTRY_RESTOP);
+        return startReport(c, Events.SYSCALL_ENTRY, K_REVERSE, false, PT_SYS_ENTRY, SYS_ENTRY_RESTOP);
     }
 
     private boolean syscallEntryRestop(Ctx c) {
         if (Utrace.fatalSignalPending(c)) {
-            c.note("SIGKILL: UTRACE_SYSCALL_ABORT");
+            c.note("SIGKILL: UTRACE_SYSCALL_ABORT, no ptrace report");
             c.pc(SYS_EXIT);
             return true;
         }
@@ -350,7 +509,7 @@ final class Tracee extends Actor {
             c.note("asked for another report: UTRACE_SYSCALL_RESUMED pass");
             return startSyscallEntryReport(c);
         }
-        c.pc(SYS_EXIT);
+        c.pc(PT_SYS_ENTRY);
         return true;
     }
 
@@ -640,10 +799,14 @@ final class Tracee extends Actor {
                 break;
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
-                c.setBits(TIF, Tif.SINGLESTEP); // user_enable_single_step
+                // patch 27: leave stepping alone while ptrace wants it
+                if (!Utrace.ptraceWantsStep(c)) {
+                    c.setBits(TIF, Tif.SINGLESTEP); // user_enable_single_step
+                    c.setBits(G_PTRACE, G_UTRACE_STEP);
+                }
                 break;
             default:
-                c.clearBits(TIF, Tif.SINGLESTEP); // user_disable_single_step
+                if (!(c.cfg.has(27) && Utrace.ptraceWantsStep(c))) Utrace.userDisableSingleStep(c);
                 break;
         }
         c.pc(cont);
@@ -674,14 +837,14 @@ final class Tracee extends Actor {
             c.pc(c.local(L_STOP_CONT));
             return true;
         }
-        c.set(TASK_STATE, TaskState.TASK_TRACED);
+        c.set(TASK_STATE, TaskState.WAKEKILL | Utrace.utraceStopBit(c)); // TASK_UTRACED (patch 15), TASK_TRACED before
         if (c.cfg.mutated(Mutation.UTRACE_STOP_KEEPS_LOCK)) c.lock(LOCK_UTRACE);
         else c.unlock(LOCK_UTRACE);
         for (int e = 0; e < c.engines(); e++) {
             if (c.ops(e) == Ops.LIVE && (c.flags(e) & Events.ENGINE_STOP) != 0) c.ghostSet(e, EG_HELD_STOPPED);
         }
         c.set(NCSW, (c.get(NCSW) + 1) & 3);
-        c.note("TASK_TRACED; schedule()");
+        c.note(TaskState.name(c.get(TASK_STATE)) + "; schedule()");
         c.pc(STOP_SLEEP);
         return true;
     }
@@ -691,7 +854,8 @@ final class Tracee extends Actor {
     private boolean getSignal(Ctx c) {
         if (!c.lockFree(LOCK_SIGLOCK)) return false;
         int uflags = c.get(UTRACE_FLAGS);
-        if (uflags != 0) {
+        // utrace_hook_signal(): reintroduced by patch 19, before dequeue_signal()
+        if (uflags != 0 && c.cfg.has(19)) {
             if (c.get(RESUME) < Actions.RESUME || c.has(UBITS, U_PENDING_ATTACH | U_SIGNAL_HANDLER)) {
                 c.note("utrace_get_signal: explicit report first");
                 c.pc(GS_REPORT_LOCK);
@@ -738,6 +902,7 @@ final class Tracee extends Actor {
 
     private static int signalEvent(int signr) {
         switch (signr) {
+            case Signals.SIGTRAP: return Events.SIGNAL_CORE;
             case Signals.SIGUSR1: return Events.SIGNAL;
             case Signals.SIGSTOP: return Events.SIGNAL_STOP;
             case Signals.SIGCONT: return Events.SIGNAL_IGN;
@@ -754,9 +919,24 @@ final class Tracee extends Actor {
         }
     }
 
-    /** get_signal_to_deliver() acting on a dequeued signal, siglock held. */
+    /**
+     * get_signal_to_deliver() acting on a dequeued signal, siglock held.
+     * A ptraced task reports every signal but SIGKILL to ptrace first
+     * (ptrace_signal -> ptrace_stop; patch 19: after the utrace engines). The
+     * model's tracer always resumes with signal 0, so the signal is then
+     * discarded and the loop goes on.
+     */
     private static void deliver(Ctx c, int signr) {
+        if (signr != Signals.SIGKILL && c.has(PTRACE, PT_PTRACED)) {
+            c.note("ptrace_signal(" + Signals.name(signr) + ")");
+            ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
+            return;
+        }
         switch (signr) {
+            case Signals.SIGTRAP:
+                c.note("SIGTRAP, default action: dump core and die");
+                c.pc(EXIT_REPORT);
+                break;
             case Signals.SIGKILL:
                 c.note("SIGKILL: do_group_exit");
                 c.pc(EXIT_REPORT);
@@ -905,13 +1085,13 @@ final class Tracee extends Actor {
 
     boolean asleep(State s) {
         int pc = pc(s);
-        return (pc == STOP_SLEEP || pc == JC_SLEEP) && s.taskState() != TaskState.RUNNING;
+        return (pc == STOP_SLEEP || pc == JC_SLEEP || pc == PT_STOP_SLEEP) && s.taskState() != TaskState.RUNNING;
     }
 
     /** Off the CPU in a stop: what wait_task_inactive() waits for. */
     boolean asleepIn(int[] v) {
         int pc = v[base];
-        return (pc == STOP_SLEEP || pc == JC_SLEEP) && v[TASK_STATE] != TaskState.RUNNING;
+        return (pc == STOP_SLEEP || pc == JC_SLEEP || pc == PT_STOP_SLEEP) && v[TASK_STATE] != TaskState.RUNNING;
     }
 
     boolean inUtraceStop(State s) {
@@ -927,16 +1107,28 @@ final class Tracee extends Actor {
 
     @Override String stuckProblem(State s) {
         if (dead(s) || idle(s)) return null;
-        int pc = pc(s);
-        if (pc == JC_SLEEP && asleep(s)) return null; // group stop: SIGCONT's business
-        if (pc == STOP_SLEEP && asleep(s)) {
-            if ((s.taskState() & TaskState.STOPPED_BIT) != 0) return null;
-            for (int e = 0; e < model.engineCount(); e++) {
-                if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) return null;
-            }
-            return "tracee sleeps in utrace_stop but no engine wants it stopped";
+        if (asleep(s)) {
+            String lost = lostWakeup(s);
+            return lost == null ? null : lost;
         }
         return "tracee cannot move at: " + where(s);
+    }
+
+    /**
+     * For a sleeping tracee: null if someone may still rightly end the sleep
+     * (an engine holding it with ENGINE_STOP, ptrace still attached, a group
+     * stop that SIGCONT ends), else which stop nobody will end.
+     */
+    String lostWakeup(State s) {
+        if ((s.taskState() & TaskState.STOPPED_BIT) != 0) return null;
+        if ((s.get(PTRACE) & PT_PTRACED) != 0 && (s.taskState() & TaskState.TRACED_BIT) != 0) return null;
+        for (int e = 0; e < model.engineCount(); e++) {
+            if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) return null;
+        }
+        int pc = pc(s);
+        String where = pc == STOP_SLEEP ? "utrace_stop" : pc == PT_STOP_SLEEP ? "ptrace_stop" : "do_signal_stop";
+        return "tracee sleeps in " + where + " (" + TaskState.name(s.taskState()) + ") but no engine wants it stopped"
+            + ((s.get(PTRACE) & PT_PTRACED) != 0 ? "" : " and ptrace is not attached");
     }
 
     @Override String where(State s) {

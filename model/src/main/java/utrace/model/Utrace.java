@@ -12,9 +12,27 @@ import static utrace.model.Slots.*;
 final class Utrace {
     private Utrace() {}
 
-    /** task_is_traced(): the stop bit utrace uses (__TASK_TRACED in patch 01). */
+    /**
+     * The stop bit utrace uses: __TASK_UTRACED from patch 15 on, before that
+     * utrace shared __TASK_TRACED with ptrace.
+     */
+    static int utraceStopBit(Ctx c) {
+        return c.cfg.has(15) ? TaskState.UTRACED_BIT : TaskState.TRACED_BIT;
+    }
+
+    /** task_is_utraced() (patch 15), task_is_traced() before it: is utrace's stop bit set? */
     static boolean taskIsTraced(Ctx c) {
+        return (c.get(TASK_STATE) & utraceStopBit(c)) != 0;
+    }
+
+    /** task_is_traced(): ptrace's own bit. */
+    static boolean taskIsPtraceStopped(Ctx c) {
         return (c.get(TASK_STATE) & TaskState.TRACED_BIT) != 0;
+    }
+
+    /** ptrace_wants_step() (patch 26). */
+    static boolean ptraceWantsStep(Ctx c) {
+        return c.cfg.has(26) && c.has(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK);
     }
 
     static boolean taskIsStopped(Ctx c) {
@@ -73,6 +91,22 @@ final class Utrace {
         return false;
     }
 
+    /**
+     * wake_up_quiescent() (patch 11); from patch 17 "selective": clear only
+     * the caller's stop bits and wake only when no stop bit is left, so a
+     * TRACED|UTRACED task runs only when both ptrace and utrace let it.
+     */
+    static boolean wakeUpQuiescent(Ctx c, int mask) {
+        if (c.cfg.has(17)) {
+            int quiescent = c.get(TASK_STATE) & TaskState.STOP_BITS;
+            if (quiescent != 0 && (quiescent & ~mask) != 0) {
+                c.set(TASK_STATE, c.get(TASK_STATE) & ~mask);
+                return false;
+            }
+        }
+        return wakeUpState(c, mask);
+    }
+
     /** signal_wake_up(t, resume): TIF_SIGPENDING, then wake INTERRUPTIBLE (and WAKEKILL if resume). */
     static void signalWakeUp(Ctx c, boolean resume) {
         c.setBits(TIF, Tif.SIGPENDING);
@@ -84,18 +118,23 @@ final class Utrace {
      * patch 05 on, utrace->resume == UTRACE_INTERRUPT.
      */
     static void recalcSigpending(Ctx c) {
-        boolean pending = c.get(SIGPENDING) != 0 || c.get(RESUME) == Actions.INTERRUPT;
+        boolean pending = c.get(SIGPENDING) != 0
+            || (c.cfg.has(5) && c.get(UTRACE_FLAGS) != 0 && c.get(RESUME) == Actions.INTERRUPT);
         if (pending) c.setBits(TIF, Tif.SIGPENDING);
         else c.clearBits(TIF, Tif.SIGPENDING);
     }
 
     /**
-     * utrace_do_stop(): a job-control stopped task becomes TASK_TRACED under
-     * siglock; a running one is asked for a report. Returns task_is_traced().
+     * utrace_do_stop(): a stopped task becomes utrace-stopped under siglock
+     * (patch 01: STOPPED becomes TASK_TRACED; patch 15: UTRACED is added to
+     * a STOPPED or TRACED task); a running one is asked for a report.
+     * Returns task_is_utraced() (task_is_traced() before patch 15).
      */
     static boolean utraceDoStop(Ctx c) {
-        if (taskIsStopped(c)) {
-            // spin_lock_irq(siglock) is taken inside; callers checked it is free.
+        int state = c.get(TASK_STATE);
+        if (c.cfg.has(15) && (state & (TaskState.STOPPED_BIT | TaskState.TRACED_BIT)) != 0) {
+            c.set(TASK_STATE, state | TaskState.UTRACED_BIT);
+        } else if (!c.cfg.has(15) && taskIsStopped(c)) {
             c.set(TASK_STATE, TaskState.TASK_TRACED);
         } else if (c.get(RESUME) > Actions.REPORT) {
             c.set(RESUME, Actions.REPORT);
@@ -104,12 +143,16 @@ final class Utrace {
         return taskIsTraced(c);
     }
 
-    /** utrace_wakeup(): back to TASK_STOPPED if the group is stopped, else wake from TASK_TRACED. */
+    /**
+     * utrace_wakeup(): before patch 09, back to TASK_STOPPED if the group is
+     * stopped; else wake_up_quiescent() on utrace's stop bit.
+     */
     static void utraceWakeup(Ctx c) {
-        if ((c.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0) {
+        if (!c.cfg.has(9) && (c.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0) {
             c.set(TASK_STATE, TaskState.TASK_STOPPED);
         } else {
-            wakeUpState(c, TaskState.TRACED_BIT);
+            int bit = c.cfg.mutated(Mutation.WAKEUP_USES_TRACED_BIT) ? TaskState.TRACED_BIT : utraceStopBit(c);
+            wakeUpQuiescent(c, bit);
         }
     }
 
@@ -120,6 +163,16 @@ final class Utrace {
      * detached.
      */
     static boolean utraceReset(Ctx c) {
+        return utraceReset(c, c.has(PTRACE, PT_SYSCALL_TRACE));
+    }
+
+    /**
+     * utrace_reset() with task->ptrace's PT_SYSCALL_TRACE as the caller read
+     * it. utrace_control reads it when it takes the lock: before patch 25
+     * ptrace_set_syscall_trace() does not take utrace->lock, so ptrace can
+     * set the flag between that read and the clear of TIF_SYSCALL_TRACE.
+     */
+    static boolean utraceReset(Ctx c, boolean ptSyscallTrace) {
         spliceAttaching(c);
         int flags = 0;
         int attached = c.get(ATTACHED);
@@ -141,7 +194,8 @@ final class Utrace {
         if (c.get(EXIT_STATE) != 0) {
             // Once dead, only REAP: utrace_release_task then knows report_death never runs.
             flags &= Events.REAP;
-        } else if ((flags & Events.SYSCALL) == 0 && c.has(TIF, Tif.SYSCALL_TRACE)) {
+        } else if ((flags & Events.SYSCALL) == 0 && !(c.cfg.has(23) && ptSyscallTrace)
+                && c.has(TIF, Tif.SYSCALL_TRACE)) {
             c.clearBits(TIF, Tif.SYSCALL_TRACE);
         }
         if (flags == 0) {
@@ -149,7 +203,7 @@ final class Utrace {
             c.clearBits(UBITS, U_SIGNAL_HANDLER);
         }
         if (taskIsTraced(c) && (flags & Events.ENGINE_STOP) == 0) {
-            if (c.get(RESUME) == Actions.RESUME) c.clearBits(TIF, Tif.SINGLESTEP); // user_disable_single_step
+            if (c.get(RESUME) == Actions.RESUME) userDisableSingleStep(c);
             utraceWakeup(c);
         }
         c.set(UTRACE_FLAGS, flags);
@@ -157,6 +211,11 @@ final class Utrace {
         for (int i = 0, n = EngineList.size(detached); i < n; i++) enginePut(c, EngineList.get(detached, i));
         if (c.record && detached != 0) c.note("utrace_reset dropped " + EngineList.format(detached, c::engineName));
         return flags == 0;
+    }
+
+    static void userDisableSingleStep(Ctx c) {
+        c.clearBits(TIF, Tif.SINGLESTEP);
+        c.clearBits(G_PTRACE, G_UTRACE_STEP);
     }
 
     /** Does start_report() need utrace->lock this time? */

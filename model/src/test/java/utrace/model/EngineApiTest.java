@@ -87,7 +87,7 @@ class EngineApiTest {
         @Test
         void mutationIgnoringExitDeadAttaches() {
             Fixture f = Fixture.of("engine E1\ntracee\nowner E1 attach\n",
-                ModelConfig.fullSeries().withMutations(EnumSet.of(Mutation.ADD_ENGINE_IGNORES_EXIT_DEAD)));
+                Fixture.CORE.withMutations(EnumSet.of(Mutation.ADD_ENGINE_IGNORES_EXIT_DEAD)));
             f.set(UTRACE_ALLOCATED, 1).set(EXIT_STATE, TaskState.EXIT_DEAD);
             assertEquals(Errno.OK, EngineApi.addEngine(f.ctx(OWNER), E1));
         }
@@ -167,7 +167,7 @@ class EngineApiTest {
         @Test
         void mutationIgnoringDeathClearsDeathDuringTheReport() {
             Fixture f = Fixture.of("engine E1\ntracee\nowner E1 put\n",
-                ModelConfig.fullSeries().withMutations(EnumSet.of(Mutation.SET_EVENTS_IGNORES_DEATH)));
+                Fixture.CORE.withMutations(EnumSet.of(Mutation.SET_EVENTS_IGNORES_DEATH)));
             f.attach(E1, Events.DEATH | Events.REAP).set(EXIT_STATE, TaskState.EXIT_ZOMBIE).set(UBITS, U_DEATH);
             assertEquals(Errno.OK, setEvents(f, E1, Events.REAP, false));
         }
@@ -310,7 +310,7 @@ class EngineApiTest {
         @Test
         void stopMutationReturnsZeroForARunningTask() {
             Fixture f = Fixture.of("engine E1\ntracee\nowner E1 control STOP\n",
-                ModelConfig.fullSeries().withMutations(EnumSet.of(Mutation.CONTROL_STOP_IGNORES_DO_STOP)));
+                Fixture.CORE.withMutations(EnumSet.of(Mutation.CONTROL_STOP_IGNORES_DO_STOP)));
             f.attach(E1, Events.QUIESCE);
             assertEquals(Errno.OK, control(f, E1, Actions.STOP));
             assertEquals(TaskState.RUNNING, f.get(TASK_STATE));
@@ -338,7 +338,7 @@ class EngineApiTest {
         @Test
         void detachMutationIgnoresReporting() {
             Fixture f = Fixture.of("engine E1\ntracee\nowner E1 control DETACH\n",
-                ModelConfig.fullSeries().withMutations(EnumSet.of(Mutation.DETACH_IGNORES_REPORTING)));
+                Fixture.CORE.withMutations(EnumSet.of(Mutation.DETACH_IGNORES_REPORTING)));
             f.attach(E1, Events.QUIESCE).set(REPORTING, E1 + 1);
             assertEquals(Errno.OK, control(f, E1, Actions.DETACH));
         }

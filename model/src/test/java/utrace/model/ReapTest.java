@@ -58,7 +58,7 @@ class ReapTest {
     @Test
     void reapMutationsTearDownRegardless() {
         Fixture f = Fixture.of("engine E1\ntracee exit\nparent wait\n",
-            ModelConfig.fullSeries().withMutations(java.util.EnumSet.of(Mutation.REAP_NOT_DEFERRED)));
+            Fixture.CORE.withMutations(java.util.EnumSet.of(Mutation.REAP_NOT_DEFERRED)));
         f.attach(E1, Events.DEATH | Events.REAP);
         assertTrue(Reaper.maybeReapOnRelease(f.ctx(PARENT)) > 0);
     }

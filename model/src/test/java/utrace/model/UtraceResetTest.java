@@ -127,7 +127,7 @@ class UtraceResetTest {
     void withEngineStopMutationOneResumeWakesTheOthersStop() {
         // The mutation RESET_IGNORES_OTHER_STOPPERS must really change this very decision.
         Fixture f = Fixture.of("engine E1\nengine E2\nengine E3\ntracee\nowner E1 control STOP\nowner E2 control STOP\n",
-            ModelConfig.fullSeries().withMutations(java.util.EnumSet.of(Mutation.RESET_IGNORES_OTHER_STOPPERS)));
+            Fixture.CORE.withMutations(java.util.EnumSet.of(Mutation.RESET_IGNORES_OTHER_STOPPERS)));
         f.lockedBy(OWNER).attach(0, Events.QUIESCE).attach(1, Events.QUIESCE | Events.ENGINE_STOP);
         f.set(TASK_STATE, TaskState.TASK_TRACED);
         Utrace.utraceReset(f.ctx(OWNER));

@@ -1,8 +1,10 @@
 package utrace.traces;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import utrace.model.Scenario;
@@ -25,10 +27,27 @@ public final class TextRenderer {
     private static final String STEP_GAP = "     |   ";
 
     public static String render(Trace t) {
+        return render(t, false);
+    }
+
+    /**
+     * With {@code fullState}, also the initial state and, under every step, the
+     * whole state after it (changed variables marked '*'), as TLC prints
+     * states without -difftrace.
+     *
+     * @throws IllegalArgumentException with fullState, if the trace's changes contradict its final state
+     */
+    public static String render(Trace t, boolean fullState) {
+        List<Map<String, String>> states = fullState ? TraceStates.of(t) : null;
         List<String> out = new ArrayList<>();
         header(t, out);
         out.add("");
-        table(t, out);
+        if (states != null && !t.steps().isEmpty()) {
+            out.add("Initial state (" + t.initialFingerprint() + "):");
+            for (Map.Entry<String, String> e : states.get(0).entrySet()) out.add("  " + e.getKey() + " = " + e.getValue());
+            out.add("");
+        }
+        table(t, states, out);
         out.add("");
         footer(t, out);
         StringBuilder sb = new StringBuilder();
@@ -60,7 +79,7 @@ public final class TextRenderer {
         }
     }
 
-    private static void table(Trace t, List<String> out) {
+    private static void table(Trace t, List<Map<String, String>> states, List<String> out) {
         // Only actors that step get a column, in actor order.
         Map<Integer, String> actors = new TreeMap<>();
         for (Trace.Step s : t.steps()) actors.putIfAbsent(s.actor(), s.actorName());
@@ -90,10 +109,21 @@ public final class TextRenderer {
             }
             if (!s.detail().isEmpty()) spanning("note: " + s.detail(), out);
             for (Trace.Change c : s.changes()) spanning(change(s, c), out);
+            if (states != null) wholeState(s, states.get(s.index()), out);
             out.add(rule);
         }
         out.add("(state fingerprint after step " + t.steps().size() + ": "
             + t.steps().get(t.steps().size() - 1).fingerprint() + ")");
+    }
+
+    /** The state after a step, every variable; the ones the step changed are marked. */
+    private static void wholeState(Trace.Step s, Map<String, String> state, List<String> out) {
+        Set<String> changed = new HashSet<>();
+        for (Trace.Change c : s.changes()) changed.add(c.var());
+        out.add(STEP_GAP + "state after step " + s.index() + " (" + s.fingerprint() + "), * = changed:");
+        for (Map.Entry<String, String> e : state.entrySet()) {
+            spanning((changed.contains(e.getKey()) ? "* " : "  ") + e.getKey() + " = " + e.getValue(), out);
+        }
     }
 
     /** A program counter's old value is the step itself, already in the cell: say so rather than repeat it. */

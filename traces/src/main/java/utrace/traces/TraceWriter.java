@@ -15,4 +15,9 @@ public final class TraceWriter {
     public static void writeText(Trace t, Path file) throws IOException {
         AtomicFiles.write(file, TextRenderer.render(t).getBytes(StandardCharsets.UTF_8));
     }
+
+    /** As {@link #writeText(Trace, Path)}; {@code fullState} adds every whole state (TextRenderer). */
+    public static void writeText(Trace t, Path file, boolean fullState) throws IOException {
+        AtomicFiles.write(file, TextRenderer.render(t, fullState).getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -17,7 +17,7 @@ import utrace.model.Scenarios;
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations.")
 final class ListCommand implements Callable<Integer> {
-    enum What { invariants, scenarios, mutations }
+    enum What { invariants, scenarios, mutations, patches }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +41,12 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%-26s %s%n", n, s.description());
                 }
                 out.println();
+                out.println("Bug-matrix scenarios (run by `checker gate`, or with --scenario NAME):");
+                for (String n : Scenarios.matrixNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-36s %s%n", n, s.description());
+                }
+                out.println();
                 out.println("Findings (violate an invariant on the full series; run with --scenario NAME):");
                 for (String n : Scenarios.findingNames()) {
                     Scenario s = Scenarios.load(n);
@@ -48,6 +54,12 @@ final class ListCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.println("(shipped in model/scenarios/; any scenario file can be passed with --scenario PATH)");
+                break;
+            case patches:
+                for (utrace.model.Series.Patch p : utrace.model.Series.patches()) {
+                    out.printf("%02d  %s%n", p.number(), p.title());
+                    out.println(wrap((p.modelEffect() ? "model: " : "no model effect: ") + p.effect(), "    "));
+                }
                 break;
             case mutations:
                 for (Mutation m : Mutation.values()) {

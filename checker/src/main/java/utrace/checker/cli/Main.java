@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "checker",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    subcommands = {VerifyCommand.class, ReplayCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {VerifyCommand.class, ReplayCommand.class, ListCommand.class, CorpusCommand.class,
+        GateCommand.class, BisectCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Model checker for the concurrency guarantees of the Linux utrace/ptrace tracing layer",
         "(the 33-patch utrace series). It explores every interleaving of a scenario's actors",
@@ -22,7 +23,10 @@ import picocli.CommandLine.Command;
         "  checker verify --scenario stop-then-kill --invariants sigkill-wins",
         "  checker verify --mutation reap-not-deferred   self-test: a seeded bug must be found",
         "  checker replay traces/out/X.json       re-execute a counterexample",
-        "  checker list scenarios|invariants|mutations",
+        "  checker list scenarios|invariants|mutations|patches",
+        "  checker gate                           the bug matrix: each patch's race, with and without it",
+        "  checker bisect --invariant I --scenario S   which patch of the series fixes (or breaks) I",
+        "  checker corpus [--update]              replay (or refresh) the golden traces in traces/corpus",
         ""},
     footerHeading = "%nExit codes:%n",
     footer = {

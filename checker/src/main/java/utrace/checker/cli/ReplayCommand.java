@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import utrace.traces.HtmlTracePage;
 import utrace.traces.ReplayResult;
 import utrace.traces.Replayer;
 import utrace.traces.TextRenderer;
@@ -45,6 +46,16 @@ final class ReplayCommand implements Callable<Integer> {
         description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--full-state",
+        description = "Print the whole state after every step (and the initial state), not only what each step changed.")
+    boolean fullState;
+
+    @Option(names = "--html", paramLabel = "FILE",
+        description = "Also write the trace as a self-contained HTML page: a sequence diagram (a lifeline per actor, "
+            + "lock holds as bars, callbacks into engines as arrows, the violation in red); hover or click a step to see "
+            + "the whole state there.")
+    Path html;
+
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (!format.equals("text") && !format.equals("json")) {
@@ -61,6 +72,15 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         int code = r.outcome() == ReplayResult.Outcome.REPRODUCED ? ExitCode.VIOLATION : ExitCode.DIVERGED;
+        String text = null;
+        try {
+            if (html != null) HtmlTracePage.write(t, html, "replay on this build: " + outcome(r), null);
+            if (format.equals("text") && !quiet) text = TextRenderer.render(t, fullState);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(trace + ": inconsistent trace: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + html + ": " + e.getMessage());
+        }
         if (format.equals("json")) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode n = mapper.createObjectNode();
@@ -72,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             n.put("exit_code", code);
             out.println(mapper.writeValueAsString(n));
         } else {
-            if (!quiet) out.print(TextRenderer.render(t));
+            if (text != null) out.print(text);
             switch (r.outcome()) {
                 case REPRODUCED:
                     out.printf("%nreplay: REPRODUCED after %d steps: %s%n", r.stepsReplayed(), r.message());
@@ -85,7 +105,16 @@ final class ReplayCommand implements Callable<Integer> {
                     break;
             }
         }
+        if (html != null && format.equals("text")) out.printf("html: %s%n", html);
         out.flush();
         return code;
+    }
+
+    private static String outcome(ReplayResult r) {
+        switch (r.outcome()) {
+            case REPRODUCED: return "REPRODUCED after " + r.stepsReplayed() + " steps";
+            case DIVERGED: return "DIVERGED at step " + r.divergedAtStep() + ": " + r.message();
+            default: return "all " + r.stepsReplayed() + " steps replay but the invariant now holds";
+        }
     }
 }

@@ -17,9 +17,12 @@ import picocli.CommandLine.Option;
 
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ProgressListener;
+import utrace.checker.explore.SearchMode;
+import utrace.checker.report.HtmlReport;
 import utrace.checker.report.JsonReport;
 import utrace.checker.report.JunitReport;
 import utrace.checker.report.TextReport;
+import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
@@ -38,6 +41,12 @@ import utrace.model.Scenarios;
         "Verdicts: PASS (exhaustive, nothing violated), VIOLATION (a shortest counterexample",
         "is written as JSON + text under --trace-dir and can be replayed), INCOMPLETE (a limit",
         "stopped the search: nothing is proven).",
+        "",
+        "The default breadth-first search gives a shortest trace. --search dfs",
+        "explores depth-first, then shortens its (long) trace, dropping and moving",
+        "steps while it still violates the same invariant. The output says which:",
+        "'shortest (breadth-first)', 'shortened from N to M steps (depth-first +",
+        "minimization)' or, with --no-minimize, 'raw depth-first trace'.",
         ""})
 final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -55,6 +64,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-m", "--mutation"}, paramLabel = "NAME",
         description = "Switch on a seeded deviation from the seed (repeatable); see `checker list mutations`.")
     List<String> mutations = new ArrayList<>();
+
+    @Option(names = {"-p", "--patches"}, paramLabel = "SELECTION", defaultValue = "all",
+        description = "Which patches of the series are applied: all, upto:N (a prefix), without:N[,M] "
+            + "or a list like 1-8,10 (patch 1 is always in). See `checker list patches`. Default: ${DEFAULT-VALUE}.")
+    String patches;
 
     @Option(names = "--max-states", paramLabel = "N",
         description = "Stop after N distinct states with verdict INCOMPLETE (0 = no limit). Default: ${DEFAULT-VALUE}.",
@@ -79,16 +93,37 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--search", paramLabel = "bfs|dfs", defaultValue = "bfs",
+        description = "Search order. bfs (default): breadth-first, the trace is a shortest one. dfs: depth-first, keeps "
+            + "only the current path (less memory on deep scenarios); its trace is shortened afterwards.")
+    String search;
+
+    @Option(names = "--no-minimize",
+        description = "With --search dfs: keep the raw depth-first trace instead of shortening it.")
+    boolean noMinimize;
+
+    @Option(names = "--full-state",
+        description = "Text traces (.txt) show the whole state after every step, not only what each step changed.")
+    boolean fullState;
+
+    @Option(names = "--report", paramLabel = "DIR",
+        description = "Also write an HTML report: DIR/index.html (the verdict table) linking one self-contained page "
+            + "per trace (sequence diagram, state at each step).")
+    Path report;
+
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not '" + format + "'");
         }
+        SearchMode mode = SearchMode.byId(search);
+        if (mode == null) throw new UsageException("--search must be bfs or dfs, not '" + search + "'");
+        RunOptions opts = new RunOptions(mode, !noMinimize, fullState);
         VerifyRequest req = new VerifyRequest(loadScenarios(), loadInvariants(), config(),
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
         boolean text = format.equals("text");
-        if (text) TextReport.header(out, req);
+        if (text) TextReport.header(out, req, opts);
         List<ScenarioResult> results = VerifyRun.run(req, new VerifyRun.Listener() {
             @Override public void starting(Scenario s) { }
 
@@ -98,14 +133,18 @@ final class VerifyCommand implements Callable<Integer> {
                     "[%s] %,d states, %,d transitions, depth %d, %,d queued, %.1f s%n",
                     s.name(), states, transitions, depth, queued, ms / 1000.0);
             }
-        });
+        }, opts);
         if (text) {
             for (ScenarioResult r : results) TextReport.row(out, r);
             TextReport.summary(out, results);
         } else {
-            JsonReport.print(out, req, results);
+            JsonReport.print(out, req, results, opts);
         }
         if (junit != null) JunitReport.write(junit, req, results);
+        if (report != null) {
+            Path index = HtmlReport.write(report, req, results, opts);
+            if (text) out.printf("report: %s%n", index);
+        }
         out.flush();
         return VerifyRun.exitCode(results);
     }
@@ -146,6 +185,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
             ms.add(mu);
         }
-        return ModelConfig.fullSeries().withMutations(ms);
+        try {
+            return ModelConfig.fullSeries().withPatches(utrace.model.Series.select(patches)).withMutations(ms);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--patches: " + e.getMessage());
+        }
     }
 }

@@ -8,7 +8,7 @@ public final class Version implements CommandLine.IVersionProvider {
     public static final String VERSION = "0.1.0";
 
     @Override public String[] getVersion() {
-        return new String[] {NAME + " " + VERSION + " (model: utrace core, patches 01/03/06/08 of the 33-patch series)",
+        return new String[] {NAME + " " + VERSION + " (model: the 33-patch utrace series, with ptrace)",
             "Java " + System.getProperty("java.version")};
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import utrace.checker.cli.Version;
 import utrace.checker.explore.ExplorationResult;
 import utrace.checker.explore.Verdict;
+import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
@@ -23,11 +24,17 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results) {
+        print(out, req, results, RunOptions.DEFAULT);
+    }
+
+    public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results, RunOptions opts) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("tool", Version.NAME + " " + Version.VERSION);
         root.put("command", "verify");
         root.put("engine", "native");
+        root.put("search", opts.search().words);
+        root.put("minimize", opts.minimize());
         root.put("fingerprint_seed", State.hex(State.FINGERPRINT_SEED));
         ObjectNode config = root.putObject("config");
         config.put("patches", req.config().patchesSpec());
@@ -54,6 +61,8 @@ public final class JsonReport {
                 v.put("kind", x.counterexample().violation().kind().name());
                 v.put("message", x.counterexample().violation().message());
                 v.put("steps", r.traceSteps());
+                v.put("raw_steps", r.origin().rawSteps());
+                v.put("trace_origin", r.origin().describe());
                 v.put("trace", r.traceJson().toString());
                 v.put("trace_text", r.traceText().toString());
             }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.SearchMode;
 import utrace.checker.explore.Stats;
 import utrace.checker.explore.Verdict;
+import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
@@ -17,11 +19,17 @@ public final class TextReport {
     private TextReport() {}
 
     public static void header(PrintStream out, VerifyRequest req) {
+        header(out, req, RunOptions.DEFAULT);
+    }
+
+    public static void header(PrintStream out, VerifyRequest req, RunOptions opts) {
         out.printf(Locale.ROOT, "checker verify: %d scenario(s), invariant set '%s' (%d invariants), %s%n",
             req.scenarios().size(), req.invariants().name(), req.invariants().invariants().size(), req.config());
-        out.printf(Locale.ROOT, "model: utrace core (patches 01, 03, 06, 08); the ptrace interplay (09-33) is not modelled yet%n");
-        out.printf(Locale.ROOT, "engine: native breadth-first search, 64-bit fingerprints (seed %s)%n%n",
-            State.hex(State.FINGERPRINT_SEED));
+        out.printf(Locale.ROOT, "model: the utrace series with ptrace (see `checker list patches` for what each patch changes)%n");
+        String shortening = opts.search() == SearchMode.BFS ? ""
+            : opts.minimize() ? "; traces shortened (--no-minimize keeps them raw)" : "; raw traces (--no-minimize)";
+        out.printf(Locale.ROOT, "engine: native %s search, 64-bit fingerprints (seed %s)%s%n%n",
+            opts.search().words, State.hex(State.FINGERPRINT_SEED), shortening);
         out.printf(Locale.ROOT, "%-26s %-10s %10s %12s %6s %9s %9s%n",
             "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
     }
@@ -34,7 +42,7 @@ public final class TextReport {
             Numbers.rate(s.statesPerSecond()));
         if (x.verdict() == Verdict.VIOLATION) {
             out.printf("    %s%n", x.counterexample().violation().describe());
-            out.printf("    shortest trace (%d steps, breadth-first): %s%n", r.traceSteps(), r.traceJson());
+            out.printf("    trace: %d steps, %s: %s%n", r.traceSteps(), r.origin().describe(), r.traceJson());
             out.printf("    readable:  %s%n", r.traceText());
             out.printf("    replay:    bin/checker replay %s%n", r.traceJson());
         } else if (x.verdict() == Verdict.INCOMPLETE) {

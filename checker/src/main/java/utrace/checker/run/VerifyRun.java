@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 import utrace.checker.explore.Counterexample;
 import utrace.checker.explore.ExplorationResult;
-import utrace.checker.explore.Explorer;
 import utrace.checker.explore.ProgressListener;
+import utrace.checker.explore.SearchMode;
+import utrace.checker.explore.TraceShortener;
 import utrace.checker.explore.Verdict;
 import utrace.model.Model;
 import utrace.model.Mutation;
@@ -19,7 +20,11 @@ import utrace.traces.Trace;
 import utrace.traces.TraceBuilder;
 import utrace.traces.TraceWriter;
 
-/** Runs every requested scenario through the native explorer and writes a trace for each violation. */
+/**
+ * Runs every requested scenario through the native explorer and writes a
+ * trace for each violation; a depth-first counterexample is shortened first
+ * unless the options say to keep it raw.
+ */
 public final class VerifyRun {
     /** Told before each scenario and, on long runs, during it. */
     public interface Listener {
@@ -30,28 +35,48 @@ public final class VerifyRun {
 
     private VerifyRun() {}
 
+    /** Breadth-first, as {@link #run(VerifyRequest, Listener, RunOptions)} with {@link RunOptions#DEFAULT}. */
     public static List<ScenarioResult> run(VerifyRequest req, Listener listener) {
+        return run(req, listener, RunOptions.DEFAULT);
+    }
+
+    public static List<ScenarioResult> run(VerifyRequest req, Listener listener, RunOptions opts) {
         List<ScenarioResult> out = new ArrayList<>();
         for (Scenario s : req.scenarios()) {
             listener.starting(s);
             Model model = new Model(s, req.config());
-            ExplorationResult r = new Explorer(req.limits(), listener.progressFor(s)).explore(model, req.invariants().invariants());
+            ExplorationResult r = opts.search().explore(model, req.invariants().invariants(), req.limits(), listener.progressFor(s));
             if (r.verdict() != Verdict.VIOLATION) {
-                out.add(new ScenarioResult(s, r, null, null, 0));
+                out.add(new ScenarioResult(s, r, null, null, 0, null));
                 continue;
             }
             Counterexample cx = r.counterexample();
+            TraceOrigin origin;
+            if (opts.search() == SearchMode.BFS) {
+                origin = TraceOrigin.breadthFirst(cx.schedule().size());
+            } else if (opts.minimize()) {
+                TraceShortener.Result sh = TraceShortener.shorten(model, cx);
+                origin = new TraceOrigin(SearchMode.DFS, true, sh.rawSteps(), sh.steps());
+                cx = sh.counterexample();
+                r = new ExplorationResult(r.verdict(), r.stats(), cx, r.incompleteReason());
+            } else {
+                origin = new TraceOrigin(SearchMode.DFS, false, cx.schedule().size(), cx.schedule().size());
+            }
             Trace trace = TraceBuilder.build(model, cx.schedule(), cx.violation());
             String base = traceBaseName(s, req, cx);
             Path json = req.traceDir().resolve(base + ".json");
             Path text = req.traceDir().resolve(base + ".txt");
             try {
                 TraceWriter.writeJson(trace, json);
-                TraceWriter.writeText(trace, text);
+                if (opts.fullState()) {
+                    TraceWriter.writeText(trace, text, true);
+                } else {
+                    TraceWriter.writeText(trace, text);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write trace to " + req.traceDir() + ": " + e.getMessage(), e);
             }
-            out.add(new ScenarioResult(s, r, json, text, cx.schedule().size()));
+            out.add(new ScenarioResult(s, r, json, text, cx.schedule().size(), origin));
         }
         return out;
     }
@@ -59,7 +84,10 @@ public final class VerifyRun {
     /** scenario[+mutation...].invariant: stable, so reruns overwrite the same files. */
     static String traceBaseName(Scenario s, VerifyRequest req, Counterexample cx) {
         String muts = req.config().mutations().stream().map(m -> m.id).sorted().collect(Collectors.joining("+"));
-        return s.name() + (muts.isEmpty() ? "" : "+" + muts) + "." + cx.violation().invariant().name();
+        String patches = req.config().patchesSpec();
+        return s.name() + (muts.isEmpty() ? "" : "+" + muts)
+            + (patches.equals("all") ? "" : "@patches-" + patches.replace(',', '_'))
+            + "." + cx.violation().invariant().name();
     }
 
     /** The exit code a set of results earns: any violation 1, else any incomplete 3, else 0. */

@@ -2,6 +2,7 @@ package utrace.checker.threaded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import utrace.invariants.Invariant;
 import utrace.invariants.InvariantChecker;
@@ -29,14 +30,30 @@ public final class ThreadedRun {
     private State state;
     private Violation violation;
     private boolean over;
-    private final List<Integer> schedule = new ArrayList<>();
+    /** The actors' steps so far, or null when they go to {@link #stepLog} instead. */
+    private final List<Integer> schedule;
+    private final IntConsumer stepLog;
 
+    /** A run that keeps its schedule in memory ({@link #schedule()}). */
     public ThreadedRun(Model model, List<Invariant> invariants) {
+        this(model, invariants, null);
+    }
+
+    /**
+     * A run that hands each step's actor index to {@code stepLog} (under the
+     * monitor, in order) and keeps no schedule: a model checker that matches
+     * program states (JPF) must not see the run's history in the heap, or two
+     * paths to the same model state would never match. {@code null} keeps the
+     * schedule in memory as the two-argument constructor does.
+     */
+    public ThreadedRun(Model model, List<Invariant> invariants, IntConsumer stepLog) {
         this.model = model;
         this.check = new InvariantChecker(model, invariants);
         this.state = model.initial();
         this.violation = check.state(state);
         this.over = violation != null;
+        this.schedule = stepLog == null ? new ArrayList<>() : null;
+        this.stepLog = stepLog;
     }
 
     /**
@@ -50,7 +67,8 @@ public final class ThreadedRun {
         if (t == null || t.after().equals(state)) return false;
         State before = state;
         state = t.after();
-        schedule.add(a);
+        if (schedule != null) schedule.add(a);
+        else stepLog.accept(a);
         Violation v = check.transition(before, t);
         if (v == null) v = check.state(state);
         if (v != null) {
@@ -61,10 +79,17 @@ public final class ThreadedRun {
         return true;
     }
 
-    /** The body of actor {@code a}'s thread: step whenever possible, wait otherwise, until the run is over. */
+    /**
+     * The body of actor {@code a}'s thread: step whenever possible, wait
+     * otherwise, until the run is over. The monitor is released after every
+     * step: a re-entered monitor is no scheduling point for JPF (nor a chance
+     * for a JVM thread to get in), so holding it across steps would let an
+     * actor run until it blocks and hide every interleaving in between.
+     */
     public void runActor(int a) throws InterruptedException {
-        synchronized (this) {
-            while (!over) {
+        while (true) {
+            synchronized (this) {
+                if (over) return;
                 if (tryStep(a)) continue;
                 if (!model.canProgress(state)) {
                     finish();
@@ -109,8 +134,14 @@ public final class ThreadedRun {
 
     public synchronized State state() { return state; }
 
-    /** The actor schedule so far: replaying it on the model rebuilds every state (and a trace). */
-    public synchronized List<Integer> schedule() { return new ArrayList<>(schedule); }
+    /**
+     * The actor schedule so far: replaying it on the model rebuilds every state (and a trace).
+     * @throws IllegalStateException if this run hands its steps to a step log instead
+     */
+    public synchronized List<Integer> schedule() {
+        if (schedule == null) throw new IllegalStateException("this run hands its steps to a step log and keeps no schedule");
+        return new ArrayList<>(schedule);
+    }
 
     public Model model() { return model; }
 }

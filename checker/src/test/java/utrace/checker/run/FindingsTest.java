@@ -25,6 +25,21 @@ class FindingsTest {
     }
 
     @Test
+    void utraceResetCancelsAPtraceSingleStepTakenBeforeAUtraceStop() {
+        ExplorationResult r = Check.explore("ptrace-step-vs-utrace-stop", Check.only("ptrace-step-kept"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("without TIF_SINGLESTEP"),
+            r.counterexample().violation().message());
+    }
+
+    @Test
+    void anEngineCanHoldASigkilledThreadAtReportExit() {
+        ExplorationResult r = Check.explore("sigkill-held-at-exit", Check.only("sigkill-wins"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("utrace_stop"), r.counterexample().violation().message());
+    }
+
+    @Test
     void waitingForTheStopBeforeResumingAvoidsIt() {
         ExplorationResult r = Check.explore("stop-then-resume", Check.only("deadlock-freedom"));
         assertEquals(Verdict.PASS, r.verdict());

@@ -1,0 +1,82 @@
+package utrace.checker.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import utrace.checker.explore.Limits;
+import utrace.checker.gate.BugMatrix;
+import utrace.checker.gate.GateResult;
+import utrace.checker.gate.GateRun;
+import utrace.checker.gate.MatrixRow;
+import utrace.checker.run.ScenarioResult;
+
+/** `checker gate`: the bug matrix as a CI gate. */
+@Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {
+        "Run the bug matrix (" + BugMatrix.FILE + "): for every patch that closes a race or",
+        "fixes a regression, its scenario and invariant are checked without the patch (a",
+        "violation is expected, with a replayable trace) and on the full series (PASS expected).",
+        "Exit 0 when every row shows its expected outcome, 1 on any unexpected outcome (a missed",
+        "bug, or a violation on the full series), 3 if a limit made a row incomplete.",
+        ""})
+final class GateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--row", paramLabel = "ID|SCENARIO", description = "Only these rows (repeatable): a row id (p17) or a scenario name.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--trace-dir", paramLabel = "DIR", defaultValue = "traces/out/gate",
+        description = "Where the rows' traces go (one folder per row). Default: ${DEFAULT-VALUE}.")
+    Path traceDir;
+
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0", description = "Per-run state limit (0 = none).")
+    long maxStates;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<MatrixRow> rows = new ArrayList<>();
+        for (MatrixRow r : BugMatrix.load()) {
+            if (only.isEmpty() || only.stream().anyMatch(f -> BugMatrix.concerns(r, f))) rows.add(r);
+        }
+        if (rows.isEmpty()) throw new UsageException("no bug-matrix row matches " + only + "; see " + BugMatrix.FILE);
+        long start = System.nanoTime();
+        List<GateResult> results = GateRun.run(rows, new Limits(maxStates, 0), traceDir);
+        out.printf(Locale.ROOT, "%-10s %-12s %-36s %-28s %-22s %-22s %9s %8s%n",
+            "row", "broken", "scenario", "invariant", "expected", "got", "states", "time");
+        boolean incomplete = false;
+        int bad = 0;
+        for (GateResult g : results) {
+            incomplete |= isIncomplete(g.broken()) || isIncomplete(g.full());
+            if (!g.ok()) bad++;
+            line(out, g.row().id(), g.row().broken(), g.row(), "VIOLATION", g.broken(), g.brokenAsExpected());
+            line(out, "", "all", g.row(), "PASS", g.full(), g.fullAsExpected());
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        out.printf(Locale.ROOT, "%n%d rows, %d as expected, %d unexpected; %.1f s; traces under %s%n",
+            results.size(), results.size() - bad, bad, ms / 1000.0, traceDir);
+        out.flush();
+        if (bad > 0) return ExitCode.VIOLATION;
+        return incomplete ? ExitCode.INCOMPLETE : ExitCode.OK;
+    }
+
+    private static boolean isIncomplete(ScenarioResult r) {
+        return r.result().verdict() == utrace.checker.explore.Verdict.INCOMPLETE;
+    }
+
+    private static void line(PrintWriter out, String id, String cfg, MatrixRow row, String expected, ScenarioResult r, boolean ok) {
+        String got = r.result().verdict().name();
+        if (r.result().counterexample() != null) got += " (" + r.traceSteps() + " steps)";
+        out.printf(Locale.ROOT, "%-10s %-12s %-36s %-28s %-22s %-22s %9d %6d ms%s%n", id, cfg, row.scenario(),
+            row.invariant(), expected, got, r.result().stats().states(), r.result().stats().millis(), ok ? "" : "   <-- UNEXPECTED");
+        if (r.traceJson() != null && !ok) out.printf("           trace: %s%n", r.traceJson());
+    }
+}

@@ -1,0 +1,130 @@
+package utrace.checker.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import utrace.invariants.Invariant;
+import utrace.invariants.InvariantChecker;
+import utrace.invariants.Violation;
+import utrace.model.Model;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * The native engine in depth-first order: exhaustive like {@link Explorer}
+ * (same visited set, same checks, so the same states and transitions are
+ * counted), but it keeps only the current path instead of a whole frontier.
+ * Users pick it for deep scenarios where the breadth-first queue is the
+ * memory problem. Its counterexample is the path on the stack when the
+ * violation is seen, usually far from shortest: {@link TraceShortener}
+ * shortens it unless the user asks for the raw trace.
+ *
+ * Actors are tried in index order, so the same inputs give the same counts
+ * and counterexample. "depth" in the statistics is the deepest path taken,
+ * not (as for breadth-first) the longest shortest path.
+ */
+public final class DepthFirstExplorer {
+    private static final long PROGRESS_EVERY_MILLIS = 2000;
+    /** How many loop turns between clock reads: reading the clock on every turn would cost more than the steps. */
+    private static final int CLOCK_EVERY = 1024;
+
+    private final Limits limits;
+    private final ProgressListener progress;
+
+    public DepthFirstExplorer(Limits limits, ProgressListener progress) {
+        this.limits = limits;
+        this.progress = progress;
+    }
+
+    /** One state on the current path: which actor to try next and whether any step so far changed it. */
+    private static final class Frame {
+        final State state;
+        final int via;
+        int next;
+        boolean progressed;
+
+        Frame(State state, int via) {
+            this.state = state;
+            this.via = via;
+        }
+    }
+
+    public ExplorationResult explore(Model model, List<Invariant> invariants) {
+        long start = System.nanoTime();
+        InvariantChecker check = new InvariantChecker(model, invariants);
+        FingerprintSet visited = new FingerprintSet();
+        List<Frame> stack = new ArrayList<>();
+        long transitions = 0;
+        int maxDepth = 0;
+        long lastProgress = 0;
+        int turns = 0;
+
+        State init = model.initial();
+        visited.add(init.fingerprint());
+        Violation v = check.state(init);
+        if (v != null) return violation(v, List.of(), stats(visited, 0, 0, start));
+        stack.add(new Frame(init, -1));
+
+        int actors = model.actorCount();
+        while (!stack.isEmpty()) {
+            Frame f = stack.get(stack.size() - 1);
+            if (f.next == actors) {
+                // Every actor tried: a state no step changes is a final state (as in Explorer).
+                if (!f.progressed) {
+                    v = check.terminal(f.state);
+                    if (v != null) return violation(v, path(stack, -1), stats(visited, transitions, maxDepth, start));
+                }
+                stack.remove(stack.size() - 1);
+                continue;
+            }
+            int a = f.next++;
+            Transition t = model.step(f.state, a);
+            if (t == null) continue;
+            transitions++;
+            State next = t.after();
+            if (!next.equals(f.state)) f.progressed = true;
+            v = check.transition(f.state, t);
+            if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
+            if (!visited.add(next.fingerprint())) continue;
+            if (limits.maxStates() > 0 && visited.size() > limits.maxStates()) {
+                return incomplete("state limit " + limits.maxStates() + " reached", stats(visited, transitions, maxDepth, start));
+            }
+            v = check.state(next);
+            if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
+            stack.add(new Frame(next, a));
+            if (stack.size() - 1 > maxDepth) maxDepth = stack.size() - 1;
+            if (++turns % CLOCK_EVERY == 0) {
+                long elapsed = (System.nanoTime() - start) / 1_000_000;
+                if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis()) {
+                    return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats(visited, transitions, maxDepth, start));
+                }
+                if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
+                    lastProgress = elapsed;
+                    // "queued" for a depth-first search: the states on the current path.
+                    progress.progress(visited.size(), transitions, stack.size() - 1, stack.size(), elapsed);
+                }
+            }
+        }
+        return new ExplorationResult(Verdict.PASS, stats(visited, transitions, maxDepth, start), null, null);
+    }
+
+    /** The actors of the path on the stack (the root has none), plus {@code lastActor} if >= 0. */
+    private static List<Integer> path(List<Frame> stack, int lastActor) {
+        List<Integer> out = new ArrayList<>(stack.size());
+        for (int i = 1; i < stack.size(); i++) out.add(stack.get(i).via);
+        if (lastActor >= 0) out.add(lastActor);
+        return out;
+    }
+
+    private static Stats stats(FingerprintSet visited, long transitions, int maxDepth, long start) {
+        return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes());
+    }
+
+    private static ExplorationResult violation(Violation v, List<Integer> schedule, Stats stats) {
+        return new ExplorationResult(Verdict.VIOLATION, stats, new Counterexample(v, schedule), null);
+    }
+
+    private static ExplorationResult incomplete(String why, Stats stats) {
+        return new ExplorationResult(Verdict.INCOMPLETE, stats, null, why);
+    }
+}

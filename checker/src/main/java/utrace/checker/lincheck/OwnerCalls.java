@@ -1,0 +1,37 @@
+package utrace.checker.lincheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random engine-API call sequences for one engine's owner, drawn from the
+ * calls a situation allows. Seeded: the same Random state gives the same calls.
+ */
+final class OwnerCalls {
+    private OwnerCalls() {}
+
+    static final String[] ACTIONS = {"STOP", "INTERRUPT", "REPORT", "SINGLESTEP", "BLOCKSTEP", "RESUME", "DETACH"};
+    static final String[] MASKS = {"0", "QUIESCE", "QUIESCE|EXIT", "DEATH|REAP", "QUIESCE|DEATH|REAP", "SYSCALL_EXIT", "REAP"};
+
+    /**
+     * {@code n} calls on engine {@code e}: attach first if it is not
+     * preattached, put only as the last call (using an engine after putting
+     * it is a caller bug, not a race).
+     */
+    static List<PlannedOp> random(Random rnd, String e, boolean preattached, int n, String[] actions, boolean examine) {
+        List<PlannedOp> ops = new ArrayList<>();
+        if (!preattached) ops.add(PlannedOp.attach(e));
+        while (ops.size() < n) {
+            int pick = rnd.nextInt(examine ? 4 : 3);
+            switch (pick) {
+                case 0: ops.add(PlannedOp.setEvents(e, MASKS[rnd.nextInt(MASKS.length)])); break;
+                case 1: ops.add(PlannedOp.control(e, actions[rnd.nextInt(actions.length)])); break;
+                case 2: ops.add(PlannedOp.barrier(e)); break;
+                default: ops.add(PlannedOp.examine(e)); break;
+            }
+        }
+        if (rnd.nextInt(4) == 0) ops.add(PlannedOp.put(e));
+        return ops;
+    }
+}

@@ -1,0 +1,73 @@
+package utrace.checker.lincheck;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import utrace.checker.threaded.CallRunner.Unit;
+
+/**
+ * One Lincheck operation of a plan: which {@link EngineApiOperations} method
+ * it calls, with which arguments, and which model actor's unit it runs.
+ * Owner calls are also written into the scenario's owner script, so the
+ * owner actor's next call is exactly this operation.
+ */
+public record PlannedOp(Kind kind, String engine, String arg) {
+    public enum Kind {
+        ATTACH("attach", Unit.CALL), SET_EVENTS("setEvents", Unit.CALL), CONTROL("control", Unit.CALL),
+        BARRIER("barrier", Unit.CALL), EXAMINE("examine", Unit.CALL), PUT("put", Unit.CALL),
+        WAIT_STOPPED("waitStopped", Unit.CALL),
+        TRACEE("tracee", Unit.UNTIL_QUIET), KILL("kill", Unit.SIGNAL), REAP("reap", Unit.REAP);
+
+        /** The operation's method name in {@link EngineApiOperations} and the sequential specifications. */
+        public final String method;
+        public final Unit unit;
+
+        Kind(String method, Unit unit) {
+            this.method = method;
+            this.unit = unit;
+        }
+
+        public boolean ownerCall() { return unit == Unit.CALL; }
+    }
+
+    public static PlannedOp attach(String e) { return new PlannedOp(Kind.ATTACH, e, null); }
+    public static PlannedOp setEvents(String e, String events) { return new PlannedOp(Kind.SET_EVENTS, e, events); }
+    public static PlannedOp control(String e, String action) { return new PlannedOp(Kind.CONTROL, e, action); }
+    public static PlannedOp barrier(String e) { return new PlannedOp(Kind.BARRIER, e, null); }
+    public static PlannedOp examine(String e) { return new PlannedOp(Kind.EXAMINE, e, null); }
+    public static PlannedOp put(String e) { return new PlannedOp(Kind.PUT, e, null); }
+    public static PlannedOp waitStopped(String e) { return new PlannedOp(Kind.WAIT_STOPPED, e, null); }
+    public static PlannedOp tracee() { return new PlannedOp(Kind.TRACEE, null, null); }
+    public static PlannedOp kill(String signal) { return new PlannedOp(Kind.KILL, null, signal); }
+    public static PlannedOp reap() { return new PlannedOp(Kind.REAP, null, null); }
+
+    /** The call as an owner script item of the scenario format ("control DETACH"); owner calls only. */
+    public String scriptWord() {
+        switch (kind) {
+            case ATTACH: return "attach";
+            case SET_EVENTS: return "set_events " + arg;
+            case CONTROL: return "control " + arg;
+            case BARRIER: return "barrier";
+            case EXAMINE: return "examine";
+            case PUT: return "put";
+            case WAIT_STOPPED: return "wait_stopped";
+            default: throw new IllegalStateException(kind + " is not an owner call");
+        }
+    }
+
+    /** The method's arguments, in order (all strings). */
+    public List<Object> arguments() {
+        List<Object> args = new ArrayList<>(2);
+        if (engine != null) args.add(engine);
+        if (arg != null) args.add(arg);
+        return args;
+    }
+
+    /** As Lincheck prints it: control(E1, DETACH). */
+    @Override public String toString() {
+        StringBuilder b = new StringBuilder(kind.method).append('(');
+        List<Object> args = arguments();
+        for (int i = 0; i < args.size(); i++) b.append(i > 0 ? ", " : "").append(args.get(i));
+        return b.append(')').toString();
+    }
+}

@@ -1,0 +1,27 @@
+package utrace.checker.lincheck;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every situation the Lincheck suite checks, in the order it runs them. */
+public final class Situations {
+    private Situations() {}
+
+    public static List<Situation> all() {
+        List<Situation> s = new ArrayList<>();
+        s.add(new StoppedTracee());
+        return s;
+    }
+
+    /** The situation of that name, or null. */
+    public static Situation byName(String name) {
+        for (Situation s : all()) if (s.name().equals(name)) return s;
+        return null;
+    }
+
+    public static List<String> names() {
+        List<String> n = new ArrayList<>();
+        for (Situation s : all()) n.add(s.name());
+        return n;
+    }
+}

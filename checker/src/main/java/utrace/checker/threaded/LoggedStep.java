@@ -1,0 +1,26 @@
+package utrace.checker.threaded;
+
+import java.util.List;
+
+import utrace.model.Obs;
+import utrace.model.State;
+
+/**
+ * One model step a {@link CallRunner} took: its position in the run, the
+ * actor, the kernel function it belongs to, what it did (callbacks, API
+ * returns, user entry) and the state after it. Contract checks read the
+ * run's steps as this log.
+ */
+public record LoggedStep(int index, int actor, String function, List<Obs> obs, State after) {
+
+    /** The API_RETURN this step produced, or null. */
+    public Obs apiReturn() {
+        for (Obs o : obs) if (o.kind() == Obs.Kind.API_RETURN) return o;
+        return null;
+    }
+
+    public boolean has(Obs.Kind kind) {
+        for (Obs o : obs) if (o.kind() == kind) return true;
+        return false;
+    }
+}

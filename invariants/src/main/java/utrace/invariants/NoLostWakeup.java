@@ -1,0 +1,18 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.State;
+
+/** A stop nobody will end is a hang, whoever caused it. */
+final class NoLostWakeup extends Base {
+    NoLostWakeup() {
+        super("no-lost-wakeup",
+            "There is no final state in which the tracee sleeps in a stop (utrace_stop, ptrace_stop) that no actor "
+            + "will end: some engine still asks for the stop, ptrace is still attached, or it is a group stop that "
+            + "SIGCONT ends.");
+    }
+
+    @Override public String checkTerminal(Model m, State s) {
+        return m.traceeLostWakeup(s);
+    }
+}

@@ -1,0 +1,30 @@
+package utrace.invariants;
+
+import utrace.model.Errno;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.TaskState;
+import utrace.model.Transition;
+
+/** Patch 13: a UTRACED bit on a TRACED task must not make ptrace requests fail. */
+final class PtraceRequestNotSpurious extends Base {
+    PtraceRequestNotSpurious() {
+        super("ptrace-request-not-spurious",
+            "A ptrace request on a tracee that sits in a ptrace stop (TASK_TRACED, not killed, not dead) does not "
+            + "fail with -ESRCH, even when utrace added TASK_UTRACED meanwhile (PATCHES.md row 13: "
+            + "wait_task_inactive matches the state as a bitmask).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.kind() == Obs.Kind.PTRACE_RETURN && o.ret() == Errno.ESRCH && !before.killed() && before.exitState() == 0
+                    && (before.taskState() & TaskState.TRACED_BIT) != 0 && (before.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0) {
+                return "a ptrace request failed with -ESRCH although the tracee is in its ptrace stop ("
+                    + TaskState.name(before.taskState()) + ")";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Tif;
+import utrace.model.Transition;
+
+/** Stepping is shared by ptrace and utrace (patches 26-29). */
+final class PtraceStepKept extends Base {
+    PtraceStepKept() {
+        super("ptrace-step-kept",
+            "A single-step requested by ptrace (PTRACE_SINGLESTEP/SINGLEBLOCK) is in force when the tracee returns "
+            + "to user mode, whatever utrace does meanwhile; stepping nobody asks for is not left on (after "
+            + "PTRACE_DETACH, say); and ptrace gets a single-step trap only when it asked for stepping "
+            + "(PATCHES.md rows 26-29).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        boolean asked = (before.get(Slots.G_PTRACE) & Slots.G_PT_ASKED_STEP) != 0
+            && (before.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0;
+        for (Obs o : t.obs()) {
+            if (o.kind() == Obs.Kind.USER_ENTRY && asked && !before.killed() && (before.tif() & Tif.SINGLESTEP) == 0) {
+                return "back to user mode without TIF_SINGLESTEP although ptrace asked for a single-step";
+            }
+            if (o.kind() == Obs.Kind.USER_ENTRY && !asked && !before.killed() && (before.tif() & Tif.SINGLESTEP) != 0
+                    && (before.get(Slots.G_PTRACE) & Slots.G_UTRACE_STEP) == 0) {
+                return "back to user mode single-stepping although neither ptrace nor an engine asks for it";
+            }
+            if (o.kind() == Obs.Kind.PTRACE_STOP && o.code() == Obs.PTRACE_STOP_STEP_TRAP && !asked) {
+                return "ptrace stops for a single-step SIGTRAP it never asked for";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** Patch 17's promise: TRACED|UTRACED runs only when both ptrace and utrace let it. */
+final class QuiescentNeedsBoth extends Base {
+    QuiescentNeedsBoth() {
+        super("quiescent-needs-both",
+            "A tracee stopped for ptrace and for utrace (TASK_TRACED|TASK_UTRACED) runs again only after ptrace has "
+            + "resumed it and every engine that stopped it has let it go: it never leaves a stop while ptrace still "
+            + "holds it or an engine was told it is stopped, unless it is killed (PATCHES.md rows 10, 12, 15, 17, 18).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        if (before.killed()) return null;
+        for (Obs o : t.obs()) {
+            if (o.kind() != Obs.Kind.STOP_LEFT) continue;
+            if ((before.get(Slots.G_PTRACE) & Slots.G_PT_HOLDS) != 0 && (t.after().get(Slots.PTRACE) & Slots.PT_PTRACED) != 0) {
+                return "the tracee left its ptrace stop although ptrace has not resumed it";
+            }
+            for (int e = 0; e < m.engineCount(); e++) {
+                if (before.engineHistory(e, Slots.EG_HELD_STOPPED) && t.after().engineHistory(e, Slots.EG_HELD_STOPPED)) {
+                    return "the tracee left its stop although " + m.engineName(e) + " still keeps it stopped";
+                }
+            }
+        }
+        return null;
+    }
+}

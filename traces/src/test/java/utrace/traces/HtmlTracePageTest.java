@@ -1,0 +1,111 @@
+package utrace.traces;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Scenarios;
+
+/**
+ * The HTML page as written (the browser test in the checker module loads it
+ * in chromium): self-contained, one lifeline per actor, one box per step on
+ * its actor's lifeline, lock holds, callback arrows, the violation marked.
+ */
+class HtmlTracePageTest {
+    private static int count(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    @Test void selfContainedWithALifelinePerActorAndTheViolationMarked() throws Exception {
+        Counterexamples.Found f = Fixtures.stopThenKill();
+        Trace t = TraceBuilder.build(f.model(), f.schedule(), f.violation());
+        String html = HtmlTracePage.render(t, "", null);
+        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "nothing fetched from the network");
+        assertFalse(html.contains("<link "), "no external stylesheet");
+        assertEquals(f.model().actorCount(), count(html, "<g class=\"lifeline\""), "one lifeline per actor");
+        for (int a = 0; a < f.model().actorCount(); a++) {
+            assertTrue(html.contains("<g class=\"lifeline\" data-actor=\"" + f.model().actorName(a) + "\""), f.model().actorName(a));
+        }
+        assertEquals(t.steps().size(), count(html, "<g class=\"step[ \"]"), "one box per step");
+        // stop-then-kill's violation is TERMINAL: marked after the last step.
+        assertEquals("TERMINAL", t.violation().kind());
+        assertEquals(1, count(html, "class=\"violation[ \"]"));
+        assertTrue(html.contains("<g class=\"violation violation-marker\" data-step=\"" + t.steps().size() + "\""));
+        assertTrue(html.contains(Html.esc(t.violation().message())));
+    }
+
+    @Test void aTransitionViolationMarksItsStep() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        String html = HtmlTracePage.render(t, "status line", "index.html");
+        int n = t.steps().size();
+        assertTrue(html.contains("<g class=\"step violation\" id=\"step-" + n + "\" data-step=\"" + n + "\""), "last step marked");
+        assertEquals(1, count(html, "class=\"(step )?violation[ \"]"));
+        assertTrue(html.contains("status line"));
+        assertTrue(html.contains("href=\"index.html\""));
+    }
+
+    @Test void lockHoldsBecomeBarsOnTheHoldersLifeline() throws Exception {
+        // utrace_control holds utrace->lock across two steps; the owner's detach races the callback here.
+        Mutation mu = Mutation.DETACH_IGNORES_REPORTING;
+        Counterexamples.Found f = Counterexamples.bfs(new Model(Scenarios.load(mu.scenario),
+            ModelConfig.fullSeries().withMutations(EnumSet.of(mu))));
+        Trace t = TraceBuilder.build(f.model(), f.schedule(), f.violation());
+        List<LockHolds.Hold> holds = LockHolds.of(TraceStates.of(t));
+        assertFalse(holds.isEmpty(), "utrace_control holds utrace->lock between its two steps");
+        assertTrue(holds.stream().anyMatch(h -> h.lock().equals("utrace") && h.holder().equals("owner E1")), holds.toString());
+        for (LockHolds.Hold h : holds) {
+            // The state after each step in [from, to] names the holder; the one after to + 1 does not.
+            List<java.util.Map<String, String>> states = TraceStates.of(t);
+            for (int i = h.from(); i <= h.to(); i++) assertEquals(h.holder(), states.get(i).get("lock." + h.lock()));
+            if (h.to() + 1 < states.size()) assertNotEquals(h.holder(), states.get(h.to() + 1).get("lock." + h.lock()));
+        }
+        String html = HtmlTracePage.render(t, "", null);
+        assertEquals(holds.size(), count(html, "<g class=\"lock-hold\""));
+    }
+
+    @Test void callbacksIntoEnginesBecomeArrows() throws Exception {
+        Counterexamples.Found f = Fixtures.stopThenKill();
+        Trace t = TraceBuilder.build(f.model(), f.schedule(), f.violation());
+        int calls = 0;
+        for (Trace.Step s : t.steps()) {
+            List<Callbacks.Call> cs = Callbacks.of(s);
+            calls += cs.size();
+            if (s.detail().matches(".*report_\\w+\\(E\\d\\) returns .*")) assertFalse(cs.isEmpty(), s.detail());
+        }
+        assertTrue(calls > 0, "stop-then-kill reports to its engine");
+        String html = HtmlTracePage.render(t, "", null);
+        assertEquals(calls, count(html, "<g class=\"callback"));
+    }
+
+    @Test void callbackDetailsAreRead() {
+        Trace.Step s = new Trace.Step(1, 0, "tracee", "tracee", "l", "f", 1,
+            "reporting = E1; utrace_detached_ops: report_quiesce(E2) returns DETACH; report_signal(E1) returns RESUME|UTRACE_SIGNAL_IGN",
+            "0000000000000000", List.of());
+        List<Callbacks.Call> cs = Callbacks.of(s);
+        assertEquals(List.of(new Callbacks.Call("E2", "report_quiesce", "DETACH", true),
+            new Callbacks.Call("E1", "report_signal", "RESUME|UTRACE_SIGNAL_IGN", false)), cs);
+        Trace.Step reap = new Trace.Step(1, 0, "parent", "parent", "l", "f", 1, "no report_reap for E1; report_reap for E2",
+            "0000000000000000", List.of());
+        assertEquals(List.of(new Callbacks.Call("E2", "report_reap", "", false)), Callbacks.of(reap));
+    }
+
+    @Test void theSameTraceGivesTheSamePage() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        assertEquals(HtmlTracePage.render(t, "", null), HtmlTracePage.render(t, "", null));
+    }
+
+    @Test void scriptDataCannotCloseItsElement() {
+        assertEquals("{\"a\":\"<\\/script>\"}", Html.scriptSafe("{\"a\":\"</script>\"}"));
+    }
+}
