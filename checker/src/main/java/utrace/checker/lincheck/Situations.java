@@ -10,6 +10,8 @@ public final class Situations {
     public static List<Situation> all() {
         List<Situation> s = new ArrayList<>();
         s.add(new StoppedTracee());
+        s.add(new ZombieReap());
+        s.add(new DetachVsExit());
         return s;
     }
 

@@ -57,10 +57,10 @@ public final class CallRunner {
      * the tracee reporting without ever sleeping, say) gets here. Without the
      * bound such a unit would never end.
      */
-    public static final int UNIT_STEP_LIMIT = 2_000;
+    public static final int UNIT_STEP_LIMIT = 500;
 
     /** The same bound for {@link #drain()}, which runs every actor. */
-    public static final int DRAIN_LIMIT = 10_000;
+    public static final int DRAIN_LIMIT = 2_000;
 
     private final ThreadedRun run;
     private final Model model;

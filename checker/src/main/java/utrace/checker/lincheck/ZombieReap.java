@@ -1,0 +1,41 @@
+package utrace.checker.lincheck;
+
+import java.util.List;
+import java.util.Random;
+
+import utrace.checker.lincheck.spec.ZombieReapSpec;
+import utrace.model.ModelConfig;
+
+/**
+ * Calls on a zombie racing the reap: the tracee exits first (its death report
+ * is over), then the owners of E1 and E2 call control (every action),
+ * set_events, barrier and examine (E2 sometimes attaches first) while the
+ * parent waits for the zombie and releases it.
+ */
+final class ZombieReap implements Situation {
+    private static final String[] MASKS = {"REAP", "DEATH|REAP", "QUIESCE|DEATH|REAP", "EXIT|DEATH|REAP", "QUIESCE"};
+
+    @Override public String name() { return "zombie-reap"; }
+
+    @Override public String claim() {
+        return "control (DETACH and the rest), set_events, barrier, examine, attach, put by two owners on a zombie "
+            + "whose death report is over, racing the parent's release_task (report_reap)";
+    }
+
+    @Override public Class<?> specification() { return ZombieReapSpec.class; }
+
+    @Override public boolean expectHolds() { return true; }
+
+    @Override public LincheckPlan plan(String id, Random rnd, ModelConfig config) {
+        boolean e2Preattached = rnd.nextBoolean();
+        String header = "scenario lincheck-zombie-reap\n"
+            + "description E1 and E2 call the engine API on a zombie while its parent reaps it.\n"
+            + "engine E1 preattached events=" + MASKS[rnd.nextInt(MASKS.length)] + "\n"
+            + "engine E2" + (e2Preattached ? " preattached events=" + MASKS[rnd.nextInt(MASKS.length)] : "") + "\n"
+            + "tracee exit\n";
+        List<PlannedOp> e1 = OwnerCalls.random(rnd, "E1", true, 1 + rnd.nextInt(3), OwnerCalls.ACTIONS, true);
+        List<PlannedOp> e2 = OwnerCalls.random(rnd, "E2", e2Preattached, 1 + rnd.nextInt(3), OwnerCalls.ACTIONS, true);
+        return new LincheckPlan(id, name(), header, List.of(PlannedOp.tracee()),
+            List.of(e1, e2, List.of(PlannedOp.reap())), List.of(), config);
+    }
+}
