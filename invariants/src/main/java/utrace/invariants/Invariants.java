@@ -17,7 +17,7 @@ public final class Invariants {
                 new StopIsSticky(), new StopZeroMeansStopped(), new DetachIsFinal(), new BarrierMeansQuiet(),
                 new SetEventsErrors(), new AttachOrdering(), new NoEngineLeak(), new DeadlockFreedom(),
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
-                new AttachedListQuiescent(), new PtraceRequestNotSpurious())) {
+                new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss())) {
             ALL.put(i.name(), i);
         }
     }

@@ -45,6 +45,9 @@ public enum Mutation {
     UTRACE_STOP_KEEPS_LOCK("utrace_stop",
         "utrace_stop goes to sleep still holding utrace->lock",
         "deadlock-freedom", "stop-then-resume"),
+    DEQUEUE_CLEARS_SIGPENDING("dequeue_signal",
+        "dequeue_signal clears TIF_SIGPENDING instead of recalc_sigpending(), forgetting other pending signals",
+        "no-signal-loss", "signal-loss"),
     WAKEUP_USES_TRACED_BIT("utrace_wakeup",
         "utrace_wakeup still wakes __TASK_TRACED although utrace_stop sleeps in TASK_UTRACED (patch 15 without its utrace_wakeup hunk)",
         "no-lost-wakeup", "stop-then-resume");

@@ -897,7 +897,8 @@ final class Tracee extends Actor {
 
     private static void dequeue(Ctx c, int signr) {
         c.clearBits(SIGPENDING, signr);
-        Utrace.recalcSigpending(c);
+        if (c.cfg.mutated(Mutation.DEQUEUE_CLEARS_SIGPENDING)) c.clearBits(TIF, Tif.SIGPENDING);
+        else Utrace.recalcSigpending(c);
     }
 
     private static int signalEvent(int signr) {

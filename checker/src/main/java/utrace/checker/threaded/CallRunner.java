@@ -21,7 +21,8 @@ import utrace.model.Transition;
  * interleavings explored are exactly the model's step interleavings. All
  * monitor operations ({@code synchronized}, {@code wait}, {@code notifyAll})
  * are in {@link #runUnit} itself; the private helpers only read and write
- * state under the monitor, so a checker may treat them as atomic.
+ * state under the monitor, so a checker may treat them as atomic (except
+ * {@code took}, which names each step for a checker's trace).
  *
  * <p>When does a waiting unit give up? Operations come in phases (Lincheck:
  * init, parallel, post), and the runner is told how many units each actor has
@@ -100,6 +101,7 @@ public final class CallRunner {
                 if (!run.over()) {
                     LoggedStep s = step(a);
                     if (s != null) {
+                        took(model.actorName(a) + ": " + s.function());
                         mine.add(s);
                         if (mine.size() >= UNIT_STEP_LIMIT) {
                             UnitResult r = end(a, false, true, mine);
@@ -161,6 +163,14 @@ public final class CallRunner {
     public Model model() { return model; }
 
     public ThreadedRun run() { return run; }
+
+    /**
+     * Does nothing; it names the step just taken. A checker that prints the
+     * calls it sees (Lincheck's interleaving table) shows each model step here.
+     */
+    private static void took(String step) {
+        // intentionally empty
+    }
 
     /** Takes actor a's step through the run (which checks the invariants) and logs it; null if a cannot move. */
     private LoggedStep step(int a) {

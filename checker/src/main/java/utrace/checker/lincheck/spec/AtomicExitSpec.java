@@ -1,16 +1,14 @@
 package utrace.checker.lincheck.spec;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import utrace.model.Actions;
 import utrace.model.Events;
 
 /**
  * The specification one would like for DETACH (and set_events, barrier)
- * racing the tracee's exit: exit, with its exit and death reports, is one
- * atomic step; so is the parent's reap. Then utrace_control(DETACH) would
+ * racing the tracee's exit: exit, with its exit and death reports and (the
+ * tracee autoreaps) its reap, is one atomic step. Then utrace_control(DETACH) would
  * only ever return 0 (before the reap) or -ESRCH (after), set_events 0 or
  * -EALREADY (newly asking for DEATH/QUIESCE of an exited task). The
  * documentation says otherwise (guarantee 6: -EINPROGRESS while a callback
@@ -21,13 +19,10 @@ import utrace.model.Events;
 public class AtomicExitSpec extends SpecBase {
     private boolean exited;
     private boolean reaped;
-    private final List<String> order = new ArrayList<>();
 
     @Override public String begin(String id) {
         String r = super.begin(id);
         exited = reaped = false;
-        order.clear();
-        for (Map.Entry<String, EngineState> e : engines.entrySet()) if (e.getValue().attached) order.add(e.getKey());
         return r;
     }
 
@@ -53,22 +48,13 @@ public class AtomicExitSpec extends SpecBase {
         return engine(e).attached && !reaped ? "0" : "-ESRCH";
     }
 
+    /** exit(): exit report, death report and (no parent: autoreap) report_reap, all at once. */
     public String tracee() {
         exited = true;
+        reaped = true;
+        for (EngineState s : engines.values()) if (s.attached) detach(s);
         return "dead";
     }
 
-    public String reap() {
-        if (!exited) return "no zombie yet";
-        List<String> reported = new ArrayList<>();
-        for (String name : order) {
-            EngineState s = engines.get(name);
-            if (s.attached && (s.events & Events.REAP) != 0) reported.add(name);
-            if (s.attached) detach(s);
-        }
-        reaped = true;
-        return "report_reap" + reported;
-    }
-
-    @Override Object situationState() { return List.of(exited, reaped, order); }
+    @Override Object situationState() { return List.of(exited, reaped); }
 }

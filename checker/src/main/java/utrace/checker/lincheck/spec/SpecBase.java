@@ -16,9 +16,10 @@ import utrace.model.Scenario;
  * Shared part of the sequential specifications: one {@link EngineState} per
  * engine of the plan {@code begin} names, the calls whose meaning does not depend on the
  * tracee (attach, engine put), and state equality (Lincheck merges equal
- * specification states when it searches for a linearization).
+ * specification states when it searches for a linearization). Public
+ * because Lincheck calls the inherited operations by reflection.
  */
-abstract class SpecBase {
+public abstract class SpecBase {
     final Map<String, EngineState> engines = new TreeMap<>();
 
     /** The specification starts where the plan's model starts (the first init operation). */

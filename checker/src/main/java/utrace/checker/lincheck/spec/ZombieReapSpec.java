@@ -81,7 +81,10 @@ public class ZombieReapSpec extends SpecBase {
         for (String name : order) {
             EngineState s = engines.get(name);
             if (s.attached && (s.events & Events.REAP) != 0) reported.add(name);
-            if (s.attached) detach(s);
+            // utrace_maybe_reap sets ops = NULL and leaves the mask: later calls see -ESRCH, or
+            // -EINVAL first for REPORT..BLOCKSTEP without QUIESCE (not detached: no QUIESCE mask).
+            s.attached = false;
+            s.wantsStop = false;
         }
         reaped = true;
         return "report_reap" + reported;

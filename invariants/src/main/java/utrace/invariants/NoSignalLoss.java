@@ -1,0 +1,26 @@
+package utrace.invariants;
+
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Signals;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/** A pending signal is always dequeued (and, when ptraced, reported) before the task runs user code. */
+final class NoSignalLoss extends Base {
+    NoSignalLoss() {
+        super("no-signal-loss",
+            "The tracee never returns to user mode with a signal still pending: TIF_SIGPENDING stays set while a "
+            + "signal is queued, so get_signal_to_deliver() dequeues (and, for a ptraced task, reports) it first "
+            + "(recalc_sigpending, patch 05; ptrace-tests signal-loss).");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.kind() == Obs.Kind.USER_ENTRY && before.pendingSignals() != 0) {
+                return "back to user mode with " + Signals.names(before.pendingSignals()) + " still pending";
+            }
+        }
+        return null;
+    }
+}
