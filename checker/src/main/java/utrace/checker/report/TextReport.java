@@ -30,14 +30,14 @@ public final class TextReport {
             : opts.minimize() ? "; traces shortened (--no-minimize keeps them raw)" : "; raw traces (--no-minimize)";
         out.printf(Locale.ROOT, "engine: native %s search, 64-bit fingerprints (seed %s)%s%n%n",
             opts.search().words, State.hex(State.FINGERPRINT_SEED), shortening);
-        out.printf(Locale.ROOT, "%-26s %-10s %10s %12s %6s %9s %9s%n",
+        out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6s %9s %9s%n",
             "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
     }
 
     public static void row(PrintStream out, ScenarioResult r) {
         ExplorationResult x = r.result();
         Stats s = x.stats();
-        out.printf(Locale.ROOT, "%-26s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
+        out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
             Numbers.grouped(s.states()), Numbers.grouped(s.transitions()), s.maxDepth(), Numbers.millis(s.millis()),
             Numbers.rate(s.statesPerSecond()));
         if (x.verdict() == Verdict.VIOLATION) {
