@@ -17,7 +17,8 @@ public final class Invariants {
                 new StopIsSticky(), new StopZeroMeansStopped(), new DetachIsFinal(), new BarrierMeansQuiet(),
                 new SetEventsErrors(), new AttachOrdering(), new NoEngineLeak(), new DeadlockFreedom(),
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
-                new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss())) {
+                new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
+                new NoUnrequestedCallback(), new ReportNotLost())) {
             ALL.put(i.name(), i);
         }
     }

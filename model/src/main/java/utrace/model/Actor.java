@@ -33,6 +33,15 @@ abstract class Actor {
 
     void init(int[] v) {}
 
+    /** Weak memory model: does this actor make marked stores (and so get a store buffer)? */
+    boolean buffersStores() { return false; }
+
+    /** Weak memory model: may this actor perform a load early (an smp_rmb() of its is removed)? */
+    boolean hoistsLoads() { return false; }
+
+    /** The slot of the load this actor may perform early in state {@code v}, or -1 (see {@link WeakMemory}). */
+    int hoistableLoad(int[] v) { return -1; }
+
     int pc(State s) { return s.get(base); }
 
     int local(State s, int i) { return s.get(base + 1 + i); }

@@ -19,6 +19,16 @@ public final class Ctx {
     String detail;
     List<Obs> obs = List.of();
 
+    // The weak memory model's bookkeeping for this step (unused in sc: weak stays null).
+    WeakMemory weak;
+    State before;
+    /** This step's marked stores not yet in the buffer: (slot, mask, value, flags) quadruples. */
+    int[] pend = NO_PENDING;
+    int npend;
+    /** Locks this step asked about (a bit per WeakMemory lock slot): taking one is an acquire. */
+    int touchedLocks;
+    private static final int[] NO_PENDING = new int[0];
+
     Ctx(Model model, int[] v, int actor, int base, boolean record) {
         this.model = model;
         this.cfg = model.config();
@@ -54,8 +64,50 @@ public final class Ctx {
     int local(int i) { return v[base + 1 + i]; }
     void local(int i, int value) { v[base + 1 + i] = value; }
 
-    // locks: 0 free, else holder + 1
-    boolean lockFree(int lock) { return v[lock] == 0 || v[lock] == actor + 1; }
+    // Marked accesses: the shared variables of the barrier pairs B1-B5 (WeakMemory; plain in sc).
+
+    /** A marked store of {@code value} into the bits {@code mask} of {@code slot}: buffered in the weak model. */
+    void store(int slot, int mask, int value) {
+        if (weak != null) weak.store(this, slot, mask, value);
+        v[slot] = (v[slot] & ~mask) | (value & mask);
+    }
+
+    void store(int slot, int value) { store(slot, -1, value); }
+
+    /** A smp_mb() (or smp_wmb()/smp_rmb()) of a barrier pair at this point of the step. */
+    void fence(Barrier b) {
+        if (weak == null) return;
+        if (b.kind == Barrier.Kind.WMB) weak.wmb(this, cfg.barrier(b), b.tag());
+        else weak.fence(this, b.kind, cfg.barrier(b), b.tag());
+    }
+
+    /** A load ordered after an earlier load only by smp_rmb() {@code b}: without it, it may have been performed early. */
+    int loadAfter(int slot, Barrier b) {
+        return weak == null ? v[slot] : weak.load(this, slot);
+    }
+
+    /**
+     * For history only: the value last stored to {@code slot} by anyone, even if
+     * it still sits in a store buffer (in sc, simply the value).
+     */
+    int latest(int slot) {
+        return weak == null ? v[slot] : weak.latest(this, slot);
+    }
+
+    void pend(int slot, int mask, int value) {
+        if (npend * 4 == pend.length) pend = java.util.Arrays.copyOf(pend, Math.max(8, pend.length * 2));
+        pend[npend * 4] = slot;
+        pend[npend * 4 + 1] = mask;
+        pend[npend * 4 + 2] = value;
+        pend[npend * 4 + 3] = 0;
+        npend++;
+    }
+
+    // locks: 0 free, else holder + 1; in the weak model taking a lock also waits for stores released with it
+    boolean lockFree(int lock) {
+        boolean free = v[lock] == 0 || v[lock] == actor + 1;
+        return weak == null ? free : weak.acquirable(this, lock, free);
+    }
     boolean holds(int lock) { return v[lock] == actor + 1; }
     void lock(int lock) { v[lock] = actor + 1; }
     void unlock(int lock) { v[lock] = 0; }

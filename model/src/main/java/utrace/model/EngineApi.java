@@ -30,11 +30,12 @@ final class EngineApi {
     /** utrace_add_engine(): with utrace->lock, enqueue on ->attaching (or back off from a dead task). */
     static int addEngine(Ctx c, int e) {
         if (c.get(UTRACE_FLAGS) == 0) {
-            c.set(UTRACE_FLAGS, Events.REAP);
+            c.store(UTRACE_FLAGS, Events.REAP);
             // smp_mb() (pair B3 with utrace_release_task): either release_task sees
             // utrace_flags != 0 or we see EXIT_DEAD.
+            c.fence(Barrier.B3_WRITER);
             if (c.get(EXIT_STATE) == TaskState.EXIT_DEAD && !c.cfg.mutated(Mutation.ADD_ENGINE_IGNORES_EXIT_DEAD)) {
-                c.set(UTRACE_FLAGS, 0);
+                c.store(UTRACE_FLAGS, 0);
                 return Errno.ESRCH;
             }
         }
@@ -79,7 +80,7 @@ final class EngineApi {
             // read_lock(&tasklist_lock) synchronizes with exit_notify().
             ret = Errno.EALREADY;
         } else {
-            c.flags(e, events | (c.flags(e) & Events.ENGINE_STOP));
+            c.store(engine(e, E_FLAGS), events | (c.flags(e) & Events.ENGINE_STOP));
             c.setBits(UTRACE_FLAGS, events);
             // An engine that stops asking for DEATH before report_death began is owed no report_death.
             if ((events & Events.DEATH) == 0 && !c.taskGhost(G_DEATH_BEGAN)) c.ghostClear(e, EG_WANTED_DEATH);
@@ -90,6 +91,7 @@ final class EngineApi {
             boolean stopped = c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE));
             if ((old & ~events) != 0 && !current && !stopped && c.get(EXIT_STATE) == 0) {
                 // smp_mb() (pair B1 with start_callback), then look at utrace->reporting.
+                c.fence(Barrier.B1_WRITER);
                 if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
             }
         }
@@ -126,8 +128,38 @@ final class EngineApi {
         return controlLocked(c, e, action, reset, c.has(PTRACE, PT_SYSCALL_TRACE));
     }
 
+    /**
+     * controlLocked's answer for DETACH on a running target in the weak memory
+     * model (owner's call): it marked the engine detached and stops there,
+     * still holding utrace->lock. The rest ({@link #detachAfterMark}) is a step
+     * of its own because it starts with a full barrier (set_notify_resume's
+     * test_and_set [B5.writer] in utrace_do_stop, else smp_mb() [B1.writer])
+     * that waits for engine->ops and ->flags to reach memory, and others can
+     * see them arrive one by one meanwhile.
+     */
+    static final int AFTER_MARK = Integer.MIN_VALUE + 1;
+
     /** As above, with PT_SYSCALL_TRACE as read when utrace->lock was taken (see Utrace.utraceReset). */
     static int controlLocked(Ctx c, int e, int action, boolean reset, boolean ptSyscallTrace) {
+        return controlLocked(c, e, action, reset, ptSyscallTrace, false);
+    }
+
+    /** The rest of utrace_control(DETACH) after {@link #AFTER_MARK}, utrace->lock held. */
+    static int detachAfterMark(Ctx c, int e, boolean ptSyscallTrace) {
+        boolean reset = Utrace.utraceDoStop(c);
+        int ret = Errno.OK;
+        if (!reset && !c.cfg.mutated(Mutation.DETACH_IGNORES_REPORTING)) {
+            c.fence(Barrier.B1_WRITER);
+            if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
+        }
+        if (reset) Utrace.utraceReset(c, ptSyscallTrace);
+        else c.unlock(LOCK_UTRACE);
+        if (ret == Errno.OK) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);
+        return ret;
+    }
+
+    /** {@code markStep}: in the weak model, DETACH on a running target returns {@link #AFTER_MARK} after marking. */
+    static int controlLocked(Ctx c, int e, int action, boolean reset, boolean ptSyscallTrace, boolean markStep) {
         int ret = Errno.OK;
         if (c.get(EXIT_STATE) != 0) {
             ret = controlDead(c, action);
@@ -150,9 +182,11 @@ final class EngineApi {
             case Actions.DETACH:
                 if (Utrace.engineWantsStop(c, e)) c.clearBits(UTRACE_FLAGS, Events.ENGINE_STOP);
                 Utrace.markEngineDetached(c, e);
+                if (markStep && !reset && c.cfg.weak()) return AFTER_MARK;
                 reset = reset || Utrace.utraceDoStop(c);
                 if (!reset && !c.cfg.mutated(Mutation.DETACH_IGNORES_REPORTING)) {
                     // smp_mb() (pair B1), then: is a callback to this engine in progress?
+                    c.fence(Barrier.B1_WRITER);
                     if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
                 }
                 break;
@@ -164,7 +198,7 @@ final class EngineApi {
             case Actions.BLOCKSTEP:
                 Utrace.clearEngineWantsStop(c, e);
                 if (action < c.get(RESUME)) {
-                    c.set(RESUME, action);
+                    c.store(RESUME, action); // pair B5: read by utrace_resume after tracehook_notify_resume's smp_mb()
                     Utrace.setNotifyResume(c);
                 }
                 break;

@@ -11,8 +11,8 @@ final class Killer extends Actor {
 
     private final List<Integer> signals;
 
-    Killer(Model model, int index, List<Integer> signals) {
-        super(model, index, "killer");
+    Killer(Model model, int index, List<Integer> signals, String name) {
+        super(model, index, name);
         this.signals = signals;
     }
 

@@ -18,10 +18,15 @@ public final class Model {
     private final List<Actor> actors = new ArrayList<>();
     private final Tracee tracee;
     private final int size;
+    /** The store buffers of the weak memory model; null in sc. */
+    private final WeakMemory weak;
+    /** Set when this model runs a litmus test instead of a scenario (the weak model's self-test). */
+    private final Litmus litmus;
 
     public Model(Scenario scenario, ModelConfig config) {
         this.scenario = scenario;
         this.config = config;
+        this.litmus = null;
         this.tracee = new Tracee(this, 0, scenario.tracee(), !scenario.parent());
         actors.add(tracee);
         for (int e = 0; e < scenario.engines().size(); e++) {
@@ -29,14 +34,58 @@ public final class Model {
             if (!script.isEmpty()) actors.add(new Owner(this, actors.size(), e, script));
         }
         if (!scenario.ptrace().isEmpty()) actors.add(new Ptracer(this, actors.size(), scenario.ptrace()));
-        if (!scenario.killer().isEmpty()) actors.add(new Killer(this, actors.size(), scenario.killer()));
+        for (int k = 0; k < scenario.killers(); k++) {
+            String name = scenario.killers() == 1 ? "killer" : "killer " + (k + 1);
+            actors.add(new Killer(this, actors.size(), scenario.killer(), name));
+        }
         if (scenario.parent()) actors.add(new Parent(this, actors.size()));
-        int next = GLOBALS + ENGINE_SLOTS * scenario.engines().size();
+        int next = assignBases(GLOBALS + ENGINE_SLOTS * scenario.engines().size());
+        this.weak = config.weak() ? weakMemory(next, new int[] {LOCK_UTRACE, LOCK_SIGLOCK, LOCK_TASKLIST, LOCK_TASK}) : null;
+        this.size = weak == null ? next : weak.size();
+    }
+
+    /** A litmus test: its threads are the actors, its variables the first slots. */
+    private Model(Litmus test, ModelConfig config) {
+        this.scenario = null;
+        this.config = config;
+        this.litmus = test;
+        this.tracee = null;
+        for (int t = 0; t < test.threads().size(); t++) actors.add(new LitmusThread(this, t, test, t));
+        int next = assignBases(test.vars().size());
+        this.weak = config.weak() ? weakMemory(next, new int[0]) : null;
+        this.size = weak == null ? next : weak.size();
+    }
+
+    /** Litmus test {@code test} under memory model {@code mm}: explored like any model, checked with {@link Litmus#reached}. */
+    public static Model litmus(Litmus test, MemoryModel mm) {
+        return new Model(test, ModelConfig.fullSeries().withMemoryModel(mm));
+    }
+
+    private int assignBases(int first) {
+        int next = first;
         for (Actor a : actors) {
             a.base = next;
             next += a.slots();
         }
-        this.size = next;
+        return next;
+    }
+
+    /** Store buffers for the actors that make marked stores, and the memory actors that drain them. */
+    private WeakMemory weakMemory(int first, int[] lockSlots) {
+        int n = actors.size();
+        boolean[] buffered = new boolean[n];
+        boolean[] hoisting = new boolean[n];
+        for (int a = 0; a < n; a++) {
+            buffered[a] = actors.get(a).buffersStores();
+            hoisting[a] = actors.get(a).hoistsLoads();
+        }
+        WeakMemory w = new WeakMemory(buffered, hoisting, lockSlots, new VarNames(), first);
+        for (int a = 0; a < n; a++) {
+            if (!buffered[a]) continue;
+            for (int k = 0; k < WeakMemory.CAPACITY; k++) actors.add(new MemoryActor(this, actors.size(), w, actors.get(a), k));
+        }
+        for (int a = 0; a < n; a++) if (hoisting[a]) actors.add(new MemoryActor(this, actors.size(), w, actors.get(a), -1));
+        return w;
     }
 
     public Scenario scenario() { return scenario; }
@@ -50,6 +99,12 @@ public final class Model {
     /** tracee, owner, killer or parent. */
     public String actorRole(int a) { return actors.get(a).role(); }
 
+    /** Where actor {@code a}'s block (program counter, then locals) starts in a state (symmetry reduction permutes blocks). */
+    public int actorBase(int a) { return actors.get(a).base; }
+
+    /** The length of actor {@code a}'s block. */
+    public int actorSlots(int a) { return actors.get(a).slots(); }
+
     public int engineCount() { return scenario.engines().size(); }
 
     public String engineName(int e) { return e < 0 ? "NULL" : scenario.engines().get(e).name(); }
@@ -58,6 +113,10 @@ public final class Model {
 
     public State initial() {
         int[] v = new int[size];
+        if (litmus != null) {
+            for (Actor a : actors) a.init(v);
+            return new State(v);
+        }
         v[TASK_STATE] = TaskState.RUNNING;
         v[RESUME] = Actions.RESUME;
         int seq = 0;
@@ -91,8 +150,15 @@ public final class Model {
     public Transition step(State s, int a, boolean record) {
         Actor actor = actors.get(a);
         Ctx c = new Ctx(this, s.copyValues(), a, actor.base, record);
-        if (!actor.step(c)) return null;
-        forgetReleasedStops(c);
+        boolean memoryActor = actor instanceof MemoryActor;
+        if (weak != null && !memoryActor) weak.begin(c, s);
+        try {
+            if (!actor.step(c)) return null;
+        } catch (WeakMemory.Wait w) {
+            return null; // a smp_mb() waits for this actor's store buffer to drain
+        }
+        if (litmus == null) forgetReleasedStops(c);
+        if (weak != null && !memoryActor && !weak.end(c, s)) return null;
         return new Transition(a, c.info, c.detail, new State(c.v), c.obs);
     }
 
@@ -132,15 +198,20 @@ public final class Model {
      * waiting for a task that will not die), else why not.
      */
     public String stuckProblem(State s) {
-        List<String> problems = new ArrayList<>();
+        // A StringBuilder, not String.join: this runs under Java PathFinder too, whose model of
+        // java.lang.String (jpf-core java-17) has no join.
+        StringBuilder problems = new StringBuilder();
         for (Actor a : actors) {
             String p = a.stuckProblem(s);
-            if (p != null) problems.add(p);
+            if (p != null) problems.append(problems.length() == 0 ? "" : "; ").append(p);
         }
-        return problems.isEmpty() ? null : String.join("; ", problems);
+        return problems.length() == 0 ? null : problems.toString();
     }
 
     public boolean traceeDead(State s) { return tracee.dead(s); }
+
+    /** In user mode with its script done and no signal or notify-resume work pending: it stays there. */
+    public boolean traceeIdle(State s) { return tracee.idle(s) && !tracee.userWorkPending(s); }
 
     public boolean traceeInUtraceStop(State s) { return tracee.inUtraceStop(s); }
 
@@ -152,6 +223,12 @@ public final class Model {
     /** Every variable by name, in a fixed order, for traces and state diffs. */
     public Map<String, String> describe(State s) {
         Map<String, String> m = new LinkedHashMap<>();
+        if (litmus != null) {
+            litmus.describe(this, s, m);
+            for (int a = 0; a < actors.size(); a++) if (!(actors.get(a) instanceof MemoryActor)) m.put("pc." + actorName(a), where(s, a));
+            describeWeak(s, m);
+            return m;
+        }
         m.put("task.state", TaskState.name(s.taskState()));
         m.put("task.exit_state", TaskState.exitName(s.exitState()));
         m.put("task.pending", Signals.names(s.pendingSignals()));
@@ -179,8 +256,63 @@ public final class Model {
             m.put(p + "flags", Events.names(s.engineFlags(e)));
             m.put(p + "ref", Integer.toString(s.engineRef(e)));
         }
-        for (int a = 0; a < actors.size(); a++) m.put("pc." + actorName(a), where(s, a));
+        for (int a = 0; a < actors.size(); a++) if (!(actors.get(a) instanceof MemoryActor)) m.put("pc." + actorName(a), where(s, a));
+        describeWeak(s, m);
         return m;
+    }
+
+    /** The weak model's store buffers and early loads (nothing in sc, so sc traces are unchanged). */
+    private void describeWeak(State s, Map<String, String> m) {
+        if (weak == null) return;
+        for (int a = 0; a < actors.size(); a++) if (weak.buffered(a)) m.put("store_buffer." + actorName(a), weak.describeBuffer(s, a));
+        for (int a = 0; a < actors.size(); a++) if (weak.hoisting(a)) m.put("early_load." + actorName(a), weak.describePrefetch(s, a));
+    }
+
+    /** Register {@code r} of litmus thread {@code t}. */
+    int litmusRegister(State s, int t, int r) {
+        return s.get(actors.get(t).base + 1 + r);
+    }
+
+    /** True if no actor has a buffered store or an early load pending (always in sc). */
+    public boolean memoryQuiet(State s) {
+        if (weak == null) return true;
+        for (int a = 0; a < actors.size(); a++) if (!weak.empty(s, a) || weak.prefetchPending(s, a)) return false;
+        return true;
+    }
+
+    /** Names of the marked variables and their values in the weak model's buffers. */
+    private final class VarNames implements WeakMemory.Names {
+        @Override public String var(int slot, int mask) {
+            if (litmus != null) return litmus.vars().get(slot);
+            if (slot == REPORTING) return "utrace.reporting";
+            if (slot == UTRACE_FLAGS) return "task.utrace_flags";
+            if (slot == EXIT_STATE) return "task.exit_state";
+            if (slot == RESUME) return "utrace.resume";
+            if (slot == UTRACE_ALLOCATED) return "task.utrace";
+            if (slot == TIF) return "task.tif " + Tif.names(mask);
+            if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) {
+                int e = (slot - GLOBALS) / ENGINE_SLOTS;
+                int f = (slot - GLOBALS) % ENGINE_SLOTS;
+                return "engine[" + engineName(e) + "]." + (f == E_OPS ? "ops" : f == E_FLAGS ? "flags" : "field" + f);
+            }
+            return "slot " + slot;
+        }
+
+        @Override public String value(int slot, int mask, int value) {
+            if (litmus != null) return Integer.toString(value);
+            if (slot == REPORTING) return engineName(value - 1);
+            if (slot == UTRACE_FLAGS) return Events.names(value);
+            if (slot == EXIT_STATE) return TaskState.exitName(value);
+            if (slot == RESUME) return Actions.name(value);
+            if (slot == UTRACE_ALLOCATED) return value != 0 ? "allocated" : "NULL";
+            if (slot == TIF) return value != 0 ? "set" : "clear";
+            if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) {
+                int f = (slot - GLOBALS) % ENGINE_SLOTS;
+                if (f == E_OPS) return Ops.name(value);
+                if (f == E_FLAGS) return Events.names(value);
+            }
+            return Integer.toString(value);
+        }
     }
 
     private static String ptraceNames(int pt) {

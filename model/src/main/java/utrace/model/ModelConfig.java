@@ -15,10 +15,20 @@ public final class ModelConfig {
 
     private final BitSet patches;
     private final Set<Mutation> mutations;
+    /** sc (the default) or weak; see {@link WeakMemory}. */
+    private final MemoryModel memoryModel;
+    /** Barriers taken out (weak model only): {@code --without-barrier}. */
+    private final Set<Barrier> removedBarriers;
 
     private ModelConfig(BitSet patches, Set<Mutation> mutations) {
+        this(patches, mutations, MemoryModel.SC, EnumSet.noneOf(Barrier.class));
+    }
+
+    private ModelConfig(BitSet patches, Set<Mutation> mutations, MemoryModel memoryModel, Set<Barrier> removedBarriers) {
         this.patches = patches;
         this.mutations = mutations;
+        this.memoryModel = memoryModel;
+        this.removedBarriers = removedBarriers;
     }
 
     /** The full series, no mutation. */
@@ -30,12 +40,49 @@ public final class ModelConfig {
 
     public ModelConfig withMutations(Set<Mutation> ms) {
         Set<Mutation> copy = ms.isEmpty() ? EnumSet.noneOf(Mutation.class) : EnumSet.copyOf(ms);
-        return new ModelConfig((BitSet) patches.clone(), copy);
+        return new ModelConfig((BitSet) patches.clone(), copy, memoryModel, barriersCopy(removedBarriers));
     }
 
     public ModelConfig withPatches(BitSet ps) {
-        return new ModelConfig((BitSet) ps.clone(), mutations.isEmpty() ? EnumSet.noneOf(Mutation.class) : EnumSet.copyOf(mutations));
+        return new ModelConfig((BitSet) ps.clone(), mutations.isEmpty() ? EnumSet.noneOf(Mutation.class) : EnumSet.copyOf(mutations),
+            memoryModel, barriersCopy(removedBarriers));
     }
+
+    /** The same configuration under memory model {@code mm}; back to sc drops any removed barrier. */
+    public ModelConfig withMemoryModel(MemoryModel mm) {
+        return new ModelConfig((BitSet) patches.clone(), mutations(), mm,
+            mm == MemoryModel.SC ? EnumSet.noneOf(Barrier.class) : barriersCopy(removedBarriers));
+    }
+
+    /**
+     * The weak model without barriers {@code bs} (each a side of a pair B1-B5).
+     * @throws IllegalArgumentException if the model is sc (there a barrier orders nothing) or a barrier is not modelled
+     */
+    public ModelConfig withoutBarriers(Set<Barrier> bs) {
+        if (!bs.isEmpty() && memoryModel != MemoryModel.WEAK) {
+            throw new IllegalArgumentException("removing a barrier needs the weak memory model (--memory-model weak)");
+        }
+        for (Barrier b : bs) {
+            if (!b.modelled()) {
+                throw new IllegalArgumentException(b.id + " is not modelled: the model's struct utrace is initialised from the "
+                    + "start and no step dereferences task->utrace, so neither side of B4 orders anything here");
+            }
+        }
+        return new ModelConfig((BitSet) patches.clone(), mutations(), memoryModel, barriersCopy(bs));
+    }
+
+    private static Set<Barrier> barriersCopy(Set<Barrier> bs) {
+        return bs.isEmpty() ? EnumSet.noneOf(Barrier.class) : EnumSet.copyOf(bs);
+    }
+
+    public MemoryModel memoryModel() { return memoryModel; }
+
+    public boolean weak() { return memoryModel == MemoryModel.WEAK; }
+
+    /** Is barrier {@code b} in force? Always in sc; in weak unless removed. */
+    public boolean barrier(Barrier b) { return !removedBarriers.contains(b); }
+
+    public Set<Barrier> removedBarriers() { return barriersCopy(removedBarriers); }
 
     /**
      * Parses a patch set as {@link #patchesSpec()} prints it: "all", "none",
@@ -88,6 +135,8 @@ public final class ModelConfig {
     @Override public String toString() {
         StringJoiner m = new StringJoiner(",");
         for (Mutation mu : mutations) m.add(mu.id);
-        return "patches=" + patchesSpec() + (mutations.isEmpty() ? "" : " mutations=" + m);
+        return "patches=" + patchesSpec() + (mutations.isEmpty() ? "" : " mutations=" + m)
+            + (memoryModel == MemoryModel.SC ? "" : " memory_model=" + memoryModel.id)
+            + (removedBarriers.isEmpty() ? "" : " without-barriers=" + Barrier.format(removedBarriers));
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 final class Owner extends Actor {
     private static final int PHASE_START = 0;
     private static final int PHASE_SECOND = 1;
+    /** utrace_control(DETACH) after mark_engine_detached (weak memory model only), still holding utrace->lock. */
+    private static final int PHASE_BARRIER = 2;
     static final int DONE_PC = 99;
 
     private static final StepInfo ATTACH_ALLOC = new StepInfo("utrace_task_alloc: task_lock; smp_wmb(); task->utrace = utrace", "utrace_attach_task", 2);
@@ -19,6 +21,12 @@ final class Owner extends Actor {
     private static final StepInfo SET_EVENTS = new StepInfo("get_utrace_lock; check death/exit_state; set flags; smp_mb(); reporting == engine?", "utrace_set_events", 1);
     private static final StepInfo CONTROL_LOCK = new StepInfo("QUIESCE check; get_utrace_lock; reset = task_is_traced()", "utrace_control", 1);
     private static final StepInfo CONTROL_BODY = new StepInfo("act on the target (with utrace->lock held), then utrace_reset or unlock", "utrace_control", 1);
+    private static final StepInfo CONTROL_DETACH_MARK = new StepInfo(
+        "DETACH: mark_engine_detached: ops = &utrace_detached_ops; smp_wmb() [B2.writer]; flags = QUIESCE (lock held)",
+        "utrace_control", 1);
+    private static final StepInfo CONTROL_DETACH_REST = new StepInfo(
+        "utrace_do_stop (set_notify_resume: full barrier [B5.writer]); smp_mb() [B1.writer]; utrace->reporting == engine? unlock",
+        "utrace_control", 1);
     private static final StepInfo BARRIER = new StepInfo("get_utrace_lock(attached=false); utrace->reporting != engine?", "utrace_barrier", 1);
     private static final StepInfo EXAMINE_PREPARE = new StepInfo("ENGINE_STOP? exit_state? exam->state = state; wait_task_inactive()", "utrace_prepare_examine", 1);
     private static final StepInfo EXAMINE_FINISH = new StepInfo("state == exam->state? wait_task_inactive() == exam->ncsw?", "utrace_finish_examine", 1);
@@ -47,6 +55,8 @@ final class Owner extends Actor {
     @Override int slots() { return 1 + LOCALS; }
 
     @Override String role() { return "owner"; }
+
+    @Override boolean buffersStores() { return true; }
 
     @Override void init(int[] v) {
         v[base + 1 + L_RET] = Errno.NONE;
@@ -117,9 +127,20 @@ final class Owner extends Actor {
                     c.pc(PHASE_SECOND);
                     return true;
                 }
+                if (c.pc() == PHASE_BARRIER) {
+                    c.at(CONTROL_DETACH_REST);
+                    returned(c, op, EngineApi.detachAfterMark(c, e, c.local(L_PT_SYSCALL) != 0));
+                    return true;
+                }
                 c.at(CONTROL_BODY);
                 if (!c.lockFree(LOCK_SIGLOCK)) return false;
-                returned(c, op, EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0, c.local(L_PT_SYSCALL) != 0));
+                int r = EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0, c.local(L_PT_SYSCALL) != 0, true);
+                if (r == EngineApi.AFTER_MARK) {
+                    c.at(CONTROL_DETACH_MARK);
+                    c.pc(PHASE_BARRIER);
+                    return true;
+                }
+                returned(c, op, r);
                 return true;
             case BARRIER: {
                 c.at(BARRIER);

@@ -38,6 +38,8 @@ final class Parent extends Actor {
                 c.pc(RELEASE);
                 return true;
             case RELEASE:
+                // smp_mb() [B3.reader]; the parent's cmpxchg of exit_state was a full barrier already
+                c.fence(Barrier.B3_READER);
                 c.pc(c.get(UTRACE_FLAGS) != 0 ? REAP_LOCK : DONE);
                 return true;
             case REAP_LOCK: {

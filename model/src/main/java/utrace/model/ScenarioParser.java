@@ -37,6 +37,7 @@ public final class ScenarioParser {
     private List<TraceeOp> tracee;
     private final Map<String, List<OwnerOp>> owners = new LinkedHashMap<>();
     private final List<Integer> killer = new ArrayList<>();
+    private int killers;
     private List<PtraceOp> ptrace;
     private boolean parent;
 
@@ -76,6 +77,7 @@ public final class ScenarioParser {
                 case "tracee": traceeLine(lineNo, rest); break;
                 case "owner": owner(lineNo, rest); break;
                 case "killer": killerLine(lineNo, rest); break;
+                case "killers": killersLine(lineNo, rest); break;
                 case "ptrace": ptraceLine(lineNo, rest); break;
                 case "parent":
                     if (!rest.equals("wait")) throw err(lineNo, "expected 'parent wait', got 'parent " + rest + "'");
@@ -83,7 +85,7 @@ public final class ScenarioParser {
                     break;
                 default:
                     throw err(lineNo, "unknown keyword '" + kv[0]
-                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, parent");
+                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, killers, parent");
             }
         }
         if (name == null) throw err(1, "missing 'scenario NAME' line");
@@ -97,7 +99,7 @@ public final class ScenarioParser {
             ownerScripts.add(List.copyOf(owners.getOrDefault(e.name(), List.of())));
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
-            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), parent, text, file);
+            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file);
     }
 
     private static String stripComment(String line) {
@@ -268,8 +270,23 @@ public final class ScenarioParser {
         if (ptrace.isEmpty()) throw err(line, "expected 'ptrace attach; wait; cont ...'");
     }
 
+    /** 'killers N SIG...': N identical killer processes, each sending the signals in order (N from 2 to 8). */
+    private void killersLine(int line, String rest) throws ScenarioFormatException {
+        String[] w = rest.split("\\s+", 2);
+        int n;
+        try {
+            n = Integer.parseInt(w[0]);
+        } catch (NumberFormatException e) {
+            throw err(line, "expected 'killers N SIGNAL...' with N from 2 to 8, got 'killers " + rest + "'");
+        }
+        if (n < 2 || n > 8) throw err(line, "expected 'killers N SIGNAL...' with N from 2 to 8 (one killer: 'killer SIGNAL...')");
+        killerLine(line, w.length > 1 ? w[1].trim() : "");
+        killers = n;
+    }
+
     private void killerLine(int line, String rest) throws ScenarioFormatException {
         if (!killer.isEmpty()) throw err(line, "a second 'killer' line; list all signals on one line");
+        killers = 1;
         if (rest.isEmpty()) throw err(line, "expected 'killer SIGNAL...' with SIGKILL, SIGSTOP, SIGCONT or SIGUSR1");
         for (String w : rest.split("\\s+")) {
             int sig = Signals.parse(w);

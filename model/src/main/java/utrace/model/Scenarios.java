@@ -30,6 +30,11 @@ public final class Scenarios {
         return names("matrix.list");
     }
 
+    /** The scenarios `checker bench` measures (bench.list). */
+    public static List<String> benchNames() {
+        return names("bench.list");
+    }
+
     private static List<String> names(String listFile) {
         String text = resource(listFile);
         List<String> names = new ArrayList<>();
@@ -42,7 +47,8 @@ public final class Scenarios {
     }
 
     public static boolean isShipped(String name) {
-        return shippedNames().contains(name) || findingNames().contains(name) || matrixNames().contains(name);
+        return shippedNames().contains(name) || findingNames().contains(name) || matrixNames().contains(name)
+            || benchNames().contains(name);
     }
 
     /** A shipped scenario by name, or a scenario file by path. */
@@ -55,6 +61,7 @@ public final class Scenarios {
         List<String> known = new ArrayList<>(shippedNames());
         known.addAll(findingNames());
         known.addAll(matrixNames());
+        for (String b : benchNames()) if (!known.contains(b)) known.add(b);
         throw new UnknownScenarioException(nameOrPath, known);
     }
 

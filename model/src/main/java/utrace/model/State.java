@@ -12,11 +12,11 @@ public final class State {
     public static final long FINGERPRINT_SEED = 0x5eed_0f_07ace5L;
 
     private final int[] v;
-    private final int hash;
+    /** Arrays.hashCode(v), computed on first use (0 = not yet): most states are never hashed. */
+    private int hash;
 
     public State(int[] values) {
         this.v = values;
-        this.hash = Arrays.hashCode(values);
     }
 
     public int get(int slot) { return v[slot]; }
@@ -73,8 +73,16 @@ public final class State {
     public boolean engineHistory(int e, int bit) { return (v[Slots.engine(e, Slots.E_GHOST)] & bit) != 0; }
 
     @Override public boolean equals(Object o) {
-        return o instanceof State && ((State) o).hash == hash && Arrays.equals(((State) o).v, v);
+        return o == this || o instanceof State && Arrays.equals(((State) o).v, v);
     }
 
-    @Override public int hashCode() { return hash; }
+    /** Racy but safe lazy caching, as String.hashCode: every thread computes the same value. */
+    @Override public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(v);
+            hash = h;
+        }
+        return h;
+    }
 }

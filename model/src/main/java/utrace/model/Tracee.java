@@ -166,6 +166,16 @@ final class Tracee extends Actor {
 
     @Override String role() { return "tracee"; }
 
+    @Override boolean buffersStores() { return true; }
+
+    /** Without smp_rmb() [B2.reader] start_callback's load of engine->ops may be performed before that of ->flags. */
+    @Override boolean hoistsLoads() { return model.config().weak() && !model.config().barrier(Barrier.B2_READER); }
+
+    @Override int hoistableLoad(int[] v) {
+        if (!hoistsLoads() || v[base] != P_READ) return -1;
+        return engine(v[base + 1 + L_CUR] - 1, E_OPS);
+    }
+
     @Override boolean step(Ctx c) {
         int pc = c.pc();
         c.at(INFO[pc]);
@@ -248,7 +258,8 @@ final class Tracee extends Actor {
                 return startReport(c, Events.EXIT, K_FORWARD, true, EXIT_NOTIFY, EXIT_NOTIFY);
             case EXIT_NOTIFY:
                 if (!c.lockFree(LOCK_TASKLIST)) return false;
-                c.set(EXIT_STATE, autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE);
+                // a plain store (pair B3 with utrace_add_engine when autoreaped)
+                c.store(EXIT_STATE, autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE);
                 c.pc(EXIT_UTRACE_NOTIFY);
                 return true;
             case EXIT_UTRACE_NOTIFY: return exitUtraceNotify(c);
@@ -261,6 +272,7 @@ final class Tracee extends Actor {
                 return true;
             }
             case AUTOREAP:
+                c.fence(Barrier.B3_READER);
                 c.pc(c.get(UTRACE_FLAGS) != 0 ? AUTOREAP_LOCK : DEAD);
                 return true;
             case AUTOREAP_LOCK: {
@@ -272,7 +284,8 @@ final class Tracee extends Actor {
             }
             case DEAD: return false;
             case P_SET_REPORTING:
-                c.set(REPORTING, c.local(L_CUR));
+                c.store(REPORTING, c.local(L_CUR));
+                c.fence(Barrier.B1_READER);
                 c.note("reporting = " + c.engineName(c.local(L_CUR) - 1));
                 c.pc(P_READ);
                 return true;
@@ -291,7 +304,8 @@ final class Tracee extends Actor {
                 return true;
             case P_REREAD: {
                 int e = c.local(L_CUR) - 1;
-                c.set(REPORTING, e + 1);
+                c.store(REPORTING, e + 1);
+                c.fence(Barrier.B1_READER);
                 c.local(L_WANT, c.flags(e));
                 eventCheck(c, e);
                 return true;
@@ -325,7 +339,7 @@ final class Tracee extends Actor {
             c.note("TIF_SIGPENDING: do_signal");
             c.pc(GS_HOOK);
         } else if (c.has(TIF, Tif.NOTIFY_RESUME)) {
-            c.clearBits(TIF, Tif.NOTIFY_RESUME);
+            c.store(TIF, Tif.NOTIFY_RESUME, 0); // clear_thread_flag: pair B5 with set_notify_resume
             c.note("TIF_NOTIFY_RESUME cleared: tracehook_notify_resume");
             c.pc(NOTIFY_RESUME);
         } else {
@@ -547,7 +561,8 @@ final class Tracee extends Actor {
     private boolean startCallbackRead(Ctx c) {
         int e = c.local(L_CUR) - 1;
         int want = c.flags(e);
-        int ops = c.ops(e);
+        c.fence(Barrier.B2_READER);
+        int ops = c.loadAfter(engine(e, E_OPS), Barrier.B2_READER);
         c.local(L_WANT, want);
         c.local(L_OPS, ops);
         if (c.record) c.note(c.engineName(e) + ": want=" + Events.names(want) + " ops=" + Ops.name(ops));
@@ -754,6 +769,7 @@ final class Tracee extends Actor {
     // ---- utrace_resume / finish_resume_report ------------------------------------------
 
     private boolean utraceResume(Ctx c) {
+        c.fence(Barrier.B5_READER); // tracehook_notify_resume's smp_mb() after clearing TIF_NOTIFY_RESUME
         if (c.get(UTRACE_FLAGS) == 0) {
             c.pc(EXIT_TO_USER);
             return true;
@@ -1045,7 +1061,10 @@ final class Tracee extends Actor {
         if ((c.get(UTRACE_FLAGS) & Events.DEATH_EVENTS) != 0) {
             c.taskGhostSet(G_DEATH_WILL_REPORT);
             for (int e = 0; e < c.engines(); e++) {
-                if (c.ops(e) == Ops.LIVE && (c.flags(e) & Events.DEATH) != 0) c.ghostSet(e, EG_WANTED_DEATH);
+                // history: what the engine asked for last, even if its store is still in a store buffer
+                if (c.latest(engine(e, E_OPS)) == Ops.LIVE && (c.latest(engine(e, E_FLAGS)) & Events.DEATH) != 0) {
+                    c.ghostSet(e, EG_WANTED_DEATH);
+                }
             }
             c.pc(DEATH_START);
         } else {
@@ -1100,6 +1119,11 @@ final class Tracee extends Actor {
     }
 
     boolean dead(State s) { return pc(s) == DEAD; }
+
+    /** TIF_SIGPENDING or TIF_NOTIFY_RESUME: user mode will be interrupted for signal or notify-resume work. */
+    boolean userWorkPending(State s) {
+        return (s.tif() & (Tif.SIGPENDING | Tif.NOTIFY_RESUME)) != 0;
+    }
 
     /** In user mode with nothing left to do: a legitimate place to stay. */
     boolean idle(State s) {

@@ -66,8 +66,9 @@ final class Utrace {
 
     /** mark_engine_detached(): ops first, smp_wmb, then flags (barrier pair B2). */
     static void markEngineDetached(Ctx c, int e) {
-        c.ops(e, Ops.DETACHED);
-        c.flags(e, Events.QUIESCE);
+        c.store(engine(e, E_OPS), Ops.DETACHED);
+        c.fence(Barrier.B2_WRITER);
+        c.store(engine(e, E_FLAGS), Events.QUIESCE);
     }
 
     /** utrace_engine_put(): drop a reference; the engine is freed at zero. */
@@ -77,9 +78,16 @@ final class Utrace {
         if (r == 0) c.ghostSet(e, EG_FREED);
     }
 
-    /** set_notify_resume(): TIF_NOTIFY_RESUME (with its implied barrier, pair B5). */
+    /**
+     * set_notify_resume(): test_and_set_tsk_thread_flag(TIF_NOTIFY_RESUME), a
+     * value-returning atomic and so a full barrier (pair B5 with
+     * tracehook_notify_resume). Without it [B5.writer removed] the flag is a
+     * plain buffered store that may reach memory before utrace->resume.
+     */
     static void setNotifyResume(Ctx c) {
-        c.setBits(TIF, Tif.NOTIFY_RESUME);
+        c.fence(Barrier.B5_WRITER);
+        if (c.cfg.weak() && !c.cfg.barrier(Barrier.B5_WRITER)) c.store(TIF, Tif.NOTIFY_RESUME, Tif.NOTIFY_RESUME);
+        else c.setBits(TIF, Tif.NOTIFY_RESUME);
     }
 
     /** wake_up_state(): a sleeping task whose state matches becomes TASK_RUNNING. */
@@ -137,7 +145,7 @@ final class Utrace {
         } else if (!c.cfg.has(15) && taskIsStopped(c)) {
             c.set(TASK_STATE, TaskState.TASK_TRACED);
         } else if (c.get(RESUME) > Actions.REPORT) {
-            c.set(RESUME, Actions.REPORT);
+            c.store(RESUME, Actions.REPORT); // pair B5
             setNotifyResume(c);
         }
         return taskIsTraced(c);

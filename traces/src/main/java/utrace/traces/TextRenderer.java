@@ -63,7 +63,8 @@ public final class TextRenderer {
         if (!description.isEmpty()) indented(description, "           ", out);
         Trace.ConfigInfo c = t.config();
         out.add("Config:    patches=" + c.patches() + "  mutations="
-            + (c.mutations().isEmpty() ? "none" : String.join(",", c.mutations())) + "  memory model=" + c.memoryModel());
+            + (c.mutations().isEmpty() ? "none" : String.join(",", c.mutations())) + "  memory model=" + c.memoryModel()
+            + (c.withoutBarriers().isEmpty() ? "" : "  without barriers=" + String.join(",", c.withoutBarriers())));
         out.add("Invariant: " + t.invariant().name());
         indented(t.invariant().statement(), "           ", out);
         out.add("Violation: " + t.violation().kind() + " " + where(t));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -30,8 +31,10 @@ public record Trace(
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TOOL = "utrace-checker 0.1.0";
-    /** The model interleaves atomic steps: sequential consistency is the only memory model. */
+    /** The default memory model: steps are atomic and interleaved (sequential consistency). */
     public static final String MEMORY_MODEL = "sc";
+    /** The weak memory model (store buffers for the barrier pairs' accesses), written by --memory-model weak. */
+    public static final String MEMORY_MODEL_WEAK = "weak";
 
     public Trace {
         steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
@@ -46,13 +49,23 @@ public record Trace(
             @JsonProperty("source") String source) {
     }
 
-    @JsonPropertyOrder({"patches", "mutations", "memory_model"})
+    /**
+     * {@code withoutBarriers}: the barriers removed in the weak model ("B1.writer"); written only when
+     * not empty, so sc traces keep their bytes (schema_version 1 readers ignore the field).
+     */
+    @JsonPropertyOrder({"patches", "mutations", "memory_model", "without_barriers"})
     public record ConfigInfo(
             @JsonProperty("patches") String patches,
             @JsonProperty("mutations") List<String> mutations,
-            @JsonProperty("memory_model") String memoryModel) {
+            @JsonProperty("memory_model") String memoryModel,
+            @JsonProperty("without_barriers") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> withoutBarriers) {
         public ConfigInfo {
             mutations = List.copyOf(Objects.requireNonNull(mutations, "mutations"));
+            withoutBarriers = withoutBarriers == null ? List.of() : List.copyOf(withoutBarriers);
+        }
+
+        public ConfigInfo(String patches, List<String> mutations, String memoryModel) {
+            this(patches, mutations, memoryModel, List.of());
         }
     }
 

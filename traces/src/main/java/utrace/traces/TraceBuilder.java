@@ -61,10 +61,17 @@ public final class TraceBuilder {
         for (Mutation m : model.config().mutations()) mutations.add(m.id);
         return new Trace(Trace.SCHEMA_VERSION, Trace.TOOL,
             new Trace.ScenarioInfo(sc.name(), scenarioFile == null ? "" : scenarioFile, sc.source()),
-            new Trace.ConfigInfo(model.config().patchesSpec(), mutations, Trace.MEMORY_MODEL),
+            new Trace.ConfigInfo(model.config().patchesSpec(), mutations, model.config().memoryModel().id,
+                removedBarriers(model)),
             new Trace.InvariantInfo(violation.invariant().name(), violation.invariant().statement()),
             new Trace.ViolationInfo(violation.kind().name(), violation.message()),
             State.hex(model.initial().fingerprint()), steps, before);
+    }
+
+    private static List<String> removedBarriers(Model model) {
+        List<String> out = new ArrayList<>();
+        for (utrace.model.Barrier b : model.config().removedBarriers()) out.add(b.id);
+        return out;
     }
 
     /** Variables whose value differs, in describe() order (which is fixed for a model). */

@@ -62,12 +62,20 @@ final class TraceDecoder {
         for (int i = 0; i < ms.size(); i++) {
             mutations.add(f.string(ms.get(i), JsonLines.element("config.mutations", i), "a mutation id (a string)", s -> true));
         }
-        String mm = f.string(c, "config", "memory_model", "\"" + Trace.MEMORY_MODEL + "\"");
-        if (!mm.equals(Trace.MEMORY_MODEL)) {
-            throw f.error("config.memory_model", "unsupported memory_model \"" + mm + "\"; this tool models only \""
-                + Trace.MEMORY_MODEL + "\" (sequential consistency)");
+        String mm = f.string(c, "config", "memory_model", "\"" + Trace.MEMORY_MODEL + "\" or \"" + Trace.MEMORY_MODEL_WEAK + "\"");
+        if (!mm.equals(Trace.MEMORY_MODEL) && !mm.equals(Trace.MEMORY_MODEL_WEAK)) {
+            throw f.error("config.memory_model", "unsupported memory_model \"" + mm + "\"; this tool models \""
+                + Trace.MEMORY_MODEL + "\" (sequential consistency) and \"" + Trace.MEMORY_MODEL_WEAK + "\"");
         }
-        return new Trace.ConfigInfo(patches, mutations, mm);
+        // Optional (absent in sc traces): the barriers removed in the weak model.
+        List<String> without = new ArrayList<>();
+        if (c.get("without_barriers") != null) {
+            JsonNode bs = f.array(c, "config", "without_barriers", "an array of barrier ids such as \"B1.writer\"");
+            for (int i = 0; i < bs.size(); i++) {
+                without.add(f.string(bs.get(i), JsonLines.element("config.without_barriers", i), "a barrier id (a string)", s -> true));
+            }
+        }
+        return new Trace.ConfigInfo(patches, mutations, mm, without);
     }
 
     private Trace.InvariantInfo invariant(JsonNode root) throws TraceFormatException {

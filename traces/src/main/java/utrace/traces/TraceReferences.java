@@ -9,6 +9,8 @@ import java.util.Set;
 import utrace.invariants.Invariant;
 import utrace.invariants.Invariants;
 import utrace.invariants.Violation;
+import utrace.model.Barrier;
+import utrace.model.MemoryModel;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Scenario;
@@ -58,9 +60,23 @@ final class TraceReferences {
             }
             ms.add(m);
         }
-        if (!Trace.MEMORY_MODEL.equals(t.config().memoryModel())) {
-            throw err.error("config.memory_model", "expected \"" + Trace.MEMORY_MODEL + "\", got \""
-                + t.config().memoryModel() + "\"");
+        MemoryModel mm = MemoryModel.byId(t.config().memoryModel());
+        if (mm == null) {
+            throw err.error("config.memory_model", "expected \"" + Trace.MEMORY_MODEL + "\" or \"" + Trace.MEMORY_MODEL_WEAK
+                + "\", got \"" + t.config().memoryModel() + "\"");
+        }
+        Set<Barrier> removed = EnumSet.noneOf(Barrier.class);
+        List<String> bids = t.config().withoutBarriers();
+        for (int i = 0; i < bids.size(); i++) {
+            Barrier b = Barrier.byId(bids.get(i));
+            if (b == null || !b.modelled()) {
+                throw err.error("config.without_barriers[" + i + "]", "unknown barrier \"" + bids.get(i) + "\"; known: "
+                    + String.join(", ", Barrier.ids()) + " (B4 is not modelled)");
+            }
+            removed.add(b);
+        }
+        if (!removed.isEmpty() && mm != MemoryModel.WEAK) {
+            throw err.error("config.without_barriers", "barriers can only be removed under memory_model \"weak\"");
         }
         Invariant inv = Invariants.byName(t.invariant().name());
         if (inv == null) {
@@ -73,7 +89,8 @@ final class TraceReferences {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw err.error("violation.kind", "expected one of TRANSITION, STATE, TERMINAL, got \"" + t.violation().kind() + "\"");
         }
-        ModelConfig cfg = ModelConfig.fullSeries().withPatches(patches).withMutations(ms);
+        ModelConfig cfg = ModelConfig.fullSeries().withPatches(patches).withMutations(ms).withMemoryModel(mm)
+            .withoutBarriers(removed);
         return new Resolved(sc, cfg, inv, kind);
     }
 

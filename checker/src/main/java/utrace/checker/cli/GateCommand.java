@@ -26,6 +26,9 @@ import utrace.checker.run.ScenarioResult;
         "violation is expected, with a replayable trace) and on the full series (PASS expected).",
         "Exit 0 when every row shows its expected outcome, 1 on any unexpected outcome (a missed",
         "bug, or a violation on the full series), 3 if a limit made a row incomplete.",
+        "Barrier rows (barrier:B1.writer) run the weak memory model without that barrier",
+        "(a violation is expected) and with every barrier (PASS expected); --barriers runs",
+        "only those, after the litmus self-test of the weak memory model.",
         ""})
 final class GateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -41,16 +44,43 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--max-states", paramLabel = "N", defaultValue = "0", description = "Per-run state limit (0 = none).")
     long maxStates;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+        description = "Run only shard K of N (1 <= K <= N): the matrix rows at positions K, K+N, K+2N, ... (after --row). "
+            + "The split depends only on the matrix file, so N CI jobs with K = 1..N run every row exactly once.")
+    String shard;
+
+    @Option(names = "--barriers",
+        description = "Only the barrier rows (broken-config barrier:ID, weak memory model), after the litmus self-test "
+            + "of the weak model (SB, MP, MP+dependency, R against LKMM's verdicts). See `checker list barriers`.")
+    boolean barriers;
+
+    @CommandLine.Mixin
+    ScaleMixin scale;
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<MatrixRow> rows = new ArrayList<>();
         for (MatrixRow r : BugMatrix.load()) {
+            if (barriers && !BugMatrix.isBarrierRow(r)) continue;
             if (only.isEmpty() || only.stream().anyMatch(f -> BugMatrix.concerns(r, f))) rows.add(r);
         }
+        boolean litmusOk = !barriers || utrace.checker.gate.LitmusGate.print(out);
         if (rows.isEmpty()) throw new UsageException("no bug-matrix row matches " + only + "; see " + BugMatrix.FILE);
+        if (shard != null) {
+            int[] kn = ShardSpec.parse(shard);
+            int all = rows.size();
+            rows = GateRun.shard(rows, kn[0], kn[1]);
+            out.printf(Locale.ROOT, "shard %d/%d: %d of %d rows%n", kn[0], kn[1], rows.size(), all);
+            if (rows.isEmpty()) {
+                out.printf("nothing to run in this shard%n");
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
         long start = System.nanoTime();
-        List<GateResult> results = GateRun.run(rows, new Limits(maxStates, 0), traceDir);
-        out.printf(Locale.ROOT, "%-10s %-12s %-36s %-28s %-22s %-22s %9s %8s%n",
+        List<GateResult> results = GateRun.run(rows, new Limits(maxStates, 0), traceDir,
+            scale.options(utrace.checker.explore.SearchMode.BFS));
+        out.printf(Locale.ROOT, "%-10s %-18s %-36s %-28s %-22s %-22s %9s %8s%n",
             "row", "broken", "scenario", "invariant", "expected", "got", "states", "time");
         boolean incomplete = false;
         int bad = 0;
@@ -58,13 +88,14 @@ final class GateCommand implements Callable<Integer> {
             incomplete |= isIncomplete(g.broken()) || isIncomplete(g.full());
             if (!g.ok()) bad++;
             line(out, g.row().id(), g.row().broken(), g.row(), "VIOLATION", g.broken(), g.brokenAsExpected());
-            line(out, "", "all", g.row(), "PASS", g.full(), g.fullAsExpected());
+            line(out, "", BugMatrix.isBarrierRow(g.row()) ? "weak, all barriers" : "all", g.row(), "PASS", g.full(),
+                g.fullAsExpected());
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         out.printf(Locale.ROOT, "%n%d rows, %d as expected, %d unexpected; %.1f s; traces under %s%n",
             results.size(), results.size() - bad, bad, ms / 1000.0, traceDir);
         out.flush();
-        if (bad > 0) return ExitCode.VIOLATION;
+        if (bad > 0 || !litmusOk) return ExitCode.VIOLATION;
         return incomplete ? ExitCode.INCOMPLETE : ExitCode.OK;
     }
 
@@ -75,7 +106,7 @@ final class GateCommand implements Callable<Integer> {
     private static void line(PrintWriter out, String id, String cfg, MatrixRow row, String expected, ScenarioResult r, boolean ok) {
         String got = r.result().verdict().name();
         if (r.result().counterexample() != null) got += " (" + r.traceSteps() + " steps)";
-        out.printf(Locale.ROOT, "%-10s %-12s %-36s %-28s %-22s %-22s %9d %6d ms%s%n", id, cfg, row.scenario(),
+        out.printf(Locale.ROOT, "%-10s %-18s %-36s %-28s %-22s %-22s %9d %6d ms%s%n", id, cfg, row.scenario(),
             row.invariant(), expected, got, r.result().stats().states(), r.result().stats().millis(), ok ? "" : "   <-- UNEXPECTED");
         if (r.traceJson() != null && !ok) out.printf("           trace: %s%n", r.traceJson());
     }

@@ -15,9 +15,10 @@ import utrace.model.Scenarios;
 
 /** `checker list invariants|scenarios|mutations`. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations.")
+    description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
+        + "the barriers of the weak memory model and its litmus self-tests.")
 final class ListCommand implements Callable<Integer> {
-    enum What { invariants, scenarios, mutations, patches }
+    enum What { invariants, scenarios, mutations, patches, barriers, litmus }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,6 +61,12 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%02d  %s%n", p.number(), p.title());
                     out.println(wrap((p.modelEffect() ? "model: " : "no model effect: ") + p.effect(), "    "));
                 }
+                break;
+            case barriers:
+                BarrierList.barriers(out);
+                break;
+            case litmus:
+                BarrierList.litmus(out);
                 break;
             case mutations:
                 for (Mutation m : Mutation.values()) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     subcommands = {VerifyCommand.class, ReplayCommand.class, ListCommand.class, CorpusCommand.class,
-        GateCommand.class, BisectCommand.class, CommandLine.HelpCommand.class},
+        GateCommand.class, BisectCommand.class, CrosscheckCommand.class, LincheckCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Model checker for the concurrency guarantees of the Linux utrace/ptrace tracing layer",
         "(the 33-patch utrace series). It explores every interleaving of a scenario's actors",
@@ -26,7 +27,11 @@ import picocli.CommandLine.Command;
         "  checker list scenarios|invariants|mutations|patches",
         "  checker gate                           the bug matrix: each patch's race, with and without it",
         "  checker bisect --invariant I --scenario S   which patch of the series fixes (or breaks) I",
+        "  checker bench                          speed and scale figures of the native engine",
         "  checker corpus [--update]              replay (or refresh) the golden traces in traces/corpus",
+        "  checker verify --engine jpf            the same model explored by Java PathFinder (JPF_HOME)",
+        "  checker crosscheck                     native engine and JPF side by side; verdicts must agree",
+        "  checker lincheck [--iterations N --invocations M]   the engine API under Lincheck",
         ""},
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ProgressListener;
+import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.SearchMode;
 import utrace.checker.report.HtmlReport;
 import utrace.checker.report.JsonReport;
@@ -70,6 +71,12 @@ final class VerifyCommand implements Callable<Integer> {
             + "or a list like 1-8,10 (patch 1 is always in). See `checker list patches`. Default: ${DEFAULT-VALUE}.")
     String patches;
 
+    @Option(names = "--memory-model", paramLabel = "sc|weak", defaultValue = "sc", description = MemoryOptions.MODEL_HELP)
+    String memoryModel;
+
+    @Option(names = "--without-barrier", paramLabel = "ID", split = ",", description = MemoryOptions.WITHOUT_HELP)
+    List<String> withoutBarriers = new ArrayList<>();
+
     @Option(names = "--max-states", paramLabel = "N",
         description = "Stop after N distinct states with verdict INCOMPLETE (0 = no limit). Default: ${DEFAULT-VALUE}.",
         defaultValue = "0")
@@ -111,6 +118,18 @@ final class VerifyCommand implements Callable<Integer> {
             + "per trace (sequence diagram, state at each step).")
     Path report;
 
+    @CommandLine.Mixin
+    ScaleMixin scale;
+
+    @Option(names = "--engine", paramLabel = "native|jpf", defaultValue = "native",
+        description = "native (default): the checker's own search. jpf: Java PathFinder explores the same model, one thread "
+            + "per actor, as an independent second opinion (needs a jpf-core java-17 build: JPF_HOME or --jpf-home; "
+            + "see README). `checker crosscheck` runs both and compares.")
+    String engine;
+
+    @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory for --engine jpf (overrides JPF_HOME).")
+    String jpfHome;
+
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
@@ -120,10 +139,23 @@ final class VerifyCommand implements Callable<Integer> {
         SearchMode mode = SearchMode.byId(search);
         if (mode == null) throw new UsageException("--search must be bfs or dfs, not '" + search + "'");
         RunOptions opts = new RunOptions(mode, !noMinimize, fullState);
+        ScaleOptions scaleOpts = scale.options(mode);
         VerifyRequest req = new VerifyRequest(loadScenarios(), loadInvariants(), config(),
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
+        if (engine.equals("jpf")) {
+            // JPF has its own search: the native engine's search and scale options do not apply.
+            if (mode != SearchMode.BFS || noMinimize || fullState || report != null || scaleOpts.symmetry()
+                || scaleOpts.bitstate()) {
+                throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
+                    + "--symmetry, --bitstate (they are native-engine options)");
+            }
+            // The weak memory model's buffers and memory actors are checked on the native engine only.
+            if (req.config().weak()) throw new UsageException("--memory-model weak runs on the native engine only, not --engine jpf");
+            return JpfVerify.run(req, jpfHome, format.equals("json"), junit, quiet, out, err);
+        }
+        if (!engine.equals("native")) throw new UsageException("--engine must be native or jpf, not '" + engine + "'");
         boolean text = format.equals("text");
-        if (text) TextReport.header(out, req, opts);
+        if (text) TextReport.header(out, req, opts, scaleOpts);
         List<ScenarioResult> results = VerifyRun.run(req, new VerifyRun.Listener() {
             @Override public void starting(Scenario s) { }
 
@@ -133,7 +165,7 @@ final class VerifyCommand implements Callable<Integer> {
                     "[%s] %,d states, %,d transitions, depth %d, %,d queued, %.1f s%n",
                     s.name(), states, transitions, depth, queued, ms / 1000.0);
             }
-        }, opts);
+        }, opts, scaleOpts);
         if (text) {
             for (ScenarioResult r : results) TextReport.row(out, r);
             TextReport.summary(out, results);
@@ -186,7 +218,8 @@ final class VerifyCommand implements Callable<Integer> {
             ms.add(mu);
         }
         try {
-            return ModelConfig.fullSeries().withPatches(utrace.model.Series.select(patches)).withMutations(ms);
+            return MemoryOptions.apply(ModelConfig.fullSeries().withPatches(utrace.model.Series.select(patches)).withMutations(ms),
+                memoryModel, withoutBarriers);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--patches: " + e.getMessage());
         }

@@ -183,7 +183,9 @@ public final class Corpus {
     static ModelConfig config(CorpusRow row) {
         Set<Mutation> ms = EnumSet.noneOf(Mutation.class);
         for (String m : row.mutations()) ms.add(Mutation.byId(m));
-        return ModelConfig.fullSeries().withPatches(Series.select(row.patches())).withMutations(ms);
+        ModelConfig cfg = ModelConfig.fullSeries().withPatches(Series.select(row.patches())).withMutations(ms);
+        if (row.withoutBarriers().isEmpty()) return cfg;
+        return cfg.withMemoryModel(utrace.model.MemoryModel.WEAK).withoutBarriers(utrace.model.Barrier.parseList(row.withoutBarriers()));
     }
 
     /** A shipped scenario by name; otherwise a file, relative to the corpus directory. */
@@ -195,6 +197,12 @@ public final class Corpus {
             throw new CorpusException("row " + row.name() + " (line " + row.line() + "): scenario " + row.scenario() + ": "
                 + e.getMessage());
         }
+    }
+
+    private static Set<String> barrierIds(String spec) {
+        Set<String> out = new HashSet<>();
+        if (!spec.isEmpty()) for (utrace.model.Barrier b : utrace.model.Barrier.parseList(spec)) out.add(b.id);
+        return out;
     }
 
     /** Null if the trace is of the row's scenario, configuration and invariant; else what differs. */
@@ -213,6 +221,12 @@ public final class Corpus {
         }
         if (!ModelConfig.parsePatches(t.config().patches()).equals(Series.select(row.patches()))) {
             return "trace with patches " + t.config().patches() + ", the row says " + row.patches();
+        }
+        String memory = row.withoutBarriers().isEmpty() ? "sc" : "weak";
+        if (!t.config().memoryModel().equals(memory)
+                || !new HashSet<>(t.config().withoutBarriers()).equals(barrierIds(row.withoutBarriers()))) {
+            return "trace with memory model " + t.config().memoryModel() + " without barriers " + t.config().withoutBarriers()
+                + ", the row says " + memory + (row.withoutBarriers().isEmpty() ? "" : " without " + row.withoutBarriers());
         }
         if (!t.invariant().name().equals(row.invariant())) {
             return "trace of invariant " + t.invariant().name() + ", the row says " + row.invariant();

@@ -30,7 +30,7 @@ public final class CorpusIndex {
 
     public static final String FILE_NAME = "corpus.list";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
-    private static final List<String> KEYS = List.of("scenario", "mutations", "patches", "invariant");
+    private static final List<String> KEYS = List.of("scenario", "mutations", "patches", "invariant", "without-barriers");
 
     /** @throws CorpusException with {@code file:line: what was expected}, or if the file is missing */
     public static List<CorpusRow> read(Path file) throws CorpusException {
@@ -68,6 +68,7 @@ public final class CorpusIndex {
         String scenario = null;
         String invariant = null;
         String patches = "all";
+        String withoutBarriers = "";
         List<String> mutations = List.of();
         Set<String> seen = new HashSet<>();
         for (String w : Arrays.asList(words).subList(1, words.length)) {
@@ -95,6 +96,16 @@ public final class CorpusIndex {
                     }
                     patches = value;
                     break;
+                case "without-barriers":
+                    // the weak memory model without these barriers
+                    try {
+                        utrace.model.ModelConfig.fullSeries().withMemoryModel(utrace.model.MemoryModel.WEAK)
+                            .withoutBarriers(utrace.model.Barrier.parseList(value));
+                    } catch (IllegalArgumentException e) {
+                        throw error(file, line, "without-barriers=" + value + ": " + e.getMessage());
+                    }
+                    withoutBarriers = value;
+                    break;
                 default:
                     mutations = Arrays.asList(value.split(","));
                     for (String m : mutations) {
@@ -104,7 +115,7 @@ public final class CorpusIndex {
         }
         if (scenario == null) throw error(file, line, "row '" + name + "' needs scenario=NAME|FILE");
         if (invariant == null) throw error(file, line, "row '" + name + "' needs invariant=NAME (the invariant it must violate)");
-        return new CorpusRow(name, scenario, mutations, patches, invariant, line);
+        return new CorpusRow(name, scenario, mutations, patches, invariant, line, withoutBarriers);
     }
 
     private static String mutationIds() {

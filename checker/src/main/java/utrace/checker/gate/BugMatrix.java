@@ -9,6 +9,8 @@ import java.util.List;
 
 import utrace.checker.cli.UsageException;
 import utrace.invariants.Invariants;
+import utrace.model.Barrier;
+import utrace.model.MemoryModel;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Scenarios;
@@ -56,6 +58,14 @@ public final class BugMatrix {
     /** The configuration that should show the bug. */
     public static ModelConfig config(MatrixRow row) {
         String b = row.broken();
+        if (isBarrierRow(row)) {
+            // barrier:B1.writer = the weak memory model without that barrier (a pair name removes both sides)
+            try {
+                return weak().withoutBarriers(Barrier.parseList(b.substring(BARRIER.length())));
+            } catch (IllegalArgumentException e) {
+                throw bad(row.line(), e.getMessage());
+            }
+        }
         if (b.startsWith("mutation:")) {
             Mutation m = Mutation.byId(b.substring(9));
             if (m == null) throw bad(row.line(), "unknown mutation '" + b.substring(9) + "'");
@@ -66,6 +76,25 @@ public final class BugMatrix {
         } catch (IllegalArgumentException e) {
             throw bad(row.line(), e.getMessage());
         }
+    }
+
+    static final String BARRIER = "barrier:";
+
+    /** A barrier row: its broken configuration removes a barrier of the weak memory model. */
+    public static boolean isBarrierRow(MatrixRow row) {
+        return row.broken().startsWith(BARRIER);
+    }
+
+    /**
+     * The configuration under which the row's invariant must hold: the full
+     * series, and for a barrier row the weak memory model with every barrier.
+     */
+    public static ModelConfig fullConfig(MatrixRow row) {
+        return isBarrierRow(row) ? weak() : ModelConfig.fullSeries();
+    }
+
+    private static ModelConfig weak() {
+        return ModelConfig.fullSeries().withMemoryModel(MemoryModel.WEAK);
     }
 
     /** Rows whose id or broken column names patch {@code patch} (for --patch filters). */

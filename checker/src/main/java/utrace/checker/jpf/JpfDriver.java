@@ -3,18 +3,12 @@ package utrace.checker.jpf;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import utrace.checker.threaded.ThreadedRun;
 import utrace.invariants.Invariant;
-import utrace.invariants.Invariants;
 import utrace.invariants.Violation;
 import utrace.model.Model;
-import utrace.model.ModelConfig;
-import utrace.model.Mutation;
 import utrace.model.ScenarioParser;
 
 /**
@@ -24,15 +18,11 @@ import utrace.model.ScenarioParser;
  * i.e. every interleaving of model steps, and its state matching prunes the
  * repeats.
  *
- * Each step's actor is printed (JPF keeps a path's output with the path, not
- * in the program state, so it costs no state matching) and a violation ends
- * the path with an uncaught AssertionError, which JPF reports as an error
- * together with that path's output: the schedule the checker turns into a
- * trace ({@link JpfOutput}).
- *
- * Arguments (JPF's target.args, so no commas): the scenario file, the patch
- * set ({@link ModelConfig#patchesSpec()} with '+' for ','), mutation ids
- * joined by '+' or "none", invariant names joined by '+'.
+ * Each step's actor is printed: JPF keeps a path's output with the path, not
+ * in the program state, so this costs no state matching, and when a path
+ * ends in a violation (an uncaught AssertionError, a JPF error) JPF reports
+ * that path's output, the schedule the checker turns into a trace
+ * ({@link JpfOutput}). Arguments: {@link DriverArgs}.
  */
 public final class JpfDriver {
     /** Printed before each step's actor index. */
@@ -43,15 +33,30 @@ public final class JpfDriver {
     private JpfDriver() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: JpfDriver SCENARIO-FILE PATCHES MUTATIONS|none INVARIANT[+INVARIANT...]");
-        }
-        Model model = new Model(ScenarioParser.parse(args[0], read(args[0])), config(args[1], args[2]));
-        ThreadedRun run = new ThreadedRun(model, invariants(args[3]), a -> System.out.println(STEP + a));
+        DriverArgs in = DriverArgs.decode(args);
+        Model model = new Model(ScenarioParser.parse(in.scenarioFile(), read(in.scenarioFile())), in.config());
+        List<Invariant> invariants = in.invariants();
+        warmUp(model, invariants);
+        ThreadedRun run = new ThreadedRun(model, invariants, a -> System.out.println(STEP + a));
         Violation v = run.runAllThreads();
         if (v != null) {
             System.out.println(VIOLATION + v.invariant().name() + " " + v.kind());
             throw new AssertionError(v.describe());
+        }
+    }
+
+    /**
+     * One throwaway run, round robin, before any thread starts: it
+     * initialises the classes the steps use. Class initialisation inside the
+     * explored interleavings would be a scheduling point of its own and make
+     * JPF see the same model state as different program states (classes
+     * initialised or not).
+     */
+    private static void warmUp(Model model, List<Invariant> invariants) {
+        ThreadedRun warm = new ThreadedRun(model, invariants, a -> { });
+        for (boolean moved = true; moved && !warm.over(); ) {
+            moved = false;
+            for (int a = 0; a < model.actorCount(); a++) moved |= warm.tryStep(a);
         }
     }
 
@@ -60,27 +65,5 @@ public final class JpfDriver {
         try (FileInputStream in = new FileInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    static ModelConfig config(String patches, String mutations) {
-        Set<Mutation> ms = EnumSet.noneOf(Mutation.class);
-        if (!mutations.equals("none")) {
-            for (String id : mutations.split("\\+")) {
-                Mutation m = Mutation.byId(id);
-                if (m == null) throw new IllegalArgumentException("unknown mutation " + id);
-                ms.add(m);
-            }
-        }
-        return ModelConfig.fullSeries().withPatches(ModelConfig.parsePatches(patches.replace('+', ','))).withMutations(ms);
-    }
-
-    static List<Invariant> invariants(String names) {
-        List<Invariant> out = new ArrayList<>();
-        for (String n : names.split("\\+")) {
-            Invariant i = Invariants.byName(n);
-            if (i == null) throw new IllegalArgumentException("unknown invariant " + n);
-            out.add(i);
-        }
-        return out;
     }
 }

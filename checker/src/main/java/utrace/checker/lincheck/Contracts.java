@@ -9,13 +9,17 @@ import utrace.model.Errno;
 import utrace.model.Events;
 import utrace.model.Model;
 import utrace.model.Obs;
+import utrace.model.Ops;
 import utrace.model.OwnerOp;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.TaskState;
+import utrace.model.Tif;
 
 /**
  * The documented contracts of the engine API that are not atomicity claims
- * (PATCHES.md "guarantees" 1, 3, 5, 6, 7), checked on the recorded results of
+ * (PATCHES.md "guarantees" 1, 3, 5, 6, 7, 8, 11, deadlock freedom, and
+ * ptrace's syscall stops, patches 22-25), checked on the recorded results of
  * one run: the calls' return codes, the callbacks and the tracee's returns to
  * user mode, in the order the steps took them. They restate the guarantees
  * from the documentation over this log; they do not use the invariants
@@ -30,7 +34,8 @@ public final class Contracts {
 
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
-        "sigkill-wins", "stop-zero-means-stopped");
+        "sigkill-wins", "stop-zero-means-stopped", "set-events-errors", "no-engine-leak", "deadlock-freedom",
+        "ptrace-syscall-stops");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -39,13 +44,28 @@ public final class Contracts {
 
     /** Null if every contract holds on this run, else the first broken one and why. */
     public static String check(Model model, List<LoggedStep> log, State end) {
+        List<String> broken = checkAll(model, log, end);
+        return broken.isEmpty() ? null : broken.get(0);
+    }
+
+    /** Every broken contract, one line each ("name: why"), in the order of {@link #NAMES}. */
+    public static List<String> checkAll(Model model, List<LoggedStep> log, State end) {
         List<Callback> callbacks = callbacks(log);
-        String r = detachIsFinal(model, log, callbacks);
-        if (r == null) r = barrierMeansQuiet(model, log, callbacks);
-        if (r == null) r = reapAfterDeath(model, log, callbacks);
-        if (r == null) r = sigkillWins(model, log, end);
-        if (r == null) r = stopZeroMeansStopped(model, log);
-        return r;
+        List<String> broken = new ArrayList<>();
+        add(broken, detachIsFinal(model, log, callbacks));
+        add(broken, barrierMeansQuiet(model, log, callbacks));
+        add(broken, reapAfterDeath(model, log, callbacks));
+        add(broken, sigkillWins(model, log, end));
+        add(broken, stopZeroMeansStopped(model, log));
+        add(broken, setEventsErrors(model, log));
+        add(broken, noEngineLeak(model, end));
+        add(broken, deadlockFreedom(model, end));
+        add(broken, ptraceSyscallStops(log));
+        return broken;
+    }
+
+    private static void add(List<String> broken, String r) {
+        if (r != null) broken.add(r);
     }
 
     static List<Callback> callbacks(List<LoggedStep> log) {
@@ -168,6 +188,62 @@ public final class Contracts {
             if (!TaskState.isStoppedOrTraced(after.taskState()) && after.exitState() == TaskState.EXIT_NONE) {
                 return "stop-zero-means-stopped: utrace_control(" + m.engineName(r.engine()) + ", STOP) returned 0 at step "
                     + s.index() + " but the tracee is " + TaskState.name(after.taskState());
+            }
+        }
+        return null;
+    }
+
+    /** 8: clearing DEATH or QUIESCE while report_death is under way (utrace->death) is -EALREADY. */
+    static String setEventsErrors(Model m, List<LoggedStep> log) {
+        for (LoggedStep s : log) {
+            Obs r = s.apiReturn();
+            if (r == null || !r.isReturnOf(OwnerOp.Kind.SET_EVENTS) || r.ret() != Errno.OK) continue;
+            State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
+            if (cleared != 0 && before.utraceBit(Slots.U_DEATH)) {
+                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                    + ") returned 0 at step " + s.index() + " although it clears " + Events.names(cleared)
+                    + " while report_death is under way (-EALREADY expected)";
+            }
+        }
+        return null;
+    }
+
+    /** 11: once the task is released (EXIT_DEAD) and nothing can move, no engine is still attached. */
+    static String noEngineLeak(Model m, State end) {
+        if (end.exitState() != TaskState.EXIT_DEAD || !m.traceeDead(end)) return null;
+        for (int e = 0; e < m.engineCount(); e++) {
+            if (end.engineOps(e) != Ops.NULL) {
+                return "no-engine-leak: the task was released, yet when nothing can move any more "
+                    + m.engineName(e) + " is still attached (ops " + Ops.name(end.engineOps(e)) + ")";
+            }
+        }
+        return null;
+    }
+
+    /** When nothing can move any more, every actor is done or rightly waiting (the model's own judgement). */
+    static String deadlockFreedom(Model m, State end) {
+        String p = m.stuckProblem(end);
+        return p == null ? null : "deadlock-freedom: nothing can move any more, but " + p;
+    }
+
+    /**
+     * Patches 22, 23, 25: once PTRACE_SYSCALL asked for syscall stops, the
+     * tracee makes them: it does not enter a system call without the stop
+     * (the model records that as PTRACE_SYSCALL_MISSED), nor return to user
+     * mode with TIF_SYSCALL_TRACE clear while PT_SYSCALL_TRACE is set.
+     */
+    static String ptraceSyscallStops(List<LoggedStep> log) {
+        for (LoggedStep s : log) {
+            if (s.has(Obs.Kind.PTRACE_SYSCALL_MISSED)) {
+                return "ptrace-syscall-stops: at step " + s.index() + " (" + s.function()
+                    + ") the tracee entered a system call without the syscall stop PTRACE_SYSCALL asked for";
+            }
+            State a = s.after();
+            if (s.has(Obs.Kind.USER_ENTRY) && (a.get(Slots.PTRACE) & Slots.PT_SYSCALL_TRACE) != 0
+                    && (a.tif() & Tif.SYSCALL_TRACE) == 0) {
+                return "ptrace-syscall-stops: at step " + s.index()
+                    + " the tracee returned to user mode with TIF_SYSCALL_TRACE clear although ptrace asked for PTRACE_SYSCALL";
             }
         }
         return null;

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -56,11 +57,34 @@ public final class LincheckCheck {
     /** Plans per situation and Lincheck invocations per plan. */
     public record Budget(int iterations, int invocations) {}
 
-    /** What one situation's check found. */
+    /**
+     * What one situation's check found: on a failure, Lincheck's
+     * {@link LincheckAssertionError}, the report and the file it was written to.
+     */
     public record Outcome(Situation situation, Mode mode, ModelConfig config, boolean failed, int plansRun,
-                          long millis, String failureReport, Path reportFile) {
+                          long millis, String failureReport, Path reportFile, LincheckAssertionError error) {
         /** The result the claim predicts: held for a claim expected to hold, failed for a probe. */
         public boolean asExpected() { return failed != situation.expectHolds(); }
+
+        /** One line: why Lincheck failed (the broken contract, or the kind of failure); null if it did not. */
+        public String reason() {
+            if (error == null) return null;
+            String m = error.getMessage();
+            int cv = m.indexOf("ContractViolation: ");
+            if (cv >= 0) return m.substring(cv + "ContractViolation: ".length(), lineEnd(m, cv));
+            if (m.contains("= Invalid execution results =")) {
+                return "results no sequential execution of " + situation.specification().getSimpleName()
+                    + " produces (not linearizable; the table in the report shows them)";
+            }
+            if (m.contains("= The execution has hung =")) return "the execution hung (deadlock or livelock)";
+            String first = m.strip();
+            return first.substring(0, lineEnd(first, 0));
+        }
+
+        private static int lineEnd(String s, int from) {
+            int nl = s.indexOf('\n', from);
+            return nl < 0 ? s.length() : nl;
+        }
     }
 
     public static Outcome run(Situation situation, Mode mode, Budget budget, ModelConfig config, long seed,
@@ -79,11 +103,11 @@ public final class LincheckCheck {
             LincheckPlan plan = failingPlan(plans, e.getMessage());
             String report = report(situation, mode, plan, budget, seed, coreInvariants, e.getMessage());
             Path file = traceDir == null ? null : writeReport(traceDir, fileName(situation, mode, config), report);
-            return new Outcome(situation, mode, config, true, plans.indexOf(plan) + 1, ms, report, file);
+            return new Outcome(situation, mode, config, true, plans.indexOf(plan) + 1, ms, report, file, e);
         } finally {
             LincheckPlan.uninstall();
         }
-        return new Outcome(situation, mode, config, false, plans.size(), (System.nanoTime() - t0) / 1_000_000, null, null);
+        return new Outcome(situation, mode, config, false, plans.size(), (System.nanoTime() - t0) / 1_000_000, null, null, null);
     }
 
     /** Lincheck's table starts with begin(ID): that names the plan. */
@@ -171,6 +195,12 @@ public final class LincheckCheck {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
             try {
+                try {
+                    // createTempFile makes it owner-only; a report is meant to be read (CI artifacts), like the traces.
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: keep its defaults
+                }
                 Files.writeString(tmp, report, StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -51,10 +51,11 @@ public final class LincheckPlan {
     private boolean coreInvariants;
 
     /**
-     * @param header the scenario lines without owners, killer and parent
-     *     ("scenario", "description", "engine", "callback", "tracee"); the plan
-     *     adds an owner line per engine with calls, a killer line from the
-     *     kill operations and "parent wait" if there is a reap operation
+     * @param header the scenario lines without owners, ptrace, killer and
+     *     parent ("scenario", "description", "engine", "callback", "tracee");
+     *     the plan adds an owner line per engine with calls, a ptrace line
+     *     from the ptrace operations, a killer line from the kill operations
+     *     and "parent wait" if there is a reap operation
      */
     public LincheckPlan(String id, String situation, String header, List<PlannedOp> init, List<List<PlannedOp>> parallel,
                         List<PlannedOp> post, ModelConfig config) {
@@ -124,14 +125,21 @@ public final class LincheckPlan {
         return all;
     }
 
-    /** For the runner: how many units each model actor runs in init, parallel and post. */
-    public int[][] unitsPerPhase(Model model) {
+    /** For the runner: the actor of each operation, per phase (init, parallel, post) and thread. */
+    public int[][][] layout(Model model) {
         Map<String, Integer> actors = actorIndex(model);
-        int[][] units = new int[3][model.actorCount()];
-        for (PlannedOp op : init) units[0][actorOf(actors, op)]++;
-        for (List<PlannedOp> t : parallel) for (PlannedOp op : t) units[1][actorOf(actors, op)]++;
-        for (PlannedOp op : post) units[2][actorOf(actors, op)]++;
-        return units;
+        int[][][] l = new int[3][][];
+        l[0] = new int[][] {actorsOf(actors, init)};
+        l[1] = new int[parallel.size()][];
+        for (int t = 0; t < parallel.size(); t++) l[1][t] = actorsOf(actors, parallel.get(t));
+        l[2] = new int[][] {actorsOf(actors, post)};
+        return l;
+    }
+
+    private static int[] actorsOf(Map<String, Integer> actors, List<PlannedOp> ops) {
+        int[] a = new int[ops.size()];
+        for (int i = 0; i < a.length; i++) a[i] = actorOf(actors, ops.get(i));
+        return a;
     }
 
     /** Model actor index by the key {@link #actorKey} gives an operation. */
@@ -150,6 +158,7 @@ public final class LincheckPlan {
             case TRACEE: return "tracee";
             case KILL: return "killer";
             case REAP: return "parent";
+            case PTRACE: return "ptrace";
             default: return "owner " + op.engine();
         }
     }
@@ -213,9 +222,11 @@ public final class LincheckPlan {
     private String buildScenarioText() {
         Map<String, List<String>> owners = new LinkedHashMap<>();
         List<String> signals = new ArrayList<>();
+        List<String> ptrace = new ArrayList<>();
         boolean parent = false;
         for (PlannedOp op : allOps()) {
             if (op.kind().ownerCall()) owners.computeIfAbsent(op.engine(), k -> new ArrayList<>()).add(op.scriptWord());
+            else if (op.kind() == PlannedOp.Kind.PTRACE) ptrace.add(op.arg());
             else if (op.kind() == PlannedOp.Kind.KILL) signals.add(op.arg());
             else if (op.kind() == PlannedOp.Kind.REAP) parent = true;
         }
@@ -223,6 +234,7 @@ public final class LincheckPlan {
         for (Map.Entry<String, List<String>> e : owners.entrySet()) {
             b.append("owner ").append(e.getKey()).append(' ').append(String.join("; ", e.getValue())).append('\n');
         }
+        if (!ptrace.isEmpty()) b.append("ptrace ").append(String.join("; ", ptrace)).append('\n');
         if (!signals.isEmpty()) b.append("killer ").append(String.join(" ", signals)).append('\n');
         if (parent) b.append("parent wait\n");
         return b.toString();

@@ -13,19 +13,20 @@ final class OwnerCalls {
 
     static final String[] ACTIONS = {"STOP", "INTERRUPT", "REPORT", "SINGLESTEP", "BLOCKSTEP", "RESUME", "DETACH"};
     static final String[] MASKS = {"0", "QUIESCE", "QUIESCE|EXIT", "DEATH|REAP", "QUIESCE|DEATH|REAP", "SYSCALL_EXIT", "REAP"};
+    /** Masks without QUIESCE and DEATH (_UTRACE_DEATH_EVENTS). */
+    static final String[] MASKS_NO_DEATH = {"0", "REAP", "EXIT|REAP", "SYSCALL_EXIT"};
 
     /**
      * {@code n} calls on engine {@code e}: attach first if it is not
      * preattached, put only as the last call (using an engine after putting
      * it is a caller bug, not a race).
      */
-    static List<PlannedOp> random(Random rnd, String e, boolean preattached, int n, String[] actions, boolean examine) {
+    static List<PlannedOp> random(Random rnd, String e, boolean preattached, int n, String[] actions, String[] masks) {
         List<PlannedOp> ops = new ArrayList<>();
         if (!preattached) ops.add(PlannedOp.attach(e));
         while (ops.size() < n) {
-            int pick = rnd.nextInt(examine ? 4 : 3);
-            switch (pick) {
-                case 0: ops.add(PlannedOp.setEvents(e, MASKS[rnd.nextInt(MASKS.length)])); break;
+            switch (rnd.nextInt(4)) {
+                case 0: ops.add(PlannedOp.setEvents(e, masks[rnd.nextInt(masks.length)])); break;
                 case 1: ops.add(PlannedOp.control(e, actions[rnd.nextInt(actions.length)])); break;
                 case 2: ops.add(PlannedOp.barrier(e)); break;
                 default: ops.add(PlannedOp.examine(e)); break;

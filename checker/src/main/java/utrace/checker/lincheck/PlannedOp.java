@@ -16,6 +16,8 @@ public record PlannedOp(Kind kind, String engine, String arg) {
         ATTACH("attach", Unit.CALL), SET_EVENTS("setEvents", Unit.CALL), CONTROL("control", Unit.CALL),
         BARRIER("barrier", Unit.CALL), EXAMINE("examine", Unit.CALL), PUT("put", Unit.CALL),
         WAIT_STOPPED("waitStopped", Unit.CALL),
+        /** A ptrace request of the tracer (patches 09-33): attach, wait, cont, syscall, detach, ... */
+        PTRACE("ptrace", Unit.CALL),
         TRACEE("tracee", Unit.UNTIL_QUIET), KILL("kill", Unit.SIGNAL), REAP("reap", Unit.REAP);
 
         /** The operation's method name in {@link EngineApiOperations} and the sequential specifications. */
@@ -27,7 +29,8 @@ public record PlannedOp(Kind kind, String engine, String arg) {
             this.unit = unit;
         }
 
-        public boolean ownerCall() { return unit == Unit.CALL; }
+        /** An engine owner's call (written into that engine's owner line). */
+        public boolean ownerCall() { return unit == Unit.CALL && this != PTRACE; }
     }
 
     public static PlannedOp attach(String e) { return new PlannedOp(Kind.ATTACH, e, null); }
@@ -37,6 +40,7 @@ public record PlannedOp(Kind kind, String engine, String arg) {
     public static PlannedOp examine(String e) { return new PlannedOp(Kind.EXAMINE, e, null); }
     public static PlannedOp put(String e) { return new PlannedOp(Kind.PUT, e, null); }
     public static PlannedOp waitStopped(String e) { return new PlannedOp(Kind.WAIT_STOPPED, e, null); }
+    public static PlannedOp ptrace(String request) { return new PlannedOp(Kind.PTRACE, null, request); }
     public static PlannedOp tracee() { return new PlannedOp(Kind.TRACEE, null, null); }
     public static PlannedOp kill(String signal) { return new PlannedOp(Kind.KILL, null, signal); }
     public static PlannedOp reap() { return new PlannedOp(Kind.REAP, null, null); }

@@ -11,7 +11,10 @@ public final class Situations {
         List<Situation> s = new ArrayList<>();
         s.add(new StoppedTracee());
         s.add(new ZombieReap());
+        s.add(new ZombieKeepsDeathEvents());
         s.add(new DetachVsExit());
+        s.add(new PtraceSyscallVsDetach());
+        s.add(new ShippedContracts());
         return s;
     }
 
@@ -19,6 +22,11 @@ public final class Situations {
     public static Situation byName(String name) {
         for (Situation s : all()) if (s.name().equals(name)) return s;
         return null;
+    }
+
+    /** shipped-contracts restricted to some shipped scenarios (names as in default.list). */
+    public static Situation shippedContracts(List<String> scenarios) {
+        return new ShippedContracts(scenarios);
     }
 
     public static List<String> names() {

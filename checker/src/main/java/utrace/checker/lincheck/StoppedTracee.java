@@ -36,8 +36,8 @@ final class StoppedTracee implements Situation {
             + "engine E1 preattached events=" + m1 + "\n"
             + "engine E2" + (e2Preattached ? " preattached events=" + m2 : "") + "\n"
             + "tracee syscall\n";
-        List<PlannedOp> e1 = OwnerCalls.random(rnd, "E1", true, 1 + rnd.nextInt(3), OwnerCalls.ACTIONS, true);
-        List<PlannedOp> e2 = OwnerCalls.random(rnd, "E2", e2Preattached, 1 + rnd.nextInt(3), OwnerCalls.ACTIONS, true);
+        List<PlannedOp> e1 = OwnerCalls.random(rnd, "E1", true, 1 + rnd.nextInt(3), OwnerCalls.ACTIONS, OwnerCalls.MASKS);
+        List<PlannedOp> e2 = OwnerCalls.random(rnd, "E2", e2Preattached, 1 + rnd.nextInt(3), OwnerCalls.ACTIONS, OwnerCalls.MASKS);
         return new LincheckPlan(id, name(), header, List.of(PlannedOp.tracee()),
             List.of(e1, e2, List.of(PlannedOp.tracee())), List.of(), config);
     }

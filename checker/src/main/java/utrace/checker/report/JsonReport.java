@@ -40,6 +40,9 @@ public final class JsonReport {
         config.put("patches", req.config().patchesSpec());
         ArrayNode muts = config.putArray("mutations");
         for (Mutation m : req.config().mutations()) muts.add(m.id);
+        config.put("memory_model", req.config().memoryModel().id);
+        ArrayNode removed = config.putArray("without_barriers");
+        for (utrace.model.Barrier b : req.config().removedBarriers()) removed.add(b.id);
         ObjectNode set = root.putObject("invariant_set");
         set.put("name", req.invariants().name());
         ArrayNode names = set.putArray("invariants");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.FastFingerprint;
+import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.SearchMode;
 import utrace.checker.explore.Stats;
 import utrace.checker.explore.Verdict;
@@ -23,13 +25,23 @@ public final class TextReport {
     }
 
     public static void header(PrintStream out, VerifyRequest req, RunOptions opts) {
+        header(out, req, opts, ScaleOptions.SEQUENTIAL);
+    }
+
+    /** With {@code scale} other than the classic single-threaded search, the engine line says how it scales. */
+    public static void header(PrintStream out, VerifyRequest req, RunOptions opts, ScaleOptions scale) {
         out.printf(Locale.ROOT, "checker verify: %d scenario(s), invariant set '%s' (%d invariants), %s%n",
             req.scenarios().size(), req.invariants().name(), req.invariants().invariants().size(), req.config());
         out.printf(Locale.ROOT, "model: the utrace series with ptrace (see `checker list patches` for what each patch changes)%n");
         String shortening = opts.search() == SearchMode.BFS ? ""
             : opts.minimize() ? "; traces shortened (--no-minimize keeps them raw)" : "; raw traces (--no-minimize)";
-        out.printf(Locale.ROOT, "engine: native %s search, 64-bit fingerprints (seed %s)%s%n%n",
-            opts.search().words, State.hex(State.FINGERPRINT_SEED), shortening);
+        if (scale.classic() || opts.search() != SearchMode.BFS) {
+            out.printf(Locale.ROOT, "engine: native %s search, 64-bit fingerprints (seed %s)%s%n%n",
+                opts.search().words, State.hex(State.FINGERPRINT_SEED), shortening);
+        } else {
+            out.printf(Locale.ROOT, "engine: native %s search, level by level, %s, 64-bit fingerprints (seed %s)%n%n",
+                opts.search().words, scale.describe(), State.hex(FastFingerprint.SEED));
+        }
         out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6s %9s %9s%n",
             "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
     }
@@ -56,7 +68,12 @@ public final class TextReport {
         long inc = results.stream().filter(r -> r.result().verdict() == Verdict.INCOMPLETE).count();
         long states = results.stream().mapToLong(r -> r.result().stats().states()).sum();
         long ms = results.stream().mapToLong(r -> r.result().stats().millis()).sum();
-        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE; %s states in %s; exit code %d%n",
-            pass, viol, inc, Numbers.grouped(states), Numbers.millis(ms), VerifyRun.exitCode(results));
+        // The visited set's memory per stored state, for the scenario with the most states.
+        Stats big = results.stream().map(r -> r.result().stats()).max(java.util.Comparator.comparingLong(Stats::states)).orElse(null);
+        long bytes = big == null ? 0 : big.visitedBytes();
+        long most = big == null ? 0 : big.states();
+        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE; %s states in %s; visited set %s bytes/state; exit code %d%n",
+            pass, viol, inc, Numbers.grouped(states), Numbers.millis(ms),
+            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), VerifyRun.exitCode(results));
     }
 }

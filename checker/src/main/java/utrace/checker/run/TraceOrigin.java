@@ -10,13 +10,26 @@ import utrace.checker.explore.SearchMode;
  * @param rawSteps the length the search found
  * @param steps the length written (equal to rawSteps unless shortened)
  */
-public record TraceOrigin(SearchMode search, boolean shortened, int rawSteps, int steps) {
+public record TraceOrigin(SearchMode search, boolean shortened, int rawSteps, int steps, String reduction) {
+    /** An exact search (no partial-order reduction, no bitstate): {@code reduction} is null. */
+    public TraceOrigin(SearchMode search, boolean shortened, int rawSteps, int steps) {
+        this(search, shortened, rawSteps, steps, null);
+    }
+
     public static TraceOrigin breadthFirst(int steps) {
         return new TraceOrigin(SearchMode.BFS, false, steps, steps);
     }
 
     /** The phrase reports print after the step count. */
     public String describe() {
+        // A breadth-first search of a reduced graph (--por, --bitstate) finds a shortest path of that
+        // graph only; the full graph may have a shorter one, so the trace is shortened like a DFS one.
+        if (reduction != null) {
+            String how = "breadth-first with " + reduction;
+            if (!shortened) return "raw " + how + " trace (not guaranteed shortest)";
+            if (steps == rawSteps) return "shortened from " + rawSteps + " to " + steps + " steps (" + how + " + minimization; no step could be dropped)";
+            return "shortened from " + rawSteps + " to " + steps + " steps (" + how + " + minimization)";
+        }
         if (search == SearchMode.BFS) return "shortest (breadth-first)";
         if (shortened && steps == rawSteps) {
             return "shortened from " + rawSteps + " to " + steps + " steps (depth-first + minimization; no step could be dropped)";

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import utrace.checker.explore.Counterexample;
 import utrace.checker.explore.ExplorationResult;
 import utrace.checker.explore.ProgressListener;
+import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.SearchMode;
 import utrace.checker.explore.TraceShortener;
 import utrace.checker.explore.Verdict;
@@ -41,18 +42,33 @@ public final class VerifyRun {
     }
 
     public static List<ScenarioResult> run(VerifyRequest req, Listener listener, RunOptions opts) {
+        return run(req, listener, opts, ScaleOptions.SEQUENTIAL);
+    }
+
+    /** As {@link #run(VerifyRequest, Listener, RunOptions)} with several workers, reductions or bitstate. */
+    public static List<ScenarioResult> run(VerifyRequest req, Listener listener, RunOptions opts, ScaleOptions scale) {
         List<ScenarioResult> out = new ArrayList<>();
         for (Scenario s : req.scenarios()) {
             listener.starting(s);
             Model model = new Model(s, req.config());
-            ExplorationResult r = opts.search().explore(model, req.invariants().invariants(), req.limits(), listener.progressFor(s));
+            ExplorationResult r = scale.explore(opts.search(), model, req.invariants().invariants(), req.limits(), listener.progressFor(s));
             if (r.verdict() != Verdict.VIOLATION) {
                 out.add(new ScenarioResult(s, r, null, null, 0, null));
                 continue;
             }
             Counterexample cx = r.counterexample();
             TraceOrigin origin;
-            if (opts.search() == SearchMode.BFS) {
+            if (opts.search() == SearchMode.BFS && !scale.exactShortest()) {
+                String reduction = scale.reductionName();
+                if (opts.minimize()) {
+                    TraceShortener.Result sh = TraceShortener.shorten(model, cx);
+                    origin = new TraceOrigin(SearchMode.BFS, true, sh.rawSteps(), sh.steps(), reduction);
+                    cx = sh.counterexample();
+                    r = new ExplorationResult(r.verdict(), r.stats(), cx, r.incompleteReason());
+                } else {
+                    origin = new TraceOrigin(SearchMode.BFS, false, cx.schedule().size(), cx.schedule().size(), reduction);
+                }
+            } else if (opts.search() == SearchMode.BFS) {
                 origin = TraceOrigin.breadthFirst(cx.schedule().size());
             } else if (opts.minimize()) {
                 TraceShortener.Result sh = TraceShortener.shorten(model, cx);
@@ -82,11 +98,13 @@ public final class VerifyRun {
     }
 
     /** scenario[+mutation...].invariant: stable, so reruns overwrite the same files. */
-    static String traceBaseName(Scenario s, VerifyRequest req, Counterexample cx) {
+    public static String traceBaseName(Scenario s, VerifyRequest req, Counterexample cx) {
         String muts = req.config().mutations().stream().map(m -> m.id).sorted().collect(Collectors.joining("+"));
         String patches = req.config().patchesSpec();
         return s.name() + (muts.isEmpty() ? "" : "+" + muts)
             + (patches.equals("all") ? "" : "@patches-" + patches.replace(',', '_'))
+            + (req.config().weak() ? "@weak" + (req.config().removedBarriers().isEmpty() ? ""
+                : "-without-" + utrace.model.Barrier.format(req.config().removedBarriers()).replace(',', '_')) : "")
             + "." + cx.violation().invariant().name();
     }
 

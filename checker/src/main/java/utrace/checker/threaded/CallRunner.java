@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import utrace.model.Model;
+import utrace.model.Obs;
 import utrace.model.State;
 import utrace.model.Transition;
 
@@ -25,18 +26,20 @@ import utrace.model.Transition;
  * {@code took}, which names each step for a checker's trace).
  *
  * <p>When does a waiting unit give up? Operations come in phases (Lincheck:
- * init, parallel, post), and the runner is told how many units each actor has
- * in each phase. A unit waits while an actor that still has a unit in the
- * current phase can move (that unit's thread will run and notify); when none
- * can, the phase is quiet and the unit ends, incomplete unless it was an
- * {@link Unit#UNTIL_QUIET} unit. So an operation never waits for a later
- * phase (which would be a deadlock), and the tracee's life ends exactly when
- * the calls racing it are over.
+ * init, parallel, post), each phase in threads, and the runner is told which
+ * actor's unit each thread runs, in order. A unit waits while the actor of
+ * another thread's current or next unit can move (that thread will run it and
+ * notify); when none can, the phase is quiet for it and the unit ends,
+ * incomplete unless it was an {@link Unit#UNTIL_QUIET} unit. Later units of
+ * its own thread do not count: they cannot run before it returns. So an
+ * operation never waits for something only a later operation of its own
+ * thread or a later phase could do (that would be a deadlock), and the
+ * tracee's life ends exactly when the calls racing it are over.
  */
 public final class CallRunner {
     /** What one operation runs. */
     public enum Unit {
-        /** An owner's next scripted call, up to the step that returns it (or the end of wait_stopped). */
+        /** An owner's next scripted call or the ptrace tracer's next request, up to the step that returns it (or the end of wait_stopped). */
         CALL,
         /** The killer's next signal: one send. */
         SIGNAL,
@@ -65,35 +68,45 @@ public final class CallRunner {
 
     private final ThreadedRun run;
     private final Model model;
-    private final int[][] units;
+    private final int[][][] layout;
+    private final int[][] next;
     private int phase;
     private final List<LoggedStep> log = new ArrayList<>();
 
     /**
-     * @param unitsPerPhase {@code unitsPerPhase[p][a]}: how many units actor
-     *     {@code a} runs in phase {@code p} (phases run one after the other)
+     * @param layout {@code layout[p][t]}: the actors whose units thread
+     *     {@code t} runs in phase {@code p}, in order (phases run one after
+     *     the other; within a phase the threads run concurrently)
      */
-    public CallRunner(ThreadedRun run, int[][] unitsPerPhase) {
+    public CallRunner(ThreadedRun run, int[][][] layout) {
         this.run = run;
         this.model = run.model();
-        this.units = new int[unitsPerPhase.length][];
-        for (int p = 0; p < unitsPerPhase.length; p++) {
-            if (unitsPerPhase[p].length != model.actorCount()) {
-                throw new IllegalArgumentException("phase " + p + " lists " + unitsPerPhase[p].length
-                    + " actors, the model has " + model.actorCount());
+        this.layout = new int[layout.length][][];
+        this.next = new int[layout.length][];
+        for (int p = 0; p < layout.length; p++) {
+            this.layout[p] = new int[layout[p].length][];
+            for (int t = 0; t < layout[p].length; t++) {
+                for (int a : layout[p][t]) {
+                    if (a < 0 || a >= model.actorCount()) {
+                        throw new IllegalArgumentException("phase " + p + " thread " + t + ": no actor " + a);
+                    }
+                }
+                this.layout[p][t] = layout[p][t].clone();
             }
-            units[p] = unitsPerPhase[p].clone();
+            this.next[p] = new int[layout[p].length];
         }
-        skipEmptyPhases();
+        skipFinishedPhases();
     }
 
     /** Runs actor {@code a}'s next unit of kind {@code kind}; returns when it is done or nothing can move. */
     public UnitResult runUnit(int a, Unit kind) throws InterruptedException {
         List<LoggedStep> mine = new ArrayList<>();
+        final int t;
         synchronized (run) {
-            if (phase >= units.length || units[phase][a] == 0) {
-                throw new IllegalStateException(model.actorName(a) + " has no " + kind + " unit left in phase " + phase
-                    + ": the operations and the plan the runner was given disagree");
+            t = threadOf(a);
+            if (t < 0) {
+                throw new IllegalStateException(model.actorName(a) + " has no " + kind + " unit next in phase " + phase
+                    + ": the operations and the layout the runner was given disagree");
             }
         }
         while (true) {
@@ -101,10 +114,10 @@ public final class CallRunner {
                 if (!run.over()) {
                     LoggedStep s = step(a);
                     if (s != null) {
-                        took(model.actorName(a) + ": " + s.function());
+                        took(model.actorName(a) + ": " + s.function() + ": " + s.label());
                         mine.add(s);
                         if (mine.size() >= UNIT_STEP_LIMIT) {
-                            UnitResult r = end(a, false, true, mine);
+                            UnitResult r = end(t, false, true, mine);
                             run.notifyAll();
                             return r;
                         }
@@ -112,12 +125,12 @@ public final class CallRunner {
                         // method, so a checker may treat the helpers below as atomic (no switch
                         // points, no tracking) and still see each notify.
                         run.notifyAll();
-                        if (completes(kind, a, s)) return end(a, true, false, mine);
+                        if (completes(kind, a, s)) return end(t, true, false, mine);
                         continue; // leaves the monitor: the next step is a new scheduling point
                     }
                 }
-                if (run.over() || quiet()) {
-                    UnitResult r = end(a, kind == Unit.UNTIL_QUIET && !run.over(), false, mine);
+                if (run.over() || quiet(t)) {
+                    UnitResult r = end(t, kind == Unit.UNTIL_QUIET && !run.over(), false, mine);
                     run.notifyAll(); // fewer units left can make the phase quiet for those still waiting
                     return r;
                 }
@@ -179,44 +192,52 @@ public final class CallRunner {
         Transition t = model.step(before, a);
         if (t == null || t.after().equals(before)) return null;
         if (!run.tryStep(a)) return null;
-        LoggedStep s = new LoggedStep(log.size(), a, t.info().function(), t.obs(), t.after());
+        LoggedStep s = new LoggedStep(log.size(), a, t.info().function(), t.info().label(), t.obs(), t.after());
         log.add(s);
         return s;
     }
 
     private boolean completes(Unit kind, int a, LoggedStep s) {
         switch (kind) {
-            case CALL: return s.apiReturn() != null || "debugger wait".equals(s.function());
+            case CALL: return s.apiReturn() != null || s.has(Obs.Kind.PTRACE_RETURN) || "debugger wait".equals(s.function());
             case SIGNAL: return true;
             case REAP: return model.where(s.after(), a).endsWith("done");
             default: return false;
         }
     }
 
-    /** No actor with a unit still to run in this phase can change the state. */
-    private boolean quiet() {
+    /** The thread of this phase whose next unit is actor a's, or -1. */
+    private int threadOf(int a) {
+        if (phase >= layout.length) return -1;
+        for (int t = 0; t < layout[phase].length; t++) {
+            if (next[phase][t] < layout[phase][t].length && layout[phase][t][next[phase][t]] == a) return t;
+        }
+        return -1;
+    }
+
+    /** No other thread's current or next unit in this phase can change the state. */
+    private boolean quiet(int self) {
         State s = run.state();
-        for (int b = 0; b < model.actorCount(); b++) {
-            if (units[phase][b] == 0) continue;
-            Transition t = model.step(s, b);
-            if (t != null && !t.after().equals(s)) return false;
+        for (int t = 0; t < layout[phase].length; t++) {
+            if (t == self || next[phase][t] >= layout[phase][t].length) continue;
+            Transition tr = model.step(s, layout[phase][t][next[phase][t]]);
+            if (tr != null && !tr.after().equals(s)) return false;
         }
         return true;
     }
 
-    private UnitResult end(int a, boolean completed, boolean runaway, List<LoggedStep> mine) {
-        units[phase][a]--;
-        skipEmptyPhases();
+    private UnitResult end(int t, boolean completed, boolean runaway, List<LoggedStep> mine) {
+        next[phase][t]++;
+        skipFinishedPhases();
         return new UnitResult(completed, runaway, mine, run.state());
     }
 
-    private void skipEmptyPhases() {
-        while (phase < units.length && sum(units[phase]) == 0) phase++;
+    private void skipFinishedPhases() {
+        while (phase < layout.length && finished(phase)) phase++;
     }
 
-    private static int sum(int[] xs) {
-        int n = 0;
-        for (int x : xs) n += x;
-        return n;
+    private boolean finished(int p) {
+        for (int t = 0; t < layout[p].length; t++) if (next[p][t] < layout[p][t].length) return false;
+        return true;
     }
 }

@@ -7,11 +7,11 @@ import utrace.model.State;
 
 /**
  * One model step a {@link CallRunner} took: its position in the run, the
- * actor, the kernel function it belongs to, what it did (callbacks, API
+ * actor, the kernel function it belongs to and its label, what it did (callbacks, API
  * returns, user entry) and the state after it. Contract checks read the
  * run's steps as this log.
  */
-public record LoggedStep(int index, int actor, String function, List<Obs> obs, State after) {
+public record LoggedStep(int index, int actor, String function, String label, List<Obs> obs, State after) {
 
     /** The API_RETURN this step produced, or null. */
     public Obs apiReturn() {

@@ -30,6 +30,7 @@ public final class ThreadedRun {
     private State state;
     private Violation violation;
     private boolean over;
+    private int started;
     /** The actors' steps so far, or null when they go to {@link #stepLog} instead. */
     private final List<Integer> schedule;
     private final IntConsumer stepLog;
@@ -84,18 +85,22 @@ public final class ThreadedRun {
      * otherwise, until the run is over. The monitor is released after every
      * step: a re-entered monitor is no scheduling point for JPF (nor a chance
      * for a JVM thread to get in), so holding it across steps would let an
-     * actor run until it blocks and hide every interleaving in between.
+     * actor run until it blocks and hide every interleaving in between. After
+     * a wake-up the actor re-checks without letting go of the monitor: that
+     * adds no interleaving (nothing else runs while it checks) and leaves JPF
+     * one place fewer where a thread can be, i.e. fewer states to match.
      */
     public void runActor(int a) throws InterruptedException {
         while (true) {
             synchronized (this) {
-                if (over) return;
-                if (tryStep(a)) continue;
-                if (!model.canProgress(state)) {
-                    finish();
-                    return;
+                while (!tryStep(a)) {
+                    if (over) return;
+                    if (!model.canProgress(state)) {
+                        finish();
+                        return;
+                    }
+                    wait();
                 }
-                wait();
             }
         }
     }
@@ -117,6 +122,7 @@ public final class ThreadedRun {
             final int actor = a;
             threads[a] = new Thread(() -> {
                 try {
+                    awaitAllStarted(n);
                     runActor(actor);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -126,6 +132,18 @@ public final class ThreadedRun {
         for (Thread t : threads) t.start();
         for (Thread t : threads) t.join();
         return violation();
+    }
+
+    /**
+     * No actor steps before every actor's thread is up. Otherwise the first
+     * thread started often finishes its whole script alone on a JVM, and
+     * under JPF every model state reachable during start-up comes once per
+     * way the other threads can be half started (many times the states).
+     */
+    private synchronized void awaitAllStarted(int n) throws InterruptedException {
+        started++;
+        notifyAll();
+        while (started < n) wait();
     }
 
     public synchronized Violation violation() { return violation; }

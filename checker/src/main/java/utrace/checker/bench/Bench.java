@@ -1,0 +1,209 @@
+package utrace.checker.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.ScaleOptions;
+import utrace.checker.explore.Verdict;
+import utrace.invariants.Invariant;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Scenario;
+
+/**
+ * `checker bench`: measures the native engine on a fixed list of scenarios
+ * and prints the tables (see {@link #run}). Figures, not assertions: the
+ * targets of the README are read off these tables.
+ */
+public final class Bench {
+    /** What to measure. {@code jpf} is null unless JPF is to be compared. */
+    public record Plan(List<Scenario> scenarios, List<Invariant> invariants, String invariantSetName, int workers, int repeat,
+                       long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf) {}
+
+    private final Plan plan;
+    private final PrintStream out;
+    private final ModelConfig config = ModelConfig.fullSeries();
+
+    public Bench(Plan plan, PrintStream out) {
+        this.plan = plan;
+        this.out = out;
+    }
+
+    /** Prints every table; returns 0 if every bench scenario passed, 1 if one violated, 3 if one was incomplete. */
+    public int run() {
+        header();
+        List<Row> rows = mainTable();
+        porBound();
+        if (plan.jpf() != null) plan.jpf().table(out, plan.scenarios(), rows, config, plan.invariants());
+        Row largest = null;
+        for (Row r : rows) {
+            if (r.m.result().verdict() == Verdict.PASS && !r.scale().symmetry()
+                && (largest == null || r.m.result().stats().states() > largest.m.result().stats().states())) {
+                largest = r;
+            }
+        }
+        if (plan.scaling()) largest = scaling(largest);
+        if (largest != null) {
+            out.printf(Locale.ROOT, "%nlargest scenario exhausted within %s: %s, %s states in %s (%s)%n", Fmt.millis(plan.timeLimitMillis()),
+                largest.scenario().name(), Fmt.grouped(largest.m.result().stats().states()), Fmt.millis(largest.m.wallMillis()),
+                largest.config);
+        }
+        out.printf(Locale.ROOT, "%nload average at the end: %.1f%n", Measure.loadAverage());
+        int code = 0;
+        for (Row r : rows) {
+            Verdict v = r.m.result().verdict();
+            if (v == Verdict.VIOLATION) return 1;
+            if (v == Verdict.INCOMPLETE) code = 3;
+        }
+        return code;
+    }
+
+    private void header() {
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "checker bench: %d scenario(s), invariant set '%s' (%d invariants), %s%n", plan.scenarios().size(),
+            plan.invariantSetName(), plan.invariants().size(), config);
+        out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %s; load average %.1f at the start%n",
+            rt.availableProcessors(), Runtime.version(), Fmt.bytes(rt.maxMemory()), Measure.loadAverage());
+        out.printf(Locale.ROOT, "  (wall time is what a user waits; cpu is the process's CPU time, all threads, GC and JIT "
+            + "included; a load above the core count means other work shared the CPUs)%n");
+        out.printf(Locale.ROOT, "engine: native breadth-first search, level by level (LevelExplorer), 64-bit fingerprints "
+            + "(seed %s); best of %d run(s) per row%n%n", utrace.model.State.hex(utrace.checker.explore.FastFingerprint.SEED),
+            plan.repeat());
+    }
+
+    /** One measured configuration of one scenario. */
+    record Row(Scenario scenario, String config, ScaleOptions scale, Measure m) {}
+
+    private List<Row> mainTable() {
+        out.printf(Locale.ROOT, "%-22s %-16s %-10s %11s %12s %10s %10s %9s %9s%n",
+            "scenario", "config", "verdict", "states", "transitions", "states/s", "peak heap", "wall", "cpu");
+        List<Row> rows = new ArrayList<>();
+        List<String> speedups = new ArrayList<>();
+        List<String> symmetry = new ArrayList<>();
+        String bytesPerState = "";
+        for (Scenario s : plan.scenarios()) {
+            Model model = new Model(s, config);
+            List<ScaleOptions> configs = new ArrayList<>();
+            configs.add(ScaleOptions.SEQUENTIAL.withWorkers(1));
+            if (plan.workers() > 1) configs.add(ScaleOptions.SEQUENTIAL.withWorkers(plan.workers()));
+            boolean killers = s.killers() > 1;
+            if (killers) {
+                configs.add(ScaleOptions.SEQUENTIAL.withWorkers(1).withSymmetry(true));
+                if (plan.workers() > 1) configs.add(ScaleOptions.SEQUENTIAL.withWorkers(plan.workers()).withSymmetry(true));
+            }
+            Row one = null;
+            Row many = null;
+            Row sym = null;
+            boolean first = true;
+            for (ScaleOptions c : configs) {
+                Measure m = best(model, c);
+                Row r = new Row(s, label(c), c, m);
+                rows.add(r);
+                printRow(first ? s.name() : "", r);
+                first = false;
+                if (!c.symmetry() && c.workers() == 1) one = r;
+                if (!c.symmetry() && c.workers() > 1) many = r;
+                if (c.symmetry() && sym == null) sym = r;
+            }
+            if (one != null && many != null) {
+                speedups.add(String.format(Locale.ROOT, "%s %.2fx", s.name(), (double) one.m.wallMillis() / Math.max(1, many.m.wallMillis())));
+            }
+            if (one != null && sym != null) {
+                symmetry.add(String.format(Locale.ROOT, "%s %.2fx (%s -> %s states)", s.name(),
+                    (double) one.m.result().stats().states() / Math.max(1, sym.m.result().stats().states()),
+                    Fmt.grouped(one.m.result().stats().states()), Fmt.grouped(sym.m.result().stats().states())));
+            }
+            if (one != null && one.m.result().stats().states() > 0) {
+                bytesPerState = String.format(Locale.ROOT, "%.1f bytes per state (%s, %s states)",
+                    (double) one.m.result().stats().visitedBytes() / one.m.result().stats().states(), s.name(),
+                    Fmt.grouped(one.m.result().stats().states()));
+            }
+        }
+        out.println();
+        if (!speedups.isEmpty()) out.printf("speed-up of %d workers over 1 (wall): %s%n", plan.workers(), String.join(", ", speedups));
+        if (!symmetry.isEmpty()) out.printf("symmetry reduction (states without / with --symmetry): %s%n", String.join(", ", symmetry));
+        if (!bytesPerState.isEmpty()) out.printf("visited set: %s%n", bytesPerState);
+        return rows;
+    }
+
+    private void printRow(String name, Row r) {
+        Measure m = r.m;
+        out.printf(Locale.ROOT, "%-22s %-16s %-10s %11s %12s %10s %10s %9s %9s%n", name, r.config, m.result().verdict(),
+            Fmt.grouped(m.result().stats().states()), Fmt.grouped(m.result().stats().transitions()),
+            Fmt.rate(m.statesPerSecond()), Fmt.bytes(m.peakHeapBytes()), Fmt.millis(m.wallMillis()),
+            m.cpuMillis() < 0 ? "?" : Fmt.millis(m.cpuMillis()));
+    }
+
+    private Measure best(Model model, ScaleOptions c) {
+        Measure best = null;
+        for (int i = 0; i < plan.repeat(); i++) {
+            Measure m = Measure.run(model, plan.invariants(), c, new Limits(0, plan.timeLimitMillis()));
+            if (best == null || m.wallMillis() < best.wallMillis()) best = m;
+        }
+        return best;
+    }
+
+    private static String label(ScaleOptions c) {
+        return c.workers() + (c.workers() == 1 ? " worker" : " workers") + (c.symmetry() ? " +sym" : "");
+    }
+
+    private void porBound() {
+        out.printf(Locale.ROOT, "%npartial-order reduction: not a search mode (a sound one removes almost nothing here; see README).%n"
+            + "Upper bound of an ideal one: exact independence from the whole state graph, singleton ample sets, cycle proviso,%n"
+            + "invariants ignored (scenarios up to %s states):%n", Fmt.grouped(plan.porBoundMaxStates()));
+        out.printf(Locale.ROOT, "%-22s %6s %11s %11s %8s%n", "scenario", "actors", "states", "reduced", "factor");
+        for (Scenario s : plan.scenarios()) {
+            Model model = new Model(s, config);
+            PorBound.Result b = PorBound.of(model, plan.porBoundMaxStates());
+            if (b == null) {
+                out.printf(Locale.ROOT, "%-22s %6d %11s %11s %8s%n", s.name(), model.actorCount(), "> " + Fmt.grouped(plan.porBoundMaxStates()), "-", "-");
+                continue;
+            }
+            out.printf(Locale.ROOT, "%-22s %6d %11s %11s %7.2fx%n", s.name(), model.actorCount(), Fmt.grouped(b.fullStates()),
+                Fmt.grouped(b.reducedStates()), b.factor());
+        }
+    }
+
+    /** Prints the scaling table; returns the largest scenario exhausted within the limit, this table's or {@code largest}. */
+    private Row scaling(Row largest) {
+        out.printf(Locale.ROOT, "%nscaling (each run limited to %s; a series stops at its first run over the limit):%n",
+            Fmt.millis(plan.timeLimitMillis()));
+        out.printf(Locale.ROOT, "%-8s %3s %6s %11s %12s %9s %9s %10s %11s%n", "series", "n", "actors", "states", "transitions",
+            "wall 1w", plan.workers() > 1 ? "wall " + plan.workers() + "w" : "", "best st/s", "+sym states");
+        for (String series : plan.series()) {
+            List<ScalingSeries.Member> members = switch (series) {
+                case "engines" -> ScalingSeries.engines(4);
+                case "killers" -> ScalingSeries.killers(6);
+                case "ptrace" -> ScalingSeries.ptrace(4);
+                case "size" -> ScalingSeries.size();
+                default -> throw new IllegalArgumentException("unknown series " + series);
+            };
+            for (ScalingSeries.Member mem : members) {
+                Model model = new Model(mem.scenario(), config);
+                Limits lim = new Limits(0, plan.timeLimitMillis());
+                Measure one = Measure.run(model, plan.invariants(), ScaleOptions.SEQUENTIAL.withWorkers(1), lim);
+                Measure many = plan.workers() > 1 && one.result().verdict() != Verdict.INCOMPLETE
+                    ? Measure.run(model, plan.invariants(), ScaleOptions.SEQUENTIAL.withWorkers(plan.workers()), lim) : null;
+                Measure sym = mem.scenario().killers() > 1 && one.result().verdict() != Verdict.INCOMPLETE
+                    ? Measure.run(model, plan.invariants(), ScaleOptions.SEQUENTIAL.withWorkers(1).withSymmetry(true), lim) : null;
+                Measure fastest = many != null && many.wallMillis() < one.wallMillis() ? many : one;
+                boolean over = one.result().verdict() == Verdict.INCOMPLETE;
+                out.printf(Locale.ROOT, "%-8s %3d %6d %11s %12s %9s %9s %10s %11s%s%n", mem.series(), mem.n(), model.actorCount(),
+                    (over ? ">" : "") + Fmt.grouped(one.result().stats().states()), Fmt.grouped(one.result().stats().transitions()),
+                    over ? "> " + Fmt.millis(plan.timeLimitMillis()) : Fmt.millis(one.wallMillis()),
+                    many == null ? "" : Fmt.millis(many.wallMillis()), Fmt.rate(fastest.statesPerSecond()),
+                    sym == null ? "" : Fmt.grouped(sym.result().stats().states()),
+                    one.result().verdict() == Verdict.VIOLATION ? "   (VIOLATION: " + one.result().counterexample().violation().invariant().name() + ")" : "");
+                if (over) break;
+                if (fastest.result().verdict() == Verdict.PASS
+                    && (largest == null || fastest.result().stats().states() > largest.m.result().stats().states())) {
+                    largest = new Row(mem.scenario(), fastest == one ? "1 worker" : plan.workers() + " workers", null, fastest);
+                }
+            }
+        }
+        return largest;
+    }
+}

@@ -1,0 +1,145 @@
+package utrace.checker.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import utrace.checker.bench.Bench;
+import utrace.checker.bench.JpfColumn;
+import utrace.checker.explore.ScaleOptions;
+import utrace.checker.jpf.JpfEngine;
+import utrace.checker.jpf.JpfHome;
+import utrace.invariants.InvariantSet;
+import utrace.invariants.InvariantSetException;
+import utrace.model.Scenario;
+import utrace.model.ScenarioFormatException;
+import utrace.model.Scenarios;
+
+/** `checker bench`: the speed and scale figures of the native engine. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {
+        "Measure the native engine on the benchmark scenarios (model/scenarios/bench.list) and print:",
+        "  - per scenario, 1 worker and N workers (and, with identical killers, --symmetry): states,",
+        "    transitions, states/s, peak heap, wall and CPU time; the speed-up of N workers;",
+        "  - the most an ideal partial-order reduction could remove (a measured bound);",
+        "  - with --engines native,jpf: JPF's time on the same scenarios and the ratio;",
+        "  - a scaling table: engines 1..4, killers 1..6, ptrace round trips 0..4, and a size ladder",
+        "    up to the first scenario that does not finish within --time-limit.",
+        "The figures depend on the machine and on what else runs: the load average is printed.",
+        "Exit 0 when every benchmark scenario passes, 1 if one violates, 3 if one hits the time limit.",
+        ""})
+final class BenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME|FILE",
+        description = "Measure these scenarios instead of bench.list (repeatable).")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = {"-i", "--invariants"}, paramLabel = "SET", defaultValue = "core",
+        description = "The invariants checked in every run. Default: ${DEFAULT-VALUE}.")
+    String invariants;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N",
+        description = "The N of the 'N workers' rows. Default: all cores.")
+    Integer workers;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+        description = "Run each row R times and keep the fastest (less noise). Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+        description = "Limit of every run, e.g. 60s, 5m. Default: ${DEFAULT-VALUE}.")
+    long timeLimit;
+
+    @Option(names = "--engines", paramLabel = "native[,jpf]", split = ",", defaultValue = "native",
+        description = "native, or native,jpf to compare with Java PathFinder where it is installed (JPF_HOME or --jpf-home).")
+    List<String> engines = new ArrayList<>();
+
+    @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (overrides JPF_HOME).")
+    String jpfHome;
+
+    @Option(names = "--jpf-time-limit", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "300s",
+        description = "Limit of every JPF run. Default: ${DEFAULT-VALUE}.")
+    long jpfTimeLimit;
+
+    @Option(names = "--series", paramLabel = "S[,S...]", split = ",", defaultValue = "engines,killers,ptrace,size",
+        description = "Scaling series to run: engines, killers, ptrace, size. Default: ${DEFAULT-VALUE}.")
+    List<String> series = new ArrayList<>();
+
+    @Option(names = "--no-scaling", description = "Skip the scaling table.")
+    boolean noScaling;
+
+    @Option(names = "--por-bound-max", paramLabel = "N", defaultValue = "300000",
+        description = "Compute the partial-order bound only for scenarios of at most N states (it holds the whole graph). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int porBoundMax;
+
+    @Override public Integer call() {
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        if (repeat < 1) throw new UsageException("--repeat must be at least 1, not " + repeat);
+        int n = workers == null ? ScaleOptions.allCores() : workers;
+        if (n < 1) throw new UsageException("--workers must be at least 1, not " + n);
+        for (String e : engines) {
+            if (!e.equals("native") && !e.equals("jpf")) throw new UsageException("--engines takes native and jpf, not '" + e + "'");
+        }
+        for (String s : series) {
+            if (!List.of("engines", "killers", "ptrace", "size").contains(s)) {
+                throw new UsageException("--series takes engines, killers, ptrace and size, not '" + s + "'");
+            }
+        }
+        InvariantSet set;
+        try {
+            set = InvariantSet.resolve(invariants);
+        } catch (InvariantSetException e) {
+            throw new UsageException(e.getMessage());
+        }
+        JpfColumn jpf = engines.contains("jpf") ? jpf(out) : null;
+        Bench.Plan plan = new Bench.Plan(loadScenarios(), set.invariants(), set.name(), n, repeat, timeLimit, !noScaling,
+            series, porBoundMax, jpf);
+        int code = new Bench(plan, out).run();
+        out.flush();
+        return code;
+    }
+
+    /** The JPF column, or null with a note saying why it is left out. */
+    private JpfColumn jpf(PrintStream out) {
+        try {
+            JpfHome home = JpfHome.resolve(jpfHome, System.getenv());
+            String jdk = JpfEngine.jdkProblem();
+            if (jdk != null) {
+                out.printf(Locale.ROOT, "JPF comparison not done: %s%n", jdk);
+                return null;
+            }
+            return new JpfColumn(new JpfEngine(home), home.dir().toString(), jpfTimeLimit);
+        } catch (JpfHome.JpfNotFoundException e) {
+            out.printf(Locale.ROOT, "JPF comparison not done: %s%n", e.getMessage());
+            return null;
+        }
+    }
+
+    private List<Scenario> loadScenarios() {
+        List<String> names = scenarios.isEmpty() ? Scenarios.benchNames() : scenarios;
+        List<Scenario> out = new ArrayList<>();
+        for (String name : names) {
+            try {
+                out.add(Scenarios.load(name));
+            } catch (ScenarioFormatException e) {
+                throw new UsageException(e.getMessage());
+            } catch (NoSuchFileException e) {
+                throw new UsageException("scenario file not found: " + e.getFile());
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return out;
+    }
+}

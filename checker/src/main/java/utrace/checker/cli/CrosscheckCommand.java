@@ -1,0 +1,176 @@
+package utrace.checker.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.ProgressListener;
+import utrace.checker.gate.BugMatrix;
+import utrace.checker.gate.MatrixRow;
+import utrace.checker.jpf.Crosscheck;
+import utrace.checker.jpf.CrosscheckTable;
+import utrace.checker.jpf.JpfEngine;
+import utrace.checker.jpf.JpfHome;
+import utrace.checker.jpf.JpfRow;
+import utrace.checker.jpf.JpfRun;
+import utrace.checker.run.ScenarioResult;
+import utrace.checker.run.VerifyRequest;
+import utrace.checker.run.VerifyRun;
+import utrace.invariants.InvariantSet;
+import utrace.invariants.InvariantSetException;
+import utrace.model.Mutation;
+import utrace.model.Scenario;
+import utrace.model.Scenarios;
+
+/** `checker crosscheck`: the native engine and Java PathFinder on the same rows; their verdicts must agree. */
+@Command(name = "crosscheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {
+        "Run the native engine and Java PathFinder (JPF) on the same model and",
+        "compare their verdicts. The two searches are independent (breadth-first",
+        "over state fingerprints vs. JPF's depth-first search over program states,",
+        "one thread per actor): they must agree, and a disagreement means one of",
+        "them has a bug.",
+        "",
+        "Rows: every default scenario on the full series (both must say PASS),",
+        "every mutation on the scenario that shows it and every row of the gate's",
+        "bug matrix (both must say VIOLATION). JPF runs on the rows whose native",
+        "search has at most --jpf-max-states states; the others are listed as",
+        "skipped. Each JPF violation is confirmed on the native model and written",
+        "as a trace (SCENARIO[+MUTATION].INVARIANT.jpf.json) for `checker replay`.",
+        "",
+        "Needs a jpf-core java-17 build, run on JDK 17: JPF_HOME or --jpf-home",
+        "(see README).",
+        ""},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0  every compared row agrees",
+        "  1  some row disagrees (or JPF's answer does not reproduce natively)",
+        "  2  usage error, or JPF not found",
+        "  3  no disagreement, but a limit left some row incomparable"})
+final class CrosscheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-i", "--invariants"}, paramLabel = "SET", defaultValue = "core",
+        description = "Invariant set for every row (a mutation or gate row also checks the invariant it must break). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String invariants;
+
+    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME",
+        description = "Only the rows of these shipped scenarios (repeatable). Default: all rows.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--no-mutations", description = "Leave out the mutation rows.")
+    boolean noMutations;
+
+    @Option(names = "--no-gate", description = "Leave out the gate's bug-matrix rows.")
+    boolean noGate;
+
+    @Option(names = "--jpf-max-states", paramLabel = "N", defaultValue = "700",
+        description = "Run JPF on a row only if the native search has at most N states (0: every row). JPF matches "
+            + "program states, 20-100 times the model's, at a few ms each: stop-then-kill (774 native states) takes "
+            + "JPF about 73,000 states and 14 min. Larger rows are listed as skipped. Default: ${DEFAULT-VALUE}.")
+    long jpfMaxStates;
+
+    @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (overrides JPF_HOME).")
+    String jpfHome;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "Per row and engine: stop after this long; the row is then not comparable (exit 3).")
+    Long timeLimit;
+
+    @Option(names = "--trace-dir", paramLabel = "DIR", defaultValue = "traces/out",
+        description = "Where both engines' counterexample traces go. Default: ${DEFAULT-VALUE}.")
+    Path traceDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override public Integer call() throws IOException {
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        JpfHome home = JpfVerify.home(jpfHome, err);
+        if (home == null) return ExitCode.USAGE;
+        InvariantSet set;
+        try {
+            set = InvariantSet.resolve(invariants);
+        } catch (InvariantSetException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<Crosscheck.Row> rows = rows(set);
+        Limits limits = new Limits(0, timeLimit == null ? 0 : timeLimit);
+        out.printf(Locale.ROOT, "checker crosscheck: %d rows, invariant set '%s'; JPF at %s%n%n", rows.size(), set.name(), home.dir());
+        CrosscheckTable.header(out);
+        JpfEngine engine = new JpfEngine(home);
+        JpfRun.Progress progress = quiet ? JpfRun.Progress.NONE
+            : s -> ms -> err.printf(Locale.ROOT, "[%s] JPF searching, %.0f s%n", s.name(), ms / 1000.0);
+        List<Crosscheck.Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Crosscheck.Row row : rows) {
+                VerifyRequest req = new VerifyRequest(List.of(row.scenario()), row.invariants(), row.config(), limits, traceDir);
+                ScenarioResult nat = VerifyRun.run(req, new VerifyRun.Listener() {
+                    @Override public void starting(Scenario s) { }
+
+                    @Override public ProgressListener progressFor(Scenario s) { return ProgressListener.NONE; }
+                }).get(0);
+                Crosscheck.Outcome o;
+                if (jpfMaxStates > 0 && nat.result().stats().states() > jpfMaxStates) {
+                    o = new Crosscheck.Outcome(row, nat, null, String.format(Locale.ROOT,
+                        "the native search has %,d states, more than --jpf-max-states %,d", nat.result().stats().states(), jpfMaxStates));
+                } else {
+                    JpfRow jpf = JpfRun.runOne(engine, req, row.scenario(), progress);
+                    o = new Crosscheck.Outcome(row, nat, jpf, null);
+                }
+                outcomes.add(o);
+                CrosscheckTable.row(out, o);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted while JPF was running");
+        }
+        CrosscheckTable.summary(out, outcomes);
+        out.flush();
+        return Crosscheck.exitCode(outcomes);
+    }
+
+    private List<Crosscheck.Row> rows(InvariantSet set) throws IOException {
+        List<Crosscheck.Row> rows = new ArrayList<>();
+        for (String n : Scenarios.shippedNames()) {
+            if (wanted(n)) rows.add(Crosscheck.defaultRow(load(n), set));
+        }
+        if (!noMutations) {
+            for (Mutation m : Mutation.values()) {
+                if (wanted(m.scenario)) rows.add(Crosscheck.mutationRow(m, load(m.scenario), set));
+            }
+        }
+        if (!noGate) {
+            for (MatrixRow r : BugMatrix.load()) {
+                if (r.broken().startsWith("mutation:") || !wanted(r.scenario())) continue; // mutation rows are above
+                rows.add(Crosscheck.gateRow(r.id(), load(r.scenario()), BugMatrix.config(r), r.invariant(), set));
+            }
+        }
+        if (rows.isEmpty()) throw new UsageException("no row matches --scenario " + String.join(", ", only));
+        return rows;
+    }
+
+    private boolean wanted(String scenario) {
+        return only.isEmpty() || only.contains(scenario);
+    }
+
+    private static Scenario load(String name) throws IOException {
+        try {
+            return Scenarios.load(name);
+        } catch (utrace.model.ScenarioFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package utrace.checker.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import utrace.checker.jpf.JpfEngine;
+import utrace.checker.jpf.JpfHome;
+import utrace.checker.jpf.JpfReport;
+import utrace.checker.jpf.JpfRow;
+import utrace.checker.jpf.JpfRun;
+import utrace.checker.report.JunitReport;
+import utrace.checker.run.ScenarioResult;
+import utrace.checker.run.VerifyRequest;
+import utrace.model.Scenario;
+
+/** `checker verify --engine jpf` (VerifyCommand hands over here once the request is resolved). */
+final class JpfVerify {
+    private JpfVerify() {}
+
+    /** The jpf-core to use, or null after printing the one-line reason (the caller exits 2). */
+    static JpfHome home(String option, PrintStream err) {
+        try {
+            JpfHome home = JpfHome.resolve(option, System.getenv());
+            String jdk = JpfEngine.jdkProblem();
+            if (jdk != null) {
+                err.println("checker: " + jdk);
+                return null;
+            }
+            return home;
+        } catch (JpfHome.JpfNotFoundException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+
+    static int run(VerifyRequest req, String jpfHome, boolean json, Path junit, boolean quiet, PrintStream out, PrintStream err)
+        throws IOException {
+        JpfHome home = home(jpfHome, err);
+        if (home == null) return ExitCode.USAGE;
+        if (!json) JpfReport.header(out, req, home);
+        JpfRun.Progress progress = quiet ? JpfRun.Progress.NONE
+            : s -> ms -> err.printf(Locale.ROOT, "[%s] JPF searching, %.0f s%n", s.name(), ms / 1000.0);
+        List<JpfRow> rows = new ArrayList<>();
+        try {
+            JpfEngine engine = new JpfEngine(home);
+            for (Scenario s : req.scenarios()) {
+                JpfRow r = JpfRun.runOne(engine, req, s, progress);
+                rows.add(r);
+                if (!json) JpfReport.row(out, r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted while JPF was running");
+        }
+        if (json) JpfReport.json(out, req, home, rows);
+        else JpfReport.summary(out, rows);
+        if (junit != null) {
+            List<ScenarioResult> asNative = rows.stream().map(JpfRow::asScenarioResult).toList();
+            JunitReport.write(junit, req, asNative);
+        }
+        out.flush();
+        return JpfRun.exitCode(rows);
+    }
+}

@@ -1,0 +1,70 @@
+package utrace.checker.explore;
+
+/**
+ * How the native breadth-first search scales: worker threads, symmetry
+ * reduction and bitstate hashing. {@link #SEQUENTIAL} (one worker, no
+ * reduction, exact visited set) runs the classic {@link Explorer} and gives
+ * exactly its counts and shortest traces; anything else runs the
+ * level-synchronous {@link LevelExplorer}, which gives the same counts and
+ * trace as one worker for any number of workers.
+ *
+ * <p>There is no partial-order reduction: measured on this model, a sound one
+ * would remove almost nothing (see README, "Speed and scale").
+ *
+ * @param workers threads that expand states (1 or more)
+ * @param symmetry treat interchangeable killers as one ({@link Symmetry}); shortest traces are kept
+ * @param bitstateBits 0 for the exact fingerprint set, else the size of the bitstate table in bits (a power of two)
+ */
+public record ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
+    public static final ScaleOptions SEQUENTIAL = new ScaleOptions(1, false, 0);
+
+    public ScaleOptions {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        if (bitstateBits != 0 && (bitstateBits < 64 || Long.bitCount(bitstateBits) != 1)) {
+            throw new IllegalArgumentException("bitstate size must be a power of two of at least 64 bits, not " + bitstateBits);
+        }
+    }
+
+    /** One worker per available core (the CLI's default). */
+    public static int allCores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public ScaleOptions withWorkers(int n) { return new ScaleOptions(n, symmetry, bitstateBits); }
+
+    public ScaleOptions withSymmetry(boolean on) { return new ScaleOptions(workers, on, bitstateBits); }
+
+    public ScaleOptions withBitstate(long bits) { return new ScaleOptions(workers, symmetry, bits); }
+
+    public boolean bitstate() { return bitstateBits != 0; }
+
+    /**
+     * True if the first counterexample found is a shortest one: no bitstate (a missed state can
+     * make it longer). Symmetry keeps it: the quotient graph has the same distances as the full one.
+     */
+    public boolean exactShortest() { return !bitstate(); }
+
+    /** Whether the classic single-threaded {@link Explorer} does this. */
+    public boolean classic() { return workers == 1 && !symmetry && !bitstate(); }
+
+    /** Explores with the classic engine(s) of {@code mode} when {@link #classic()}, else with {@link LevelExplorer}. */
+    public ExplorationResult explore(SearchMode mode, utrace.model.Model model, java.util.List<utrace.invariants.Invariant> invariants,
+                                     Limits limits, ProgressListener progress) {
+        if (classic() || mode != SearchMode.BFS) return mode.explore(model, invariants, limits, progress);
+        return new LevelExplorer(limits, progress, this).explore(model, invariants);
+    }
+
+    /** What may make a breadth-first trace longer than a shortest one, for trace origins. */
+    public String reductionName() {
+        return bitstate() ? "bitstate hashing" : "";
+    }
+
+    /** "2 workers, partial-order reduction, bitstate 2^30 bits" etc., for headers. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(workers).append(workers == 1 ? " worker" : " workers");
+        if (symmetry) b.append(", symmetry reduction");
+        if (bitstate()) b.append(", bitstate hashing (").append(bitstateBits >> 23).append(" MB)");
+        return b.toString();
+    }
+}

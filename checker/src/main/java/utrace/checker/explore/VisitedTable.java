@@ -1,0 +1,63 @@
+package utrace.checker.explore;
+
+/**
+ * The visited set of {@link LevelExplorer}, split into {@link #PARTITIONS}
+ * partitions by the top bits of the fingerprint so that workers insert into
+ * different partitions without locks: a partition is filled by one thread at
+ * a time, and the phases that read the counts are separated from the inserts
+ * by the worker pool's barrier. The partition of a fingerprint does not depend
+ * on the number of workers, so neither does the result.
+ */
+abstract class VisitedTable {
+    static final int PARTITION_BITS = 4;
+    static final int PARTITIONS = 1 << PARTITION_BITS;
+
+    static int partition(long fp) {
+        return (int) (fp >>> (64 - PARTITION_BITS));
+    }
+
+    /** Adds {@code fp} to its partition ({@code partition(fp)}); true if it was not there. */
+    abstract boolean add(long fp);
+
+    /** States stored (for bitstate: insertions that set a new bit). */
+    abstract long size();
+
+    abstract long bytes();
+
+    /** One line for the statistics: what a stored state costs and what the table may miss. */
+    abstract String describe();
+
+    /** For bitstate only: estimated number of states missed (0 for the exact table, whose risk is fingerprint collisions). */
+    double expectedOmissions() { return 0; }
+
+    /** Exact fingerprints: one {@link FingerprintSet} per partition. */
+    static final class Exact extends VisitedTable {
+        private final FingerprintSet[] parts = new FingerprintSet[PARTITIONS];
+
+        Exact() {
+            for (int i = 0; i < PARTITIONS; i++) parts[i] = new FingerprintSet(1 << 12);
+        }
+
+        @Override boolean add(long fp) { return parts[partition(fp)].add(fp); }
+
+        @Override long size() {
+            long n = 0;
+            for (FingerprintSet p : parts) n += p.size();
+            return n;
+        }
+
+        @Override long bytes() {
+            long n = 0;
+            for (FingerprintSet p : parts) n += p.bytes();
+            return n;
+        }
+
+        @Override String describe() {
+            long n = size();
+            double collision = (double) n * n / Math.pow(2, 65);
+            return String.format(java.util.Locale.ROOT,
+                "visited set: 64-bit fingerprints, %.1f bytes per state; probability of a fingerprint collision < %.1e",
+                n == 0 ? 0.0 : (double) bytes() / n, collision);
+        }
+    }
+}

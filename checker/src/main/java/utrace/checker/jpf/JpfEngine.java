@@ -1,0 +1,128 @@
+package utrace.checker.jpf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+import utrace.checker.explore.Counterexample;
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.Verdict;
+import utrace.invariants.Invariant;
+import utrace.invariants.InvariantChecker;
+import utrace.invariants.Violation;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Scenario;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * `--engine jpf` for one scenario: runs JPF ({@link JpfJob}), reads its
+ * report ({@link JpfOutput}) and turns it into a verdict. A violation's
+ * schedule is re-executed on the native model with the same invariant checks
+ * as the threaded runner, so a counterexample is only accepted when the
+ * native model reproduces it (and that replay yields the Violation the trace
+ * is built from).
+ */
+public final class JpfEngine {
+    /**
+     * @param verdict null when JPF's answer could not be used ({@code error} says why)
+     * @param counterexample for VIOLATION: the schedule JPF found, confirmed on the native model
+     */
+    public record Result(Verdict verdict, JpfOutput output, long millis, Counterexample counterexample,
+                         String incompleteReason, String error) {}
+
+    private final JpfJob job;
+
+    public JpfEngine(JpfHome home) {
+        this.job = new JpfJob(home);
+    }
+
+    /** JPF's java-17 branch runs on JDK 17 only; null if this JVM is one, else the one-line reason. */
+    public static String jdkProblem() {
+        int v = Runtime.version().feature();
+        return v == 17 ? null : "JPF needs JDK 17 exactly (jpf-core java-17 branch); this checker runs on JDK " + v;
+    }
+
+    public Result run(Scenario s, ModelConfig config, List<Invariant> invariants, Limits limits, LongConsumer progress)
+        throws IOException, InterruptedException {
+        JpfJob.Outcome o = job.run(s, config, invariants, limits, progress);
+        JpfOutput out = JpfOutput.parse(o.report());
+        if (o.killed()) {
+            return new Result(Verdict.INCOMPLETE, out, o.millis(), null,
+                "time limit: JPF did not stop within " + JpfJob.GRACE_MILLIS / 1000 + " s after it, so it was killed", null);
+        }
+        if (!out.statistics()) {
+            return new Result(null, out, o.millis(), null, null,
+                "JPF did not complete a search (" + firstProblemLine(o.report()) + "); its output: " + o.workDir().resolve("jpf-output.txt"));
+        }
+        if (out.hasError()) {
+            if (out.violatedInvariant() == null) {
+                return new Result(null, out, o.millis(), null, null, "JPF reports " + out.errorProperty() + ": " + out.errorMessage()
+                    + " (not an invariant of the model); its output: " + o.workDir().resolve("jpf-output.txt"));
+            }
+            Model model = new Model(s, config);
+            Confirmation c = confirm(model, invariants, out.schedule());
+            if (c.violation() == null || !c.violation().invariant().name().equals(out.violatedInvariant())
+                || !c.violation().kind().name().equals(out.violationKind())) {
+                return new Result(null, out, o.millis(), null, null, "JPF reports " + out.violatedInvariant() + " after "
+                    + out.schedule().size() + " steps, but the native model replaying that schedule "
+                    + (c.problem() != null ? c.problem() : c.violation() == null ? "violates nothing"
+                        : "violates " + c.violation().invariant().name() + " (" + c.violation().kind() + ")")
+                    + "; its output: " + o.workDir().resolve("jpf-output.txt"));
+            }
+            deleteWorkDir(o);
+            return new Result(Verdict.VIOLATION, out, o.millis(), new Counterexample(c.violation(), out.schedule()), null, null);
+        }
+        deleteWorkDir(o);
+        if (out.constraints() > 0 || out.constraint() != null) {
+            return new Result(Verdict.INCOMPLETE, out, o.millis(), null,
+                out.constraint() != null ? out.constraint() : "JPF hit a search constraint", null);
+        }
+        return new Result(Verdict.PASS, out, o.millis(), null, null, null);
+    }
+
+    /** The violation a schedule reaches, checked exactly as ThreadedRun checks (or why it cannot be replayed). */
+    record Confirmation(Violation violation, String problem) {}
+
+    static Confirmation confirm(Model model, List<Invariant> invariants, List<Integer> schedule) {
+        InvariantChecker check = new InvariantChecker(model, invariants);
+        State s = model.initial();
+        Violation v = check.state(s);
+        for (int i = 0; i < schedule.size(); i++) {
+            if (v != null) return new Confirmation(null, "is violated already after " + i + " steps (" + v.describe() + ")");
+            int a = schedule.get(i);
+            if (a < 0 || a >= model.actorCount()) return new Confirmation(null, "has no actor " + a + " (step " + (i + 1) + ")");
+            Transition t = model.step(s, a);
+            if (t == null || t.after().equals(s)) {
+                return new Confirmation(null, "cannot move " + model.actorName(a) + " at step " + (i + 1));
+            }
+            v = check.transition(s, t);
+            s = t.after();
+            if (v == null) v = check.state(s);
+        }
+        if (v == null && !model.canProgress(s)) v = check.terminal(s);
+        return new Confirmation(v, null);
+    }
+
+    private static String firstProblemLine(String report) {
+        for (String line : report.split("\r?\n")) {
+            String l = line.trim();
+            if (l.startsWith("[SEVERE]") || l.contains("Exception") || l.contains("Error:")) return l;
+        }
+        return "no statistics in its report";
+    }
+
+    /** A run whose answer was used leaves nothing behind; an unusable one keeps its report for the error message. */
+    private static void deleteWorkDir(JpfJob.Outcome o) {
+        try (Stream<Path> files = Files.walk(o.workDir())) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package utrace.checker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --workers, --symmetry, --bitstate, gate --shard and checker bench from the command line. */
+class ScaleCliTest {
+    @TempDir
+    Path tmp;
+
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
+    }
+
+    /** The verdict table without the time and rate columns (they vary), one line per scenario. */
+    static List<String> counts(String out) {
+        List<String> rows = new ArrayList<>();
+        Pattern row = Pattern.compile("^(\\S+)\\s+(PASS|VIOLATION|INCOMPLETE)\\s+([\\d,]+)\\s+([\\d,]+)\\s+(\\d+)\\s", Pattern.MULTILINE);
+        Matcher m = row.matcher(out);
+        while (m.find()) rows.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4) + " " + m.group(5));
+        return rows;
+    }
+
+    @Test
+    void verifyWithTwoWorkersPrintsTheSameTableAndTraceAsOne() throws Exception {
+        CliTest.Run one = run("verify", "-q", "--workers", "1", "--trace-dir", tmp.resolve("w1").toString());
+        CliTest.Run two = run("verify", "-q", "--workers", "2", "--trace-dir", tmp.resolve("w2").toString());
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, two.code(), two.err());
+        assertFalse(counts(one.out()).isEmpty());
+        assertEquals(counts(one.out()), counts(two.out()));
+        assertTrue(two.out().contains("level by level, 2 workers"), two.out());
+
+        String[] mutation = {"--scenario", "detach-during-callback", "--mutation", "detach-ignores-reporting"};
+        CliTest.Run v1 = run(concat(new String[] {"verify", "-q", "--workers", "1", "--trace-dir", tmp.resolve("m1").toString()}, mutation));
+        CliTest.Run v2 = run(concat(new String[] {"verify", "-q", "--workers", "2", "--trace-dir", tmp.resolve("m2").toString()}, mutation));
+        assertEquals(1, v1.code());
+        assertEquals(1, v2.code());
+        String name = "detach-during-callback+detach-ignores-reporting.detach-is-final.txt";
+        assertEquals(Files.readString(tmp.resolve("m1").resolve(name)), Files.readString(tmp.resolve("m2").resolve(name)));
+        assertTrue(v2.out().contains("shortest (breadth-first)"), v2.out());
+    }
+
+    @Test
+    void bitstateNeverSaysPassAndExitsThree() {
+        CliTest.Run r = run("verify", "-q", "--bitstate", "--scenario", "detach-sigkill-race", "--trace-dir", tmp.toString());
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("no violation found (probabilistic)"), r.out());
+        assertFalse(r.out().contains(" PASS "), r.out());
+        CliTest.Run small = run("verify", "-q", "--bitstate=1", "--scenario", "detach-during-callback", "--mutation",
+            "detach-ignores-reporting", "--trace-dir", tmp.toString());
+        assertEquals(1, small.code(), "a violation found with bitstate is a violation: " + small.out());
+        assertTrue(small.out().contains("breadth-first with bitstate hashing"), small.out());
+    }
+
+    @Test
+    void symmetryOnIdenticalKillersMergesStates() throws Exception {
+        CliTest.Run plain = run("verify", "-q", "--scenario", "bench-killers", "--workers", "2", "--trace-dir", tmp.toString());
+        CliTest.Run sym = run("verify", "-q", "--scenario", "bench-killers", "--symmetry", "--trace-dir", tmp.toString());
+        assertEquals(0, plain.code(), plain.out());
+        assertEquals(0, sym.code(), sym.out());
+        long a = Long.parseLong(counts(plain.out()).get(0).split(" ")[2].replace(",", ""));
+        long b = Long.parseLong(counts(sym.out()).get(0).split(" ")[2].replace(",", ""));
+        assertTrue(b * 2 < a, a + " states, with symmetry " + b);
+    }
+
+    @Test
+    void badScaleOptionsAreOneLineUsageErrors() {
+        for (String[] args : new String[][] {
+            {"verify", "--workers", "0"},
+            {"verify", "--search", "dfs", "--workers", "2"},
+            {"verify", "--search", "dfs", "--bitstate"},
+            {"verify", "--bitstate=0"},
+            {"gate", "--shard", "3/2"},
+            {"gate", "--shard", "a/b"},
+            {"gate", "--shard", "1"},
+            {"bench", "--engines", "spin"},
+            {"bench", "--repeat", "0"},
+        }) {
+            CliTest.Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
+            assertTrue(r.err().startsWith("checker: "), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void gateShardsSplitTheMatrixDisjointlyAndCompletely() {
+        List<String> seen = new ArrayList<>();
+        int total = -1;
+        for (int k = 1; k <= 3; k++) {
+            CliTest.Run r = run("gate", "--shard", k + "/3", "--trace-dir", tmp.resolve("s" + k).toString());
+            // The rows' outcomes are GateTest's business; here only which rows run where.
+            assertTrue(r.code() == 0 || r.code() == 1, r.out() + r.err());
+            Matcher m = Pattern.compile("shard " + k + "/3: (\\d+) of (\\d+) rows").matcher(r.out());
+            assertTrue(m.find(), r.out());
+            total = Integer.parseInt(m.group(2));
+            // A row's first line starts at column 0 with its id (the full-series line is indented).
+            Matcher row = Pattern.compile("^(?!row |shard |\\d+ rows)(\\S+)\\s+\\S", Pattern.MULTILINE).matcher(r.out());
+            int here = 0;
+            while (row.find()) {
+                assertFalse(seen.contains(row.group(1)), "row " + row.group(1) + " in two shards");
+                seen.add(row.group(1));
+                here++;
+            }
+            assertEquals(Integer.parseInt(m.group(1)), here);
+        }
+        assertEquals(total, seen.size(), "every row in some shard: " + seen);
+    }
+
+    @Test
+    void benchPrintsItsTables() throws Exception {
+        Path killers = tmp.resolve("killers.scenario");
+        Files.writeString(killers, "scenario small-killers\nengine E1 preattached events=QUIESCE|DEATH|REAP\n"
+            + "callback E1 quiesce=STOP\nowner E1 wait_stopped; control RESUME\ntracee syscall exit\nkillers 3 SIGKILL\nparent wait\n");
+        CliTest.Run r = run("bench", "--scenario", "reap-races-death", "--scenario", killers.toString(), "--workers", "2",
+            "--series", "killers", "--por-bound-max", "100000");
+        assertEquals(0, r.code(), r.out() + r.err());
+        for (String s : new String[] {"states/s", "peak heap", "1 worker", "2 workers", "2 workers +sym", "speed-up of 2 workers",
+            "symmetry reduction", "bytes per state", "partial-order reduction", "scaling", "killers", "largest scenario exhausted"}) {
+            assertTrue(r.out().contains(s), s + " missing in:\n" + r.out());
+        }
+        Matcher por = Pattern.compile("^reap-races-death\\s+\\d+\\s+([\\d,]+)\\s+([\\d,]+)\\s+[\\d.]+x$", Pattern.MULTILINE)
+            .matcher(r.out());
+        assertTrue(por.find(), "the partial-order bound of reap-races-death:\n" + r.out());
+        long full = Long.parseLong(por.group(1).replace(",", ""));
+        long reduced = Long.parseLong(por.group(2).replace(",", ""));
+        assertTrue(reduced <= full && reduced > 0, full + " -> " + reduced);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package utrace.checker.lincheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Explorer;
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.ProgressListener;
+import utrace.checker.threaded.LoggedStep;
+import utrace.invariants.Invariant;
+import utrace.invariants.Invariants;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Scenarios;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * The contracts on recorded runs, without Lincheck: a seeded bug's shortest
+ * counterexample (found by the native explorer for the invariant it breaks)
+ * must break the matching contract; random runs of the full series must
+ * break none.
+ */
+class ContractsTest {
+    /** Invariant a mutation breaks -> the contract that restates it. Invariants without one are not covered. */
+    private static final Map<String, String> CONTRACT_OF = Map.of(
+        "reap-after-death", "reap-after-death", "nothing-after-reap", "reap-after-death",
+        "sigkill-wins", "sigkill-wins", "stop-zero-means-stopped", "stop-zero-means-stopped",
+        "detach-is-final", "detach-is-final", "barrier-means-quiet", "barrier-means-quiet",
+        "set-events-errors", "set-events-errors", "no-engine-leak", "no-engine-leak",
+        "deadlock-freedom", "deadlock-freedom");
+
+    static Stream<Arguments> coveredMutations() {
+        List<Arguments> out = new ArrayList<>();
+        for (Mutation m : Mutation.values()) {
+            if (CONTRACT_OF.containsKey(m.breaks)) out.add(Arguments.of(m.id, CONTRACT_OF.get(m.breaks)));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("coveredMutations")
+    void aSeededBugsCounterexampleBreaksTheMatchingContract(String mutation, String contract) throws Exception {
+        Mutation m = Mutation.byId(mutation);
+        Model model = new Model(Scenarios.load(m.scenario), ModelConfig.fullSeries().withMutations(EnumSet.of(m)));
+        Invariant inv = Invariants.byName(m.breaks);
+        ExplorationResult r = new Explorer(new Limits(5_000_000, 0), ProgressListener.NONE).explore(model, List.of(inv));
+        assertNotNull(r.counterexample(), "the explorer finds " + m.breaks);
+        List<LoggedStep> log = new ArrayList<>();
+        State end = runToRest(model, r.counterexample().schedule(), new Random(0), log);
+        List<String> broken = Contracts.checkAll(model, log, end);
+        assertTrue(broken.stream().anyMatch(b -> b.startsWith(contract + ":")), mutation + ": " + broken);
+    }
+
+    static Stream<Arguments> shippedTimesSeeds() {
+        List<Arguments> out = new ArrayList<>();
+        for (String s : Scenarios.shippedNames()) for (long seed = 1; seed <= 8; seed++) out.add(Arguments.of(s, seed));
+        return out.stream();
+    }
+
+    /** Property: on the full series no contract breaks, whatever the interleaving (seeded random schedules). */
+    @ParameterizedTest
+    @MethodSource("shippedTimesSeeds")
+    void randomRunsOfTheFullSeriesKeepEveryContract(String scenario, long seed) throws Exception {
+        Model model = new Model(Scenarios.load(scenario), ModelConfig.fullSeries());
+        List<LoggedStep> log = new ArrayList<>();
+        State end = runToRest(model, List.of(), new Random(seed), log);
+        assertEquals(List.of(), Contracts.checkAll(model, log, end), scenario + " seed " + seed);
+    }
+
+    /** Takes the schedule's steps, then random enabled steps until nothing can move; logs them all. */
+    private static State runToRest(Model m, List<Integer> schedule, Random rnd, List<LoggedStep> log) {
+        State s = m.initial();
+        for (int a : schedule) s = take(m, s, a, log);
+        for (int n = 0; n < 10_000; n++) {
+            List<Integer> movable = new ArrayList<>();
+            for (int a = 0; a < m.actorCount(); a++) {
+                Transition t = m.step(s, a);
+                if (t != null && !t.after().equals(s)) movable.add(a);
+            }
+            if (movable.isEmpty()) return s;
+            s = take(m, s, movable.get(rnd.nextInt(movable.size())), log);
+        }
+        throw new AssertionError("no rest after 10,000 steps");
+    }
+
+    private static State take(Model m, State s, int a, List<LoggedStep> log) {
+        Transition t = m.step(s, a);
+        assertNotNull(t);
+        log.add(new LoggedStep(log.size(), a, t.info().function(), t.info().label(), t.obs(), t.after()));
+        return t.after();
+    }
+}

@@ -1,0 +1,88 @@
+package utrace.checker.lincheck;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import utrace.checker.lincheck.LincheckCheck.Budget;
+import utrace.checker.lincheck.LincheckCheck.Mode;
+import utrace.checker.lincheck.LincheckCheck.Outcome;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Series;
+
+/**
+ * Seeded bugs must make Lincheck fail: a core mutation on its shipped
+ * scenario breaks a documented contract, a patch left out (25, 23) loses
+ * ptrace's syscall stops, a mutation inside a stop breaks linearizability.
+ * Each failure is Lincheck's LincheckAssertionError, with its report on disk.
+ */
+class LincheckSeededBugsTest {
+    @TempDir Path traces;
+
+    @ParameterizedTest
+    @CsvSource({
+        "detach-ignores-reporting, detach-is-final",
+        "finish-callback-clears-reporting-early, detach-is-final",
+        "control-stop-ignores-do-stop, stop-zero-means-stopped",
+        "reap-not-deferred, reap-after-death",
+        "utrace-stop-keeps-lock, deadlock-freedom"})
+    void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
+        Mutation m = Mutation.byId(mutation);
+        Outcome o = LincheckCheck.run(Situations.shippedContracts(List.of(m.scenario)), Mode.MODEL_CHECKING,
+            new Budget(1, 200), ModelConfig.fullSeries().withMutations(EnumSet.of(m)), 1, false, traces);
+        assertFailedWith(o, contract + ":");
+    }
+
+    @Test
+    void withoutPatch25PtraceSetSyscallTraceRacingUtraceResetLosesTheSyscallStops() throws Exception {
+        // The window is utrace_control(DETACH)'s two steps around ptrace_set_syscall_trace: Lincheck's
+        // model checker needs between 50 and 100 invocations of this plan to hit it (it stops at the first
+        // failure), so 200 leaves a margin.
+        Situation s = Situations.byName("ptrace-syscall-vs-detach");
+        Outcome broken = LincheckCheck.run(s, Mode.MODEL_CHECKING, new Budget(1, 200),
+            ModelConfig.fullSeries().withPatches(Series.select("without:25")), 1, false, traces);
+        assertFailedWith(broken, "ptrace-syscall-stops:");
+        // The same plan with the patch: the race is closed (a smaller budget: every invocation runs here).
+        Outcome fixed = LincheckCheck.run(s, Mode.MODEL_CHECKING, new Budget(1, 100), ModelConfig.fullSeries(), 1, false, traces);
+        assertFalse(fixed.failed(), () -> fixed.failureReport());
+    }
+
+    @Test
+    void withoutPatch23UtraceResetClearsTheFlagPtraceNeeds() throws Exception {
+        Outcome o = LincheckCheck.run(Situations.byName("ptrace-syscall-vs-detach"), Mode.MODEL_CHECKING, new Budget(2, 100),
+            ModelConfig.fullSeries().withPatches(Series.select("without:23")), 1, false, traces);
+        assertFailedWith(o, "ptrace-syscall-stops:");
+    }
+
+    @Test
+    void aMutationInsideTheStopBreaksLinearizabilityOnAStoppedTracee() throws Exception {
+        // utrace-stop-keeps-lock: the stopped tracee holds utrace->lock, so the owners' calls cannot finish:
+        // results ("blocked") no sequential execution of StoppedTraceeSpec gives.
+        Outcome o = LincheckCheck.run(Situations.byName("stopped-tracee"), Mode.MODEL_CHECKING, new Budget(2, 20),
+            ModelConfig.fullSeries().withMutations(EnumSet.of(Mutation.UTRACE_STOP_KEEPS_LOCK)), 1, false, traces);
+        assertTrue(o.failed(), "expected a Lincheck failure");
+        assertInstanceOf(LincheckAssertionError.class, o.error());
+        assertTrue(o.failureReport().contains("blocked"), o.failureReport());
+    }
+
+    private static void assertFailedWith(Outcome o, String reasonPrefix) throws Exception {
+        assertTrue(o.failed(), "expected a Lincheck failure");
+        assertInstanceOf(LincheckAssertionError.class, o.error());
+        assertTrue(o.reason().startsWith(reasonPrefix), o.reason());
+        String report = Files.readString(o.reportFile());
+        assertTrue(report.contains("The following interleaving leads to the error"), "the interleaving table is in the report");
+        assertTrue(report.contains(o.config().toString()));
+    }
+}

@@ -1,0 +1,29 @@
+package utrace.invariants;
+
+import utrace.model.Actions;
+import utrace.model.Model;
+import utrace.model.State;
+
+/**
+ * A report an engine asked for is made. utrace_control(REPORT/INTERRUPT/
+ * SINGLESTEP/BLOCKSTEP), and STOP on a running task, set utrace->resume and
+ * then TIF_NOTIFY_RESUME (or TIF_SIGPENDING); the tracee clears the flag,
+ * then reads utrace_flags and utrace->resume. Barrier pair B5 (the full
+ * barrier of set_notify_resume's test_and_set, tracehook_notify_resume's
+ * smp_mb()) makes sure a request is either seen or its flag survives.
+ */
+final class ReportNotLost extends Base {
+    ReportNotLost() {
+        super("report-not-lost",
+            "A report an engine asked for is not lost: the tracee never settles in user mode for good while "
+            + "utrace->resume still asks for a report (STOP, INTERRUPT, REPORT or a step) and neither TIF_NOTIFY_RESUME "
+            + "nor TIF_SIGPENDING is set to bring it back (PATCHES.md guarantee 5, \"a quiesce or signal callback "
+            + "follows\"; barrier pair B5: set_notify_resume's implied smp_mb() and tracehook_notify_resume's smp_mb()).");
+    }
+
+    @Override public String checkTerminal(Model m, State s) {
+        if (!m.traceeIdle(s) || s.utraceFlags() == 0 || s.resume() >= Actions.RESUME) return null;
+        return "the tracee stays in user mode with utrace->resume = " + Actions.name(s.resume())
+            + " and TIF_NOTIFY_RESUME clear: the report asked for is never made";
+    }
+}

@@ -1,0 +1,129 @@
+package utrace.model;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The memory barriers of the series' five barrier pairs (PATCHES.md "Barrier
+ * pairs"), one constant per side. In the weak memory model each is a named
+ * point of the step that contains it and can be removed on its own
+ * ({@code --without-barrier B1.writer}); in the sc model they are always in
+ * force and change nothing.
+ */
+public enum Barrier {
+    B1_WRITER("B1.writer", Kind.MB, "utrace_control / utrace_set_events",
+        "engine->flags (and ->ops) written before utrace->reporting is read", "SB"),
+    B1_READER("B1.reader", Kind.MB, "start_callback",
+        "utrace->reporting written before engine->flags and ->ops are read", "SB"),
+    B2_WRITER("B2.writer", Kind.WMB, "mark_engine_detached",
+        "engine->ops = &utrace_detached_ops written before engine->flags = QUIESCE", "MP"),
+    B2_READER("B2.reader", Kind.RMB, "start_callback",
+        "engine->flags read before engine->ops", "MP"),
+    B3_WRITER("B3.writer", Kind.MB, "utrace_add_engine",
+        "utrace_flags = REAP written before exit_state is read", "SB"),
+    B3_READER("B3.reader", Kind.MB, "utrace_release_task",
+        "exit_state = EXIT_DEAD written before utrace_flags is read", "SB"),
+    B4_WRITER("B4.writer", Kind.WMB, "utrace_task_alloc",
+        "struct utrace initialised before task->utrace is published", "MP+dependency"),
+    B4_READER("B4.reader", Kind.RMB, "task_utrace_struct",
+        "utrace_flags read before task->utrace (then a dependent load)", "MP+dependency"),
+    B5_WRITER("B5.writer", Kind.MB, "set_notify_resume",
+        "utrace->resume written before TIF_NOTIFY_RESUME is set (the mb implied by test_and_set)", "R"),
+    B5_READER("B5.reader", Kind.MB, "tracehook_notify_resume",
+        "TIF_NOTIFY_RESUME cleared before utrace_flags and utrace->resume are read", "R");
+
+    /** What the barrier orders: smp_mb() everything, smp_wmb() stores, smp_rmb() loads. */
+    public enum Kind {
+        MB("smp_mb()"), WMB("smp_wmb()"), RMB("smp_rmb()");
+
+        public final String call;
+
+        Kind(String call) {
+            this.call = call;
+        }
+    }
+
+    public final String id;
+    public final Kind kind;
+    public final String function;
+    public final String orders;
+    /** The LKMM litmus shape of the pair. */
+    public final String pattern;
+
+    Barrier(String id, Kind kind, String function, String orders, String pattern) {
+        this.id = id;
+        this.kind = kind;
+        this.function = function;
+        this.orders = orders;
+        this.pattern = pattern;
+    }
+
+    /** "B1" for B1.writer. */
+    public String pair() {
+        return id.substring(0, 2);
+    }
+
+    /**
+     * False for B4: the model's struct utrace exists, initialised, from the
+     * initial state and no step dereferences task->utrace, so there is no
+     * load for either side of B4 to order (README, "Weak memory").
+     */
+    public boolean modelled() {
+        return this != B4_WRITER && this != B4_READER;
+    }
+
+    /** "smp_mb() [B1.writer]", as step labels and notes show it. */
+    public String tag() {
+        return kind.call + " [" + id + "]";
+    }
+
+    /** The barrier of that id ("B1.writer"), or null. */
+    public static Barrier byId(String id) {
+        for (Barrier b : values()) if (b.id.equals(id)) return b;
+        return null;
+    }
+
+    public static List<String> ids() {
+        List<String> out = new ArrayList<>();
+        for (Barrier b : values()) out.add(b.id);
+        return out;
+    }
+
+    /**
+     * Parses "B1.writer,B2.reader" (also "B1" for both sides of a pair).
+     * @throws IllegalArgumentException naming the bad entry and the known ones
+     */
+    public static Set<Barrier> parseList(String spec) {
+        Set<Barrier> out = EnumSet.noneOf(Barrier.class);
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) continue;
+            Barrier b = byId(p);
+            if (b != null) {
+                out.add(b);
+                continue;
+            }
+            boolean pair = false;
+            for (Barrier x : values()) {
+                if (x.pair().equals(p)) {
+                    out.add(x);
+                    pair = true;
+                }
+            }
+            if (!pair) {
+                throw new IllegalArgumentException("unknown barrier '" + p + "'; known: " + String.join(", ", ids())
+                    + " (or a pair: B1..B5)");
+            }
+        }
+        return out;
+    }
+
+    /** "B1.writer,B2.reader" in declaration order, "" for none. */
+    public static String format(Set<Barrier> bs) {
+        List<String> out = new ArrayList<>();
+        for (Barrier b : values()) if (bs.contains(b)) out.add(b.id);
+        return String.join(",", out);
+    }
+}
