@@ -50,7 +50,10 @@ final class WeakMemory {
         private static final long serialVersionUID = 1L;
 
         private Wait() {
-            super(null, null, false, false);
+            // Not super(null, null, false, false): jpf-core's model of Throwable (java-17 branch) has no such
+            // constructor, and the model also runs under Java PathFinder. WAIT is one shared instance, so
+            // its stack trace is filled once, at class initialisation, and never again.
+            super();
         }
     }
 

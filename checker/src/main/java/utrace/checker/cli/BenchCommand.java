@@ -26,15 +26,19 @@ import utrace.model.Scenarios;
 /** `checker bench`: the speed and scale figures of the native engine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
-        "Measure the native engine on the benchmark scenarios (model/scenarios/bench.list) and print:",
-        "  - per scenario, 1 worker and N workers (and, with identical killers, --symmetry): states,",
-        "    transitions, states/s, peak heap, wall and CPU time; the speed-up of N workers;",
-        "  - the most an ideal partial-order reduction could remove (a measured bound);",
-        "  - with --engines native,jpf: JPF's time on the same scenarios and the ratio;",
-        "  - a scaling table: engines 1..4, killers 1..6, ptrace round trips 0..4, and a size ladder",
-        "    up to the first scenario that does not finish within --time-limit.",
-        "The figures depend on the machine and on what else runs: the load average is printed.",
-        "Exit 0 when every benchmark scenario passes, 1 if one violates, 3 if one hits the time limit.",
+        "Measure the native engine on the benchmark scenarios",
+        "(model/scenarios/bench.list) and print:",
+        "- per scenario, 1 and N workers (with identical killers also",
+        "  --symmetry): states, transitions, states/s, peak heap, wall",
+        "  and CPU time, and the speed-up of N workers;",
+        "- the most an ideal partial-order reduction could remove;",
+        "- with --engines native,jpf: JPF's time on the same scenarios;",
+        "- a scaling table: engines 1..4, killers 1..6, ptrace round",
+        "  trips 0..4 and a size ladder up to the first scenario that",
+        "  does not finish within --time-limit.",
+        "Figures depend on the machine and its load (printed).",
+        "Exit 0 when every benchmark scenario passes, 1 if one violates,",
+        "3 if one hits the time limit.",
         ""})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -60,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         description = "Limit of every run, e.g. 60s, 5m. Default: ${DEFAULT-VALUE}.")
     long timeLimit;
 
-    @Option(names = "--engines", paramLabel = "native[,jpf]", split = ",", defaultValue = "native",
+    @Option(names = "--engines", paramLabel = "native|jpf", split = ",", defaultValue = "native",
         description = "native, or native,jpf to compare with Java PathFinder where it is installed (JPF_HOME or --jpf-home).")
     List<String> engines = new ArrayList<>();
 
@@ -71,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         description = "Limit of every JPF run. Default: ${DEFAULT-VALUE}.")
     long jpfTimeLimit;
 
-    @Option(names = "--series", paramLabel = "S[,S...]", split = ",", defaultValue = "engines,killers,ptrace,size",
+    @Option(names = "--series", paramLabel = "SERIES", split = ",", defaultValue = "engines,killers,ptrace,size",
         description = "Scaling series to run: engines, killers, ptrace, size. Default: ${DEFAULT-VALUE}.")
     List<String> series = new ArrayList<>();
 

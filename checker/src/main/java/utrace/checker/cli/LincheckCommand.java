@@ -60,7 +60,7 @@ final class LincheckCommand implements Callable<Integer> {
 
     @Option(names = {"-n", "--iterations"}, paramLabel = "N", defaultValue = "10",
         description = "Plans (Lincheck scenarios) per situation and mode, generated from --seed. "
-            + "shipped-contracts: plan i is the i-th shipped scenario (round robin). Default: ${DEFAULT-VALUE}.")
+            + "shipped-contracts: plan i is the i-th shipped scenario, at least one plan each. Default: ${DEFAULT-VALUE}.")
     int iterations;
 
     @Option(names = {"-k", "--invocations"}, paramLabel = "M", defaultValue = "500",

@@ -91,7 +91,7 @@ public final class LincheckCheck {
                               boolean coreInvariants, Path traceDir) {
         Random rnd = new Random(seed * 1_000_003L + situation.name().hashCode());
         List<LincheckPlan> plans = new ArrayList<>();
-        for (int i = 1; i <= budget.iterations(); i++) {
+        for (int i = 1; i <= situation.plans(budget.iterations()); i++) {
             plans.add(situation.plan(situation.name() + "#" + i, rnd, config).withCoreInvariants(coreInvariants));
         }
         long t0 = System.nanoTime();
@@ -171,7 +171,7 @@ public final class LincheckCheck {
                                  boolean coreInvariants, String lincheckMessage) {
         StringBuilder b = new StringBuilder();
         b.append("Lincheck found a failure: situation ").append(situation.name()).append(", ").append(mode.word)
-            .append(" mode, ").append(budget.iterations()).append(" plans (seed ").append(seed).append("), ")
+            .append(" mode, ").append(situation.plans(budget.iterations())).append(" plans (seed ").append(seed).append("), ")
             .append(budget.invocations()).append(" invocations per plan\n");
         b.append("claim: ").append(situation.claim()).append('\n');
         b.append(situation.expectHolds() ? "expected: holds on the full series\n"

@@ -13,7 +13,8 @@ import utrace.model.Scenarios;
  * the documented contracts checked on every run ({@link Contracts}). No
  * sequential specification: these mix calls that are not atomic
  * (-EINPROGRESS) with the tracee's life, so what is checked is the contract,
- * not atomicity. Plan i is the i-th scenario of default.list (round robin).
+ * not atomicity. Plan i is the i-th scenario of default.list (round robin), and
+ * there are at least as many plans as scenarios.
  */
 final class ShippedContracts implements Situation {
     private final List<String> scenarios;
@@ -34,6 +35,9 @@ final class ShippedContracts implements Situation {
     @Override public Class<?> specification() { return null; }
 
     @Override public boolean expectHolds() { return true; }
+
+    /** At least one plan per scenario, so that the default budget covers them all. */
+    @Override public int plans(int iterations) { return Math.max(iterations, scenarios().size()); }
 
     @Override public LincheckPlan plan(String id, Random rnd, ModelConfig config) {
         List<String> names = scenarios();

@@ -27,6 +27,9 @@ public interface Situation {
      */
     boolean expectHolds();
 
+    /** How many plans a check with {@code iterations} plans per situation makes of this one. */
+    default int plans(int iterations) { return iterations; }
+
     /** A fresh plan named {@code id}; the same Random state gives the same plan. */
     LincheckPlan plan(String id, Random rnd, ModelConfig config);
 }

@@ -34,11 +34,12 @@ class ScaleCliTest {
 
     @Test
     void verifyWithTwoWorkersPrintsTheSameTableAndTraceAsOne() throws Exception {
-        CliTest.Run one = run("verify", "-q", "--workers", "1", "--trace-dir", tmp.resolve("w1").toString());
-        CliTest.Run two = run("verify", "-q", "--workers", "2", "--trace-dir", tmp.resolve("w2").toString());
+        String[] some = {"--scenario", "detach-sigkill-race", "--scenario", "stop-then-kill", "--scenario", "signal-loss"};
+        CliTest.Run one = run(concat(new String[] {"verify", "-q", "--workers", "1", "--trace-dir", tmp.resolve("w1").toString()}, some));
+        CliTest.Run two = run(concat(new String[] {"verify", "-q", "--workers", "2", "--trace-dir", tmp.resolve("w2").toString()}, some));
         assertEquals(0, one.code(), one.err());
         assertEquals(0, two.code(), two.err());
-        assertFalse(counts(one.out()).isEmpty());
+        assertEquals(3, counts(one.out()).size(), one.out());
         assertEquals(counts(one.out()), counts(two.out()));
         assertTrue(two.out().contains("level by level, 2 workers"), two.out());
 

@@ -40,6 +40,14 @@ class FindingsTest {
     }
 
     @Test
+    void setEventsOnAZombieCanCancelItsReap() {
+        ExplorationResult r = Check.explore("zombie-set-events-then-reap", Check.only("no-engine-leak"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("after the task was released"),
+            r.counterexample().violation().message());
+    }
+
+    @Test
     void waitingForTheStopBeforeResumingAvoidsIt() {
         ExplorationResult r = Check.explore("stop-then-resume", Check.only("deadlock-freedom"));
         assertEquals(Verdict.PASS, r.verdict());
