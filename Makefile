@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := checker/target/checker.jar
 
-.PHONY: all build verify test gate clean help corpus
+.PHONY: all build verify test gate clean help corpus bench
 
 all: verify
 
@@ -12,6 +12,7 @@ help:
 	@echo "make gate    the bug matrix: every patch's race, with and without the patch (CI gate)"
 	@echo "make build   build the runnable jar ($(JAR)); bin/checker runs it"
 	@echo "make clean   remove build output and traces/out"
+	@echo "make bench   speed and scale figures of the native engine (checker bench; takes minutes)"
 	@echo "make corpus  rewrite the golden traces in traces/corpus from the current model (after an intended model change)"
 
 build:
@@ -25,6 +26,9 @@ test:
 
 gate: build
 	bin/checker gate
+
+bench: build
+	bin/checker bench
 
 corpus: build
 	bin/checker corpus --update

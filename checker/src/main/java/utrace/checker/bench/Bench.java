@@ -193,7 +193,7 @@ public final class Bench {
                 boolean over = one.result().verdict() == Verdict.INCOMPLETE;
                 out.printf(Locale.ROOT, "%-8s %3d %6d %11s %12s %9s %9s %10s %11s%s%n", mem.series(), mem.n(), model.actorCount(),
                     (over ? ">" : "") + Fmt.grouped(one.result().stats().states()), Fmt.grouped(one.result().stats().transitions()),
-                    over ? "> " + Fmt.millis(plan.timeLimitMillis()) : Fmt.millis(one.wallMillis()),
+                    over ? overLabel(one) : Fmt.millis(one.wallMillis()),
                     many == null ? "" : Fmt.millis(many.wallMillis()), Fmt.rate(fastest.statesPerSecond()),
                     sym == null ? "" : Fmt.grouped(sym.result().stats().states()),
                     one.result().verdict() == Verdict.VIOLATION ? "   (VIOLATION: " + one.result().counterexample().violation().invariant().name() + ")" : "");
@@ -205,5 +205,11 @@ public final class Bench {
             }
         }
         return largest;
+    }
+
+    /** Why a scaling run stopped: the time limit, or the heap. */
+    private String overLabel(Measure m) {
+        String why = m.result().incompleteReason();
+        return why != null && why.startsWith("out of memory") ? "out of heap" : "> " + Fmt.millis(plan.timeLimitMillis());
     }
 }

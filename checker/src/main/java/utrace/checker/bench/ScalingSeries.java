@@ -20,7 +20,8 @@ import utrace.model.ScenarioParser;
  *     round trips between attach and detach (the model has one tracer: a
  *     second could not attach, so the tracer's work grows, not their number);</li>
  * <li>size: the bench-large family grown step by step (more signals, more
- *     syscalls), to find the largest scenario that finishes in the time limit.</li>
+ *     syscalls, more ptrace requests), to find the largest scenario that
+ *     finishes in the time limit.</li>
  * </ul>
  */
 final class ScalingSeries {
@@ -80,6 +81,21 @@ final class ScalingSeries {
                 "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGKILL"},
             {"syscall syscall syscall exit", "attach; wait; syscall; wait; cont; wait; syscall; wait; detach",
                 "control STOP; control RESUME", "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
+            {"syscall syscall syscall syscall exit", "attach; wait; syscall; wait; cont; wait; syscall; wait; detach",
+                "control STOP; control RESUME", "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
+            {"syscall syscall syscall syscall exit", "attach; wait; syscall; wait; cont; wait; syscall; wait; detach",
+                "control STOP; control RESUME", "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
+            {"syscall syscall syscall syscall syscall exit", "attach; wait; syscall; wait; cont; wait; syscall; wait; detach",
+                "control STOP; control RESUME", "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
+            {"syscall syscall syscall syscall syscall syscall exit",
+                "attach; wait; syscall; wait; cont; wait; syscall; wait; detach", "control STOP; control RESUME",
+                "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
+            {"syscall syscall syscall syscall syscall syscall syscall syscall exit",
+                "attach; wait; syscall; wait; cont; wait; syscall; wait; detach", "control STOP; control RESUME",
+                "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
+            {"syscall syscall syscall syscall syscall syscall syscall syscall syscall syscall syscall syscall exit",
+                "attach; wait; syscall; wait; cont; wait; syscall; wait; detach", "control STOP; control RESUME",
+                "SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGUSR1 SIGSTOP SIGCONT SIGKILL"},
         };
         List<Member> out = new ArrayList<>();
         for (int i = 0; i < steps.length; i++) {

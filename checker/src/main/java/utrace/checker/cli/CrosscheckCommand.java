@@ -43,9 +43,10 @@ import utrace.model.Scenarios;
         "Rows: every default scenario on the full series (both must say PASS),",
         "every mutation on the scenario that shows it and every row of the gate's",
         "bug matrix (both must say VIOLATION). JPF runs on the rows whose native",
-        "search has at most --jpf-max-states states; the others are listed as",
-        "skipped. Each JPF violation is confirmed on the native model and written",
-        "as a trace (SCENARIO[+MUTATION].INVARIANT.jpf.json) for `checker replay`.",
+        "search has at most --jpf-max-states states and, unless --weak, not on the",
+        "weak-memory rows; the others are listed as skipped. Each JPF violation",
+        "is confirmed on the native model and written as a trace",
+        "(SCENARIO[+MUTATION].INVARIANT.jpf.json) for `checker replay`.",
         "",
         "Needs a jpf-core java-17 build, run on JDK 17: JPF_HOME or --jpf-home",
         "(see README).",
@@ -80,6 +81,11 @@ final class CrosscheckCommand implements Callable<Integer> {
             + "program states, 20-100 times the model's, at a few ms each: stop-then-kill (774 native states) takes "
             + "JPF about 73,000 states and 14 min. Larger rows are listed as skipped. Default: ${DEFAULT-VALUE}.")
     long jpfMaxStates;
+
+    @Option(names = "--weak",
+        description = "Also run JPF on the gate's weak-memory rows. Off by default: the weak model adds memory actors, "
+            + "one thread each under JPF, and JPF's states grow with the threads (one such row ran over 8 minutes).")
+    boolean weak;
 
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (overrides JPF_HOME).")
     String jpfHome;
@@ -123,7 +129,9 @@ final class CrosscheckCommand implements Callable<Integer> {
                     @Override public ProgressListener progressFor(Scenario s) { return ProgressListener.NONE; }
                 }).get(0);
                 Crosscheck.Outcome o;
-                if (jpfMaxStates > 0 && nat.result().stats().states() > jpfMaxStates) {
+                if (row.config().weak() && !weak) {
+                    o = new Crosscheck.Outcome(row, nat, null, "weak memory model (add --weak to run JPF on it)");
+                } else if (jpfMaxStates > 0 && nat.result().stats().states() > jpfMaxStates) {
                     o = new Crosscheck.Outcome(row, nat, null, String.format(Locale.ROOT,
                         "the native search has %,d states, more than --jpf-max-states %,d", nat.result().stats().states(), jpfMaxStates));
                 } else {

@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Bitstate hashing (Holzmann's supertrace, as SPIN's -DBITSTATE): a state is
  * remembered as {@link #HASHES} bits of a large bit array instead of its
- * 64-bit fingerprint, so a given memory holds about 20 times more states. A
+ * 64-bit fingerprint in a table (16 to 27 bytes a state), so a given memory
+ * holds several times more states: at 32 bits a state the chance that a new
+ * state is taken for a visited one is about 0.1%. A
  * new state whose bits happen to be all set already is taken for a visited
  * one and not explored: the search may miss states, and with them
  * violations. The table keeps the expected number of such omissions (the sum
@@ -66,7 +68,8 @@ final class BitstateTable extends VisitedTable {
 
     @Override long bytes() { return (long) PARTITIONS * parts[0].length * 8; }
 
-    @Override double expectedOmissions() {
+    /** Estimated number of states missed: the sum over insertions of the chance that a new state's bits were all set. */
+    double expectedOmissions() {
         double s = 0;
         for (double x : omissions) s += x;
         return s;

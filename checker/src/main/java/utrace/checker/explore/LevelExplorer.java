@@ -53,14 +53,16 @@ public final class LevelExplorer {
         this.opts = opts;
     }
 
-    /** Extra figures of the last run: the visited set's line and, for a bitstate run, the expected omissions. */
-    private String visitedLine = "";
-
-    public String visitedLine() { return visitedLine; }
-
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
         try (WorkerPool pool = new WorkerPool(opts.workers())) {
-            return new Run(model, invariants, pool).run();
+            Run run = new Run(model, invariants, pool);
+            try {
+                return run.run();
+            } catch (OutOfMemoryError e) {
+                // The level being built is unreachable once run() has thrown, so there is room to report.
+                return run.incomplete("out of memory after " + run.visited.size() + " states: give the JVM more heap "
+                    + "(CHECKER_JAVA_OPTS=-Xmx8g bin/checker ...) or use --bitstate", run.depth);
+            }
         }
     }
 
@@ -103,7 +105,6 @@ public final class LevelExplorer {
         ExplorationResult run() {
             State init = model.initial();
             if (symmetry != null) init = symmetry.canonical(init);
-            
             visited.add(FastFingerprint.of(init));
             parent.add(-1);
             via.add((byte) -1);
@@ -143,7 +144,7 @@ public final class LevelExplorer {
                         pos += s.newCount;
                     }
                 }
-                if (id > Integer.MAX_VALUE) throw new IllegalStateException("more than 2^31 states: use --bitstate with a depth-first tool");
+                if (id > Integer.MAX_VALUE) throw new IllegalStateException("more than 2^31 states: state ids are ints");
                 parent.ensure((int) id);
                 via.ensure((int) id);
                 final long base = levelBase;
@@ -164,7 +165,6 @@ public final class LevelExplorer {
                     progress.progress(visited.size(), transitions, depth, levelSize, elapsed);
                 }
             }
-            visitedLine = visited.describe();
             Stats st = stats(visited.size(), transitions, depth);
             if (opts.bitstate()) {
                 return new ExplorationResult(Verdict.INCOMPLETE, st, null, "no violation found (probabilistic): " + visited.describe());
@@ -326,13 +326,11 @@ public final class LevelExplorer {
             long id = levelBase + pos;
             List<Integer> schedule = path((int) id, actor < actors ? actor : -1);
             if (stateKind && actor >= actors) throw new IllegalStateException("bad key " + k);
-            visitedLine = visited.describe();
             Stats st = stats(levelBase + levelSize + newBefore, transitions + transBefore, newBefore > 0 ? depth + 1 : depth);
             return violation(owner.violation, schedule, st);
         }
 
         ExplorationResult incomplete(String why, int depth) {
-            visitedLine = visited.describe();
             return new ExplorationResult(Verdict.INCOMPLETE, stats(visited.size(), transitions, depth), null, why);
         }
 

@@ -25,8 +25,6 @@ final class StateArena {
 
     int count() { return count; }
 
-    long bytes() { return 2L * buf.length; }
-
     /** Appends {@code s}; returns its offset (states are read back in order with a {@link Reader}). */
     int add(State s) {
         int n = s.size();

@@ -27,9 +27,6 @@ abstract class VisitedTable {
     /** One line for the statistics: what a stored state costs and what the table may miss. */
     abstract String describe();
 
-    /** For bitstate only: estimated number of states missed (0 for the exact table, whose risk is fingerprint collisions). */
-    double expectedOmissions() { return 0; }
-
     /** Exact fingerprints: one {@link FingerprintSet} per partition. */
     static final class Exact extends VisitedTable {
         private final FingerprintSet[] parts = new FingerprintSet[PARTITIONS];
