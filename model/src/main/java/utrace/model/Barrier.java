@@ -26,9 +26,12 @@ public enum Barrier {
     B3_READER("B3.reader", Kind.MB, "utrace_release_task",
         "exit_state = EXIT_DEAD written before utrace_flags is read", "SB"),
     B4_WRITER("B4.writer", Kind.WMB, "utrace_task_alloc",
-        "struct utrace initialised before task->utrace is published", "MP+dependency"),
+        "struct utrace initialised (spin_lock_init, INIT_LIST_HEAD, resume) before task->utrace is published",
+        "MP+dependency (MP+onceassign+derefonce)"),
     B4_READER("B4.reader", Kind.RMB, "task_utrace_struct",
-        "utrace_flags read before task->utrace (then a dependent load)", "MP+dependency"),
+        "utrace_flags read before task->utrace (smp_rmb()), task->utrace before the struct it points to "
+            + "(smp_read_barrier_depends())",
+        "MP+dependency (MP+onceassign+derefonce)"),
     B5_WRITER("B5.writer", Kind.MB, "set_notify_resume",
         "utrace->resume written before TIF_NOTIFY_RESUME is set (the mb implied by test_and_set)", "R"),
     B5_READER("B5.reader", Kind.MB, "tracehook_notify_resume",
@@ -63,15 +66,6 @@ public enum Barrier {
     /** "B1" for B1.writer. */
     public String pair() {
         return id.substring(0, 2);
-    }
-
-    /**
-     * False for B4: the model's struct utrace exists, initialised, from the
-     * initial state and no step dereferences task->utrace, so there is no
-     * load for either side of B4 to order (README, "Weak memory").
-     */
-    public boolean modelled() {
-        return this != B4_WRITER && this != B4_READER;
     }
 
     /** "smp_mb() [B1.writer]", as step labels and notes show it. */

@@ -86,6 +86,11 @@ public final class Ctx {
         return weak == null ? v[slot] : weak.load(this, slot);
     }
 
+    /** The load an early load was performed for does not happen after all: forget the early value. */
+    void dropEarlyLoad() {
+        if (weak != null) weak.dropEarlyLoad(this);
+    }
+
     /**
      * For history only: the value last stored to {@code slot} by anyone, even if
      * it still sits in a store buffer (in sc, simply the value).

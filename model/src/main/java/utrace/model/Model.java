@@ -136,6 +136,8 @@ public final class Model {
         v[G_ATTACH_COUNT] = seq;
         v[UTRACE_FLAGS] = union;
         v[UTRACE_ALLOCATED] = seq > 0 ? 1 : 0;
+        // The weak model tells the struct's init apart from the pointer's publication (pair B4, Slots.UTRACE_UNINIT).
+        v[UTRACE_UNINIT] = config.weak() && seq == 0 ? 1 : 0;
         if ((union & Events.SYSCALL) != 0) v[TIF] |= Tif.SYSCALL_TRACE;
         for (Actor a : actors) a.init(v);
         return new State(v);
@@ -235,6 +237,7 @@ public final class Model {
         m.put("task.tif", Tif.names(s.tif()));
         m.put("task.utrace_flags", Events.names(s.utraceFlags()));
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");
+        if (weak != null) m.put("utrace.initialised", s.get(UTRACE_UNINIT) != 0 ? "no" : "yes");
         m.put("signal.flags", (s.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0 ? "STOP_STOPPED" : "0");
         m.put("task.ptrace", ptraceNames(s.get(PTRACE)));
         m.put("task.exit_code", s.get(PT_STOP_CODE) != 0 ? "ptrace stop not yet waited for" : "0");
@@ -289,6 +292,7 @@ public final class Model {
             if (slot == EXIT_STATE) return "task.exit_state";
             if (slot == RESUME) return "utrace.resume";
             if (slot == UTRACE_ALLOCATED) return "task.utrace";
+            if (slot == UTRACE_UNINIT) return "utrace.initialised";
             if (slot == TIF) return "task.tif " + Tif.names(mask);
             if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) {
                 int e = (slot - GLOBALS) / ENGINE_SLOTS;
@@ -305,6 +309,7 @@ public final class Model {
             if (slot == EXIT_STATE) return TaskState.exitName(value);
             if (slot == RESUME) return Actions.name(value);
             if (slot == UTRACE_ALLOCATED) return value != 0 ? "allocated" : "NULL";
+            if (slot == UTRACE_UNINIT) return value != 0 ? "no" : "yes";
             if (slot == TIF) return value != 0 ? "set" : "clear";
             if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) {
                 int f = (slot - GLOBALS) % ENGINE_SLOTS;

@@ -56,17 +56,11 @@ public final class ModelConfig {
 
     /**
      * The weak model without barriers {@code bs} (each a side of a pair B1-B5).
-     * @throws IllegalArgumentException if the model is sc (there a barrier orders nothing) or a barrier is not modelled
+     * @throws IllegalArgumentException if the model is sc (there a barrier orders nothing)
      */
     public ModelConfig withoutBarriers(Set<Barrier> bs) {
         if (!bs.isEmpty() && memoryModel != MemoryModel.WEAK) {
             throw new IllegalArgumentException("removing a barrier needs the weak memory model (--memory-model weak)");
-        }
-        for (Barrier b : bs) {
-            if (!b.modelled()) {
-                throw new IllegalArgumentException(b.id + " is not modelled: the model's struct utrace is initialised from the "
-                    + "start and no step dereferences task->utrace, so neither side of B4 orders anything here");
-            }
         }
         return new ModelConfig((BitSet) patches.clone(), mutations(), memoryModel, barriersCopy(bs));
     }

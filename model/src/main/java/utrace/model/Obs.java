@@ -15,7 +15,9 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** the tracee goes on after a stop (woken, or it decided not to sleep) */
         STOP_LEFT,
         /** a ptrace request returned; code = PtraceOp ordinal */
-        PTRACE_RETURN
+        PTRACE_RETURN,
+        /** a CPU used the struct utrace at task->utrace (pair B4); code = STRUCT_NULL, STRUCT_UNINIT or STRUCT_OK */
+        UTRACE_STRUCT_USED
     }
 
     public static final int PTRACE_STOP_SYSCALL = 1;
@@ -49,6 +51,17 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
 
     public static Obs ptraceReturn(PtraceOp op, int ret) {
         return new Obs(Kind.PTRACE_RETURN, -1, op.ordinal(), ret, 0);
+    }
+
+    /** task->utrace was NULL. */
+    public static final int STRUCT_NULL = 0;
+    /** task->utrace was set, but the struct's initialisation was not visible. */
+    public static final int STRUCT_UNINIT = 1;
+    public static final int STRUCT_OK = 2;
+
+    /** A use of the struct utrace found at task->utrace: {@link #STRUCT_NULL}, {@link #STRUCT_UNINIT} or {@link #STRUCT_OK}. */
+    public static Obs utraceStructUsed(int what) {
+        return new Obs(Kind.UTRACE_STRUCT_USED, -1, what, 0, 0);
     }
 
     public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }

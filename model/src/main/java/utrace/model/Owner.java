@@ -89,7 +89,11 @@ final class Owner extends Actor {
                 if (c.pc() == PHASE_START && c.get(UTRACE_ALLOCATED) == 0) {
                     c.at(ATTACH_ALLOC);
                     if (!c.lockFree(LOCK_TASK)) return false;
-                    c.set(UTRACE_ALLOCATED, 1);
+                    // kmem_cache_zalloc, spin_lock_init, INIT_LIST_HEAD x2, resume = UTRACE_RESUME: plain stores
+                    // to the new struct, which only the smp_wmb() orders before the pointer (pair B4)
+                    c.store(UTRACE_UNINIT, 0);
+                    c.fence(Barrier.B4_WRITER);
+                    c.store(UTRACE_ALLOCATED, 1); // task->utrace = utrace, under task_lock
                     c.pc(PHASE_SECOND);
                     return true;
                 }

@@ -120,9 +120,39 @@ final class Ptracer extends Actor {
         return true;
     }
 
-    /** The lock ptrace_set_syscall_trace() takes from patch 25 on: task_utrace_lock(). */
+    /**
+     * The lock ptrace_set_syscall_trace() takes from patch 25 on: task_utrace_lock() (patch 24).
+     * task_utrace_struct() reads task->utrace; NULL: task_lock, which serialises with
+     * utrace_task_alloc (taking it waits for the allocator's stores released with it). Else
+     * spin_lock(&utrace->lock), a load through the pointer that only the address dependency and
+     * smp_read_barrier_depends() [B4.reader] order after the load of the pointer (pair B4 with
+     * utrace_task_alloc's smp_wmb()): it must find the struct initialised.
+     */
     private static int taskUtraceLock(Ctx c) {
-        return c.get(UTRACE_ALLOCATED) != 0 ? LOCK_UTRACE : LOCK_TASK;
+        if (c.get(UTRACE_ALLOCATED) == 0) {
+            c.dropEarlyLoad();
+            return LOCK_TASK;
+        }
+        boolean initialised = c.loadAfter(UTRACE_UNINIT, Barrier.B4_READER) == 0;
+        c.observe(Obs.utraceStructUsed(initialised ? Obs.STRUCT_OK : Obs.STRUCT_UNINIT));
+        if (!initialised) c.note("task->utrace != NULL, but its struct utrace is not initialised (no spin_lock_init seen)");
+        return LOCK_UTRACE;
+    }
+
+    /** The ptrace requests that take task_utrace_lock() (from patch 25): all but attach, wait and exit. */
+    private boolean takesTaskUtraceLock() {
+        if (!model.config().has(25)) return false;
+        for (PtraceOp op : script) if (op != PtraceOp.ATTACH && op != PtraceOp.WAIT && op != PtraceOp.EXIT) return true;
+        return false;
+    }
+
+    /** Without B4.reader, task_utrace_lock's load through task->utrace may be performed before that of the pointer. */
+    @Override boolean hoistsLoads() {
+        return model.config().weak() && !model.config().barrier(Barrier.B4_READER) && takesTaskUtraceLock();
+    }
+
+    @Override int hoistableLoad(int[] v) {
+        return hoistsLoads() && v[base] == PHASE_SET ? UTRACE_UNINIT : -1;
     }
 
     /** ptrace_set_syscall_trace() (patch 21; PT_SYSCALL_TRACE from 22; locking and the utrace check from 25). */

@@ -46,6 +46,17 @@ public final class Slots {
     public static final int PT_STOP_CODE = 21;
     /** history of what ptrace asked for and whether it holds the tracee (G_PT_* bits). */
     public static final int G_PTRACE = 22;
+    /**
+     * 1 while the struct utrace that task->utrace points to (or will point to)
+     * is not known initialised: utrace_task_alloc's spin_lock_init,
+     * INIT_LIST_HEAD and resume = UTRACE_RESUME have not reached memory
+     * (barrier pair B4). Only the weak memory model sets it: there it starts at
+     * 1 when no engine is preattached (the first attach allocates, patch 02).
+     * Under sc the init and the publication of task->utrace are one atomic
+     * step, so nobody can see one without the other and the slot stays 0
+     * (sc states, and the corpus' fingerprints, are as before).
+     */
+    public static final int UTRACE_UNINIT = 23;
     public static final int GLOBALS = 24;
 
     // per engine, at engineBase(e) + ...

@@ -168,16 +168,38 @@ final class Tracee extends Actor {
 
     @Override boolean buffersStores() { return true; }
 
-    /** Without smp_rmb() [B2.reader] start_callback's load of engine->ops may be performed before that of ->flags. */
-    @Override boolean hoistsLoads() { return model.config().weak() && !model.config().barrier(Barrier.B2_READER); }
+    /**
+     * Without smp_rmb() [B2.reader] start_callback's load of engine->ops may be performed before that of
+     * ->flags; without task_utrace_struct's smp_rmb() [B4.reader] a report hook's load of task->utrace may
+     * be performed before that of utrace_flags.
+     */
+    @Override boolean hoistsLoads() {
+        ModelConfig cfg = model.config();
+        return cfg.weak() && (!cfg.barrier(Barrier.B2_READER) || !cfg.barrier(Barrier.B4_READER));
+    }
 
     @Override int hoistableLoad(int[] v) {
-        if (!hoistsLoads() || v[base] != P_READ) return -1;
-        return engine(v[base + 1 + L_CUR] - 1, E_OPS);
+        if (!hoistsLoads()) return -1;
+        int pc = v[base];
+        if (pc == P_READ && !model.config().barrier(Barrier.B2_READER)) return engine(v[base + 1 + L_CUR] - 1, E_OPS);
+        if (reportHook(pc) && !model.config().barrier(Barrier.B4_READER)) return UTRACE_ALLOCATED;
+        return -1;
+    }
+
+    /** The hooks whose step reads utrace_flags and, if it asks for the event, task->utrace (startReport). */
+    private static boolean reportHook(int pc) {
+        return pc == SYS_ENTRY || pc == SYS_EXIT || pc == EXIT_REPORT;
     }
 
     @Override boolean step(Ctx c) {
         int pc = c.pc();
+        boolean moved = stepAt(c, pc);
+        // utrace_flags did not ask for the event: an early load of task->utrace goes unused (weak model only)
+        if (moved && reportHook(pc)) c.dropEarlyLoad();
+        return moved;
+    }
+
+    private boolean stepAt(Ctx c, int pc) {
         c.at(INFO[pc]);
         switch (pc) {
             case USER: return user(c);
@@ -498,6 +520,7 @@ final class Tracee extends Actor {
 
     /** REPORT(): start_report, then the callbacks; finish_report, then maybe utrace_stop. */
     private boolean startReport(Ctx c, int event, int kind, boolean willNotStop, int after, int stopCont) {
+        taskUtraceStruct(c);
         if (Utrace.startReportLocks(c) && !c.lockFree(LOCK_UTRACE)) return false;
         initReport(c);
         Utrace.startReport(c);
@@ -506,6 +529,22 @@ final class Tracee extends Actor {
         c.local(L_REPORT_STOP_CONT, stopCont);
         beginPass(c, kind, event, FIN_REPORT);
         return true;
+    }
+
+    /**
+     * task_utrace_struct() in a hook that utrace_flags let in (barrier pair B4, reader side):
+     * smp_rmb() [B4.reader], load task->utrace, then the struct through it. utrace_add_engine made
+     * utrace_flags nonzero only after task->utrace was published (the seed's unlock+lock; in the model
+     * B3.writer's smp_mb() drains the allocator's store buffer first). Without the smp_rmb() the load of
+     * task->utrace may have been performed before that of utrace_flags and find NULL.
+     */
+    private static void taskUtraceStruct(Ctx c) {
+        if (c.loadAfter(UTRACE_ALLOCATED, Barrier.B4_READER) == 0) {
+            c.observe(Obs.utraceStructUsed(Obs.STRUCT_NULL));
+            c.note("utrace_flags != 0 but task->utrace read as NULL");
+            return;
+        }
+        c.observe(Obs.utraceStructUsed(c.get(UTRACE_UNINIT) == 0 ? Obs.STRUCT_OK : Obs.STRUCT_UNINIT));
     }
 
     /** do_report_syscall_entry(): the reverse-order pass of patch 01. */

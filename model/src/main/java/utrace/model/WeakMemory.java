@@ -207,6 +207,18 @@ final class WeakMemory {
         return c.v[slot];
     }
 
+    /**
+     * The step did not perform the load the actor's early load was for (task_utrace_lock found
+     * task->utrace NULL and took task_lock instead): the early-loaded value goes unused.
+     */
+    void dropEarlyLoad(Ctx c) {
+        int p = prefetch[c.actor];
+        if (p < 0 || c.v[p] == 0) return;
+        if (c.record) c.note("the early load of " + names.var(c.v[p] - 1, -1) + " goes unused");
+        c.v[p] = 0;
+        c.v[p + 1] = 0;
+    }
+
     /** The newest buffered whole-slot value of {@code slot} in any buffer, else what this step sees. */
     int latest(Ctx c, int slot) {
         for (int a = 0; a < buffer.length; a++) {

@@ -69,9 +69,9 @@ final class TraceReferences {
         List<String> bids = t.config().withoutBarriers();
         for (int i = 0; i < bids.size(); i++) {
             Barrier b = Barrier.byId(bids.get(i));
-            if (b == null || !b.modelled()) {
+            if (b == null) {
                 throw err.error("config.without_barriers[" + i + "]", "unknown barrier \"" + bids.get(i) + "\"; known: "
-                    + String.join(", ", Barrier.ids()) + " (B4 is not modelled)");
+                    + String.join(", ", Barrier.ids()));
             }
             removed.add(b);
         }

@@ -19,10 +19,6 @@ final class BarrierList {
         for (Barrier b : Barrier.values()) {
             out.printf("%-10s %-10s %-36s pair %s, LKMM shape %s%n", b.id, b.kind.call, b.function, b.pair(), b.pattern);
             out.println(ListCommand.wrap("orders: " + b.orders, "    "));
-            if (!b.modelled()) {
-                out.println(ListCommand.wrap("not modelled: the model's struct utrace is initialised from the initial state and no "
-                    + "step dereferences task->utrace, so there is no load for it to order; --without-barrier rejects it", "    "));
-            }
             for (MatrixRow r : rows) {
                 if (r.broken().equals("barrier:" + b.id)) {
                     out.printf("    without it: %s breaks on %s (gate row %s)%n", r.invariant(), r.scenario(), r.id());
