@@ -145,6 +145,7 @@ class LazyUtraceAllocTest {
         List<MatrixRow> rows = BugMatrix.load().stream().filter(r -> r.id().startsWith("b4-")).toList();
         assertEquals(List.of("b4-writer", "b4-reader", "b4-rmb"), rows.stream().map(MatrixRow::id).toList());
         for (GateResult g : GateRun.run(rows, Limits.NONE, dir)) {
+            assertNotNull(g.broken().traceJson(), g.row().id() + ": no violation without " + g.row().broken());
             Trace t = TraceReader.read(g.broken().traceJson());
             List<String> actors = t.steps().stream().map(Trace.Step::actorName).toList();
             Trace.Step last = t.steps().get(t.steps().size() - 1);
