@@ -8,7 +8,7 @@ import utrace.model.Transition;
 /**
  * Whoever finds task->utrace != NULL and uses the struct behind it finds it
  * initialised. task->utrace is allocated lazily by the first attach
- * (utrace_task_alloc, patch 02) and read without a lock by
+ * (utrace_task_alloc, patch 01; NULL from fork, patch 02) and read without a lock by
  * task_utrace_struct(); barrier pair B4 (smp_wmb() between the struct's
  * init and the publication of the pointer; the address dependency with
  * smp_read_barrier_depends() between reading the pointer and the struct)
@@ -32,7 +32,7 @@ final class UtraceStructInitialised extends Base {
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         for (Obs o : t.obs()) {
-            if (o.kind() != Obs.Kind.UTRACE_STRUCT_USED) continue;
+            if (o.kind() != Obs.Kind.UTRACE_STRUCT_INVALID) continue;
             if (o.code() == Obs.STRUCT_UNINIT) {
                 return m.actorName(t.actor()) + " uses the struct utrace at task->utrace, but its initialisation by "
                     + "utrace_task_alloc is not visible to it (the lock it takes was never spin_lock_init'ed)";

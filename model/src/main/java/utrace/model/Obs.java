@@ -16,8 +16,8 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         STOP_LEFT,
         /** a ptrace request returned; code = PtraceOp ordinal */
         PTRACE_RETURN,
-        /** a CPU used the struct utrace at task->utrace (pair B4); code = STRUCT_NULL, STRUCT_UNINIT or STRUCT_OK */
-        UTRACE_STRUCT_USED
+        /** a CPU used the struct utrace at task->utrace and it was not there (pair B4); code = STRUCT_NULL or STRUCT_UNINIT */
+        UTRACE_STRUCT_INVALID
     }
 
     public static final int PTRACE_STOP_SYSCALL = 1;
@@ -53,15 +53,14 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         return new Obs(Kind.PTRACE_RETURN, -1, op.ordinal(), ret, 0);
     }
 
-    /** task->utrace was NULL. */
+    /** task->utrace was read as NULL. */
     public static final int STRUCT_NULL = 0;
     /** task->utrace was set, but the struct's initialisation was not visible. */
     public static final int STRUCT_UNINIT = 1;
-    public static final int STRUCT_OK = 2;
 
-    /** A use of the struct utrace found at task->utrace: {@link #STRUCT_NULL}, {@link #STRUCT_UNINIT} or {@link #STRUCT_OK}. */
-    public static Obs utraceStructUsed(int what) {
-        return new Obs(Kind.UTRACE_STRUCT_USED, -1, what, 0, 0);
+    /** A CPU used the struct utrace at task->utrace, which was {@link #STRUCT_NULL} or {@link #STRUCT_UNINIT}. */
+    public static Obs utraceStructInvalid(int why) {
+        return new Obs(Kind.UTRACE_STRUCT_INVALID, -1, why, 0, 0);
     }
 
     public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }

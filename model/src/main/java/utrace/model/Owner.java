@@ -89,8 +89,9 @@ final class Owner extends Actor {
                 if (c.pc() == PHASE_START && c.get(UTRACE_ALLOCATED) == 0) {
                     c.at(ATTACH_ALLOC);
                     if (!c.lockFree(LOCK_TASK)) return false;
-                    // kmem_cache_zalloc, spin_lock_init, INIT_LIST_HEAD x2, resume = UTRACE_RESUME: plain stores
-                    // to the new struct, which only the smp_wmb() orders before the pointer (pair B4)
+                    // kmem_cache_zalloc, spin_lock_init, INIT_LIST_HEAD x2, resume = UTRACE_RESUME: the new
+                    // struct's init, which only the smp_wmb() orders before the pointer (pair B4; in the weak
+                    // model both stores go through the store buffer)
                     c.store(UTRACE_UNINIT, 0);
                     c.fence(Barrier.B4_WRITER);
                     c.store(UTRACE_ALLOCATED, 1); // task->utrace = utrace, under task_lock

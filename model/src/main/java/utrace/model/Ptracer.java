@@ -133,9 +133,10 @@ final class Ptracer extends Actor {
             c.dropEarlyLoad();
             return LOCK_TASK;
         }
-        boolean initialised = c.loadAfter(UTRACE_UNINIT, Barrier.B4_READER) == 0;
-        c.observe(Obs.utraceStructUsed(initialised ? Obs.STRUCT_OK : Obs.STRUCT_UNINIT));
-        if (!initialised) c.note("task->utrace != NULL, but its struct utrace is not initialised (no spin_lock_init seen)");
+        if (c.loadAfter(UTRACE_UNINIT, Barrier.B4_READER) != 0) {
+            c.observe(Obs.utraceStructInvalid(Obs.STRUCT_UNINIT));
+            c.note("task->utrace != NULL, but its struct utrace is not initialised (no spin_lock_init seen)");
+        }
         return LOCK_UTRACE;
     }
 

@@ -51,7 +51,7 @@ public final class Slots {
      * is not known initialised: utrace_task_alloc's spin_lock_init,
      * INIT_LIST_HEAD and resume = UTRACE_RESUME have not reached memory
      * (barrier pair B4). Only the weak memory model sets it: there it starts at
-     * 1 when no engine is preattached (the first attach allocates, patch 02).
+     * 1 when no engine is preattached (utrace_task_alloc of patch 01 allocates at the first attach).
      * Under sc the init and the publication of task->utrace are one atomic
      * step, so nobody can see one without the other and the slot stays 0
      * (sc states, and the corpus' fingerprints, are as before).

@@ -540,11 +540,11 @@ final class Tracee extends Actor {
      */
     private static void taskUtraceStruct(Ctx c) {
         if (c.loadAfter(UTRACE_ALLOCATED, Barrier.B4_READER) == 0) {
-            c.observe(Obs.utraceStructUsed(Obs.STRUCT_NULL));
+            c.observe(Obs.utraceStructInvalid(Obs.STRUCT_NULL));
             c.note("utrace_flags != 0 but task->utrace read as NULL");
-            return;
+        } else if (c.get(UTRACE_UNINIT) != 0) {
+            c.observe(Obs.utraceStructInvalid(Obs.STRUCT_UNINIT));
         }
-        c.observe(Obs.utraceStructUsed(c.get(UTRACE_UNINIT) == 0 ? Obs.STRUCT_OK : Obs.STRUCT_UNINIT));
     }
 
     /** do_report_syscall_entry(): the reverse-order pass of patch 01. */

@@ -209,7 +209,8 @@ final class WeakMemory {
 
     /**
      * The step did not perform the load the actor's early load was for (task_utrace_lock found
-     * task->utrace NULL and took task_lock instead): the early-loaded value goes unused.
+     * task->utrace NULL and took task_lock instead; a report hook's event was not in utrace_flags):
+     * the early-loaded value goes unused.
      */
     void dropEarlyLoad(Ctx c) {
         int p = prefetch[c.actor];

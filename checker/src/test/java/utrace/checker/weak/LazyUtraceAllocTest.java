@@ -15,12 +15,18 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Explorer;
 import utrace.checker.explore.Limits;
+import utrace.checker.explore.ProgressListener;
 import utrace.checker.gate.BugMatrix;
 import utrace.checker.gate.GateResult;
 import utrace.checker.gate.GateRun;
 import utrace.checker.gate.MatrixRow;
+import utrace.invariants.InvariantSet;
 import utrace.model.Barrier;
 import utrace.model.MemoryModel;
 import utrace.model.Model;
@@ -138,6 +144,31 @@ class LazyUtraceAllocTest {
         }
         assertTrue(allocated, "the owner allocates task->utrace in some state");
         assertEquals(136, seen.size(), "sc states of " + SCENARIO);
+    }
+
+    static java.util.stream.Stream<String> otherScenarios() {
+        return WeakModelTest.shippedScenarios().filter(s -> !s.startsWith("utrace-alloc-races-"));
+    }
+
+    /**
+     * B4 guards only the first attach's allocation: removing both sides changes no verdict (nor the
+     * violated invariant) of the other shipped scenarios, so the early loads add no false alarm.
+     */
+    @ParameterizedTest(name = "{0}: without B4 the weak model gives the same verdict")
+    @MethodSource("otherScenarios")
+    void withoutB4OtherScenariosKeepTheirVerdict(String scenario) throws Exception {
+        ExplorationResult with = explore(scenario, weak());
+        ExplorationResult without = explore(scenario, weak(Barrier.B4_WRITER, Barrier.B4_READER));
+        assertEquals(with.verdict(), without.verdict(), () -> scenario + ": " + (without.counterexample() == null ? ""
+            : without.counterexample().violation().describe()));
+        if (with.counterexample() != null) {
+            assertEquals(with.counterexample().violation().invariant().name(), without.counterexample().violation().invariant().name());
+        }
+    }
+
+    private static ExplorationResult explore(String scenario, ModelConfig cfg) throws Exception {
+        return new Explorer(Limits.NONE, ProgressListener.NONE)
+            .explore(new Model(Scenarios.load(scenario), cfg), InvariantSet.shipped("all").invariants());
     }
 
     @Test
