@@ -18,6 +18,7 @@ import utrace.checker.gate.BugMatrix;
 import utrace.checker.gate.MatrixRow;
 import utrace.checker.jpf.Crosscheck;
 import utrace.checker.jpf.CrosscheckTable;
+import utrace.checker.jpf.JpfDriverKind;
 import utrace.checker.jpf.JpfEngine;
 import utrace.checker.jpf.JpfHome;
 import utrace.checker.jpf.JpfRow;
@@ -36,15 +37,17 @@ import utrace.model.Scenarios;
     description = {
         "Run the native engine and Java PathFinder (JPF) on the same model and",
         "compare their verdicts. The two searches are independent (breadth-first",
-        "over state fingerprints vs. JPF's depth-first search over program states,",
-        "one thread per actor): they must agree, and a disagreement means one of",
-        "them has a bug.",
+        "over state fingerprints vs. JPF's depth-first search over program states",
+        "with its own state matching): they must agree, and a disagreement means",
+        "one of them has a bug.",
         "",
         "Rows: every default scenario on the full series (both must say PASS),",
         "every mutation on the scenario that shows it and every row of the gate's",
-        "bug matrix (both must say VIOLATION). JPF runs on the rows whose native",
-        "search has at most --jpf-max-states states and, unless --weak, not on the",
-        "weak-memory rows; the others are listed as skipped. Each JPF violation",
+        "bug matrix, weak-memory rows included (both must say VIOLATION).",
+        "JPF runs each row with one of two drivers (column 'driver', see",
+        "--jpf-driver): 'threads', one Java thread per actor, on rows of at most",
+        "--jpf-max-states native states; 'choices', JPF choosing the next actor at",
+        "every state, on the larger and the weak-memory rows. Each JPF violation",
         "is confirmed on the native model and written as a trace",
         "(SCENARIO[+MUTATION].INVARIANT.jpf.json) for `checker replay`.",
         "",
@@ -77,15 +80,23 @@ final class CrosscheckCommand implements Callable<Integer> {
     boolean noGate;
 
     @Option(names = "--jpf-max-states", paramLabel = "N", defaultValue = "700",
-        description = "Run JPF on a row only if the native search has at most N states (0: every row). JPF matches "
-            + "program states, 20-100 times the model's, at a few ms each: stop-then-kill (774 native states) takes "
-            + "JPF about 73,000 states and 14 min. Larger rows are listed as skipped. Default: ${DEFAULT-VALUE}.")
+        description = "Use the thread driver only on rows whose native search has at most N states (0: every row); "
+            + "larger rows get the choice driver (or, with --jpf-driver threads, are skipped). Under the thread driver "
+            + "JPF matches program states, 20-100 times the model's: stop-then-kill (774 native states) takes it about "
+            + "73,000 states and 14 min, the choice driver under 1,000 states and 10 s. Default: ${DEFAULT-VALUE}.")
     long jpfMaxStates;
 
     @Option(names = "--weak",
-        description = "Also run JPF on the gate's weak-memory rows. Off by default: the weak model adds memory actors, "
-            + "one thread each under JPF, and JPF's states grow with the threads (one such row ran over 8 minutes).")
+        description = "With --jpf-driver threads, also run the gate's weak-memory rows (skipped otherwise: the weak "
+            + "model adds memory actors, one thread each, and one such row ran over 8 minutes). auto and choices run "
+            + "them with the choice driver anyway.")
     boolean weak;
+
+    @Option(names = "--jpf-driver", paramLabel = "auto|threads|choices", defaultValue = "auto",
+        description = "How JPF runs the model. threads: one Java thread per actor (rows over --jpf-max-states are skipped). "
+            + "choices: one thread, JPF chooses the next actor at every state (every row). auto: threads up to "
+            + "--jpf-max-states native states, choices above. Default: ${DEFAULT-VALUE}.")
+    String jpfDriver;
 
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (overrides JPF_HOME).")
     String jpfHome;
@@ -116,7 +127,12 @@ final class CrosscheckCommand implements Callable<Integer> {
         Limits limits = new Limits(0, timeLimit == null ? 0 : timeLimit);
         out.printf(Locale.ROOT, "checker crosscheck: %d rows, invariant set '%s'; JPF at %s%n%n", rows.size(), set.name(), home.dir());
         CrosscheckTable.header(out);
-        JpfEngine engine = new JpfEngine(home);
+        JpfDriverKind fixed = jpfDriver.equals("auto") ? null : JpfDriverKind.byId(jpfDriver);
+        if (fixed == null && !jpfDriver.equals("auto")) {
+            throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + jpfDriver + "'");
+        }
+        JpfEngine threads = new JpfEngine(home, JpfDriverKind.THREADS);
+        JpfEngine choices = new JpfEngine(home, JpfDriverKind.CHOICES);
         JpfRun.Progress progress = quiet ? JpfRun.Progress.NONE
             : s -> ms -> err.printf(Locale.ROOT, "[%s] JPF searching, %.0f s%n", s.name(), ms / 1000.0);
         List<Crosscheck.Outcome> outcomes = new ArrayList<>();
@@ -129,12 +145,16 @@ final class CrosscheckCommand implements Callable<Integer> {
                     @Override public ProgressListener progressFor(Scenario s) { return ProgressListener.NONE; }
                 }).get(0);
                 Crosscheck.Outcome o;
-                if (row.config().weak() && !weak) {
-                    o = new Crosscheck.Outcome(row, nat, null, "weak memory model (add --weak to run JPF on it)");
-                } else if (jpfMaxStates > 0 && nat.result().stats().states() > jpfMaxStates) {
+                if (row.config().weak() && fixed == JpfDriverKind.THREADS && !weak) {
+                    o = new Crosscheck.Outcome(row, nat, null, "weak memory model under --jpf-driver threads (add --weak to run it)");
+                } else if (fixed == JpfDriverKind.THREADS && jpfMaxStates > 0 && nat.result().stats().states() > jpfMaxStates) {
                     o = new Crosscheck.Outcome(row, nat, null, String.format(Locale.ROOT,
                         "the native search has %,d states, more than --jpf-max-states %,d", nat.result().stats().states(), jpfMaxStates));
                 } else {
+                    boolean small = jpfMaxStates <= 0 || nat.result().stats().states() <= jpfMaxStates;
+                    // auto: the thread driver where JPF can afford its program states, the choice driver elsewhere
+                    // (large rows, and weak-memory rows whose memory actors would each be one more thread).
+                    JpfEngine engine = fixed == JpfDriverKind.CHOICES || fixed == null && (!small || row.config().weak()) ? choices : threads;
                     JpfRow jpf = JpfRun.runOne(engine, req, row.scenario(), progress);
                     o = new Crosscheck.Outcome(row, nat, jpf, null);
                 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import utrace.checker.jpf.JpfDriverKind;
 import utrace.checker.jpf.JpfEngine;
 import utrace.checker.jpf.JpfHome;
 import utrace.checker.jpf.JpfReport;
@@ -37,16 +38,16 @@ final class JpfVerify {
         }
     }
 
-    static int run(VerifyRequest req, String jpfHome, boolean json, Path junit, boolean quiet, PrintStream out, PrintStream err)
+    static int run(VerifyRequest req, String jpfHome, JpfDriverKind driver, boolean json, Path junit, boolean quiet, PrintStream out, PrintStream err)
         throws IOException {
         JpfHome home = home(jpfHome, err);
         if (home == null) return ExitCode.USAGE;
-        if (!json) JpfReport.header(out, req, home);
+        if (!json) JpfReport.header(out, req, home, driver);
         JpfRun.Progress progress = quiet ? JpfRun.Progress.NONE
             : s -> ms -> err.printf(Locale.ROOT, "[%s] JPF searching, %.0f s%n", s.name(), ms / 1000.0);
         List<JpfRow> rows = new ArrayList<>();
         try {
-            JpfEngine engine = new JpfEngine(home);
+            JpfEngine engine = new JpfEngine(home, driver);
             for (Scenario s : req.scenarios()) {
                 JpfRow r = JpfRun.runOne(engine, req, s, progress);
                 rows.add(r);
@@ -56,7 +57,7 @@ final class JpfVerify {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted while JPF was running");
         }
-        if (json) JpfReport.json(out, req, home, rows);
+        if (json) JpfReport.json(out, req, home, driver, rows);
         else JpfReport.summary(out, rows);
         if (junit != null) {
             List<ScenarioResult> asNative = rows.stream().map(JpfRow::asScenarioResult).toList();

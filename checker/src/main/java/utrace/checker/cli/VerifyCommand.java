@@ -19,6 +19,7 @@ import utrace.checker.explore.Limits;
 import utrace.checker.explore.ProgressListener;
 import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.SearchMode;
+import utrace.checker.jpf.JpfDriverKind;
 import utrace.checker.report.HtmlReport;
 import utrace.checker.report.JsonReport;
 import utrace.checker.report.JunitReport;
@@ -130,6 +131,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory for --engine jpf (overrides JPF_HOME).")
     String jpfHome;
 
+    @Option(names = "--jpf-driver", paramLabel = "threads|choices", defaultValue = "threads",
+        description = "With --engine jpf: threads (default): one Java thread per actor, JPF schedules the threads "
+            + "(its states are program states, 20 to 100 times the model's). choices: one thread, JPF chooses the next "
+            + "actor at every state (its states stay near the model's; for the larger scenarios). See README.")
+    String jpfDriver;
+
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
@@ -149,9 +156,18 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
                     + "--symmetry, --bitstate (they are native-engine options)");
             }
-            // The weak memory model's buffers and memory actors are checked on the native engine only.
-            if (req.config().weak()) throw new UsageException("--memory-model weak runs on the native engine only, not --engine jpf");
-            return JpfVerify.run(req, jpfHome, format.equals("json"), junit, quiet, out, err);
+            JpfDriverKind driver = JpfDriverKind.byId(jpfDriver);
+            if (driver == null) throw new UsageException("--jpf-driver must be threads or choices, not '" + jpfDriver + "'");
+            // The weak model's memory actors would be one more thread each: JPF does not finish those in useful time.
+            if (req.config().weak() && driver == JpfDriverKind.THREADS) {
+                throw new UsageException("--memory-model weak under --engine jpf needs --jpf-driver choices "
+                    + "(with one thread per memory actor JPF's states explode)");
+            }
+            return JpfVerify.run(req, jpfHome, driver, format.equals("json"), junit, quiet, out, err);
+        }
+        if (engine.replace(" ", "").matches("native,jpf|jpf,native")) {
+            throw new UsageException("to run both engines and compare them use `checker crosscheck` "
+                + "(e.g. checker crosscheck --scenario stop-then-kill --no-gate)");
         }
         if (!engine.equals("native")) throw new UsageException("--engine must be native or jpf, not '" + engine + "'");
         boolean text = format.equals("text");

@@ -11,11 +11,11 @@ import utrace.checker.explore.Verdict;
 public final class CrosscheckTable {
     private CrosscheckTable() {}
 
-    private static final String ROW = "%-50s | %-9s %9s %9s | %-9s %10s %10s %9s | %s%n";
+    private static final String ROW = "%-50s | %-9s %9s %9s | %-7s %-9s %10s %10s %9s | %s%n";
 
     public static void header(PrintStream out) {
-        out.printf(Locale.ROOT, "%-50s | %-29s | %-42s |%n", "", "native (breadth-first)", "JPF (depth-first, state matching)");
-        out.printf(Locale.ROOT, ROW, "scenario [+mutation]", "verdict", "states", "time", "verdict", "new states", "visited",
+        out.printf(Locale.ROOT, "%-50s | %-29s | %-50s |%n", "", "native (breadth-first)", "JPF (depth-first, state matching)");
+        out.printf(Locale.ROOT, ROW, "scenario [+mutation]", "verdict", "states", "time", "driver", "verdict", "new states", "visited",
             "time", "agree");
     }
 
@@ -23,13 +23,13 @@ public final class CrosscheckTable {
         Stats n = o.nativeResult().result().stats();
         if (o.jpf() == null) {
             out.printf(Locale.ROOT, ROW, o.row().label(), o.nativeResult().result().verdict(), JpfReport.grouped(n.states()),
-                JpfReport.millis(n.millis()), "-", "-", "-", "-", "skipped");
+                JpfReport.millis(n.millis()), "-", "-", "-", "-", "-", "skipped");
             out.printf("    JPF not run: %s%n", o.skipped());
             return;
         }
         JpfEngine.Result j = o.jpf().result();
         out.printf(Locale.ROOT, ROW, o.row().label(), o.nativeResult().result().verdict(), JpfReport.grouped(n.states()),
-            JpfReport.millis(n.millis()), o.jpf().verdictName(), JpfReport.grouped(j.output().newStates()),
+            JpfReport.millis(n.millis()), o.jpf().driver().id(), o.jpf().verdictName(), JpfReport.grouped(j.output().newStates()),
             JpfReport.grouped(j.output().visitedStates()), JpfReport.millis(j.millis()), agreeWord(o));
         if (o.nativeResult().result().verdict() == Verdict.VIOLATION || j.verdict() == Verdict.VIOLATION) {
             out.printf("    native: %s%n", describe(o.nativeResult().result().counterexample() == null ? null

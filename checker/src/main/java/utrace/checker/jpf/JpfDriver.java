@@ -52,7 +52,7 @@ public final class JpfDriver {
      * JPF see the same model state as different program states (classes
      * initialised or not).
      */
-    private static void warmUp(Model model, List<Invariant> invariants) {
+    static void warmUp(Model model, List<Invariant> invariants) {
         ThreadedRun warm = new ThreadedRun(model, invariants, a -> { });
         for (boolean moved = true; moved && !warm.over(); ) {
             moved = false;
@@ -61,7 +61,7 @@ public final class JpfDriver {
     }
 
     /** java.io, not java.nio.file: JPF models FileInputStream but not the nio file system. */
-    private static String read(String file) throws IOException {
+    static String read(String file) throws IOException {
         try (FileInputStream in = new FileInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

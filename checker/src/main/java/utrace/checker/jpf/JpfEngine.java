@@ -38,9 +38,19 @@ public final class JpfEngine {
 
     private final JpfJob job;
 
+    private final JpfDriverKind driver;
+
+    /** JPF over the thread driver ({@link JpfDriverKind#THREADS}). */
     public JpfEngine(JpfHome home) {
-        this.job = new JpfJob(home);
+        this(home, JpfDriverKind.THREADS);
     }
+
+    public JpfEngine(JpfHome home, JpfDriverKind driver) {
+        this.job = new JpfJob(home, driver);
+        this.driver = driver;
+    }
+
+    public JpfDriverKind driver() { return driver; }
 
     /** JPF's java-17 branch runs on JDK 17 only; null if this JVM is one, else the one-line reason. */
     public static String jdkProblem() {

@@ -33,9 +33,11 @@ public final class JpfJob {
     static final long GRACE_MILLIS = 30_000;
 
     private final JpfHome home;
+    private final JpfDriverKind driver;
 
-    public JpfJob(JpfHome home) {
+    public JpfJob(JpfHome home, JpfDriverKind driver) {
         this.home = home;
+        this.driver = driver;
     }
 
     /**
@@ -48,10 +50,12 @@ public final class JpfJob {
         Path scenarioFile = work.resolve(s.name() + ".scenario");
         Files.writeString(scenarioFile, s.source(), StandardCharsets.UTF_8);
         Path app = work.resolve("run.jpf");
-        Files.writeString(app, applicationProperties(new DriverArgs(scenarioFile.toString(), config, invariants), limits),
+        Files.writeString(app, applicationProperties(new DriverArgs(scenarioFile.toString(), config, invariants), limits, driver),
             StandardCharsets.UTF_8);
         Path log = work.resolve("jpf-output.txt");
-        List<String> cmd = List.of(javaLauncher(), "-Xmx2g", "-jar", home.runJpfJar().toString(), app.toString());
+        // jpf-core's own test tasks (build.gradle) open these: its Random peer (ChoiceDriver's choices) uses jdk.internal.misc.Unsafe.
+        List<String> cmd = List.of(javaLauncher(), "-Xmx2g", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "-jar", home.runJpfJar().toString(), app.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
             .redirectOutput(log.toFile());
         long t0 = System.nanoTime();
@@ -94,13 +98,15 @@ public final class JpfJob {
      *     ThreadedRun's monitor, so the monitor entries (and waits, joins,
      *     terminations) are all the interleavings there are; the others only
      *     multiply states;</li>
-     * <li>jpf-core's BudgetChecker for --max-states / --time-limit.</li>
+     * <li>{@code cg.enumerate_random}: {@link ChoiceDriver}'s {@code Random.nextInt}
+ *     becomes JPF's choice of the next actor;</li>
+ * <li>jpf-core's BudgetChecker for --max-states / --time-limit.</li>
      * </ul>
      */
-    static String applicationProperties(DriverArgs args, Limits limits) {
+    static String applicationProperties(DriverArgs args, Limits limits, JpfDriverKind driver) {
         StringBuilder b = new StringBuilder();
         b.append("# written by `checker` for one JPF search; see utrace.checker.jpf.JpfJob\n");
-        b.append("target = ").append(JpfDriver.class.getName()).append('\n');
+        b.append("target = ").append(driver.mainClass.getName()).append('\n');
         b.append("target.args = ").append(String.join(",", args.encode())).append('\n');
         b.append("classpath = ").append(String.join(";", classPath())).append('\n');
         b.append("search.multiple_errors = false\n");
@@ -114,6 +120,8 @@ public final class JpfJob {
         b.append("cg.break_lock_release = false\n");
         b.append("cg.break_notify = false\n");
         b.append("cg.threads.break_start = false\n");
+        // ChoiceDriver's Random.nextInt(k) is JPF's choice of the next actor (a no-op for JpfDriver, which draws none).
+        b.append("cg.enumerate_random = true\n");
         if (limits.maxStates() > 0 || limits.timeLimitMillis() > 0) {
             b.append("listener = gov.nasa.jpf.listener.BudgetChecker\n");
             if (limits.maxStates() > 0) b.append("budget.max_state = ").append(limits.maxStates()).append('\n');
@@ -125,7 +133,7 @@ public final class JpfJob {
     /** Where the driver, the runner, the model and the invariants were loaded from (target/classes or the jar). */
     static List<String> classPath() {
         Set<String> out = new LinkedHashSet<>();
-        for (Class<?> c : List.of(JpfDriver.class, ThreadedRun.class, Model.class, Invariant.class)) {
+        for (Class<?> c : List.of(JpfDriver.class, ChoiceDriver.class, ThreadedRun.class, Model.class, Invariant.class)) {
             try {
                 out.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException e) {

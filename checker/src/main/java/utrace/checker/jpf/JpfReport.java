@@ -20,12 +20,18 @@ import utrace.model.Mutation;
 public final class JpfReport {
     private JpfReport() {}
 
-    public static void header(PrintStream out, VerifyRequest req, JpfHome home) {
+    public static void header(PrintStream out, VerifyRequest req, JpfHome home, JpfDriverKind driver) {
         out.printf(Locale.ROOT, "checker verify: %d scenario(s), invariant set '%s' (%d invariants), %s%n",
             req.scenarios().size(), req.invariants().name(), req.invariants().invariants().size(), req.config());
-        out.printf(Locale.ROOT, "engine: Java PathFinder (%s), depth-first with state matching over one thread per actor%n",
-            home.dir());
-        out.printf(Locale.ROOT, "        (JPF states are program states: model state plus where each thread is)%n%n");
+        if (driver == JpfDriverKind.THREADS) {
+            out.printf(Locale.ROOT, "engine: Java PathFinder (%s), depth-first with state matching, driver 'threads': one thread per actor%n",
+                home.dir());
+            out.printf(Locale.ROOT, "        (JPF states are program states: model state plus where each thread is)%n%n");
+        } else {
+            out.printf(Locale.ROOT, "engine: Java PathFinder (%s), depth-first with state matching, driver 'choices': JPF picks the next actor%n",
+                home.dir());
+            out.printf(Locale.ROOT, "        (JPF states are program states at each choice: the model state and the driver's locals)%n%n");
+        }
         out.printf(Locale.ROOT, "%-26s %-10s %11s %11s %6s %9s%n", "scenario", "verdict", "new states", "visited", "depth", "time");
     }
 
@@ -57,13 +63,14 @@ public final class JpfReport {
             pass, viol, inc, err == 0 ? "" : ", " + err + " ERROR", grouped(states), millis(ms), JpfRun.exitCode(rows));
     }
 
-    public static void json(PrintStream out, VerifyRequest req, JpfHome home, List<JpfRow> rows) {
+    public static void json(PrintStream out, VerifyRequest req, JpfHome home, JpfDriverKind driver, List<JpfRow> rows) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("tool", Version.NAME + " " + Version.VERSION);
         root.put("command", "verify");
         root.put("engine", "jpf");
         root.put("jpf_home", home.dir().toString());
+        root.put("jpf_driver", driver.id());
         ObjectNode config = root.putObject("config");
         config.put("patches", req.config().patchesSpec());
         ArrayNode muts = config.putArray("mutations");

@@ -10,8 +10,8 @@ import utrace.checker.run.TraceOrigin;
 import utrace.checker.explore.SearchMode;
 import utrace.model.Scenario;
 
-/** One scenario under JPF and, for a violation, where its trace went (null otherwise). */
-public record JpfRow(Scenario scenario, JpfEngine.Result result, Path traceJson, Path traceText) {
+/** One scenario under JPF (which driver), and, for a violation, where its trace went (null otherwise). */
+public record JpfRow(Scenario scenario, JpfDriverKind driver, JpfEngine.Result result, Path traceJson, Path traceText) {
     /** ERROR when JPF's answer could not be used, else the verdict's name. */
     public String verdictName() {
         return result.verdict() == null ? "ERROR" : result.verdict().name();

@@ -46,7 +46,7 @@ public final class JpfRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run JPF: " + e.getMessage(), e);
         }
-        if (r.verdict() != Verdict.VIOLATION) return new JpfRow(s, r, null, null);
+        if (r.verdict() != Verdict.VIOLATION) return new JpfRow(s, engine.driver(), r, null, null);
         Counterexample cx = r.counterexample();
         Model model = new Model(s, req.config());
         Trace trace = TraceBuilder.build(model, cx.schedule(), cx.violation());
@@ -59,7 +59,7 @@ public final class JpfRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write trace to " + req.traceDir() + ": " + e.getMessage(), e);
         }
-        return new JpfRow(s, r, json, text);
+        return new JpfRow(s, engine.driver(), r, json, text);
     }
 
     /** Any unusable JPF answer 2, else any violation 1, else any incomplete 3, else 0. */

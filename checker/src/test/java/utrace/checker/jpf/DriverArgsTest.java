@@ -70,8 +70,10 @@ class DriverArgsTest {
         long states = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(100_000);
         long ms = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(600_000);
         DriverArgs a = new DriverArgs("/tmp/s.scenario", ModelConfig.fullSeries(), List.copyOf(Invariants.all()));
-        String jpf = JpfJob.applicationProperties(a, new Limits(states, ms));
-        assertTrue(jpf.contains("target = utrace.checker.jpf.JpfDriver\n"), jpf);
+        JpfDriverKind driver = JpfDriverKind.values()[r.nextInt(JpfDriverKind.values().length)];
+        String jpf = JpfJob.applicationProperties(a, new Limits(states, ms), driver);
+        assertTrue(jpf.contains("target = " + driver.mainClass.getName() + "\n"), jpf);
+        assertTrue(jpf.contains("cg.enumerate_random = true\n"), "ChoiceDriver's choice needs it: " + jpf);
         assertTrue(jpf.contains("target.args = " + String.join(",", a.encode()) + "\n"), jpf);
         assertEquals(states > 0 || ms > 0, jpf.contains("listener = gov.nasa.jpf.listener.BudgetChecker\n"), jpf);
         assertEquals(states > 0, jpf.contains("budget.max_state = " + states + "\n"), jpf);

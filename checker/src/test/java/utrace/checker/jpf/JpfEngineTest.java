@@ -27,6 +27,8 @@ import utrace.checker.explore.Explorer;
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ProgressListener;
 import utrace.checker.explore.Verdict;
+import utrace.checker.gate.BugMatrix;
+import utrace.checker.gate.MatrixRow;
 import utrace.checker.run.VerifyRequest;
 import utrace.invariants.InvariantSet;
 import utrace.model.Model;
@@ -126,6 +128,47 @@ class JpfEngineTest {
         // JPF matches program states (model state + thread positions): never fewer than the model's states.
         assertTrue(row.result().output().newStates() >= nativeResult(name, core).stats().states(), name);
         assertNotNull(row.result().output().elapsed());
+    }
+
+    @ParameterizedTest
+    @MethodSource("mutations")
+    void theChoiceDriverFindsEachMutationAndItsTraceReplays(Mutation m) throws Exception {
+        Scenario s = Scenarios.load(m.scenario);
+        InvariantSet set = Crosscheck.with(InvariantSet.shipped("core"), m.breaks);
+        VerifyRequest req = new VerifyRequest(List.of(s), set, ModelConfig.fullSeries().withMutations(EnumSet.of(m)), Limits.NONE, traces);
+        JpfRow row = JpfRun.runOne(new JpfEngine(home, JpfDriverKind.CHOICES), req, s, JpfRun.Progress.NONE);
+        assertNull(row.result().error(), () -> row.result().error());
+        assertEquals(Verdict.VIOLATION, row.result().verdict(), m.id);
+        ReplayResult replay = Replayer.replay(TraceReader.read(row.traceJson()));
+        assertEquals(ReplayResult.Outcome.REPRODUCED, replay.outcome(), replay.message());
+    }
+
+    /** Every default scenario, the large ones too: the choice driver keeps JPF's states near the model's. */
+    @ParameterizedTest
+    @MethodSource("utrace.checker.jpf.ChoiceDriverTest#defaultScenarios")
+    void theChoiceDriverAgreesWithTheNativeEngineOnEveryDefaultScenario(String name) throws Exception {
+        InvariantSet core = InvariantSet.shipped("core");
+        Scenario s = Scenarios.load(name);
+        VerifyRequest req = new VerifyRequest(List.of(s), core, ModelConfig.fullSeries(), Limits.NONE, traces);
+        JpfRow row = JpfRun.runOne(new JpfEngine(home, JpfDriverKind.CHOICES), req, s, JpfRun.Progress.NONE);
+        assertNull(row.result().error(), () -> row.result().error());
+        assertEquals(Verdict.PASS, nativeResult(name, core).verdict(), name);
+        assertEquals(Verdict.PASS, row.result().verdict(), name);
+        assertTrue(row.result().output().newStates() > 0, name);
+    }
+
+    /** A weak-memory gate row (its memory actors would be threads under the thread driver): JPF finds the reordering. */
+    @Test
+    void theChoiceDriverFindsAMissingBarrierInWeakMemory() throws Exception {
+        MatrixRow b1 = BugMatrix.load().stream().filter(r -> r.id().equals("b1-writer")).findFirst().orElseThrow();
+        Scenario s = Scenarios.load(b1.scenario());
+        InvariantSet set = Crosscheck.with(InvariantSet.shipped("core"), b1.invariant());
+        VerifyRequest req = new VerifyRequest(List.of(s), set, BugMatrix.config(b1), Limits.NONE, traces);
+        JpfRow row = JpfRun.runOne(new JpfEngine(home, JpfDriverKind.CHOICES), req, s, JpfRun.Progress.NONE);
+        assertNull(row.result().error(), () -> row.result().error());
+        assertEquals(Verdict.VIOLATION, row.result().verdict());
+        ReplayResult replay = Replayer.replay(TraceReader.read(row.traceJson()));
+        assertEquals(ReplayResult.Outcome.REPRODUCED, replay.outcome(), replay.message());
     }
 
     private static ExplorationResult nativeResult(String name, InvariantSet set) {
