@@ -123,8 +123,8 @@ final class VerifyCommand implements Callable<Integer> {
     ScaleMixin scale;
 
     @Option(names = "--engine", paramLabel = "native|jpf", defaultValue = "native",
-        description = "native (default): the checker's own search. jpf: Java PathFinder explores the same model, one thread "
-            + "per actor, as an independent second opinion (needs a jpf-core java-17 build: JPF_HOME or --jpf-home; "
+        description = "native (default): the checker's own search. jpf: Java PathFinder explores the same model (see "
+            + "--jpf-driver) as an independent second opinion (needs a jpf-core java-17 build: JPF_HOME or --jpf-home; "
             + "see README). `checker crosscheck` runs both and compares.")
     String engine;
 
