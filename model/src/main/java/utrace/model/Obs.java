@@ -15,12 +15,16 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** the tracee goes on after a stop (woken, or it decided not to sleep) */
         STOP_LEFT,
         /** a ptrace request returned; code = PtraceOp ordinal */
-        PTRACE_RETURN
+        PTRACE_RETURN,
+        /** the tracee dequeued a signal; code = the signal, aux = task->jobctl at that moment */
+        DEQUEUE
     }
 
     public static final int PTRACE_STOP_SYSCALL = 1;
     public static final int PTRACE_STOP_SIGNAL = 2;
     public static final int PTRACE_STOP_STEP_TRAP = 3;
+    /** do_jobctl_trap(): the CLD_STOPPED trap of a group stop (JOBCTL_TRAP_STOP) */
+    public static final int PTRACE_STOP_GROUP = 4;
 
     /** A callback for {@code event} (an {@link Events} bit) into engine {@code e}; live = its real ops. */
     public static Obs callback(int e, int event, int action, boolean live) {
@@ -49,6 +53,10 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
 
     public static Obs ptraceReturn(PtraceOp op, int ret) {
         return new Obs(Kind.PTRACE_RETURN, -1, op.ordinal(), ret, 0);
+    }
+
+    public static Obs dequeue(int signr, int jobctl) {
+        return new Obs(Kind.DEQUEUE, -1, signr, 0, jobctl);
     }
 
     public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }
