@@ -18,7 +18,7 @@ public final class Invariants {
                 new SetEventsErrors(), new AttachOrdering(), new NoEngineLeak(), new DeadlockFreedom(),
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
-                new NoUnrequestedCallback(), new ReportNotLost(), new JobctlBeforeSignals())) {
+                new NoUnrequestedCallback(), new ReportNotLost(), new JobctlBeforeSignals(), new GroupStopHolds())) {
             ALL.put(i.name(), i);
         }
     }

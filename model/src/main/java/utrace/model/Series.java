@@ -25,7 +25,7 @@ public final class Series {
         p(6, "restore the EXEC/EXIT/CLONE utrace hooks", true, "report_exit in do_exit (exec and clone are not modelled)"),
         p(7, "utrace_report_death() can use task_utrace_struct()", false, "signature change only"),
         p(8, "restore the DEATH/REAP utrace hooks", true, "exit_notify -> utrace_report_death, release_task -> utrace_maybe_reap"),
-        p(9, "utrace: remove jobctl bits", true, "utrace_get_signal defers to the group stop on task->jobctl & JOBCTL_STOP_PENDING, not signal->group_stop_count (0 once the stop completed, so before 09 a STOP_PENDING reinstated by PTRACE_DETACH is missed: matrix row p09); utrace_wakeup no longer puts a group-stopped task back to TASK_STOPPED"),
+        p(9, "utrace: remove jobctl bits", true, "utrace_get_signal defers to the group stop on task->jobctl & JOBCTL_STOP_PENDING, not signal->group_stop_count (0 once the stop completed, so without 09 a STOP_PENDING reinstated by PTRACE_DETACH is missed: matrix row p09); utrace_wakeup no longer puts a group-stopped task back to TASK_STOPPED, which loses the group stop until 17 (regression row r09-17)"),
         p(10, "ptrace: take ->siglock around s/TRACED/RUNNING/", true, "ptrace_resume wakes under siglock; without it the wake is a lock-free read then write"),
         p(11, "introduce wake_up_quiescent()", false, "helper only, same behaviour as wake_up_state() until patch 17"),
         p(12, "introduce ptrace_signal_wake_up()", true, "ptrace detach wakes only __TASK_STOPPED|__TASK_TRACED, never a TASK_UTRACED (WAKEKILL) sleep"),

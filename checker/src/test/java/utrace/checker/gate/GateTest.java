@@ -39,5 +39,6 @@ class GateTest {
             assertTrue(broken.contains("without:" + p), "no row without patch " + p);
         }
         assertTrue(broken.contains("upto:29"), "the 22-without-30 regression row");
+        assertTrue(broken.contains("upto:16"), "the 09-without-17 regression row (group stop lost)");
     }
 }
