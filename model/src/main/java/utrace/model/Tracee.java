@@ -235,7 +235,7 @@ final class Tracee extends Actor {
             case GS_AFTER_PASS: return getSignalAfterPass(c);
             case GS_AFTER_FRR:
                 if (Utrace.fatalSignalPending(c)) {
-                        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                    if (!c.lockFree(LOCK_SIGLOCK)) return false;
                     c.observe(Obs.dequeue(Signals.SIGKILL, c.get(JOBCTL)));
                     c.clearBits(SIGPENDING, Signals.SIGKILL);
                     c.note("dequeue SIGKILL: die");
