@@ -18,7 +18,8 @@ public final class Invariants {
                 new SetEventsErrors(), new AttachOrdering(), new NoEngineLeak(), new DeadlockFreedom(),
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
-                new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised())) {
+                new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),
+                new GroupStopHolds())) {
             ALL.put(i.name(), i);
         }
     }

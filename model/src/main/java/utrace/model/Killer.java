@@ -32,8 +32,11 @@ final class Killer extends Actor {
         switch (sig) {
             case Signals.SIGKILL:
                 // complete_signal(): fatal, the group exits; wake even TASK_WAKEKILL sleepers.
+                // signal->flags = SIGNAL_GROUP_EXIT ends the group stop;
+                // task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK).
                 c.setBits(SIGPENDING, Signals.SIGKILL);
                 c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
                 c.taskGhostSet(G_KILLED);
                 Utrace.signalWakeUp(c, true);
                 break;
@@ -44,8 +47,11 @@ final class Killer extends Actor {
                 Utrace.signalWakeUp(c, false);
                 break;
             case Signals.SIGCONT:
-                // prepare_signal(): flush stop signals, end the group stop, wake __TASK_STOPPED.
+                // prepare_signal(): flush stop signals, task_clear_jobctl_pending(t,
+                // JOBCTL_STOP_PENDING) (so a dequeued SIGSTOP is void too), end the
+                // group stop, wake __TASK_STOPPED.
                 c.clearBits(SIGPENDING, Signals.SIGSTOP);
+                JobCtl.clearPending(c, JOBCTL_STOP_PENDING);
                 c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
                 Utrace.wakeUpQuiescent(c, TaskState.STOPPED_BIT);
                 // SIGCONT's default action is "ignore", so sig_ignored() drops it, except

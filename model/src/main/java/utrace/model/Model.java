@@ -239,6 +239,7 @@ public final class Model {
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");
         if (weak != null) m.put("utrace.initialised", s.get(UTRACE_UNINIT) != 0 ? "no" : "yes");
         m.put("signal.flags", (s.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0 ? "STOP_STOPPED" : "0");
+        m.put("task.jobctl", jobctlNames(s.get(JOBCTL)));
         m.put("task.ptrace", ptraceNames(s.get(PTRACE)));
         m.put("task.exit_code", s.get(PT_STOP_CODE) != 0 ? "ptrace stop not yet waited for" : "0");
         m.put("lock.utrace", holder(s, LOCK_UTRACE));
@@ -318,6 +319,16 @@ public final class Model {
             }
             return Integer.toString(value);
         }
+    }
+
+    static String jobctlNames(int j) {
+        if (j == 0) return "0";
+        StringBuilder b = new StringBuilder();
+        if ((j & JOBCTL_STOP_DEQUEUED) != 0) b.append("|STOP_DEQUEUED");
+        if ((j & JOBCTL_STOP_PENDING) != 0) b.append("|STOP_PENDING");
+        if ((j & JOBCTL_TRAP_STOP) != 0) b.append("|TRAP_STOP");
+        if ((j & JOBCTL_TRAP_NOTIFY) != 0) b.append("|TRAP_NOTIFY");
+        return b.substring(1);
     }
 
     private static String ptraceNames(int pt) {

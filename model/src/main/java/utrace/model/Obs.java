@@ -17,12 +17,16 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** a ptrace request returned; code = PtraceOp ordinal */
         PTRACE_RETURN,
         /** a CPU used the struct utrace at task->utrace and it was not there (pair B4); code = STRUCT_NULL or STRUCT_UNINIT */
-        UTRACE_STRUCT_INVALID
+        UTRACE_STRUCT_INVALID,
+        /** the tracee dequeued a signal; code = the signal, aux = task->jobctl at that moment */
+        DEQUEUE
     }
 
     public static final int PTRACE_STOP_SYSCALL = 1;
     public static final int PTRACE_STOP_SIGNAL = 2;
     public static final int PTRACE_STOP_STEP_TRAP = 3;
+    /** do_jobctl_trap(): the CLD_STOPPED trap of a group stop (JOBCTL_TRAP_STOP) */
+    public static final int PTRACE_STOP_GROUP = 4;
 
     /** A callback for {@code event} (an {@link Events} bit) into engine {@code e}; live = its real ops. */
     public static Obs callback(int e, int event, int action, boolean live) {
@@ -61,6 +65,10 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
     /** A CPU used the struct utrace at task->utrace, which was {@link #STRUCT_NULL} or {@link #STRUCT_UNINIT}. */
     public static Obs utraceStructInvalid(int why) {
         return new Obs(Kind.UTRACE_STRUCT_INVALID, -1, why, 0, 0);
+    }
+
+    public static Obs dequeue(int signr, int jobctl) {
+        return new Obs(Kind.DEQUEUE, -1, signr, 0, jobctl);
     }
 
     public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }

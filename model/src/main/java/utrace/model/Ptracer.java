@@ -17,7 +17,7 @@ final class Ptracer extends Actor {
     private static final int PHASE_WAKE_WRITE = 3;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP)", "ptrace_attach", 0);
+    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12);
     private static final StepInfo WAIT = new StepInfo("the tracee is TASK_TRACED with an exit_code (or dead): collect it", "wait_task_stopped", 0);
     private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13);
     private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step", "ptrace_resume", 25);
@@ -82,8 +82,30 @@ final class Ptracer extends Actor {
         c.set(PTRACE, PT_PTRACED);
         c.setBits(SIGPENDING, Signals.SIGSTOP);
         Utrace.signalWakeUp(c, false);
+        // "If the task is already STOPPED, set JOBCTL_TRAP_STOP and TRAPPING, and
+        // kick it so that it transits to TRACED" (the wait for TRAPPING is not
+        // modelled: the scenario's wait() waits for the trap).
+        if (Utrace.taskIsStopped(c)) {
+            c.setBits(JOBCTL, JOBCTL_TRAP_STOP);
+            ptraceSignalWakeUp(c, true);
+        }
         returned(c, op, Errno.OK);
         return true;
+    }
+
+    /**
+     * ptrace_signal_wake_up(p, quiescent) (patch 12): TIF_SIGPENDING, then
+     * wake_up_quiescent() on TASK_INTERRUPTIBLE, plus __TASK_STOPPED |
+     * __TASK_TRACED if quiescent. Before patch 12: signal_wake_up(p,
+     * quiescent), whose TASK_WAKEKILL also ends a TASK_UTRACED sleep.
+     */
+    private static void ptraceSignalWakeUp(Ctx c, boolean quiescent) {
+        c.setBits(TIF, Tif.SIGPENDING);
+        if (c.cfg.has(12)) {
+            Utrace.wakeUpQuiescent(c, TaskState.INTERRUPTIBLE | (quiescent ? TaskState.STOPPED_BIT | TaskState.TRACED_BIT : 0));
+        } else {
+            Utrace.wakeUpState(c, TaskState.INTERRUPTIBLE | (quiescent ? TaskState.WAKEKILL : 0));
+        }
     }
 
     private boolean waitStopped(Ctx c, PtraceOp op) {
@@ -255,20 +277,25 @@ final class Ptracer extends Actor {
     }
 
     /**
-     * __ptrace_unlink(): ptrace = 0, and a tracee in TASK_TRACED is kicked:
-     * signal_wake_up(child, 1) before patch 12 (which also wakes a
-     * TASK_UTRACED sleep, WAKEKILL being part of it), ptrace_signal_wake_up()
-     * (only __TASK_STOPPED|__TASK_TRACED, through wake_up_quiescent) after.
+     * __ptrace_unlink(): ptrace = 0; pending ptrace traps are dropped; if the
+     * group is stopped, JOBCTL_STOP_PENDING is reinstated so that the
+     * tracee, once untraced, stops again in TASK_STOPPED (this is what
+     * utrace_get_signal must respect, patch 09); then a tracee in TASK_TRACED
+     * or with STOP_PENDING is kicked: signal_wake_up(child, traced) before
+     * patch 12 (whose WAKEKILL also wakes a TASK_UTRACED sleep),
+     * ptrace_signal_wake_up() (through wake_up_quiescent) after.
      */
-    private static void unlink(Ctx c) {
+    private void unlink(Ctx c) {
         c.set(PTRACE, 0);
         c.set(PT_STOP_CODE, 0);
         c.clearBits(G_PTRACE, G_PT_ASKED_SYSCALL | G_PT_ASKED_SYSEMU | G_PT_ASKED_STEP | G_PT_HOLDS);
-        if (Utrace.taskIsPtraceStopped(c)) {
-            c.setBits(TIF, Tif.SIGPENDING);
-            if (c.cfg.has(12)) Utrace.wakeUpQuiescent(c, TaskState.STOPPED_BIT | TaskState.TRACED_BIT);
-            else Utrace.wakeUpState(c, TaskState.INTERRUPTIBLE | TaskState.WAKEKILL);
+        JobCtl.clearPending(c, JOBCTL_TRAP_MASK);
+        // PF_EXITING aside, "group stop is in effect": SIGNAL_STOP_STOPPED (group_stop_count is 0, see JobCtl)
+        if (!model.tracee().exitingIn(c.v) && (c.has(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED) || JobCtl.groupStopCount() != 0)) {
+            c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }
+        boolean traced = Utrace.taskIsPtraceStopped(c);
+        if (traced || c.has(JOBCTL, JOBCTL_STOP_PENDING)) ptraceSignalWakeUp(c, traced);
     }
 
     @Override String stuckProblem(State s) {

@@ -57,7 +57,12 @@ public final class Slots {
      * (sc states, and the corpus' fingerprints, are as before).
      */
     public static final int UTRACE_UNINIT = 23;
-    public static final int GLOBALS = 24;
+    /**
+     * task->jobctl: the JOBCTL_* bits below. utrace_get_signal() reads them
+     * from patch 09 on (JOBCTL_STOP_PENDING; JOBCTL_PENDING_MASK from 20).
+     */
+    public static final int JOBCTL = 24;
+    public static final int GLOBALS = 25;
 
     // per engine, at engineBase(e) + ...
     public static final int E_OPS = 0;
@@ -82,6 +87,25 @@ public final class Slots {
     public static final int U_SIGNAL_HANDLER = 16;
 
     public static final int SIGNAL_STOP_STOPPED = 1;
+
+    // task->jobctl bits (include/linux/sched.h of 3.1; the model's own values).
+    // JOBCTL_STOP_SIGMASK is not kept: SIGSTOP is the model's only stop signal.
+    // JOBCTL_TRAPPING is not kept: it only makes PTRACE_ATTACH wait for the
+    // trap, and the model's tracer waits for it with wait() anyway.
+    // JOBCTL_STOP_CONSUME is not kept either: in the model's single-threaded
+    // group do_signal_stop() sets it and task_participate_group_stop()
+    // consumes it under the same siglock hold.
+    /** dequeue_signal() took a stop signal; SIGCONT and SIGKILL clear it so do_signal_stop() gives up. */
+    public static final int JOBCTL_STOP_DEQUEUED = 1;
+    /** this task must join the group stop (do_signal_stop, or __ptrace_unlink of a stopped group). */
+    public static final int JOBCTL_STOP_PENDING = 2;
+    /** a ptrace trap into TASK_TRACED is due: PTRACE_ATTACH of a stopped task, or a ptraced do_signal_stop. */
+    public static final int JOBCTL_TRAP_STOP = 4;
+    /** set only by ptrace_trap_notify() for PT_SEIZED tracees; the model has no PTRACE_SEIZE, so it stays 0. */
+    public static final int JOBCTL_TRAP_NOTIFY = 8;
+    public static final int JOBCTL_TRAP_MASK = JOBCTL_TRAP_STOP | JOBCTL_TRAP_NOTIFY;
+    /** what recalc_sigpending() and get_signal_to_deliver() act on before any signal (patch 20). */
+    public static final int JOBCTL_PENDING_MASK = JOBCTL_STOP_PENDING | JOBCTL_TRAP_MASK;
 
     // task->ptrace bits
     public static final int PT_PTRACED = 1;

@@ -75,7 +75,7 @@ final class Tracee extends Actor {
         info(STOP_SLEEP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1);
         info(STOP_FINISH, "SIGKILLed: spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
         info(STOP_RECALC, "recalc_sigpending() under siglock", "utrace_stop", 1);
-        info(GS_HOOK, "siglock; utrace_get_signal: report first? intercept? else dequeue_signal", "get_signal_to_deliver", 1);
+        info(GS_HOOK, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 1);
         info(GS_REPORT_LOCK, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1);
         info(GS_AFTER_PASS, "act on the engines' signal disposition", "utrace_get_signal", 1);
         info(GS_AFTER_FRR, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1);
@@ -258,6 +258,7 @@ final class Tracee extends Actor {
             case GS_AFTER_FRR:
                 if (Utrace.fatalSignalPending(c)) {
                     if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                    c.observe(Obs.dequeue(Signals.SIGKILL, c.get(JOBCTL)));
                     c.clearBits(SIGPENDING, Signals.SIGKILL);
                     c.note("dequeue SIGKILL: die");
                     c.pc(EXIT_REPORT);
@@ -438,11 +439,14 @@ final class Tracee extends Actor {
     }
 
     /**
-     * ptrace_stop() up to unlocking siglock: set_current_state(TASK_TRACED)
-     * and the exit_code the tracer's wait() collects. Called with siglock.
+     * ptrace_stop() up to unlocking siglock: set_current_state(TASK_TRACED),
+     * the exit_code the tracer's wait() collects, and the jobctl bookkeeping
+     * (a group-stop trap joins the stop; any trap clears JOBCTL_TRAP_STOP).
+     * Called with siglock.
      */
     private static void ptraceStopSet(Ctx c, int why, int signr, int cont) {
         c.set(TASK_STATE, TaskState.TASK_TRACED);
+        JobCtl.ptraceStopBookkeeping(c, why == Obs.PTRACE_STOP_GROUP);
         c.set(PT_STOP_CODE, 1);
         c.setBits(G_PTRACE, G_PT_HOLDS);
         c.observe(Obs.ptraceStop(why, signr));
@@ -916,7 +920,9 @@ final class Tracee extends Actor {
                 c.pc(GS_REPORT_LOCK);
                 return true;
             }
-            if ((uflags & Events.SIGNAL_ALL) != 0) {
+            // "If no engine is interested in intercepting signals or we must stop,
+            // let the caller just dequeue them normally or participate in group-stop."
+            if ((uflags & Events.SIGNAL_ALL) != 0 && !JobCtl.utraceMustNotSteal(c)) {
                 int signr = Signals.next(c.get(SIGPENDING));
                 if (signr != 0) {
                     dequeue(c, signr);
@@ -939,6 +945,17 @@ final class Tracee extends Actor {
                 }
             }
         }
+        // get_signal_to_deliver(): job control comes before any signal.
+        if (c.has(JOBCTL, JOBCTL_STOP_PENDING) && JobCtl.doSignalStop(c)) {
+            groupStopSleep(c, "JOBCTL_STOP_PENDING: do_signal_stop(0), TASK_STOPPED");
+            return true;
+        }
+        if (c.has(JOBCTL, JOBCTL_TRAP_MASK)) {
+            // do_jobctl_trap(), not PT_SEIZED: ptrace_stop(signr, CLD_STOPPED, 0, NULL)
+            c.note("JOBCTL_TRAP_STOP: do_jobctl_trap, ptrace_stop(SIGSTOP, CLD_STOPPED)");
+            ptraceStopSet(c, Obs.PTRACE_STOP_GROUP, Signals.SIGSTOP, GS_HOOK);
+            return true;
+        }
         int signr = Signals.next(c.get(SIGPENDING));
         if (signr == 0) {
             Utrace.recalcSigpending(c);
@@ -950,7 +967,21 @@ final class Tracee extends Actor {
         return true;
     }
 
+    /** do_signal_stop() decided to stop: schedule() in TASK_STOPPED. */
+    private static void groupStopSleep(Ctx c, String note) {
+        c.set(NCSW, (c.get(NCSW) + 1) & 3);
+        c.note(note);
+        c.pc(JC_SLEEP);
+    }
+
+    /**
+     * dequeue_signal(): take the signal; a stop signal sets
+     * JOBCTL_STOP_DEQUEUED ("must still be cleared by a SIGCONT") for
+     * do_signal_stop() to check after siglock may have been dropped.
+     */
     private static void dequeue(Ctx c, int signr) {
+        c.observe(Obs.dequeue(signr, c.get(JOBCTL)));
+        if (signr == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
         c.clearBits(SIGPENDING, signr);
         if (c.cfg.mutated(Mutation.DEQUEUE_CLEARS_SIGPENDING)) c.clearBits(TIF, Tif.SIGPENDING);
         else Utrace.recalcSigpending(c);
@@ -998,12 +1029,14 @@ final class Tracee extends Actor {
                 c.pc(EXIT_REPORT);
                 break;
             case Signals.SIGSTOP:
-                // do_signal_stop(): the group stops.
-                c.set(TASK_STATE, TaskState.TASK_STOPPED);
-                c.setBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
-                c.set(NCSW, (c.get(NCSW) + 1) & 3);
-                c.note("SIGSTOP: do_signal_stop, TASK_STOPPED");
-                c.pc(JC_SLEEP);
+                // do_signal_stop(SIGSTOP): the group stops, unless a SIGCONT or
+                // SIGKILL cleared JOBCTL_STOP_DEQUEUED meanwhile (then: next signal).
+                if (JobCtl.doSignalStop(c)) {
+                    groupStopSleep(c, "SIGSTOP: do_signal_stop, TASK_STOPPED");
+                } else {
+                    c.note("SIGSTOP: do_signal_stop does not stop");
+                    c.pc(GS_HOOK);
+                }
                 break;
             case Signals.SIGCONT:
                 c.note("SIGCONT: ignored");
@@ -1072,6 +1105,8 @@ final class Tracee extends Actor {
             if (!c.lockFree(LOCK_UTRACE)) return false;
             Utrace.utraceReset(c);
         }
+        // patch 01: "if (sig_kernel_stop(signr)) task->jobctl |= JOBCTL_STOP_DEQUEUED"
+        if (represent == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
         deliver(c, represent);
         return true;
     }
@@ -1151,6 +1186,18 @@ final class Tracee extends Actor {
     boolean asleepIn(int[] v) {
         int pc = v[base];
         return (pc == STOP_SLEEP || pc == JC_SLEEP || pc == PT_STOP_SLEEP) && v[TASK_STATE] != TaskState.RUNNING;
+    }
+
+    /**
+     * PF_EXITING: do_exit() has begun (exit_signals() sets it before
+     * utrace_report_exit), including the report passes of EXIT and DEATH.
+     */
+    boolean exitingIn(int[] v) {
+        int pc = v[base];
+        if (pc >= EXIT_REPORT && pc <= DEAD) return true;
+        if (pc < P_SET_REPORTING || pc > P_REREAD) return false;
+        int event = v[base + 1 + L_EVENT];
+        return v[base + 1 + L_KIND] != K_SIGNAL && (event == Events.EXIT || event == Events.DEATH);
     }
 
     boolean inUtraceStop(State s) {

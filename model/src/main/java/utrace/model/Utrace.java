@@ -122,11 +122,12 @@ final class Utrace {
     }
 
     /**
-     * recalc_sigpending(): TIF_SIGPENDING iff a signal is pending or, from
-     * patch 05 on, utrace->resume == UTRACE_INTERRUPT.
+     * recalc_sigpending(): TIF_SIGPENDING iff job control is pending
+     * (recalc_sigpending_tsk: task->jobctl & JOBCTL_PENDING_MASK), a signal
+     * is pending or, from patch 05 on, utrace->resume == UTRACE_INTERRUPT.
      */
     static void recalcSigpending(Ctx c) {
-        boolean pending = c.get(SIGPENDING) != 0
+        boolean pending = c.has(JOBCTL, JOBCTL_PENDING_MASK) || c.get(SIGPENDING) != 0
             || (c.cfg.has(5) && c.get(UTRACE_FLAGS) != 0 && c.get(RESUME) == Actions.INTERRUPT);
         if (pending) c.setBits(TIF, Tif.SIGPENDING);
         else c.clearBits(TIF, Tif.SIGPENDING);
