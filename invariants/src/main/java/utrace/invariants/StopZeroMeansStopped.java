@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import utrace.model.Slots;
+import utrace.model.Footprint;
 import utrace.model.Actions;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -26,5 +28,10 @@ final class StopZeroMeansStopped extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.TASK_STATE, -1);
     }
 }

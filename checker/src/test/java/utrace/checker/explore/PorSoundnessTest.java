@@ -1,0 +1,151 @@
+package utrace.checker.explore;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import utrace.checker.gate.BugMatrix;
+import utrace.checker.gate.MatrixRow;
+import utrace.invariants.Invariant;
+import utrace.invariants.InvariantSet;
+import utrace.invariants.Invariants;
+import utrace.model.Footprint;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Mutation;
+import utrace.model.Scenarios;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * Partial-order reduction is sound here: (1) over the FULL state space of every
+ * shipped, finding and matrix scenario under every configuration the gate, the
+ * bug matrix and the mutations use, every step stays inside its actor's declared
+ * may-footprint (Model.step throws otherwise), the invariants read nothing they do
+ * not declare visible, and quiet invisible steps pass every transition check;
+ * (2) for every bug-matrix row (both configurations), every mutation row and every
+ * default and finding scenario, the verdict and violated invariant are the same with
+ * and without the reduction, and the reduced search never visits more states.
+ */
+class PorSoundnessTest {
+    record Case(String scenario, ModelConfig config, String invariant) {
+        @Override public String toString() { return scenario + " " + config + (invariant == null ? " all" : " " + invariant); }
+    }
+
+    /** Every scenario under the full series, each matrix row (broken) and each mutation aimed at it; sc only. */
+    static Stream<Case> spaces() {
+        Set<String> names = new LinkedHashSet<>(Scenarios.shippedNames());
+        names.addAll(Scenarios.findingNames());
+        names.addAll(Scenarios.matrixNames());
+        List<Case> out = new ArrayList<>();
+        for (String n : names) {
+            Set<ModelConfig> cfgs = new LinkedHashSet<>();
+            cfgs.add(ModelConfig.fullSeries());
+            for (Mutation m : Mutation.values()) if (m.scenario.equals(n)) cfgs.add(ModelConfig.fullSeries().withMutations(EnumSet.of(m)));
+            for (MatrixRow r : BugMatrix.load()) if (r.scenario().equals(n)) cfgs.add(BugMatrix.config(r));
+            for (ModelConfig c : cfgs) if (!c.weak()) out.add(new Case(n, c, null));
+        }
+        return out.stream();
+    }
+
+    /** The gate's and the mutations' rows, each under its broken and its full configuration, with its invariant. */
+    static Stream<Case> rows() {
+        List<Case> out = new ArrayList<>();
+        for (MatrixRow r : BugMatrix.load()) {
+            out.add(new Case(r.scenario(), BugMatrix.config(r), r.invariant()));
+            out.add(new Case(r.scenario(), ModelConfig.fullSeries(), r.invariant()));
+        }
+        for (Mutation m : Mutation.values()) {
+            out.add(new Case(m.scenario, ModelConfig.fullSeries().withMutations(EnumSet.of(m)), m.breaks));
+            out.add(new Case(m.scenario, ModelConfig.fullSeries(), m.breaks));
+        }
+        for (String n : Scenarios.shippedNames()) out.add(new Case(n, ModelConfig.fullSeries(), null));
+        for (String n : Scenarios.findingNames()) out.add(new Case(n, ModelConfig.fullSeries(), null));
+        return out.stream();
+    }
+
+    static List<Invariant> invariants(Case c) throws Exception {
+        return c.invariant() == null ? InvariantSet.resolve("all").invariants() : List.of(Invariants.byName(c.invariant()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spaces")
+    void footprintsAndVisibilityHoldOnTheFullStateSpace(Case c) throws Exception {
+        Model model = new Model(Scenarios.load(c.scenario()), c.config());
+        List<Invariant> all = InvariantSet.resolve("all").invariants();
+        Footprint[] visible = new Footprint[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            visible[i] = new Footprint(model.stateSize());
+            all.get(i).visible(model, visible[i]);
+        }
+        Footprint step = new Footprint(model.stateSize());
+        Footprint read = new Footprint(model.stateSize());
+        Set<State> seen = new HashSet<>();
+        ArrayDeque<State> queue = new ArrayDeque<>();
+        State init = model.initial();
+        seen.add(init);
+        queue.add(init);
+        while (!queue.isEmpty()) {
+            State s = queue.poll();
+            for (int i = 0; i < all.size(); i++) {
+                read.clear();
+                all.get(i).checkState(model, State.recording(s, read));
+                assertInside(read, visible[i], all.get(i).name() + " checkState", model, s);
+            }
+            for (int a = 0; a < model.actorCount(); a++) {
+                Transition t = model.step(s, a, step); // throws "footprint table incomplete"
+                if (t == null) continue;
+                for (int i = 0; i < all.size(); i++) {
+                    Invariant inv = all.get(i);
+                    read.clear();
+                    Transition rt = new Transition(t.actor(), t.info(), t.detail(), State.recording(t.after(), read), t.obs());
+                    String verdict = inv.checkTransition(model, State.recording(s, read), rt);
+                    assertInside(read, visible[i], inv.name() + " checkTransition of " + model.actorName(a), model, s);
+                    if (t.obs().isEmpty() && step.writesInto(visible[i]) < 0 && inv.quietStepsPass()) {
+                        assertNull(verdict, inv.name() + " fails a quiet invisible step of " + model.actorName(a));
+                    }
+                }
+                if (seen.add(t.after())) queue.add(t.after());
+            }
+        }
+    }
+
+    private static void assertInside(Footprint read, Footprint visible, String what, Model m, State s) {
+        for (int slot = 0; slot < read.slots(); slot++) {
+            int extra = read.reads(slot) & ~visible.reads(slot);
+            if (extra != 0) fail(what + " reads slot " + slot + " bits 0x" + Integer.toHexString(extra) + " it does not declare visible");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void sameVerdictWithAndWithoutPor(Case c) throws Exception {
+        Model model = new Model(Scenarios.load(c.scenario()), c.config());
+        List<Invariant> inv = invariants(c);
+        ExplorationResult full = new Explorer(Limits.NONE, ProgressListener.NONE, false).explore(model, inv);
+        ExplorationResult por = new Explorer(Limits.NONE, ProgressListener.NONE, true).explore(model, inv);
+        assertEquals(verdict(full), verdict(por));
+        assertEquals(!c.config().weak(), por.stats().por(), "the reduction runs in sc, not in the weak model");
+        if (full.verdict() == Verdict.PASS) assertTrue(por.stats().states() <= full.stats().states());
+        if (por.counterexample() != null) {
+            // a counterexample of the reduced search is a real path that violates the same invariant
+            ScheduleCheck sc = new ScheduleCheck(model, por.counterexample().violation().invariant());
+            assertNotNull(sc.firstViolation(por.counterexample().schedule()), "the reduced search's trace replays");
+        }
+    }
+
+    private static String verdict(ExplorationResult r) {
+        return r.verdict() + (r.counterexample() == null ? "" : " " + r.counterexample().violation().invariant().name());
+    }
+}
