@@ -44,6 +44,12 @@ public final class Footprint {
         for (int s = from; s < to; s++) readWrite(s, -1);
     }
 
+    /** Drops the slot from this footprint (only to build a deliberately wrong table in a test). */
+    void forget(int slot) {
+        read[slot] = 0;
+        write[slot] = 0;
+    }
+
     public int reads(int slot) { return read[slot]; }
 
     public int writes(int slot) { return write[slot]; }

@@ -83,7 +83,14 @@ class PorSoundnessTest {
     @MethodSource("spaces")
     void footprintsAndVisibilityHoldOnTheFullStateSpace(Case c) throws Exception {
         Model model = new Model(Scenarios.load(c.scenario()), c.config());
-        List<Invariant> all = InvariantSet.resolve("all").invariants();
+        assertNull(visibilityProblem(model, InvariantSet.resolve("all").invariants()));
+    }
+
+    /**
+     * Explores the whole state space recording footprints (Model.step throws if a step leaves its
+     * table) and returns the first way an invariant breaks its visibility declaration, or null.
+     */
+    static String visibilityProblem(Model model, List<Invariant> all) {
         Footprint[] visible = new Footprint[all.size()];
         for (int i = 0; i < all.size(); i++) {
             visible[i] = new Footprint(model.stateSize());
@@ -101,7 +108,8 @@ class PorSoundnessTest {
             for (int i = 0; i < all.size(); i++) {
                 read.clear();
                 all.get(i).checkState(model, State.recording(s, read));
-                assertInside(read, visible[i], all.get(i).name() + " checkState", model, s);
+                String p = outside(read, visible[i], all.get(i).name() + " checkState");
+                if (p != null) return p;
             }
             for (int a = 0; a < model.actorCount(); a++) {
                 Transition t = model.step(s, a, step); // throws "footprint table incomplete"
@@ -111,21 +119,57 @@ class PorSoundnessTest {
                     read.clear();
                     Transition rt = new Transition(t.actor(), t.info(), t.detail(), State.recording(t.after(), read), t.obs());
                     String verdict = inv.checkTransition(model, State.recording(s, read), rt);
-                    assertInside(read, visible[i], inv.name() + " checkTransition of " + model.actorName(a), model, s);
-                    if (t.obs().isEmpty() && step.writesInto(visible[i]) < 0 && inv.quietStepsPass()) {
-                        assertNull(verdict, inv.name() + " fails a quiet invisible step of " + model.actorName(a));
+                    String p = outside(read, visible[i], inv.name() + " checkTransition of " + model.actorName(a));
+                    if (p != null) return p;
+                    if (t.obs().isEmpty() && step.writesInto(visible[i]) < 0 && inv.quietStepsPass() && verdict != null) {
+                        return inv.name() + " fails a quiet invisible step of " + model.actorName(a);
                     }
                 }
                 if (seen.add(t.after())) queue.add(t.after());
             }
         }
+        return null;
     }
 
-    private static void assertInside(Footprint read, Footprint visible, String what, Model m, State s) {
+    private static String outside(Footprint read, Footprint visible, String what) {
         for (int slot = 0; slot < read.slots(); slot++) {
             int extra = read.reads(slot) & ~visible.reads(slot);
-            if (extra != 0) fail(what + " reads slot " + slot + " bits 0x" + Integer.toHexString(extra) + " it does not declare visible");
+            if (extra != 0) return what + " reads slot " + slot + " bits 0x" + Integer.toHexString(extra) + " it does not declare visible";
         }
+        return null;
+    }
+
+    /** An invariant that checks what {@code inner} checks but declares that it reads nothing: a wrong declaration. */
+    static Invariant blind(Invariant inner) {
+        return new Invariant() {
+            @Override public String name() { return inner.name(); }
+            @Override public String statement() { return inner.statement(); }
+            @Override public String checkTransition(Model m, State before, Transition t) { return inner.checkTransition(m, before, t); }
+            @Override public String checkState(Model m, State s) { return inner.checkState(m, s); }
+            @Override public String checkTerminal(Model m, State s) { return inner.checkTerminal(m, s); }
+            @Override public void visible(Model m, Footprint v) { }
+            @Override public boolean quietStepsPass() { return true; }
+        };
+    }
+
+    @Test
+    void aWrongVisibilityDeclarationIsCaught() throws Exception {
+        Model model = new Model(Scenarios.load("detach-sigkill-race"), ModelConfig.fullSeries());
+        String p = visibilityProblem(model, List.of(blind(Invariants.byName("no-engine-leak"))));
+        assertNotNull(p);
+        assertTrue(p.startsWith("no-engine-leak checkState reads slot "), p);
+    }
+
+    @Test
+    void theReductionReducesWhereTwoActorsAreIndependent() throws Exception {
+        // signal-engine-vs-kill: steps that touch only the stepping actor's own block commute with everything
+        Model model = new Model(Scenarios.load("signal-engine-vs-kill"), ModelConfig.fullSeries());
+        List<Invariant> all = InvariantSet.resolve("all").invariants();
+        ExplorationResult full = new Explorer(Limits.NONE, ProgressListener.NONE, false).explore(model, all);
+        ExplorationResult por = new Explorer(Limits.NONE, ProgressListener.NONE, true).explore(model, all);
+        assertEquals(Verdict.PASS, por.verdict());
+        assertTrue(por.stats().states() < full.stats().states(), por.stats().states() + " vs " + full.stats().states());
+        assertTrue(por.stats().fullyExpanded() < por.stats().states());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -138,6 +182,11 @@ class PorSoundnessTest {
         assertEquals(verdict(full), verdict(por));
         assertEquals(!c.config().weak(), por.stats().por(), "the reduction runs in sc, not in the weak model");
         if (full.verdict() == Verdict.PASS) assertTrue(por.stats().states() <= full.stats().states());
+        for (int workers : new int[] {1, 3}) {
+            ExplorationResult level = new LevelExplorer(Limits.NONE, ProgressListener.NONE,
+                ScaleOptions.SEQUENTIAL.withWorkers(workers).withPor(true)).explore(model, inv);
+            assertEquals(LevelExplorerTest.signature(por), LevelExplorerTest.signature(level), workers + " worker(s) with POR");
+        }
         if (por.counterexample() != null) {
             // a counterexample of the reduced search is a real path that violates the same invariant
             ScheduleCheck sc = new ScheduleCheck(model, por.counterexample().violation().invariant());
