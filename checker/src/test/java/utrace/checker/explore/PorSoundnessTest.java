@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -18,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import utrace.checker.gate.BugMatrix;
 import utrace.checker.gate.MatrixRow;
 import utrace.invariants.Invariant;
+import utrace.invariants.InvariantChecker;
+import utrace.invariants.Violation;
 import utrace.invariants.InvariantSet;
 import utrace.invariants.Invariants;
 import utrace.model.Footprint;
@@ -170,6 +174,59 @@ class PorSoundnessTest {
         assertEquals(Verdict.PASS, por.verdict());
         assertTrue(por.stats().states() < full.stats().states(), por.stats().states() + " vs " + full.stats().states());
         assertTrue(por.stats().fullyExpanded() < por.stats().states());
+    }
+
+    /**
+     * A breadth-first search with a deliberately UNSOUND reduction, the classic mistake: a step
+     * counts as independent when it conflicts with no other actor's current step (not with what
+     * they may still do), and visibility is ignored. Returns "PASS n" or "V invariant".
+     */
+    static String unsoundSearch(Model m, List<Invariant> inv, boolean unsound) {
+        InvariantChecker check = new InvariantChecker(m, inv);
+        int A = m.actorCount(), S = m.stateSize();
+        Map<State, Integer> depth = new HashMap<>();
+        ArrayDeque<State> q = new ArrayDeque<>();
+        depth.put(m.initial(), 0); q.add(m.initial());
+        if (check.state(m.initial()) != null) return "V";
+        while (!q.isEmpty()) {
+            State s = q.poll(); int d = depth.get(s);
+            Footprint[] f = new Footprint[A]; Transition[] ts = new Transition[A];
+            for (int a = 0; a < A; a++) { f[a] = new Footprint(S); ts[a] = m.step(s, a, f[a]); }
+            int ample = -1;
+            if (unsound) for (int p = 0; p < A && ample < 0; p++) {
+                Transition t = ts[p];
+                if (t == null || t.after().equals(s)) continue;
+                boolean ok = true;
+                for (int o = 0; o < A && ok; o++) if (o != p && ts[o] != null && f[p].conflictWith(f[o]) >= 0) ok = false;
+                Integer dj = depth.get(t.after());
+                if (ok && (dj == null || dj == d + 1)) ample = p;
+            }
+            boolean prog = false;
+            for (int a = 0; a < A; a++) {
+                if (ample >= 0 && a != ample) continue;
+                Transition t = ts[a]; if (t == null) continue;
+                if (!t.after().equals(s)) prog = true;
+                Violation v = check.transition(s, t); if (v != null) return "V " + v.invariant().name();
+                if (depth.putIfAbsent(t.after(), d + 1) == null) {
+                    q.add(t.after());
+                    v = check.state(t.after()); if (v != null) return "V " + v.invariant().name();
+                }
+            }
+            if (!prog) { Violation v = check.terminal(s); if (v != null) return "V " + v.invariant().name(); }
+        }
+        return "PASS " + depth.size();
+    }
+
+    @Test
+    void theVerdictComparisonCatchesAnUnsoundReduction() throws Exception {
+        // reap-not-deferred: reap_after_death is violated; the naive reduction never reaches the violation
+        Model model = new Model(Scenarios.load("reap-races-death"),
+            ModelConfig.fullSeries().withMutations(EnumSet.of(Mutation.REAP_NOT_DEFERRED)));
+        List<Invariant> inv = List.of(Invariants.byName("reap-after-death"));
+        assertEquals("V reap-after-death", unsoundSearch(model, inv, false));
+        assertTrue(unsoundSearch(model, inv, true).startsWith("PASS"), "the unsound reduction misses it");
+        ExplorationResult por = new Explorer(Limits.NONE, ProgressListener.NONE, true).explore(model, inv);
+        assertEquals("VIOLATION reap-after-death", verdict(por), "the real reduction keeps it");
     }
 
     @ParameterizedTest(name = "{0}")
