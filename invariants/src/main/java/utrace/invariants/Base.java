@@ -2,10 +2,10 @@ package utrace.invariants;
 
 import utrace.model.Events;
 import utrace.model.Footprint;
-import utrace.model.Slots;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Ops;
+import utrace.model.Slots;
 import utrace.model.State;
 
 /** Name and statement holder plus helpers the invariants share. */

@@ -1,7 +1,7 @@
 package utrace.invariants;
 
-import utrace.model.Footprint;
 import utrace.model.Actions;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.OwnerOp;

@@ -1,7 +1,7 @@
 package utrace.invariants;
 
-import utrace.model.Footprint;
 import utrace.model.EngineList;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Ops;
 import utrace.model.Slots;

@@ -1,10 +1,10 @@
 package utrace.invariants;
 
-import utrace.model.Slots;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Signals;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.Transition;
 

@@ -1,7 +1,7 @@
 package utrace.invariants;
 
-import utrace.model.Footprint;
 import utrace.model.Events;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;

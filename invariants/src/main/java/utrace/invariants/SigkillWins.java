@@ -1,9 +1,9 @@
 package utrace.invariants;
 
-import utrace.model.Slots;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.Transition;
 

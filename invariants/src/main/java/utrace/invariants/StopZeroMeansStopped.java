@@ -1,11 +1,11 @@
 package utrace.invariants;
 
-import utrace.model.Slots;
-import utrace.model.Footprint;
 import utrace.model.Actions;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.OwnerOp;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.TaskState;
 import utrace.model.Transition;

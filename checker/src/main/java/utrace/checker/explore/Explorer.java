@@ -18,6 +18,9 @@ import utrace.model.Transition;
  * graph with a fingerprint visited set. Breadth-first order makes the first
  * violation found one of the shortest (fewest steps). Actors are tried in
  * index order, so the same inputs give the same counts and counterexample.
+ * With partial-order reduction ({@link PartialOrder}) a state may expand one
+ * actor's step only; the graph searched is then smaller and its shortest
+ * counterexample not necessarily a shortest one of the model.
  */
 public final class Explorer {
     private static final long PROGRESS_EVERY_MILLIS = 2000;

@@ -86,6 +86,9 @@ class ScaleCliTest {
         assertFalse(plain.out().contains("partial-order reduction"), plain.out());
         assertTrue(por.out().contains("partial-order reduction on: "), por.out());
         assertTrue(por.out().contains("3 PASS, 0 VIOLATION"), por.out());
+        CliTest.Run json = run("verify", "-q", "--por", "--format", "json", "--scenario", "signal-engine-vs-kill",
+            "--trace-dir", tmp.resolve("j").toString());
+        assertTrue(json.out().contains("\"por_fully_expanded\""), json.out());
 
         String[] mutation = {"--scenario", "detach-during-callback", "--mutation", "detach-ignores-reporting"};
         CliTest.Run v = run(concat(new String[] {"verify", "-q", "--por", "--trace-dir", tmp.resolve("m").toString()}, mutation));
