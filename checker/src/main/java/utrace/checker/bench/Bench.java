@@ -197,6 +197,27 @@ public final class Bench {
             out.printf(Locale.ROOT, "%-22s %6d %11s %11s %8s %11s %8s %12s%n", s.name(), model.actorCount(), total, soundStates,
                 soundFactor, boundStates, boundFactor, full);
         }
+        footprintBound();
+    }
+
+    /** Why 'sound' is far from 'bound': the best any footprint table could do, with and without visibility. */
+    private void footprintBound() {
+        int max = Math.min(plan.porBoundMaxStates(), PorFootprintBound.MAX_STATES);
+        out.printf(Locale.ROOT, "%nbest footprint-based reduction: exact future footprints from the whole graph instead of the declared%n"
+            + "tables, stubborn sets of several actors, proviso; with --por's visibility condition, and without it (unsound for%n"
+            + "the invariants: what visibility costs) (scenarios up to %s states):%n", Fmt.grouped(max));
+        out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", "scenario", "states", "with visibility", "factor",
+            "without visibility", "factor");
+        for (Scenario s : plan.scenarios()) {
+            PorFootprintBound.Result r = PorFootprintBound.of(new Model(s, config), plan.invariants(), max);
+            if (r == null) {
+                out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", s.name(), "> " + Fmt.grouped(max), "-", "-", "-", "-");
+                continue;
+            }
+            out.printf(Locale.ROOT, "%-22s %11s %15s %7.2fx %18s %7.2fx%n", s.name(), Fmt.grouped(r.fullStates()),
+                Fmt.grouped(r.withVisibility()), (double) r.fullStates() / r.withVisibility(),
+                Fmt.grouped(r.withoutVisibility()), (double) r.fullStates() / r.withoutVisibility());
+        }
     }
 
     /** Prints the scaling table; returns the largest scenario exhausted within the limit, this table's or {@code largest}. */

@@ -167,6 +167,7 @@ class ScaleCliTest {
         assertTrue(sound <= full && sound > 0, full + " -> " + sound);
         assertTrue(bound <= sound, "the ideal bound is no worse than the sound reduction: " + bound + " vs " + sound);
         assertTrue(r.out().contains("1 worker +por"), r.out());
+        assertTrue(r.out().contains("best footprint-based reduction"), r.out());
     }
 
     private static String[] concat(String[] a, String[] b) {
