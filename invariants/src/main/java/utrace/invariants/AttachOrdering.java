@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -34,5 +35,13 @@ final class AttachOrdering extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_TASK, Slots.G_PASS_ACTIVE | Slots.G_PASS_REVERSE);
+        v.read(Slots.G_PASS_LAST, -1);
+        engines(m, v, Slots.E_GHOST, Slots.EG_ATTACHED_IN_PASS);
+        engines(m, v, Slots.E_SEQ, -1);
     }
 }

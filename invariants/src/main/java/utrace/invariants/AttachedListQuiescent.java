@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -24,5 +25,11 @@ final class AttachedListQuiescent extends Base {
             return m.actorName(t.actor()) + " changed utrace->attached while the tracee walks it in a reporting pass";
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_TASK, Slots.G_PASS_ACTIVE);
+        v.read(Slots.ATTACHED, -1);
     }
 }

@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.OwnerOp;
@@ -26,5 +27,10 @@ final class BarrierMeansQuiet extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        engines(m, v, Slots.E_GHOST, Slots.EG_IN_CALLBACK);
     }
 }

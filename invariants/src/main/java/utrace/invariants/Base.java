@@ -1,9 +1,11 @@
 package utrace.invariants;
 
 import utrace.model.Events;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Ops;
+import utrace.model.Slots;
 import utrace.model.State;
 
 /** Name and statement holder plus helpers the invariants share. */
@@ -26,6 +28,14 @@ abstract class Base implements Invariant {
 
     static String callback(Model m, Obs o) {
         return "report_" + event(o.code()) + " to " + m.engineName(o.engine());
+    }
+
+    /** Every invariant here checks transitions only through their observations (or ATTACHED, which it declares visible). */
+    @Override public boolean quietStepsPass() { return true; }
+
+    /** Declares bits {@code bits} of field {@code field} of every engine visible. */
+    static void engines(Model m, Footprint v, int field, int bits) {
+        for (int e = 0; e < m.engineCount(); e++) v.read(Slots.engine(e, field), bits);
     }
 
     static boolean live(State s, int e) {

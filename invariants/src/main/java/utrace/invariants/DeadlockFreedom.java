@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
 
@@ -15,5 +16,10 @@ final class DeadlockFreedom extends Base {
     @Override public String checkTerminal(Model m, State s) {
         String p = m.stuckProblem(s);
         return p == null ? null : "deadlock: " + p;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        // terminal check only
     }
 }

@@ -1,6 +1,7 @@
 package utrace.invariants;
 
 import utrace.model.Actions;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.OwnerOp;
@@ -30,5 +31,10 @@ final class DetachIsFinal extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        engines(m, v, Slots.E_GHOST, Slots.EG_DETACH_RETURNED_ZERO | Slots.EG_IN_CALLBACK);
     }
 }

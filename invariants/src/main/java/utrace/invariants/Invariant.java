@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
 import utrace.model.Transition;
@@ -22,4 +23,23 @@ public interface Invariant {
 
     /** A state where no actor can move any more (a final state, or a deadlock). */
     default String checkTerminal(Model m, State s) { return null; }
+
+    /**
+     * For partial-order reduction: add to {@code v} (as reads) every slot and bit that
+     * {@link #checkState} and {@link #checkTransition} may read of the states before and after.
+     * A step that writes none of them is invisible to this invariant. {@link #checkTerminal}
+     * need not be covered: the reduction keeps every state where nothing can move.
+     * The default is everything: an invariant that does not say makes every step visible.
+     * Checked against what the checks really read by PorSoundnessTest.
+     */
+    default void visible(Model m, Footprint v) {
+        for (int s = 0; s < v.slots(); s++) v.read(s, -1);
+    }
+
+    /**
+     * For partial-order reduction: true if {@link #checkTransition} holds for every step that
+     * makes no observation and writes nothing {@link #visible} (the reduction moves such steps
+     * ahead of others, so it must not matter what the state around them is). Default false.
+     */
+    default boolean quietStepsPass() { return false; }
 }

@@ -1,6 +1,7 @@
 package utrace.invariants;
 
 import utrace.model.EngineList;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Ops;
 import utrace.model.Slots;
@@ -44,5 +45,14 @@ final class NoEngineLeak extends Base {
         }
         if (s.attached() != 0 || s.attaching() != 0) return "engines left on the lists of a released task";
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.ATTACHED, -1);
+        v.read(Slots.ATTACHING, -1);
+        engines(m, v, Slots.E_OPS, -1);
+        engines(m, v, Slots.E_REF, -1);
+        engines(m, v, Slots.E_GHOST, Slots.EG_OWNER_REF | Slots.EG_FREED);
     }
 }

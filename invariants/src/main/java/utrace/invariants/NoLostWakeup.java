@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
 
@@ -14,5 +15,10 @@ final class NoLostWakeup extends Base {
 
     @Override public String checkTerminal(Model m, State s) {
         return m.traceeLostWakeup(s);
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        // terminal check only
     }
 }

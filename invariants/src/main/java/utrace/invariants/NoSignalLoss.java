@@ -1,8 +1,10 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Signals;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.Transition;
 
@@ -22,5 +24,10 @@ final class NoSignalLoss extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.SIGPENDING, -1);
     }
 }

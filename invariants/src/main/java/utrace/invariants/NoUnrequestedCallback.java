@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import java.util.List;
 
 import utrace.model.CallbackSpec;
@@ -53,5 +54,10 @@ final class NoUnrequestedCallback extends Base {
             if (cb.selfCall() != null && cb.selfCall().kind() == CallbackSpec.SelfCallKind.SET_EVENTS) asked |= cb.selfCall().arg();
         }
         return asked;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        // observations and the scenario only
     }
 }

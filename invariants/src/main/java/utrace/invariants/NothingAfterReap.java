@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -22,5 +23,10 @@ final class NothingAfterReap extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        engines(m, v, Slots.E_GHOST, Slots.EG_REAP_CALLED);
     }
 }

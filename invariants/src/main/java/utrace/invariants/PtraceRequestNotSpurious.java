@@ -1,6 +1,7 @@
 package utrace.invariants;
 
 import utrace.model.Errno;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -20,11 +21,19 @@ final class PtraceRequestNotSpurious extends Base {
     @Override public String checkTransition(Model m, State before, Transition t) {
         for (Obs o : t.obs()) {
             if (o.kind() == Obs.Kind.PTRACE_RETURN && o.ret() == Errno.ESRCH && !before.killed() && before.exitState() == 0
-                    && (before.taskState() & TaskState.TRACED_BIT) != 0 && (before.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0) {
+                    && (before.taskState() & TaskState.TRACED_BIT) != 0 && before.has(Slots.PTRACE, Slots.PT_PTRACED)) {
                 return "a ptrace request failed with -ESRCH although the tracee is in its ptrace stop ("
                     + TaskState.name(before.taskState()) + ")";
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_TASK, Slots.G_KILLED);
+        v.read(Slots.EXIT_STATE, -1);
+        v.read(Slots.TASK_STATE, -1);
+        v.read(Slots.PTRACE, Slots.PT_PTRACED);
     }
 }

@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -18,14 +19,14 @@ final class PtraceStepKept extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        boolean asked = (before.get(Slots.G_PTRACE) & Slots.G_PT_ASKED_STEP) != 0
-            && (before.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0;
+        boolean asked = before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_STEP)
+            && before.has(Slots.PTRACE, Slots.PT_PTRACED);
         for (Obs o : t.obs()) {
-            if (o.kind() == Obs.Kind.USER_ENTRY && asked && !before.killed() && (before.tif() & Tif.SINGLESTEP) == 0) {
+            if (o.kind() == Obs.Kind.USER_ENTRY && asked && !before.killed() && !before.has(Slots.TIF, Tif.SINGLESTEP)) {
                 return "back to user mode without TIF_SINGLESTEP although ptrace asked for a single-step";
             }
-            if (o.kind() == Obs.Kind.USER_ENTRY && !asked && !before.killed() && (before.tif() & Tif.SINGLESTEP) != 0
-                    && (before.get(Slots.G_PTRACE) & Slots.G_UTRACE_STEP) == 0) {
+            if (o.kind() == Obs.Kind.USER_ENTRY && !asked && !before.killed() && before.has(Slots.TIF, Tif.SINGLESTEP)
+                    && !before.has(Slots.G_PTRACE, Slots.G_UTRACE_STEP)) {
                 return "back to user mode single-stepping although neither ptrace nor an engine asks for it";
             }
             if (o.kind() == Obs.Kind.PTRACE_STOP && o.code() == Obs.PTRACE_STOP_STEP_TRAP && !asked) {
@@ -33,5 +34,13 @@ final class PtraceStepKept extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_PTRACE, Slots.G_PT_ASKED_STEP | Slots.G_UTRACE_STEP);
+        v.read(Slots.PTRACE, Slots.PT_PTRACED);
+        v.read(Slots.G_TASK, Slots.G_KILLED);
+        v.read(Slots.TIF, Tif.SINGLESTEP);
     }
 }

@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -19,7 +20,7 @@ final class QuiescentNeedsBoth extends Base {
         if (before.killed()) return null;
         for (Obs o : t.obs()) {
             if (o.kind() != Obs.Kind.STOP_LEFT) continue;
-            if ((before.get(Slots.G_PTRACE) & Slots.G_PT_HOLDS) != 0 && (t.after().get(Slots.PTRACE) & Slots.PT_PTRACED) != 0) {
+            if (before.has(Slots.G_PTRACE, Slots.G_PT_HOLDS) && t.after().has(Slots.PTRACE, Slots.PT_PTRACED)) {
                 return "the tracee left its ptrace stop although ptrace has not resumed it";
             }
             for (int e = 0; e < m.engineCount(); e++) {
@@ -29,5 +30,13 @@ final class QuiescentNeedsBoth extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_TASK, Slots.G_KILLED);
+        v.read(Slots.G_PTRACE, Slots.G_PT_HOLDS);
+        v.read(Slots.PTRACE, Slots.PT_PTRACED);
+        engines(m, v, Slots.E_GHOST, Slots.EG_HELD_STOPPED);
     }
 }

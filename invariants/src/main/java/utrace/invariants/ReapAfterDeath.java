@@ -1,6 +1,7 @@
 package utrace.invariants;
 
 import utrace.model.Events;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -30,5 +31,10 @@ final class ReapAfterDeath extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        engines(m, v, Slots.E_GHOST, Slots.EG_DEATH_DETACHED | Slots.EG_WANTED_DEATH | Slots.EG_DEATH_RETURNED | Slots.EG_DEATH_CALLED);
     }
 }

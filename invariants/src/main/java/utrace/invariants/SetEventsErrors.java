@@ -1,6 +1,7 @@
 package utrace.invariants;
 
 import utrace.model.Events;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Ops;
@@ -58,5 +59,14 @@ final class SetEventsErrors extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        engines(m, v, Slots.E_FLAGS, -1);
+        v.read(Slots.G_TASK, Slots.G_DEATH_BEGAN | Slots.G_DEATH_DONE | Slots.G_REAP_BEGAN);
+        v.read(Slots.EXIT_STATE, -1);
+        engines(m, v, Slots.E_GHOST, Slots.EG_MASK_VALID);
+        engines(m, v, Slots.E_MASK, -1);
     }
 }

@@ -1,7 +1,9 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.Transition;
 
@@ -28,5 +30,10 @@ final class SigkillWins extends Base {
         if (m.traceeInUtraceStop(s)) return "SIGKILLed tracee stays asleep in utrace_stop for good";
         if (s.exitState() == 0) return "SIGKILLed tracee is not dead in a final state";
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_TASK, Slots.G_KILLED);
     }
 }

@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
@@ -26,5 +27,11 @@ final class StopIsSticky extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_TASK, Slots.G_KILLED);
+        engines(m, v, Slots.E_GHOST, Slots.EG_HELD_STOPPED);
     }
 }

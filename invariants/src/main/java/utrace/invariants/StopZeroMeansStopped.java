@@ -1,9 +1,11 @@
 package utrace.invariants;
 
 import utrace.model.Actions;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.OwnerOp;
+import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.TaskState;
 import utrace.model.Transition;
@@ -26,5 +28,10 @@ final class StopZeroMeansStopped extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.TASK_STATE, -1);
     }
 }

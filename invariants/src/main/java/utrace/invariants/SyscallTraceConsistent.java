@@ -1,6 +1,7 @@
 package utrace.invariants;
 
 import utrace.model.Events;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Ops;
@@ -23,7 +24,8 @@ final class SyscallTraceConsistent extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        int asked = before.get(Slots.G_PTRACE) & (Slots.G_PT_ASKED_SYSCALL | Slots.G_PT_ASKED_SYSEMU);
+        int asked = (before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSCALL) ? Slots.G_PT_ASKED_SYSCALL : 0)
+            | (before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSEMU) ? Slots.G_PT_ASKED_SYSEMU : 0);
         for (Obs o : t.obs()) {
             switch (o.kind()) {
                 case PTRACE_STOP:
@@ -35,8 +37,8 @@ final class SyscallTraceConsistent extends Base {
                     return "ptrace asked for " + ((asked & Slots.G_PT_ASKED_SYSEMU) != 0 ? "PTRACE_SYSEMU" : "PTRACE_SYSCALL")
                         + " but the syscall entry makes no ptrace stop";
                 case USER_ENTRY:
-                    if ((before.tif() & Tif.SYSCALL_TRACE) == 0) {
-                        if ((before.get(Slots.G_PTRACE) & Slots.G_PT_ASKED_SYSCALL) != 0 && (before.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0) {
+                    if (!before.has(Slots.TIF, Tif.SYSCALL_TRACE)) {
+                        if (before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSCALL) && before.has(Slots.PTRACE, Slots.PT_PTRACED)) {
                             return "back to user mode with TIF_SYSCALL_TRACE clear although ptrace asked for PTRACE_SYSCALL";
                         }
                         for (int e = 0; e < m.engineCount(); e++) {
@@ -52,5 +54,15 @@ final class SyscallTraceConsistent extends Base {
             }
         }
         return null;
+    }
+
+    /** What checkState/checkTransition read (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSCALL | Slots.G_PT_ASKED_SYSEMU);
+        v.read(Slots.G_TASK, Slots.G_KILLED);
+        v.read(Slots.TIF, Tif.SYSCALL_TRACE);
+        v.read(Slots.PTRACE, Slots.PT_PTRACED);
+        engines(m, v, Slots.E_OPS, -1);
+        engines(m, v, Slots.E_FLAGS, -1); // engineFlags() reads the whole slot
     }
 }

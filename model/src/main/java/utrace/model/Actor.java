@@ -33,6 +33,28 @@ abstract class Actor {
 
     void init(int[] v) {}
 
+    /**
+     * This actor's may-footprint in {@code s}: added to {@code may}, every slot and bit that any
+     * step it can still take (its current operation and all remaining ones) may read or write,
+     * whatever the other actors do meanwhile. Partial-order reduction relies on it being an
+     * over-approximation; {@link Model#step(State, int, Footprint)} checks every recorded step
+     * against it and fails loudly if a table is incomplete.
+     */
+    abstract void may(State s, Footprint may);
+
+    /** Name of the operation the may-footprint is declared for, for "footprint table incomplete" errors. */
+    String op(State s) { return where(s); }
+
+    /** The task, its locks, struct utrace and every engine: what the kernel-side code may touch. */
+    final void mayShared(Footprint may) {
+        may.readWriteRange(0, Slots.GLOBALS + Slots.ENGINE_SLOTS * model.engineCount());
+    }
+
+    /** This actor's own block (program counter and locals). */
+    final void mayOwn(Footprint may) {
+        may.readWriteRange(base, base + slots());
+    }
+
     /** Weak memory model: does this actor make marked stores (and so get a store buffer)? */
     boolean buffersStores() { return false; }
 

@@ -51,24 +51,38 @@ public final class Ctx {
 
     String engineName(int e) { return model.engineName(e); }
 
-    // raw slots
-    int get(int slot) { return v[slot]; }
-    void set(int slot, int value) { v[slot] = value; }
-    boolean has(int slot, int bits) { return (v[slot] & bits) != 0; }
-    void setBits(int slot, int bits) { v[slot] |= bits; }
-    void clearBits(int slot, int bits) { v[slot] &= ~bits; }
+    // raw slots (each access is recorded in fp when partial-order reduction asks for footprints)
+    int get(int slot) { r(slot, -1); return v[slot]; }
+    void set(int slot, int value) { w(slot, -1); v[slot] = value; }
+    boolean has(int slot, int bits) { r(slot, bits); return (v[slot] & bits) != 0; }
+    void setBits(int slot, int bits) { w(slot, bits); v[slot] |= bits; }
+    void clearBits(int slot, int bits) { w(slot, bits); v[slot] &= ~bits; }
 
     // this actor's program counter and locals
-    int pc() { return v[base]; }
-    void pc(int pc) { v[base] = pc; }
-    int local(int i) { return v[base + 1 + i]; }
-    void local(int i, int value) { v[base + 1 + i] = value; }
+    int pc() { r(base, -1); return v[base]; }
+    void pc(int pc) { w(base, -1); v[base] = pc; }
+    int local(int i) { r(base + 1 + i, -1); return v[base + 1 + i]; }
+    void local(int i, int value) { w(base + 1 + i, -1); v[base + 1 + i] = value; }
+
+    /**
+     * The step's read and write sets, or null (the normal case: then recording costs one
+     * null test per access). Filled only by {@link Model#step(State, int, Footprint)}.
+     */
+    Footprint fp;
+
+    private void r(int slot, int bits) { if (fp != null) fp.read(slot, bits); }
+
+    private void w(int slot, int bits) { if (fp != null) fp.write(slot, bits); }
+
+    /** Another actor's block, read (Tracee.asleepIn reads the tracee's program counter). */
+    int peek(int slot) { r(slot, -1); return v[slot]; }
 
     // Marked accesses: the shared variables of the barrier pairs B1-B5 (WeakMemory; plain in sc).
 
     /** A marked store of {@code value} into the bits {@code mask} of {@code slot}: buffered in the weak model. */
     void store(int slot, int mask, int value) {
         if (weak != null) weak.store(this, slot, mask, value);
+        w(slot, mask);
         v[slot] = (v[slot] & ~mask) | (value & mask);
     }
 
@@ -83,6 +97,7 @@ public final class Ctx {
 
     /** A load ordered after an earlier load only by smp_rmb() {@code b}: without it, it may have been performed early. */
     int loadAfter(int slot, Barrier b) {
+        r(slot, -1);
         return weak == null ? v[slot] : weak.load(this, slot);
     }
 
@@ -96,6 +111,7 @@ public final class Ctx {
      * it still sits in a store buffer (in sc, simply the value).
      */
     int latest(int slot) {
+        r(slot, -1);
         return weak == null ? v[slot] : weak.latest(this, slot);
     }
 
@@ -110,26 +126,27 @@ public final class Ctx {
 
     // locks: 0 free, else holder + 1; in the weak model taking a lock also waits for stores released with it
     boolean lockFree(int lock) {
+        r(lock, -1);
         boolean free = v[lock] == 0 || v[lock] == actor + 1;
         return weak == null ? free : weak.acquirable(this, lock, free);
     }
-    boolean holds(int lock) { return v[lock] == actor + 1; }
-    void lock(int lock) { v[lock] = actor + 1; }
-    void unlock(int lock) { v[lock] = 0; }
+    boolean holds(int lock) { r(lock, -1); return v[lock] == actor + 1; }
+    void lock(int lock) { w(lock, -1); v[lock] = actor + 1; }
+    void unlock(int lock) { w(lock, -1); v[lock] = 0; }
 
     // engines
-    int ops(int e) { return v[Slots.engine(e, Slots.E_OPS)]; }
-    void ops(int e, int ops) { v[Slots.engine(e, Slots.E_OPS)] = ops; }
-    int flags(int e) { return v[Slots.engine(e, Slots.E_FLAGS)]; }
-    void flags(int e, int f) { v[Slots.engine(e, Slots.E_FLAGS)] = f; }
-    int ref(int e) { return v[Slots.engine(e, Slots.E_REF)]; }
-    void ref(int e, int r) { v[Slots.engine(e, Slots.E_REF)] = r; }
-    boolean ghost(int e, int bit) { return (v[Slots.engine(e, Slots.E_GHOST)] & bit) != 0; }
-    void ghostSet(int e, int bit) { v[Slots.engine(e, Slots.E_GHOST)] |= bit; }
-    void ghostClear(int e, int bit) { v[Slots.engine(e, Slots.E_GHOST)] &= ~bit; }
-    boolean taskGhost(int bit) { return (v[Slots.G_TASK] & bit) != 0; }
-    void taskGhostSet(int bit) { v[Slots.G_TASK] |= bit; }
-    void taskGhostClear(int bit) { v[Slots.G_TASK] &= ~bit; }
+    int ops(int e) { return get(Slots.engine(e, Slots.E_OPS)); }
+    void ops(int e, int ops) { set(Slots.engine(e, Slots.E_OPS), ops); }
+    int flags(int e) { return get(Slots.engine(e, Slots.E_FLAGS)); }
+    void flags(int e, int f) { set(Slots.engine(e, Slots.E_FLAGS), f); }
+    int ref(int e) { return get(Slots.engine(e, Slots.E_REF)); }
+    void ref(int e, int r) { set(Slots.engine(e, Slots.E_REF), r); }
+    boolean ghost(int e, int bit) { return has(Slots.engine(e, Slots.E_GHOST), bit); }
+    void ghostSet(int e, int bit) { setBits(Slots.engine(e, Slots.E_GHOST), bit); }
+    void ghostClear(int e, int bit) { clearBits(Slots.engine(e, Slots.E_GHOST), bit); }
+    boolean taskGhost(int bit) { return has(Slots.G_TASK, bit); }
+    void taskGhostSet(int bit) { setBits(Slots.G_TASK, bit); }
+    void taskGhostClear(int bit) { clearBits(Slots.G_TASK, bit); }
 
     int engines() { return model.engineCount(); }
 }

@@ -72,6 +72,34 @@ final class Killer extends Actor {
         return true;
     }
 
+    /**
+     * send_signal() of each signal still to send, under siglock: the pending set, the group
+     * stop flag, TIF_SIGPENDING and the wake-up (task state); SIGKILL sets the G_KILLED history;
+     * SIGCONT reads task->ptrace and utrace_flags (patch 05's sig_ignored). Nothing else: the
+     * killers are what partial-order reduction can most often move past.
+     */
+    @Override void may(State s, Footprint may) {
+        int from = pc(s);
+        if (from >= signals.size()) return;
+        may.readWrite(LOCK_SIGLOCK, -1);
+        may.readWrite(base, -1);
+        may.readWrite(TIF, Tif.SIGPENDING);
+        may.readWrite(TASK_STATE, -1); // signal_wake_up / wake_up_quiescent: read and set the state
+        for (int i = from; i < signals.size(); i++) {
+            int sig = signals.get(i);
+            may.write(SIGPENDING, sig | Signals.SIGCONT | Signals.SIGSTOP);
+            if (sig == Signals.SIGKILL) {
+                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                may.write(G_TASK, G_KILLED);
+            }
+            if (sig == Signals.SIGCONT) {
+                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                may.read(PTRACE, PT_PTRACED);
+                may.read(UTRACE_FLAGS, -1);
+            }
+        }
+    }
+
     @Override String stuckProblem(State s) {
         return pc(s) >= signals.size() ? null : "killer cannot send at: " + where(s);
     }

@@ -34,6 +34,11 @@ final class MemoryActor extends Actor {
         return weak.loadEarly(c, cpu.index, cpu.hoistableLoad(c.v));
     }
 
+    /** Weak memory model only, where partial-order reduction is off: everything. */
+    @Override void may(State s, Footprint may) {
+        may.readWriteRange(0, may.slots());
+    }
+
     /** A buffer with entries can always flush its oldest one, so memory actors never block anyone. */
     @Override String stuckProblem(State s) { return null; }
 

@@ -150,8 +150,37 @@ public final class Model {
 
     /** As {@link #step(State, int)}; {@code record} also fills in the human-readable detail. */
     public Transition step(State s, int a, boolean record) {
+        return step(s, a, record, null);
+    }
+
+    /**
+     * As {@link #step(State, int)}, recording into {@code footprint} (cleared first) what the
+     * step read and wrote, for partial-order reduction. Sequentially consistent scenarios only.
+     * The step is checked against the actor's declared may-footprint: a step outside it throws
+     * an IllegalStateException ("footprint table incomplete"), so a reduction built on the
+     * tables can never be silently unsound.
+     */
+    public Transition step(State s, int a, Footprint footprint) {
+        if (weak != null || litmus != null) throw new IllegalStateException("footprints are recorded in sc scenarios only");
+        footprint.clear();
+        Transition t = step(s, a, false, footprint);
+        if (t != null) {
+            Footprint may = new Footprint(size);
+            mayFootprint(s, a, may);
+            int slot = footprint.outside(may);
+            if (slot >= 0) {
+                throw new IllegalStateException("footprint table incomplete: " + actorName(a) + " at '" + actors.get(a).op(s)
+                    + "' touches slot " + slot + " (" + footprint.describe(slot) + ") outside its may-footprint ("
+                    + may.describe(slot) + ")");
+            }
+        }
+        return t;
+    }
+
+    private Transition step(State s, int a, boolean record, Footprint footprint) {
         Actor actor = actors.get(a);
         Ctx c = new Ctx(this, s.copyValues(), a, actor.base, record);
+        c.fp = footprint;
         boolean memoryActor = actor instanceof MemoryActor;
         if (weak != null && !memoryActor) weak.begin(c, s);
         try {
@@ -177,6 +206,24 @@ public final class Model {
         return false;
     }
 
+    /** Number of slots of this model's states. */
+    public int stateSize() { return size; }
+
+    /**
+     * Actor {@code a}'s may-footprint in {@code s}, added to {@code may}: everything any step it can
+     * still take may read or write (the tables are declared next to each actor's code).
+     */
+    public void mayFootprint(State s, int a, Footprint may) {
+        actors.get(a).may(s, may);
+        if (omittedFromMay >= 0) may.forget(omittedFromMay);
+    }
+
+    /**
+     * Test seam, never set outside tests: a slot left out of every declared may-footprint, to show
+     * that a wrong table entry is caught (FootprintTableTest). -1: none.
+     */
+    int omittedFromMay = -1;
+
     /** What actor {@code a} would do next (for traces of a state where it is blocked too). */
     public String where(State s, int a) {
         return actors.get(a).where(s);
@@ -187,7 +234,19 @@ public final class Model {
      * stop (resumed, detached, torn down) no longer holds the tracee stopped.
      */
     private void forgetReleasedStops(Ctx c) {
+        Footprint fp = c.fp;
         for (int e = 0; e < engineCount(); e++) {
+            if (fp != null && fp.writes(engine(e, E_OPS)) == 0 && fp.writes(engine(e, E_FLAGS)) == 0
+                    && (fp.writes(engine(e, E_GHOST)) & EG_HELD_STOPPED) == 0) {
+                // The step left this engine alone, so the upkeep after the step before already holds
+                // for it and changes nothing: not part of this step's footprint (else every step would
+                // read every engine). Checked, not assumed.
+                c.fp = null;
+                boolean stale = c.ghost(e, EG_HELD_STOPPED) && (c.ops(e) != Ops.LIVE || (c.flags(e) & Events.ENGINE_STOP) == 0);
+                c.fp = fp;
+                if (stale) throw new IllegalStateException("EG_HELD_STOPPED of " + engineName(e) + " outlived its release");
+                continue;
+            }
             if (c.ghost(e, EG_HELD_STOPPED) && (c.ops(e) != Ops.LIVE || (c.flags(e) & Events.ENGINE_STOP) == 0)) {
                 c.ghostClear(e, EG_HELD_STOPPED);
             }

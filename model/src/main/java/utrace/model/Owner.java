@@ -171,7 +171,7 @@ final class Owner extends Actor {
             case WAIT_STOPPED: {
                 c.at(WAIT_STOPPED);
                 boolean stopped = (c.get(TASK_STATE) & TaskState.STOP_BITS) != 0
-                    && model.tracee().asleepIn(c.v);
+                    && model.tracee().asleepIn(c);
                 if (!stopped && c.get(EXIT_STATE) == 0) return false;
                 c.local(L_OP, c.local(L_OP) + 1);
                 c.pc(c.local(L_OP) < script.size() ? PHASE_START : DONE_PC);
@@ -197,7 +197,7 @@ final class Owner extends Actor {
     private Integer waitTaskInactive(Ctx c, int matchState) {
         int state = c.get(TASK_STATE);
         if (state != matchState) return 0;
-        if (!model.tracee().asleepIn(c.v)) return null; // still running towards schedule()
+        if (!model.tracee().asleepIn(c)) return null; // still running towards schedule()
         return 0x100 | c.get(NCSW);
     }
 
@@ -243,6 +243,19 @@ final class Owner extends Actor {
         }
         returned(c, op, ret);
         return true;
+    }
+
+    /**
+     * Any engine call may take utrace->lock and run utrace_reset (all engines, the task's
+     * flags and state), so an owner with calls left may touch everything shared, plus the
+     * tracee's program counter (wait_task_inactive and the debugger's wait read whether it is
+     * off the CPU). A done owner takes no step.
+     */
+    @Override void may(State s, Footprint may) {
+        if (pc(s) == DONE_PC) return;
+        mayShared(may);
+        mayOwn(may);
+        may.read(model.tracee().base, -1);
     }
 
     @Override String stuckProblem(State s) {

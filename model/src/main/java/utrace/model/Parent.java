@@ -60,6 +60,16 @@ final class Parent extends Actor {
         }
     }
 
+    /**
+     * wait() then release_task(): utrace_maybe_reap may tear down every engine, so until it is
+     * done the parent may touch everything shared.
+     */
+    @Override void may(State s, Footprint may) {
+        if (pc(s) == DONE) return;
+        mayShared(may);
+        mayOwn(may);
+    }
+
     @Override String stuckProblem(State s) {
         int pc = pc(s);
         if (pc == DONE) return null;

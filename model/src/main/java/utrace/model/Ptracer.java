@@ -130,7 +130,7 @@ final class Ptracer extends Actor {
             returned(c, op, Errno.ESRCH);
             return true;
         }
-        if (!model.tracee().asleepIn(c.v)) {
+        if (!model.tracee().asleepIn(c)) {
             int state = c.get(TASK_STATE);
             boolean matches = c.cfg.has(13) ? (state & TaskState.TASK_TRACED) != 0 : state == TaskState.TASK_TRACED;
             if (matches) return false; // still on its way into schedule(): keep waiting
@@ -296,6 +296,18 @@ final class Ptracer extends Actor {
         }
         boolean traced = Utrace.taskIsPtraceStopped(c);
         if (traced || c.has(JOBCTL, JOBCTL_STOP_PENDING)) ptraceSignalWakeUp(c, traced);
+    }
+
+    /**
+     * ptrace requests reach into utrace (utrace_control via ptrace_resume, utrace_reset on
+     * detach) and the task; wait_task_inactive reads the tracee's program counter. A done
+     * tracer takes no step.
+     */
+    @Override void may(State s, Footprint may) {
+        if (pc(s) == DONE_PC) return;
+        mayShared(may);
+        mayOwn(may);
+        may.read(model.tracee().base, -1);
     }
 
     @Override String stuckProblem(State s) {

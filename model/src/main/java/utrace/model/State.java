@@ -14,12 +14,38 @@ public final class State {
     private final int[] v;
     /** Arrays.hashCode(v), computed on first use (0 = not yet): most states are never hashed. */
     private int hash;
+    /** Null, except in a copy made by {@link #recording}: then every read through an accessor is added to it. */
+    private final Footprint reads;
 
     public State(int[] values) {
-        this.v = values;
+        this(values, null);
     }
 
-    public int get(int slot) { return v[slot]; }
+    private State(int[] values, Footprint reads) {
+        this.v = values;
+        this.reads = reads;
+    }
+
+    /**
+     * A copy of {@code s} that records into {@code reads} which slots (and bits) its accessors
+     * read: used to check that the invariants read no more than they declare visible
+     * (partial-order reduction's visibility condition). Equal to {@code s}.
+     */
+    public static State recording(State s, Footprint reads) {
+        return new State(s.v, reads);
+    }
+
+    private int at(int slot) { return at(slot, -1); }
+
+    private int at(int slot, int bits) {
+        if (reads != null) reads.read(slot, bits);
+        return v[slot];
+    }
+
+    public int get(int slot) { return at(slot); }
+
+    /** True if any of {@code bits} is set in {@code slot} (reads only those bits). */
+    public boolean has(int slot, int bits) { return (at(slot, bits) & bits) != 0; }
 
     public int size() { return v.length; }
 
@@ -47,30 +73,30 @@ public final class State {
     }
 
     // task_struct
-    public int taskState() { return v[Slots.TASK_STATE]; }
-    public int exitState() { return v[Slots.EXIT_STATE]; }
-    public int pendingSignals() { return v[Slots.SIGPENDING]; }
-    public int tif() { return v[Slots.TIF]; }
-    public int utraceFlags() { return v[Slots.UTRACE_FLAGS]; }
-    public boolean killed() { return (v[Slots.G_TASK] & Slots.G_KILLED) != 0; }
-    public boolean taskHistory(int bit) { return (v[Slots.G_TASK] & bit) != 0; }
+    public int taskState() { return at(Slots.TASK_STATE); }
+    public int exitState() { return at(Slots.EXIT_STATE); }
+    public int pendingSignals() { return at(Slots.SIGPENDING); }
+    public int tif() { return at(Slots.TIF); }
+    public int utraceFlags() { return at(Slots.UTRACE_FLAGS); }
+    public boolean killed() { return has(Slots.G_TASK, Slots.G_KILLED); }
+    public boolean taskHistory(int bit) { return has(Slots.G_TASK, bit); }
 
     // struct utrace
-    public int attached() { return v[Slots.ATTACHED]; }
-    public int attaching() { return v[Slots.ATTACHING]; }
+    public int attached() { return at(Slots.ATTACHED); }
+    public int attaching() { return at(Slots.ATTACHING); }
     /** utrace->reporting as an engine index, -1 for NULL. */
-    public int reporting() { return v[Slots.REPORTING] - 1; }
-    public int resume() { return v[Slots.RESUME]; }
-    public boolean utraceBit(int bit) { return (v[Slots.UBITS] & bit) != 0; }
-    public int lockHolder(int lockSlot) { return v[lockSlot] - 1; }
+    public int reporting() { return at(Slots.REPORTING) - 1; }
+    public int resume() { return at(Slots.RESUME); }
+    public boolean utraceBit(int bit) { return has(Slots.UBITS, bit); }
+    public int lockHolder(int lockSlot) { return at(lockSlot) - 1; }
 
     // engines
-    public int engineOps(int e) { return v[Slots.engine(e, Slots.E_OPS)]; }
-    public int engineFlags(int e) { return v[Slots.engine(e, Slots.E_FLAGS)]; }
-    public int engineRef(int e) { return v[Slots.engine(e, Slots.E_REF)]; }
-    public int engineSeq(int e) { return v[Slots.engine(e, Slots.E_SEQ)]; }
-    public int engineMask(int e) { return v[Slots.engine(e, Slots.E_MASK)]; }
-    public boolean engineHistory(int e, int bit) { return (v[Slots.engine(e, Slots.E_GHOST)] & bit) != 0; }
+    public int engineOps(int e) { return at(Slots.engine(e, Slots.E_OPS)); }
+    public int engineFlags(int e) { return at(Slots.engine(e, Slots.E_FLAGS)); }
+    public int engineRef(int e) { return at(Slots.engine(e, Slots.E_REF)); }
+    public int engineSeq(int e) { return at(Slots.engine(e, Slots.E_SEQ)); }
+    public int engineMask(int e) { return at(Slots.engine(e, Slots.E_MASK)); }
+    public boolean engineHistory(int e, int bit) { return has(Slots.engine(e, Slots.E_GHOST), bit); }
 
     @Override public boolean equals(Object o) {
         return o == this || o instanceof State && Arrays.equals(((State) o).v, v);

@@ -1183,9 +1183,9 @@ final class Tracee extends Actor {
     }
 
     /** Off the CPU in a stop: what wait_task_inactive() waits for. */
-    boolean asleepIn(int[] v) {
-        int pc = v[base];
-        return (pc == STOP_SLEEP || pc == JC_SLEEP || pc == PT_STOP_SLEEP) && v[TASK_STATE] != TaskState.RUNNING;
+    boolean asleepIn(Ctx c) {
+        int pc = c.peek(base);
+        return (pc == STOP_SLEEP || pc == JC_SLEEP || pc == PT_STOP_SLEEP) && c.get(TASK_STATE) != TaskState.RUNNING;
     }
 
     /**
@@ -1205,6 +1205,17 @@ final class Tracee extends Actor {
     }
 
     boolean dead(State s) { return pc(s) == DEAD; }
+
+    /**
+     * Until it is dead the tracee may run any hook of the series: coarse, but each of its
+     * operations (syscall, signal, stop, exit, death, autoreap) touches the task, utrace and
+     * every attached engine. Once DEAD it takes no step.
+     */
+    @Override void may(State s, Footprint may) {
+        if (dead(s)) return;
+        mayShared(may);
+        mayOwn(may);
+    }
 
     /** TIF_SIGPENDING or TIF_NOTIFY_RESUME: user mode will be interrupted for signal or notify-resume work. */
     boolean userWorkPending(State s) {

@@ -21,7 +21,8 @@ import utrace.model.Scenario;
 public final class Bench {
     /** What to measure. {@code jpf} is null unless JPF is to be compared. */
     public record Plan(List<Scenario> scenarios, List<Invariant> invariants, String invariantSetName, int workers, int repeat,
-                       long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf) {}
+                       long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf,
+                       boolean por) {}
 
     private final Plan plan;
     private final PrintStream out;
@@ -36,11 +37,11 @@ public final class Bench {
     public int run() {
         header();
         List<Row> rows = mainTable();
-        porBound();
+        porBound(rows);
         if (plan.jpf() != null) plan.jpf().table(out, plan.scenarios(), rows, config, plan.invariants());
         Row largest = null;
         for (Row r : rows) {
-            if (r.m.result().verdict() == Verdict.PASS && !r.scale().symmetry()
+            if (r.m.result().verdict() == Verdict.PASS && !r.scale().symmetry() && !r.scale().por()
                 && (largest == null || r.m.result().stats().states() > largest.m.result().stats().states())) {
                 largest = r;
             }
@@ -83,6 +84,7 @@ public final class Bench {
         List<Row> rows = new ArrayList<>();
         List<String> speedups = new ArrayList<>();
         List<String> symmetry = new ArrayList<>();
+        List<String> por = new ArrayList<>();
         String bytesPerState = "";
         for (Scenario s : plan.scenarios()) {
             Model model = new Model(s, config);
@@ -94,9 +96,11 @@ public final class Bench {
                 configs.add(ScaleOptions.SEQUENTIAL.withWorkers(1).withSymmetry(true));
                 if (plan.workers() > 1) configs.add(ScaleOptions.SEQUENTIAL.withWorkers(plan.workers()).withSymmetry(true));
             }
+            if (plan.por()) configs.add(ScaleOptions.SEQUENTIAL.withWorkers(1).withPor(true));
             Row one = null;
             Row many = null;
             Row sym = null;
+            Row reduced = null;
             boolean first = true;
             for (ScaleOptions c : configs) {
                 Measure m = best(model, c);
@@ -104,6 +108,10 @@ public final class Bench {
                 rows.add(r);
                 printRow(first ? s.name() : "", r);
                 first = false;
+                if (c.por()) {
+                    reduced = r;
+                    continue;
+                }
                 if (!c.symmetry() && c.workers() == 1) one = r;
                 if (!c.symmetry() && c.workers() > 1) many = r;
                 if (c.symmetry() && sym == null) sym = r;
@@ -116,6 +124,12 @@ public final class Bench {
                     (double) one.m.result().stats().states() / Math.max(1, sym.m.result().stats().states()),
                     Fmt.grouped(one.m.result().stats().states()), Fmt.grouped(sym.m.result().stats().states())));
             }
+            if (one != null && reduced != null) {
+                por.add(String.format(Locale.ROOT, "%s %.2fx states (%s -> %s), %.2fx wall", s.name(),
+                    (double) one.m.result().stats().states() / Math.max(1, reduced.m.result().stats().states()),
+                    Fmt.grouped(one.m.result().stats().states()), Fmt.grouped(reduced.m.result().stats().states()),
+                    (double) one.m.wallMillis() / Math.max(1, reduced.m.wallMillis())));
+            }
             if (one != null && one.m.result().stats().states() > 0) {
                 bytesPerState = String.format(Locale.ROOT, "%.1f bytes per state (%s, %s states)",
                     (double) one.m.result().stats().visitedBytes() / one.m.result().stats().states(), s.name(),
@@ -125,6 +139,7 @@ public final class Bench {
         out.println();
         if (!speedups.isEmpty()) out.printf("speed-up of %d workers over 1 (wall): %s%n", plan.workers(), String.join(", ", speedups));
         if (!symmetry.isEmpty()) out.printf("symmetry reduction (states without / with --symmetry): %s%n", String.join(", ", symmetry));
+        if (!por.isEmpty()) out.printf("partial-order reduction (1 worker, without / with --por): %s%n", String.join(", ", por));
         if (!bytesPerState.isEmpty()) out.printf("visited set: %s%n", bytesPerState);
         return rows;
     }
@@ -147,23 +162,61 @@ public final class Bench {
     }
 
     private static String label(ScaleOptions c) {
-        return c.workers() + (c.workers() == 1 ? " worker" : " workers") + (c.symmetry() ? " +sym" : "");
+        return c.workers() + (c.workers() == 1 ? " worker" : " workers") + (c.symmetry() ? " +sym" : "") + (c.por() ? " +por" : "");
     }
 
-    private void porBound() {
-        out.printf(Locale.ROOT, "%npartial-order reduction: not a search mode (a sound one removes almost nothing here; see README).%n"
-            + "Upper bound of an ideal one: exact independence from the whole state graph, singleton ample sets, cycle proviso,%n"
-            + "invariants ignored (scenarios up to %s states):%n", Fmt.grouped(plan.porBoundMaxStates()));
-        out.printf(Locale.ROOT, "%-22s %6s %11s %11s %8s%n", "scenario", "actors", "states", "reduced", "factor");
+    private void porBound(List<Row> rows) {
+        out.printf(Locale.ROOT, "%npartial-order reduction: 'sound' is --por (declared may-footprints, invariant visibility, proviso;%n"
+            + "see README); 'bound' is an upper bound of an ideal one: exact independence from the whole state graph, singleton%n"
+            + "ample sets, cycle proviso, invariants ignored (scenarios up to %s states):%n", Fmt.grouped(plan.porBoundMaxStates()));
+        out.printf(Locale.ROOT, "%-22s %6s %11s %11s %8s %11s %8s %12s%n", "scenario", "actors", "states", "sound", "factor",
+            "bound", "factor", "fully expanded");
         for (Scenario s : plan.scenarios()) {
             Model model = new Model(s, config);
+            Row sound = null;
+            for (Row r : rows) if (r.scenario() == s && r.scale().por()) sound = r;
+            String soundStates = "-";
+            String soundFactor = "-";
+            String full = "-";
+            long states = -1;
+            for (Row r : rows) {
+                if (r.scenario() == s && !r.scale().por() && !r.scale().symmetry() && r.m.result().verdict() == Verdict.PASS) {
+                    states = r.m.result().stats().states();
+                }
+            }
+            if (sound != null && sound.m.result().verdict() == Verdict.PASS) {
+                long n = sound.m.result().stats().states();
+                soundStates = Fmt.grouped(n);
+                soundFactor = states > 0 ? String.format(Locale.ROOT, "%.2fx", (double) states / n) : "-";
+                full = Fmt.grouped(sound.m.result().stats().fullyExpanded());
+            }
             PorBound.Result b = PorBound.of(model, plan.porBoundMaxStates());
-            if (b == null) {
-                out.printf(Locale.ROOT, "%-22s %6d %11s %11s %8s%n", s.name(), model.actorCount(), "> " + Fmt.grouped(plan.porBoundMaxStates()), "-", "-");
+            String boundStates = b == null ? "> " + Fmt.grouped(plan.porBoundMaxStates()) : Fmt.grouped(b.reducedStates());
+            String boundFactor = b == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.factor());
+            String total = states >= 0 ? Fmt.grouped(states) : b != null ? Fmt.grouped(b.fullStates()) : "-";
+            out.printf(Locale.ROOT, "%-22s %6d %11s %11s %8s %11s %8s %12s%n", s.name(), model.actorCount(), total, soundStates,
+                soundFactor, boundStates, boundFactor, full);
+        }
+        footprintBound();
+    }
+
+    /** Why 'sound' is far from 'bound': the best any footprint table could do, with and without visibility. */
+    private void footprintBound() {
+        int max = Math.min(plan.porBoundMaxStates(), PorFootprintBound.MAX_STATES);
+        out.printf(Locale.ROOT, "%nbest footprint-based reduction: exact future footprints from the whole graph instead of the declared%n"
+            + "tables, stubborn sets of several actors, proviso; with --por's visibility condition, and without it (unsound for%n"
+            + "the invariants: what visibility costs) (scenarios up to %s states):%n", Fmt.grouped(max));
+        out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", "scenario", "states", "with visibility", "factor",
+            "without visibility", "factor");
+        for (Scenario s : plan.scenarios()) {
+            PorFootprintBound.Result r = PorFootprintBound.of(new Model(s, config), plan.invariants(), max);
+            if (r == null) {
+                out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", s.name(), "> " + Fmt.grouped(max), "-", "-", "-", "-");
                 continue;
             }
-            out.printf(Locale.ROOT, "%-22s %6d %11s %11s %7.2fx%n", s.name(), model.actorCount(), Fmt.grouped(b.fullStates()),
-                Fmt.grouped(b.reducedStates()), b.factor());
+            out.printf(Locale.ROOT, "%-22s %11s %15s %7.2fx %18s %7.2fx%n", s.name(), Fmt.grouped(r.fullStates()),
+                Fmt.grouped(r.withVisibility()), (double) r.fullStates() / r.withVisibility(),
+                Fmt.grouped(r.withoutVisibility()), (double) r.fullStates() / r.withoutVisibility());
         }
     }
 

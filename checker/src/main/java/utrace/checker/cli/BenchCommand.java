@@ -87,6 +87,10 @@ final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int porBoundMax;
 
+    @Option(names = "--por", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Also measure each scenario with partial-order reduction (default: on; --no-por leaves those rows out).")
+    boolean por;
+
     @Override public Integer call() {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         if (repeat < 1) throw new UsageException("--repeat must be at least 1, not " + repeat);
@@ -108,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         JpfColumn jpf = engines.contains("jpf") ? jpf(out) : null;
         Bench.Plan plan = new Bench.Plan(loadScenarios(), set.invariants(), set.name(), n, repeat, timeLimit, !noScaling,
-            series, porBoundMax, jpf);
+            series, porBoundMax, jpf, por);
         int code = new Bench(plan, out).run();
         out.flush();
         return code;

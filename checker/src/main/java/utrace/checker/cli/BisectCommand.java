@@ -49,6 +49,10 @@ final class BisectCommand implements Callable<Integer> {
         description = "Where the traces of violating prefixes go. Default: ${DEFAULT-VALUE}.")
     Path traceDir;
 
+    @Option(names = "--por", negatable = true, defaultValue = "false", fallbackValue = "true",
+        description = "Partial-order reduction in the native searches (default: off; see verify --help).")
+    boolean por;
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Invariant inv = Invariants.byName(invariant);
@@ -73,7 +77,8 @@ final class BisectCommand implements Callable<Integer> {
             ModelConfig cfg = ModelConfig.fullSeries().withPatches(Series.select("upto:" + n));
             VerifyRequest req = new VerifyRequest(List.of(s), new InvariantSet(invariant, List.of(inv)), cfg, Limits.NONE,
                 traceDir.resolve("upto-" + n));
-            byPrefix.add(VerifyRun.run(req, quiet).get(0));
+            byPrefix.add(VerifyRun.run(req, quiet, utrace.checker.run.RunOptions.DEFAULT,
+                utrace.checker.explore.ScaleOptions.SEQUENTIAL.withPor(por)).get(0));
         }
         out.printf("bisect %s on %s over the series prefixes upto:1..upto:%d%n%n", invariant, s.name(), ModelConfig.SERIES_LENGTH);
         int runStart = 1;

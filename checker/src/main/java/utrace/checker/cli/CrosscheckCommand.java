@@ -112,6 +112,10 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--por", negatable = true, defaultValue = "false", fallbackValue = "true",
+        description = "Partial-order reduction in the native searches (default: off; see verify --help).")
+    boolean por;
+
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
@@ -143,7 +147,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                     @Override public void starting(Scenario s) { }
 
                     @Override public ProgressListener progressFor(Scenario s) { return ProgressListener.NONE; }
-                }).get(0);
+                }, utrace.checker.run.RunOptions.DEFAULT, utrace.checker.explore.ScaleOptions.SEQUENTIAL.withPor(por)).get(0);
                 Crosscheck.Outcome o;
                 if (row.config().weak() && fixed == JpfDriverKind.THREADS && !weak) {
                     o = new Crosscheck.Outcome(row, nat, null, "weak memory model under --jpf-driver threads (add --weak to run it)");

@@ -60,6 +60,15 @@ final class BitstateTable extends VisitedTable {
         return fresh;
     }
 
+    @Override boolean contains(long fp) {
+        long[] a = parts[partition(fp)];
+        for (int i = 0; i < HASHES; i++) {
+            long p = position(fp, i);
+            if ((a[(int) (p >>> 6)] & (1L << p)) == 0) return false;
+        }
+        return true;
+    }
+
     @Override long size() {
         long n = 0;
         for (long x : inserted) n += x;

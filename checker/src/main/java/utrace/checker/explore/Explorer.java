@@ -8,6 +8,7 @@ import java.util.List;
 import utrace.invariants.Invariant;
 import utrace.invariants.InvariantChecker;
 import utrace.invariants.Violation;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
 import utrace.model.Transition;
@@ -17,16 +18,29 @@ import utrace.model.Transition;
  * graph with a fingerprint visited set. Breadth-first order makes the first
  * violation found one of the shortest (fewest steps). Actors are tried in
  * index order, so the same inputs give the same counts and counterexample.
+ * With partial-order reduction ({@link PartialOrder}) a state may expand one
+ * actor's step only; the graph searched is then smaller and its shortest
+ * counterexample not necessarily a shortest one of the model.
  */
 public final class Explorer {
     private static final long PROGRESS_EVERY_MILLIS = 2000;
 
     private final Limits limits;
     private final ProgressListener progress;
+    /** Partial-order reduction asked for ({@link PartialOrder}); it runs where it applies. */
+    private final boolean por;
+    /** Whether the reduction ran in the last search, and how many states it expanded fully. */
+    private boolean porOn;
+    private long fullyExpanded;
 
     public Explorer(Limits limits, ProgressListener progress) {
+        this(limits, progress, false);
+    }
+
+    public Explorer(Limits limits, ProgressListener progress, boolean por) {
         this.limits = limits;
         this.progress = progress;
+        this.por = por;
     }
 
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
@@ -52,13 +66,34 @@ public final class Explorer {
         if (v != null) return violation(v, path(parent, via, 0, -1), stats(visited, transitions, 0, start));
 
         int actors = model.actorCount();
+        PartialOrder po = por ? PartialOrder.of(model, invariants) : null;
+        porOn = po != null;
+        fullyExpanded = 0;
+        Footprint[] fps = new Footprint[actors];
+        // The proviso's "next level": states first seen from the level being expanded.
+        FingerprintSet[] nextLevel = {new FingerprintSet()};
+        int level = 0;
         for (int id = 0; id < queue.size(); id++) {
             State s = queue.get(id);
             queue.set(id, null);
             int d = depth.get(id);
+            if (d != level) {
+                level = d;
+                nextLevel[0] = new FingerprintSet();
+            }
             boolean progressed = false;
+            Transition[] ts = po == null ? null : po.steps(s, fps);
+            int ample = -1;
+            if (po != null) {
+                ample = po.ample(s, ts, fps, n -> {
+                    long f = n.fingerprint();
+                    return !visited.contains(f) || nextLevel[0].contains(f);
+                });
+                if (ample < 0) fullyExpanded++;
+            }
             for (int a = 0; a < actors; a++) {
-                Transition t = model.step(s, a);
+                if (ample >= 0 && a != ample) continue;
+                Transition t = ts != null ? ts[a] : model.step(s, a);
                 if (t == null) continue;
                 transitions++;
                 State next = t.after();
@@ -66,6 +101,7 @@ public final class Explorer {
                 v = check.transition(s, t);
                 if (v != null) return violation(v, path(parent, via, id, a), stats(visited, transitions, maxDepth, start));
                 if (!visited.add(next.fingerprint())) continue;
+                if (po != null) nextLevel[0].add(next.fingerprint());
                 int nid = queue.size();
                 queue.add(next);
                 parent.add(id);
@@ -94,8 +130,9 @@ public final class Explorer {
         return new ExplorationResult(Verdict.PASS, stats(visited, transitions, maxDepth, start), null, null);
     }
 
-    private static Stats stats(FingerprintSet visited, long transitions, int maxDepth, long start) {
-        return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes());
+    private Stats stats(FingerprintSet visited, long transitions, int maxDepth, long start) {
+        return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes(),
+            porOn ? fullyExpanded : -1);
     }
 
     private static ExplorationResult violation(Violation v, List<Integer> schedule, Stats stats) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import utrace.invariants.Invariant;
 import utrace.invariants.InvariantChecker;
 import utrace.invariants.Violation;
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
 import utrace.model.Transition;
@@ -76,6 +77,9 @@ public final class LevelExplorer {
         final long start = System.nanoTime();
         final VisitedTable visited;
         final Symmetry symmetry;
+        /** Partial-order reduction, or null; and how many states it expanded fully. */
+        final PartialOrder po;
+        final AtomicLong fullyExpanded = new AtomicLong();
         /** Parent id and actor of every state, by id (ids in breadth-first order, as Explorer's). */
         final IntArray parent = new IntArray();
         final ByteArray via = new ByteArray();
@@ -99,6 +103,10 @@ public final class LevelExplorer {
             this.slots = model.initial().size();
             this.visited = opts.bitstate() ? new BitstateTable(opts.bitstateBits()) : new VisitedTable.Exact();
             this.symmetry = opts.symmetry() ? Symmetry.of(model) : null;
+            this.po = opts.por() ? PartialOrder.of(model, invariants) : null;
+            if (po != null && symmetry != null && symmetry.groupSize() > 0) {
+                throw new IllegalArgumentException("partial-order reduction and symmetry reduction together are not supported");
+            }
             if (actors > 31) throw new IllegalArgumentException("at most 31 actors, not " + actors);
         }
 
@@ -177,6 +185,7 @@ public final class LevelExplorer {
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
             Candidates out = new Candidates(sl.count * 2 + 4);
+            Footprint[] fps = new Footprint[actors];
             sl.cands = out;
             sl.enabled = new int[sl.count];
             long trans = 0;
@@ -199,8 +208,18 @@ public final class LevelExplorer {
                 State s = in.next();
                 boolean progressed = false;
                 int mask = 0;
+                Transition[] ts = null;
+                int ample = -1;
+                if (po != null) {
+                    ts = po.steps(s, fps);
+                    // Proviso: the successor is not in the visited set, which holds exactly the levels
+                    // up to this one while a level is expanded (the same states as Explorer's test).
+                    ample = po.ample(s, ts, fps, n -> !visited.contains(FastFingerprint.of(n)));
+                    if (ample < 0) fullyExpanded.incrementAndGet();
+                }
                 for (int a = 0; a < actors; a++) {
-                    Transition t = model.step(s, a);
+                    if (ample >= 0 && a != ample) continue;
+                    Transition t = ts != null ? ts[a] : model.step(s, a);
                     if (t == null) continue;
                     mask |= 1 << a;
                     trans++;
@@ -340,7 +359,7 @@ public final class LevelExplorer {
         }
 
         Stats stats(long states, long trans, int depth) {
-            return new Stats(states, trans, depth, millis(), visited.bytes());
+            return new Stats(states, trans, depth, millis(), visited.bytes(), po == null ? -1 : fullyExpanded.get());
         }
 
         long millis() {

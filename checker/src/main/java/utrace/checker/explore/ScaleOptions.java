@@ -8,15 +8,18 @@ package utrace.checker.explore;
  * level-synchronous {@link LevelExplorer}, which gives the same counts and
  * trace as one worker for any number of workers.
  *
- * <p>There is no partial-order reduction: measured on this model, a sound one
- * would remove almost nothing (see README, "Speed and scale").
- *
  * @param workers threads that expand states (1 or more)
  * @param symmetry treat interchangeable killers as one ({@link Symmetry}); shortest traces are kept
  * @param bitstateBits 0 for the exact fingerprint set, else the size of the bitstate table in bits (a power of two)
+ * @param por partial-order reduction ({@link PartialOrder}): same verdicts, fewer states, traces not
+ *     necessarily shortest (they are shortened afterwards)
  */
-public record ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
-    public static final ScaleOptions SEQUENTIAL = new ScaleOptions(1, false, 0);
+public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boolean por) {
+    public static final ScaleOptions SEQUENTIAL = new ScaleOptions(1, false, 0, false);
+
+    public ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
+        this(workers, symmetry, bitstateBits, false);
+    }
 
     public ScaleOptions {
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, not " + workers);
@@ -30,19 +33,22 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    public ScaleOptions withWorkers(int n) { return new ScaleOptions(n, symmetry, bitstateBits); }
+    public ScaleOptions withWorkers(int n) { return new ScaleOptions(n, symmetry, bitstateBits, por); }
 
-    public ScaleOptions withSymmetry(boolean on) { return new ScaleOptions(workers, on, bitstateBits); }
+    public ScaleOptions withSymmetry(boolean on) { return new ScaleOptions(workers, on, bitstateBits, por); }
 
-    public ScaleOptions withBitstate(long bits) { return new ScaleOptions(workers, symmetry, bits); }
+    public ScaleOptions withBitstate(long bits) { return new ScaleOptions(workers, symmetry, bits, por); }
+
+    public ScaleOptions withPor(boolean on) { return new ScaleOptions(workers, symmetry, bitstateBits, on); }
 
     public boolean bitstate() { return bitstateBits != 0; }
 
     /**
      * True if the first counterexample found is a shortest one: no bitstate (a missed state can
-     * make it longer). Symmetry keeps it: the quotient graph has the same distances as the full one.
+     * make it longer) and no partial-order reduction (the reduced graph may lack the shortest path).
+     * Symmetry keeps it: the quotient graph has the same distances as the full one.
      */
-    public boolean exactShortest() { return !bitstate(); }
+    public boolean exactShortest() { return !bitstate() && !por; }
 
     /** Whether the classic single-threaded {@link Explorer} does this. */
     public boolean classic() { return workers == 1 && !symmetry && !bitstate(); }
@@ -50,13 +56,15 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
     /** Explores with the classic engine(s) of {@code mode} when {@link #classic()}, else with {@link LevelExplorer}. */
     public ExplorationResult explore(SearchMode mode, utrace.model.Model model, java.util.List<utrace.invariants.Invariant> invariants,
                                      Limits limits, ProgressListener progress) {
+        if (por && mode == SearchMode.BFS && classic()) return new Explorer(limits, progress, true).explore(model, invariants);
         if (classic() || mode != SearchMode.BFS) return mode.explore(model, invariants, limits, progress);
         return new LevelExplorer(limits, progress, this).explore(model, invariants);
     }
 
     /** What may make a breadth-first trace longer than a shortest one, for trace origins. */
     public String reductionName() {
-        return bitstate() ? "bitstate hashing" : "";
+        if (bitstate() && por) return "bitstate hashing and partial-order reduction";
+        return bitstate() ? "bitstate hashing" : por ? "partial-order reduction" : "";
     }
 
     /** "2 workers, partial-order reduction, bitstate 2^30 bits" etc., for headers. */
@@ -64,6 +72,7 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
         StringBuilder b = new StringBuilder();
         b.append(workers).append(workers == 1 ? " worker" : " workers");
         if (symmetry) b.append(", symmetry reduction");
+        if (por) b.append(", partial-order reduction");
         if (bitstate()) b.append(", bitstate hashing (").append(bitstateBits >> 23).append(" MB)");
         return b.toString();
     }

@@ -19,6 +19,12 @@ abstract class VisitedTable {
     /** Adds {@code fp} to its partition ({@code partition(fp)}); true if it was not there. */
     abstract boolean add(long fp);
 
+    /**
+     * True if {@code fp} may be stored (bitstate: all its bits set, so maybe a false positive).
+     * Only between insert phases (partial-order reduction's proviso reads it while expanding).
+     */
+    abstract boolean contains(long fp);
+
     /** States stored (for bitstate: insertions that set a new bit). */
     abstract long size();
 
@@ -36,6 +42,8 @@ abstract class VisitedTable {
         }
 
         @Override boolean add(long fp) { return parts[partition(fp)].add(fp); }
+
+        @Override boolean contains(long fp) { return parts[partition(fp)].contains(fp); }
 
         @Override long size() {
             long n = 0;

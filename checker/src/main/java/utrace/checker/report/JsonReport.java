@@ -58,6 +58,8 @@ public final class JsonReport {
             n.put("max_depth", x.stats().maxDepth());
             n.put("millis", x.stats().millis());
             n.put("visited_bytes", x.stats().visitedBytes());
+            // only with --por (where it ran): states expanded with every actor's step
+            if (x.stats().por()) n.put("por_fully_expanded", x.stats().fullyExpanded());
             if (x.verdict() == Verdict.VIOLATION) {
                 ObjectNode v = n.putObject("violation");
                 v.put("invariant", x.counterexample().violation().invariant().name());

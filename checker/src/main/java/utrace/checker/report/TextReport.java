@@ -36,8 +36,8 @@ public final class TextReport {
         String shortening = opts.search() == SearchMode.BFS ? ""
             : opts.minimize() ? "; traces shortened (--no-minimize keeps them raw)" : "; raw traces (--no-minimize)";
         if (scale.classic() || opts.search() != SearchMode.BFS) {
-            out.printf(Locale.ROOT, "engine: native %s search, 64-bit fingerprints (seed %s)%s%n%n",
-                opts.search().words, State.hex(State.FINGERPRINT_SEED), shortening);
+            out.printf(Locale.ROOT, "engine: native %s search, %s64-bit fingerprints (seed %s)%s%n%n",
+                opts.search().words, scale.por() ? "partial-order reduction, " : "", State.hex(State.FINGERPRINT_SEED), shortening);
         } else {
             out.printf(Locale.ROOT, "engine: native %s search, level by level, %s, 64-bit fingerprints (seed %s)%n%n",
                 opts.search().words, scale.describe(), State.hex(FastFingerprint.SEED));
@@ -52,6 +52,10 @@ public final class TextReport {
         out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
             Numbers.grouped(s.states()), Numbers.grouped(s.transitions()), s.maxDepth(), Numbers.millis(s.millis()),
             Numbers.rate(s.statesPerSecond()));
+        if (s.por()) {
+            out.printf(Locale.ROOT, "    partial-order reduction on: %s of %s states fully expanded%n",
+                Numbers.grouped(s.fullyExpanded()), Numbers.grouped(s.states()));
+        }
         if (x.verdict() == Verdict.VIOLATION) {
             out.printf("    %s%n", x.counterexample().violation().describe());
             out.printf("    trace: %d steps, %s: %s%n", r.traceSteps(), r.origin().describe(), r.traceJson());

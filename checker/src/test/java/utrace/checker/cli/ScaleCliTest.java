@@ -77,6 +77,29 @@ class ScaleCliTest {
     }
 
     @Test
+    void verifyWithPorGivesTheSameVerdictsAndSaysItRan() throws Exception {
+        String[] some = {"--scenario", "signal-engine-vs-kill", "--scenario", "detach-sigkill-race", "--scenario", "signal-loss"};
+        CliTest.Run plain = run(concat(new String[] {"verify", "-q", "--no-por", "--trace-dir", tmp.resolve("n").toString()}, some));
+        CliTest.Run por = run(concat(new String[] {"verify", "-q", "--por", "--trace-dir", tmp.resolve("p").toString()}, some));
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, por.code(), por.err());
+        assertFalse(plain.out().contains("partial-order reduction"), plain.out());
+        assertTrue(por.out().contains("partial-order reduction on: "), por.out());
+        assertTrue(por.out().contains("3 PASS, 0 VIOLATION"), por.out());
+        CliTest.Run json = run("verify", "-q", "--por", "--format", "json", "--scenario", "signal-engine-vs-kill",
+            "--trace-dir", tmp.resolve("j").toString());
+        assertTrue(json.out().contains("\"por_fully_expanded\""), json.out());
+
+        String[] mutation = {"--scenario", "detach-during-callback", "--mutation", "detach-ignores-reporting"};
+        CliTest.Run v = run(concat(new String[] {"verify", "-q", "--por", "--trace-dir", tmp.resolve("m").toString()}, mutation));
+        assertEquals(1, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("detach-is-final"), v.out());
+        CliTest.Run replay = run("replay", tmp.resolve("m").resolve("detach-during-callback+detach-ignores-reporting.detach-is-final.json").toString());
+        assertEquals(1, replay.code(), replay.out() + replay.err());
+        assertTrue(replay.out().contains("REPRODUCED"), replay.out());
+    }
+
+    @Test
     void badScaleOptionsAreOneLineUsageErrors() {
         for (String[] args : new String[][] {
             {"verify", "--workers", "0"},
@@ -88,6 +111,8 @@ class ScaleCliTest {
             {"gate", "--shard", "1"},
             {"bench", "--engines", "spin"},
             {"bench", "--repeat", "0"},
+            {"verify", "--search", "dfs", "--por"},
+            {"verify", "--por", "--symmetry"},
         }) {
             CliTest.Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
@@ -132,12 +157,17 @@ class ScaleCliTest {
             "symmetry reduction", "bytes per state", "partial-order reduction", "scaling", "killers", "largest scenario exhausted"}) {
             assertTrue(r.out().contains(s), s + " missing in:\n" + r.out());
         }
-        Matcher por = Pattern.compile("^reap-races-death\\s+\\d+\\s+([\\d,]+)\\s+([\\d,]+)\\s+[\\d.]+x$", Pattern.MULTILINE)
-            .matcher(r.out());
-        assertTrue(por.find(), "the partial-order bound of reap-races-death:\n" + r.out());
+        // scenario, actors, states, sound (--por) states, factor, bound states, factor, fully expanded
+        Matcher por = Pattern.compile("^reap-races-death\\s+\\d+\\s+([\\d,]+)\\s+([\\d,]+)\\s+[\\d.]+x\\s+([\\d,]+)\\s+[\\d.]+x\\s+[\\d,]+$",
+            Pattern.MULTILINE).matcher(r.out());
+        assertTrue(por.find(), "the partial-order rows of reap-races-death:\n" + r.out());
         long full = Long.parseLong(por.group(1).replace(",", ""));
-        long reduced = Long.parseLong(por.group(2).replace(",", ""));
-        assertTrue(reduced <= full && reduced > 0, full + " -> " + reduced);
+        long sound = Long.parseLong(por.group(2).replace(",", ""));
+        long bound = Long.parseLong(por.group(3).replace(",", ""));
+        assertTrue(sound <= full && sound > 0, full + " -> " + sound);
+        assertTrue(bound <= sound, "the ideal bound is no worse than the sound reduction: " + bound + " vs " + sound);
+        assertTrue(r.out().contains("1 worker +por"), r.out());
+        assertTrue(r.out().contains("best footprint-based reduction"), r.out());
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -1,0 +1,111 @@
+package utrace.checker.explore;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import utrace.invariants.Invariant;
+import utrace.model.Footprint;
+import utrace.model.Model;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * Partial-order reduction with singleton ample (persistent) sets. In a state s
+ * the search may expand the step t of one actor p alone, instead of every
+ * actor's step, when:
+ * <ol>
+ * <li>t is enabled and changes the state (steps that change nothing, a
+ *     utrace_barrier retrying, are never chosen);</li>
+ * <li>independence: for every other actor q, t writes nothing q may read or
+ *     write in any step it can still take, and reads nothing q may write
+ *     (q's declared may-footprint, {@link Model#mayFootprint}). Then no
+ *     sequence of other actors' steps can disable t or change what it does,
+ *     and t commutes with each of them: {t} is persistent in s;</li>
+ * <li>invisibility: t makes no observation and writes nothing the checked
+ *     invariants read ({@link Invariant#visible}), so moving it ahead of other
+ *     steps changes no invariant's verdict, and every invariant declares that
+ *     such quiet steps pass its transition check ({@link Invariant#quietStepsPass});</li>
+ * <li>cycle proviso: t leads to a state not seen at this depth or before
+ *     (breadth-first: a state of the next level). Every edge from a reduced
+ *     state then goes one level deeper, so every cycle of the reduced graph
+ *     has a fully expanded state and no step is postponed forever.</li>
+ * </ol>
+ * The first such actor (lowest index) is taken, so the result is deterministic.
+ * With persistent sets every state where nothing can move is kept, so the
+ * final-state and deadlock checks see all of them; with invisibility and the
+ * proviso every state or transition invariant violation stays reachable.
+ * Every recorded step is checked against its actor's may-footprint (an
+ * incomplete table throws rather than reduce unsoundly).
+ *
+ * <p>Off in the weak memory model (store buffers are per-actor shadows of shared
+ * variables; not modelled here) and for litmus tests.
+ */
+final class PartialOrder {
+    private final Model model;
+    private final int actors;
+    private final int slots;
+    /** What the checked invariants read. */
+    private final Footprint visible;
+
+    private PartialOrder(Model model, Footprint visible) {
+        this.model = model;
+        this.actors = model.actorCount();
+        this.slots = model.stateSize();
+        this.visible = visible;
+    }
+
+    /** The reduction for {@code model} checked against {@code invariants}, or null where it does not apply (and why, via {@link #unavailable}). */
+    static PartialOrder of(Model model, List<Invariant> invariants) {
+        if (unavailable(model, invariants) != null) return null;
+        Footprint v = new Footprint(model.stateSize());
+        for (Invariant i : invariants) i.visible(model, v);
+        return new PartialOrder(model, v);
+    }
+
+    /** Why partial-order reduction cannot run on this model, or null if it can. */
+    static String unavailable(Model model, List<Invariant> invariants) {
+        if (model.config().weak()) return "weak memory model";
+        if (model.scenario() == null) return "litmus test";
+        for (Invariant i : invariants) if (!i.quietStepsPass()) return "invariant " + i.name() + " does not declare its visibility";
+        return null;
+    }
+
+    /** Every actor's step from {@code s} (null if disabled), recording footprints into {@code fps}. */
+    Transition[] steps(State s, Footprint[] fps) {
+        Transition[] ts = new Transition[actors];
+        for (int a = 0; a < actors; a++) {
+            if (fps[a] == null) fps[a] = new Footprint(slots);
+            ts[a] = model.step(s, a, fps[a]);
+        }
+        return ts;
+    }
+
+    /**
+     * The actor whose step alone is expanded from {@code s}, or -1 to expand all.
+     * {@code fresh} says whether a successor is a state of the next level (the proviso).
+     */
+    int ample(State s, Transition[] ts, Footprint[] fps, Predicate<State> fresh) {
+        Footprint[] may = null;
+        for (int p = 0; p < actors; p++) {
+            Transition t = ts[p];
+            if (t == null || !t.obs().isEmpty() || t.after().equals(s)) continue;
+            if (fps[p].writesInto(visible) >= 0) continue;
+            if (may == null) may = mayFootprints(s);
+            boolean independent = true;
+            for (int q = 0; q < actors && independent; q++) {
+                if (q != p && fps[p].conflictWith(may[q]) >= 0) independent = false;
+            }
+            if (independent && fresh.test(t.after())) return p;
+        }
+        return -1;
+    }
+
+    private Footprint[] mayFootprints(State s) {
+        Footprint[] may = new Footprint[actors];
+        for (int q = 0; q < actors; q++) {
+            may[q] = new Footprint(slots);
+            model.mayFootprint(s, q, may[q]);
+        }
+        return may;
+    }
+}
