@@ -20,7 +20,7 @@ final class JobCtl {
      */
     static void clearPending(Ctx c, int mask) {
         if ((mask & JOBCTL_STOP_PENDING) != 0) mask |= JOBCTL_STOP_DEQUEUED;
-        c.set(JOBCTL, c.get(JOBCTL) & ~mask);
+        c.clearBits(JOBCTL, mask);
     }
 
     /**

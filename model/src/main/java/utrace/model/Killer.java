@@ -74,7 +74,8 @@ final class Killer extends Actor {
 
     /**
      * send_signal() of each signal still to send, under siglock: the pending set, the group
-     * stop flag, TIF_SIGPENDING and the wake-up (task state); SIGKILL sets the G_KILLED history;
+     * stop flag, task->jobctl's pending bits (SIGKILL, SIGCONT), TIF_SIGPENDING and the
+     * wake-up (task state); SIGKILL sets the G_KILLED history;
      * SIGCONT reads task->ptrace and utrace_flags (patch 05's sig_ignored). Nothing else: the
      * killers are what partial-order reduction can most often move past.
      */
@@ -91,9 +92,11 @@ final class Killer extends Actor {
             if (sig == Signals.SIGKILL) {
                 may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
                 may.write(G_TASK, G_KILLED);
+                may.write(JOBCTL, JOBCTL_PENDING_MASK | JOBCTL_STOP_DEQUEUED); // task_clear_jobctl_pending (patch 09/20 rows)
             }
             if (sig == Signals.SIGCONT) {
                 may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                may.write(JOBCTL, JOBCTL_STOP_PENDING | JOBCTL_STOP_DEQUEUED);
                 may.read(PTRACE, PT_PTRACED);
                 may.read(UTRACE_FLAGS, -1);
             }

@@ -291,7 +291,7 @@ final class Ptracer extends Actor {
         c.clearBits(G_PTRACE, G_PT_ASKED_SYSCALL | G_PT_ASKED_SYSEMU | G_PT_ASKED_STEP | G_PT_HOLDS);
         JobCtl.clearPending(c, JOBCTL_TRAP_MASK);
         // PF_EXITING aside, "group stop is in effect": SIGNAL_STOP_STOPPED (group_stop_count is 0, see JobCtl)
-        if (!model.tracee().exitingIn(c.v) && (c.has(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED) || JobCtl.groupStopCount() != 0)) {
+        if (!model.tracee().exitingIn(c) && (c.has(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED) || JobCtl.groupStopCount() != 0)) {
             c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }
         boolean traced = Utrace.taskIsPtraceStopped(c);
@@ -308,6 +308,7 @@ final class Ptracer extends Actor {
         mayShared(may);
         mayOwn(may);
         may.read(model.tracee().base, -1);
+        model.tracee().mayReadExiting(may); // __ptrace_unlink's PF_EXITING test (patch 09's group-stop reinstatement)
     }
 
     @Override String stuckProblem(State s) {

@@ -1192,12 +1192,19 @@ final class Tracee extends Actor {
      * PF_EXITING: do_exit() has begun (exit_signals() sets it before
      * utrace_report_exit), including the report passes of EXIT and DEATH.
      */
-    boolean exitingIn(int[] v) {
-        int pc = v[base];
+    boolean exitingIn(Ctx c) {
+        int pc = c.peek(base);
         if (pc >= EXIT_REPORT && pc <= DEAD) return true;
         if (pc < P_SET_REPORTING || pc > P_REREAD) return false;
-        int event = v[base + 1 + L_EVENT];
-        return v[base + 1 + L_KIND] != K_SIGNAL && (event == Events.EXIT || event == Events.DEATH);
+        int event = c.peek(base + 1 + L_EVENT);
+        return c.peek(base + 1 + L_KIND) != K_SIGNAL && (event == Events.EXIT || event == Events.DEATH);
+    }
+
+    /** What {@link #exitingIn} reads of this actor's block, for another actor's may-footprint. */
+    void mayReadExiting(Footprint may) {
+        may.read(base, -1);
+        may.read(base + 1 + L_EVENT, -1);
+        may.read(base + 1 + L_KIND, -1);
     }
 
     boolean inUtraceStop(State s) {
