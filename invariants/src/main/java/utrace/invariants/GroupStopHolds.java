@@ -1,5 +1,6 @@
 package utrace.invariants;
 
+import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Signals;
@@ -20,8 +21,8 @@ final class GroupStopHolds extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        if ((before.get(Slots.SIGNAL_FLAGS) & Slots.SIGNAL_STOP_STOPPED) == 0) return null;
-        if ((before.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0 || before.killed()) return null;
+        if (!before.has(Slots.SIGNAL_FLAGS, Slots.SIGNAL_STOP_STOPPED)) return null;
+        if (before.has(Slots.PTRACE, Slots.PT_PTRACED) || before.killed()) return null;
         for (Obs o : t.obs()) {
             if (o.kind() == Obs.Kind.DEQUEUE && o.code() != Signals.SIGKILL) {
                 return Signals.name(o.code()) + " dequeued by an untraced tracee of a stopped group";
@@ -30,4 +31,13 @@ final class GroupStopHolds extends Base {
         }
         return null;
     }
+
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.SIGNAL_FLAGS, Slots.SIGNAL_STOP_STOPPED);
+        v.read(Slots.PTRACE, Slots.PT_PTRACED);
+        v.read(Slots.G_TASK, Slots.G_KILLED);
+    }
+
+    /** A step without observations (no dequeue, no return to user mode) passes. */
+    @Override public boolean quietStepsPass() { return true; }
 }
