@@ -14,10 +14,10 @@ import utrace.model.Scenario;
 
 /**
  * The JPF comparison of checker bench (--engines native,jpf): Java PathFinder
- * runs the same scenarios through the threaded runner (utrace.checker.jpf),
- * and the table sets its time beside the native engine's single-worker time.
- * JPF's state count is its own (JVM states, including the threads' stacks),
- * not the model's, so only times and verdicts compare.
+ * runs the same scenarios (with the driver of --jpf-driver, see
+ * utrace.checker.jpf.JpfDriverKind), and the table sets its time beside the
+ * native engine's single-worker time. JPF's state count is its own (program
+ * states), not the model's, so only times and verdicts compare.
  */
 public final class JpfColumn {
     private final JpfEngine engine;
@@ -31,8 +31,8 @@ public final class JpfColumn {
     }
 
     void table(PrintStream out, List<Scenario> scenarios, List<Bench.Row> rows, ModelConfig config, List<Invariant> invariants) {
-        out.printf(Locale.ROOT, "%nJPF (%s; each run limited to %s) against the native engine on 1 worker:%n", home,
-            Fmt.millis(timeLimitMillis));
+        out.printf(Locale.ROOT, "%nJPF (%s, driver '%s'; each run limited to %s) against the native engine on 1 worker:%n", home,
+            engine.driver().id(), Fmt.millis(timeLimitMillis));
         out.printf(Locale.ROOT, "%-22s %11s %9s %-11s %11s %10s %9s %9s%n", "scenario", "states", "native", "JPF", "JPF states",
             "JPF st/s", "JPF", "JPF/native");
         for (Scenario s : scenarios) {

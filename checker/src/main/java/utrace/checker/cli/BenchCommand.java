@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import utrace.checker.bench.Bench;
 import utrace.checker.bench.JpfColumn;
 import utrace.checker.explore.ScaleOptions;
+import utrace.checker.jpf.JpfDriverKind;
 import utrace.checker.jpf.JpfEngine;
 import utrace.checker.jpf.JpfHome;
 import utrace.invariants.InvariantSet;
@@ -67,6 +68,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engines", paramLabel = "native|jpf", split = ",", defaultValue = "native",
         description = "native, or native,jpf to compare with Java PathFinder where it is installed (JPF_HOME or --jpf-home).")
     List<String> engines = new ArrayList<>();
+
+    @Option(names = "--jpf-driver", paramLabel = "threads|choices", defaultValue = "choices",
+        description = "How JPF runs the model for the comparison: choices (JPF picks the next actor; JPF's fastest "
+            + "on this model) or threads (one thread per actor). Default: ${DEFAULT-VALUE}.")
+    String jpfDriver;
 
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (overrides JPF_HOME).")
     String jpfHome;
@@ -127,7 +133,9 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "JPF comparison not done: %s%n", jdk);
                 return null;
             }
-            return new JpfColumn(new JpfEngine(home), home.dir().toString(), jpfTimeLimit);
+            JpfDriverKind driver = JpfDriverKind.byId(jpfDriver);
+            if (driver == null) throw new UsageException("--jpf-driver must be threads or choices, not '" + jpfDriver + "'");
+            return new JpfColumn(new JpfEngine(home, driver), home.dir().toString(), jpfTimeLimit);
         } catch (JpfHome.JpfNotFoundException e) {
             out.printf(Locale.ROOT, "JPF comparison not done: %s%n", e.getMessage());
             return null;
