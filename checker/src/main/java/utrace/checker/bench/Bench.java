@@ -70,9 +70,10 @@ public final class Bench {
             rt.availableProcessors(), Runtime.version(), Fmt.bytes(rt.maxMemory()), Measure.loadAverage());
         out.printf(Locale.ROOT, "  (wall time is what a user waits; cpu is the process's CPU time, all threads, GC and JIT "
             + "included; a load above the core count means other work shared the CPUs)%n");
-        out.printf(Locale.ROOT, "engine: native breadth-first search, level by level (LevelExplorer), 64-bit fingerprints "
-            + "(seed %s); best of %d run(s) per row%n%n", utrace.model.State.hex(utrace.checker.explore.FastFingerprint.SEED),
-            plan.repeat());
+        out.printf(Locale.ROOT, "engine: native breadth-first search; '1 worker' (and '+por') rows: the classic Explorer, as "
+            + "`verify -w 1` (fingerprint seed %s);%n        N workers and '+sym': level by level (LevelExplorer, seed %s); "
+            + "best of %d run(s) per row%n%n", utrace.model.State.hex(utrace.model.State.FINGERPRINT_SEED),
+            utrace.model.State.hex(utrace.checker.explore.FastFingerprint.SEED), plan.repeat());
     }
 
     /** One measured configuration of one scenario. */

@@ -62,7 +62,8 @@ final class BenchCommand implements Callable<Integer> {
     int repeat;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
-        description = "Limit of every run, e.g. 60s, 5m. Default: ${DEFAULT-VALUE}.")
+        description = "Limit of every measured run, e.g. 60s, 5m (the partial-order bound tables are capped by "
+            + "state counts instead: --por-bound-max, 100,000 for the footprint bound). Default: ${DEFAULT-VALUE}.")
     long timeLimit;
 
     @Option(names = "--engines", paramLabel = "native|jpf", split = ",", defaultValue = "native",

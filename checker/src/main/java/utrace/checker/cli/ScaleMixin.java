@@ -38,8 +38,9 @@ public final class ScaleMixin {
     @Option(names = "--por", negatable = true, defaultValue = "false", fallbackValue = "true",
         description = "Partial-order reduction (default: off; --no-por says so explicitly): in a state where one actor's "
             + "step is independent of everything the others may still do and invisible to the invariants, expand it "
-            + "alone. Same verdicts; traces are shortened afterwards. Breadth-first search, sc memory model, not with "
-            + "--symmetry.")
+            + "alone. Same verdicts; traces are shortened afterwards. Breadth-first search only, not with --symmetry; "
+            + "under --memory-model weak it is accepted but does nothing (the footprint tables do not describe store "
+            + "buffers).")
     boolean por;
 
     /** The options for a search in {@code mode}; a UsageException if they do not fit together. */

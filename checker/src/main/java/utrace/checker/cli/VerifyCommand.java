@@ -133,7 +133,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--jpf-driver", paramLabel = "threads|choices", defaultValue = "threads",
         description = "With --engine jpf: threads (default): one Java thread per actor, JPF schedules the threads "
-            + "(its states are program states, 20 to 100 times the model's). choices: one thread, JPF chooses the next "
+            + "(its states are program states, 6 to 100 times the model's). choices: one thread, JPF chooses the next "
             + "actor at every state (its states stay near the model's; for the larger scenarios). See README.")
     String jpfDriver;
 
@@ -152,9 +152,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (engine.equals("jpf")) {
             // JPF has its own search: the native engine's search and scale options do not apply.
             if (mode != SearchMode.BFS || noMinimize || fullState || report != null || scaleOpts.symmetry()
-                || scaleOpts.bitstate()) {
+                || scaleOpts.bitstate() || scaleOpts.por()) {
                 throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
-                    + "--symmetry, --bitstate (they are native-engine options)");
+                    + "--symmetry, --bitstate, --por (they are native-engine options)");
             }
             JpfDriverKind driver = JpfDriverKind.byId(jpfDriver);
             if (driver == null) throw new UsageException("--jpf-driver must be threads or choices, not '" + jpfDriver + "'");
@@ -186,7 +186,8 @@ final class VerifyCommand implements Callable<Integer> {
             for (ScenarioResult r : results) TextReport.row(out, r);
             TextReport.summary(out, results);
         } else {
-            JsonReport.print(out, req, results, opts);
+            JsonReport.print(out, req, results, opts, scaleOpts.classic() || mode != SearchMode.BFS
+                ? utrace.model.State.FINGERPRINT_SEED : utrace.checker.explore.FastFingerprint.SEED);
         }
         if (junit != null) JunitReport.write(junit, req, results);
         if (report != null) {

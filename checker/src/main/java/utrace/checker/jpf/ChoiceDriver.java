@@ -21,7 +21,7 @@ import utrace.model.Transition;
  *
  * <p>Why a second driver: under {@link JpfDriver} every actor is a thread and
  * JPF matches program states, so one model state comes back once per way the
- * threads can be waiting, woken or running (20 to 100 times the model's
+ * threads can be waiting, woken or running (6 to 100 times the model's
  * states). Here the program state at a choice is the model state and this
  * loop's locals, which are functions of it, so JPF's state count stays near
  * the model's and its search reaches the scenarios the thread driver cannot

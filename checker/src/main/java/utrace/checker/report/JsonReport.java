@@ -28,6 +28,11 @@ public final class JsonReport {
     }
 
     public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results, RunOptions opts) {
+        print(out, req, results, opts, State.FINGERPRINT_SEED);
+    }
+
+    /** {@code seed}: the fingerprint seed of the explorer that ran (the classic one's or LevelExplorer's). */
+    public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results, RunOptions opts, long seed) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("tool", Version.NAME + " " + Version.VERSION);
@@ -35,7 +40,7 @@ public final class JsonReport {
         root.put("engine", "native");
         root.put("search", opts.search().words);
         root.put("minimize", opts.minimize());
-        root.put("fingerprint_seed", State.hex(State.FINGERPRINT_SEED));
+        root.put("fingerprint_seed", State.hex(seed));
         ObjectNode config = root.putObject("config");
         config.put("patches", req.config().patchesSpec());
         ArrayNode muts = config.putArray("mutations");

@@ -176,4 +176,14 @@ class ScaleCliTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** A limit proves nothing: the gate says which rows it left incomplete and exits 3, not 1 (nor 0). */
+    @Test
+    void aGateRowCutShortByALimitIsIncompleteNotUnexpected() {
+        CliTest.Run r = run("gate", "--row", "p09", "--max-states", "50", "--trace-dir", tmp.resolve("limited").toString());
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 rows, 0 as expected, 0 unexpected, 1 incomplete"), r.out());
+        assertTrue(r.out().contains("<-- INCOMPLETE"), r.out());
+        assertFalse(r.out().contains("<-- UNEXPECTED"), r.out());
+    }
 }
