@@ -19,7 +19,7 @@ public final class Invariants {
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
                 new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),
-                new GroupStopHolds())) {
+                new GroupStopHolds(), new SigcontEndsStop())) {
             ALL.put(i.name(), i);
         }
     }

@@ -38,12 +38,16 @@ final class Killer extends Actor {
                 c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
                 JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
                 c.taskGhostSet(G_KILLED);
+                // The group is exiting: no stop can take effect any more, so the history bit of
+                // sigcont-ends-stop is dropped (and does not split the states after SIGKILL).
+                c.clearBits(G_TASK, G_CONT_AFTER_STOP);
                 Utrace.signalWakeUp(c, true);
                 break;
             case Signals.SIGSTOP:
                 // prepare_signal(): a stop signal flushes a pending SIGCONT.
                 c.clearBits(SIGPENDING, Signals.SIGCONT);
                 c.setBits(SIGPENDING, Signals.SIGSTOP);
+                c.clearBits(G_TASK, G_CONT_AFTER_STOP); // history: a stop is asked for again
                 Utrace.signalWakeUp(c, false);
                 break;
             case Signals.SIGCONT:
@@ -53,6 +57,7 @@ final class Killer extends Actor {
                 c.clearBits(SIGPENDING, Signals.SIGSTOP);
                 JobCtl.clearPending(c, JOBCTL_STOP_PENDING);
                 c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                c.setBits(G_TASK, G_CONT_AFTER_STOP); // history: every earlier SIGSTOP is cancelled
                 Utrace.wakeUpQuiescent(c, TaskState.STOPPED_BIT);
                 // SIGCONT's default action is "ignore", so sig_ignored() drops it, except
                 // (patch 05) "return !t->ptrace && !UTRACE_FLAG(t, SIGNAL_IGN)": an engine
@@ -89,6 +94,7 @@ final class Killer extends Actor {
         for (int i = from; i < signals.size(); i++) {
             int sig = signals.get(i);
             may.write(SIGPENDING, sig | Signals.SIGCONT | Signals.SIGSTOP);
+            if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT || sig == Signals.SIGKILL) may.write(G_TASK, G_CONT_AFTER_STOP);
             if (sig == Signals.SIGKILL) {
                 may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
                 may.write(G_TASK, G_KILLED);

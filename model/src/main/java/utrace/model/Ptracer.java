@@ -81,6 +81,7 @@ final class Ptracer extends Actor {
         }
         c.set(PTRACE, PT_PTRACED);
         c.setBits(SIGPENDING, Signals.SIGSTOP);
+        c.clearBits(G_TASK, G_CONT_AFTER_STOP); // history: a stop is asked for again
         Utrace.signalWakeUp(c, false);
         // "If the task is already STOPPED, set JOBCTL_TRAP_STOP and TRAPPING, and
         // kick it so that it transits to TRACED" (the wait for TRAPPING is not

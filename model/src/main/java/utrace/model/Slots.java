@@ -131,6 +131,8 @@ public final class Slots {
     public static final int G_TORN_DOWN = 32;
     public static final int G_PASS_ACTIVE = 64;
     public static final int G_PASS_REVERSE = 128;
+    /** a SIGCONT was sent after the last SIGSTOP (killer or PTRACE_ATTACH), and no SIGKILL since: that stop is cancelled (sigcont-ends-stop). */
+    public static final int G_CONT_AFTER_STOP = 256;
 
     // E_GHOST history bits
     public static final int EG_DETACH_RETURNED_ZERO = 1;

@@ -48,6 +48,21 @@ class FindingsTest {
     }
 
     @Test
+    void aSigcontDuringAnEnginesReportOfSigstopIsLost() {
+        ExplorationResult r = Check.explore("sigcont-during-signal-report", Check.only("sigcont-ends-stop"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("SIGCONT was sent after the last SIGSTOP"),
+            r.counterexample().violation().message());
+    }
+
+    /** Without an engine reporting the SIGSTOP there is no window: SIGSTOP then SIGCONT leaves the group running. */
+    @Test
+    void sigcontCancelsTheStopWhenNoEngineReportsTheSignal() {
+        ExplorationResult r = Check.explore("group-stop-and-engine", Check.only("sigcont-ends-stop"));
+        assertEquals(Verdict.PASS, r.verdict());
+    }
+
+    @Test
     void waitingForTheStopBeforeResumingAvoidsIt() {
         ExplorationResult r = Check.explore("stop-then-resume", Check.only("deadlock-freedom"));
         assertEquals(Verdict.PASS, r.verdict());
