@@ -119,6 +119,9 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        if (!jpfDriver.equals("auto") && JpfDriverKind.byId(jpfDriver) == null) {
+            throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + jpfDriver + "'");
+        }
         JpfHome home = JpfVerify.home(jpfHome, err);
         if (home == null) return ExitCode.USAGE;
         InvariantSet set;
@@ -132,9 +135,6 @@ final class CrosscheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "checker crosscheck: %d rows, invariant set '%s'; JPF at %s%n%n", rows.size(), set.name(), home.dir());
         CrosscheckTable.header(out);
         JpfDriverKind fixed = jpfDriver.equals("auto") ? null : JpfDriverKind.byId(jpfDriver);
-        if (fixed == null && !jpfDriver.equals("auto")) {
-            throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + jpfDriver + "'");
-        }
         JpfEngine threads = new JpfEngine(home, JpfDriverKind.THREADS);
         JpfEngine choices = new JpfEngine(home, JpfDriverKind.CHOICES);
         JpfRun.Progress progress = quiet ? JpfRun.Progress.NONE

@@ -29,6 +29,7 @@ import utrace.checker.run.ScenarioResult;
         "Barrier rows (barrier:B1.writer) run the weak memory model without that barrier",
         "(a violation is expected) and with every barrier (PASS expected); --barriers runs",
         "only those, after the litmus self-test of the weak memory model.",
+        "Every row needs an exhaustive search: --bitstate is refused here (exit 2).",
         ""})
 final class GateCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -37,10 +37,10 @@ public final class TextReport {
             : opts.minimize() ? "; traces shortened (--no-minimize keeps them raw)" : "; raw traces (--no-minimize)";
         if (scale.classic() || opts.search() != SearchMode.BFS) {
             out.printf(Locale.ROOT, "engine: native %s search, %s64-bit fingerprints (seed %s)%s%n%n",
-                opts.search().words, scale.por() ? "partial-order reduction, " : "", State.hex(State.FINGERPRINT_SEED), shortening);
+                opts.search().words, scale.por() && !req.config().weak() ? "partial-order reduction, " : "", State.hex(State.FINGERPRINT_SEED), shortening);
         } else {
             out.printf(Locale.ROOT, "engine: native %s search, level by level, %s, 64-bit fingerprints (seed %s)%n%n",
-                opts.search().words, scale.describe(), State.hex(FastFingerprint.SEED));
+                opts.search().words, (req.config().weak() ? scale.withPor(false) : scale).describe(), State.hex(FastFingerprint.SEED));
         }
         out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6s %9s %9s%n",
             "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
