@@ -27,6 +27,8 @@ import utrace.model.Scenarios;
 /** `checker bench`: the speed and scale figures of the native engine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "Measure the native engine's speed and scale (tables of figures).",
+        "",
         "Measure the native engine on the benchmark scenarios",
         "(model/scenarios/bench.list) and print:",
         "- per scenario, 1 and N workers (with identical killers also",

@@ -30,6 +30,8 @@ import utrace.model.Series;
 /** `checker bisect`: walk the series prefixes and say which patch fixes, and which breaks, an invariant. */
 @Command(name = "bisect", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "Find the patches after which an invariant starts and stops holding.",
+        "",
         "Check one invariant on one scenario for every prefix of the series (upto:1 .. upto:33)",
         "and report the first patch after which it holds, the first after which it breaks",
         "again, and every later change, each violating side with a replayable trace.",

@@ -19,6 +19,8 @@ import utrace.checker.corpus.CorpusRow;
 /** `checker corpus [--update]`: check or refresh the golden traces of traces/corpus/. */
 @Command(name = "corpus", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "Check (or --update) the golden trace corpus.",
+        "",
         "Check the trace corpus. Every row of DIR/" + CorpusIndex.FILE_NAME + " names a configuration",
         "that must violate an invariant; DIR/NAME.json is its golden (shortest)",
         "trace. Each golden trace is replayed; one that no longer reproduces is",

@@ -35,6 +35,8 @@ import utrace.model.Scenarios;
 /** `checker crosscheck`: the native engine and Java PathFinder on the same rows; their verdicts must agree. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "Run the native engine and JPF on the same rows and compare verdicts.",
+        "",
         "Run the native engine and Java PathFinder (JPF) on the same model and",
         "compare their verdicts. The two searches are independent (breadth-first",
         "over state fingerprints vs. JPF's depth-first search over program states",

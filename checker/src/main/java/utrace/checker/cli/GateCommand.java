@@ -21,6 +21,8 @@ import utrace.checker.run.ScenarioResult;
 /** `checker gate`: the bug matrix as a CI gate. */
 @Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "The bug matrix as a CI gate: every patch's race, with and without it.",
+        "",
         "Run the bug matrix (" + BugMatrix.FILE + "): for every patch that closes a race or",
         "fixes a regression, its scenario and invariant are checked without the patch (a",
         "violation is expected, with a replayable trace) and on the full series (PASS expected).",

@@ -26,6 +26,8 @@ import utrace.model.Scenarios;
 /** `checker lincheck`: the Lincheck suite (issue 6) with budgets larger than `make test` uses. */
 @Command(name = "lincheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "Check the engine-facing API for linearizability with Lincheck.",
+        "",
         "Check the engine API under Lincheck: each operation is one engine-API call (or the tracee's",
         "life, a signal, the parent's reap, a ptrace request) run on the real model through the",
         "threaded runner, each model step atomic under a monitor. Lincheck's model checker switches",

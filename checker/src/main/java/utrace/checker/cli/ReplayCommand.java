@@ -26,6 +26,8 @@ import utrace.traces.TraceReader;
 /** `checker replay TRACE`: re-execute a counterexample on the current model. */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
+        "Replay a trace on the current model and say whether it still reproduces.",
+        "",
         "Re-execute a trace written by `checker verify` on the current model, step by step,",
         "comparing each state's fingerprint with the recorded one, then re-check the invariant.",
         "Exit 1: the violation reproduces. Exit 4: the model has changed - the first step where",
