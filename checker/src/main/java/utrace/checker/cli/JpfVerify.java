@@ -16,6 +16,7 @@ import utrace.checker.jpf.JpfRun;
 import utrace.checker.report.JunitReport;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
+import utrace.model.Model;
 import utrace.model.Scenario;
 
 /** `checker verify --engine jpf` (VerifyCommand hands over here once the request is resolved). */
@@ -38,6 +39,7 @@ final class JpfVerify {
         }
     }
 
+    /** {@code driver}: the one to use, or null for auto (chosen per scenario, {@link JpfDriverKind#auto}). */
     static int run(VerifyRequest req, String jpfHome, JpfDriverKind driver, boolean json, Path junit, boolean quiet, PrintStream out, PrintStream err)
         throws IOException {
         JpfHome home = home(jpfHome, err);
@@ -47,9 +49,10 @@ final class JpfVerify {
             : s -> ms -> err.printf(Locale.ROOT, "[%s] JPF searching, %.0f s%n", s.name(), ms / 1000.0);
         List<JpfRow> rows = new ArrayList<>();
         try {
-            JpfEngine engine = new JpfEngine(home, driver);
             for (Scenario s : req.scenarios()) {
-                JpfRow r = JpfRun.runOne(engine, req, s, progress);
+                JpfDriverKind d = driver != null ? driver : JpfDriverKind.auto(new Model(s, req.config()),
+                    req.invariants().invariants(), JpfDriverKind.AUTO_THREADS_MAX_STATES);
+                JpfRow r = JpfRun.runOne(new JpfEngine(home, d), req, s, progress);
                 rows.add(r);
                 if (!json) JpfReport.row(out, r);
             }

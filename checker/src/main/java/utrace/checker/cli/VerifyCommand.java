@@ -131,10 +131,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory for --engine jpf (overrides JPF_HOME).")
     String jpfHome;
 
-    @Option(names = "--jpf-driver", paramLabel = "threads|choices", defaultValue = "threads",
-        description = "With --engine jpf: threads (default): one Java thread per actor, JPF schedules the threads "
-            + "(its states are program states, 6 to 100 times the model's). choices: one thread, JPF chooses the next "
-            + "actor at every state (its states stay near the model's; for the larger scenarios). See README.")
+    @Option(names = "--jpf-driver", paramLabel = "auto|threads|choices", defaultValue = "auto",
+        description = "With --engine jpf: threads: one Java thread per actor, JPF schedules the threads (its states "
+            + "are program states, 6 to 100 times the model's). choices: one thread, JPF chooses the next actor at "
+            + "every state (its states stay near the model's). auto (default): threads for scenarios of at most 700 "
+            + "native states, choices for larger ones and for the weak memory model. See README.")
     String jpfDriver;
 
     @Override public Integer call() throws IOException {
@@ -156,8 +157,10 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
                     + "--symmetry, --bitstate, --por (they are native-engine options)");
             }
-            JpfDriverKind driver = JpfDriverKind.byId(jpfDriver);
-            if (driver == null) throw new UsageException("--jpf-driver must be threads or choices, not '" + jpfDriver + "'");
+            JpfDriverKind driver = JpfDriverKind.byId(jpfDriver); // null: auto
+            if (driver == null && !jpfDriver.equals("auto")) {
+                throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + jpfDriver + "'");
+            }
             // The weak model's memory actors would be one more thread each: JPF does not finish those in useful time.
             if (req.config().weak() && driver == JpfDriverKind.THREADS) {
                 throw new UsageException("--memory-model weak under --engine jpf needs --jpf-driver choices "

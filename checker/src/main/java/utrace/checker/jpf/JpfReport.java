@@ -23,7 +23,12 @@ public final class JpfReport {
     public static void header(PrintStream out, VerifyRequest req, JpfHome home, JpfDriverKind driver) {
         out.printf(Locale.ROOT, "checker verify: %d scenario(s), invariant set '%s' (%d invariants), %s%n",
             req.scenarios().size(), req.invariants().name(), req.invariants().invariants().size(), req.config());
-        if (driver == JpfDriverKind.THREADS) {
+        if (driver == null) {
+            out.printf(Locale.ROOT, "engine: Java PathFinder (%s), depth-first with state matching, driver 'auto': 'threads' "
+                + "(one thread per actor) up to %d native states,%n        'choices' (JPF picks the next actor) above and "
+                + "for weak memory; JPF states are program states, not the model's%n%n", home.dir(),
+                JpfDriverKind.AUTO_THREADS_MAX_STATES);
+        } else if (driver == JpfDriverKind.THREADS) {
             out.printf(Locale.ROOT, "engine: Java PathFinder (%s), depth-first with state matching, driver 'threads': one thread per actor%n",
                 home.dir());
             out.printf(Locale.ROOT, "        (JPF states are program states: model state plus where each thread is)%n%n");
@@ -32,12 +37,13 @@ public final class JpfReport {
                 home.dir());
             out.printf(Locale.ROOT, "        (JPF states are program states at each choice: the model state and the driver's locals)%n%n");
         }
-        out.printf(Locale.ROOT, "%-26s %-10s %11s %11s %6s %9s%n", "scenario", "verdict", "new states", "visited", "depth", "time");
+        out.printf(Locale.ROOT, "%-30s %-8s %-10s %11s %11s %6s %9s%n", "scenario", "driver", "verdict", "new states", "visited",
+            "depth", "time");
     }
 
     public static void row(PrintStream out, JpfRow r) {
         JpfEngine.Result x = r.result();
-        out.printf(Locale.ROOT, "%-26s %-10s %11s %11s %6d %9s%n", r.scenario().name(), r.verdictName(),
+        out.printf(Locale.ROOT, "%-30s %-8s %-10s %11s %11s %6d %9s%n", r.scenario().name(), r.driver().id(), r.verdictName(),
             grouped(x.output().newStates()), grouped(x.output().visitedStates()), x.output().maxDepth(), millis(x.millis()));
         if (x.verdict() == Verdict.VIOLATION) {
             out.printf("    %s%n", x.counterexample().violation().describe());
@@ -70,7 +76,7 @@ public final class JpfReport {
         root.put("command", "verify");
         root.put("engine", "jpf");
         root.put("jpf_home", home.dir().toString());
-        root.put("jpf_driver", driver.id());
+        root.put("jpf_driver", driver == null ? "auto" : driver.id());
         ObjectNode config = root.putObject("config");
         config.put("patches", req.config().patchesSpec());
         ArrayNode muts = config.putArray("mutations");
@@ -85,6 +91,7 @@ public final class JpfReport {
             JpfEngine.Result x = r.result();
             ObjectNode n = rs.addObject();
             n.put("scenario", r.scenario().name());
+            n.put("driver", r.driver().id());
             n.put("verdict", r.verdictName());
             n.put("new_states", x.output().newStates());
             n.put("visited_states", x.output().visitedStates());
