@@ -8,6 +8,7 @@ import java.util.Locale;
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.Verdict;
+import utrace.checker.report.Numbers;
 import utrace.invariants.Invariant;
 import utrace.model.Model;
 import utrace.model.ModelConfig;
@@ -48,8 +49,8 @@ public final class Bench {
         }
         if (plan.scaling()) largest = scaling(largest);
         if (largest != null) {
-            out.printf(Locale.ROOT, "%nlargest scenario exhausted within %s: %s, %s states in %s (%s)%n", Fmt.millis(plan.timeLimitMillis()),
-                largest.scenario().name(), Fmt.grouped(largest.m.result().stats().states()), Fmt.millis(largest.m.wallMillis()),
+            out.printf(Locale.ROOT, "%nlargest scenario exhausted within %s: %s, %s states in %s (%s)%n", Numbers.millis(plan.timeLimitMillis()),
+                largest.scenario().name(), Numbers.grouped(largest.m.result().stats().states()), Numbers.millis(largest.m.wallMillis()),
                 largest.config);
         }
         out.printf(Locale.ROOT, "%nload average at the end: %.1f%n", Measure.loadAverage());
@@ -67,7 +68,7 @@ public final class Bench {
         out.printf(Locale.ROOT, "checker bench: %d scenario(s), invariant set '%s' (%d invariants), %s%n", plan.scenarios().size(),
             plan.invariantSetName(), plan.invariants().size(), config);
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %s; load average %.1f at the start%n",
-            rt.availableProcessors(), Runtime.version(), Fmt.bytes(rt.maxMemory()), Measure.loadAverage());
+            rt.availableProcessors(), Runtime.version(), Numbers.bytes(rt.maxMemory()), Measure.loadAverage());
         out.printf(Locale.ROOT, "  (wall time is what a user waits; cpu is the process's CPU time, all threads, GC and JIT "
             + "included; a load above the core count means other work shared the CPUs)%n");
         out.printf(Locale.ROOT, "engine: native breadth-first search; '1 worker' (and '+por') rows: the classic Explorer, as "
@@ -123,18 +124,18 @@ public final class Bench {
             if (one != null && sym != null) {
                 symmetry.add(String.format(Locale.ROOT, "%s %.2fx (%s -> %s states)", s.name(),
                     (double) one.m.result().stats().states() / Math.max(1, sym.m.result().stats().states()),
-                    Fmt.grouped(one.m.result().stats().states()), Fmt.grouped(sym.m.result().stats().states())));
+                    Numbers.grouped(one.m.result().stats().states()), Numbers.grouped(sym.m.result().stats().states())));
             }
             if (one != null && reduced != null) {
                 por.add(String.format(Locale.ROOT, "%s %.2fx states (%s -> %s), %.2fx wall", s.name(),
                     (double) one.m.result().stats().states() / Math.max(1, reduced.m.result().stats().states()),
-                    Fmt.grouped(one.m.result().stats().states()), Fmt.grouped(reduced.m.result().stats().states()),
+                    Numbers.grouped(one.m.result().stats().states()), Numbers.grouped(reduced.m.result().stats().states()),
                     (double) one.m.wallMillis() / Math.max(1, reduced.m.wallMillis())));
             }
             if (one != null && one.m.result().stats().states() > 0) {
                 bytesPerState = String.format(Locale.ROOT, "%.1f bytes per state (%s, %s states)",
                     (double) one.m.result().stats().visitedBytes() / one.m.result().stats().states(), s.name(),
-                    Fmt.grouped(one.m.result().stats().states()));
+                    Numbers.grouped(one.m.result().stats().states()));
             }
         }
         out.println();
@@ -148,9 +149,9 @@ public final class Bench {
     private void printRow(String name, Row r) {
         Measure m = r.m;
         out.printf(Locale.ROOT, "%-22s %-16s %-10s %11s %12s %10s %10s %9s %9s%n", name, r.config, m.result().verdict(),
-            Fmt.grouped(m.result().stats().states()), Fmt.grouped(m.result().stats().transitions()),
-            Fmt.rate(m.statesPerSecond()), Fmt.bytes(m.peakHeapBytes()), Fmt.millis(m.wallMillis()),
-            m.cpuMillis() < 0 ? "?" : Fmt.millis(m.cpuMillis()));
+            Numbers.grouped(m.result().stats().states()), Numbers.grouped(m.result().stats().transitions()),
+            Numbers.rate(m.statesPerSecond()), Numbers.bytes(m.peakHeapBytes()), Numbers.millis(m.wallMillis()),
+            m.cpuMillis() < 0 ? "?" : Numbers.millis(m.cpuMillis()));
     }
 
     private Measure best(Model model, ScaleOptions c) {
@@ -169,7 +170,7 @@ public final class Bench {
     private void porBound(List<Row> rows) {
         out.printf(Locale.ROOT, "%npartial-order reduction: 'sound' is --por (declared may-footprints, invariant visibility, proviso;%n"
             + "see README); 'bound' is an upper bound of an ideal one: exact independence from the whole state graph, singleton%n"
-            + "ample sets, cycle proviso, invariants ignored (scenarios up to %s states):%n", Fmt.grouped(plan.porBoundMaxStates()));
+            + "ample sets, cycle proviso, invariants ignored (scenarios up to %s states):%n", Numbers.grouped(plan.porBoundMaxStates()));
         out.printf(Locale.ROOT, "%-22s %6s %11s %11s %8s %11s %8s %12s%n", "scenario", "actors", "states", "sound", "factor",
             "bound", "factor", "fully expanded");
         for (Scenario s : plan.scenarios()) {
@@ -187,14 +188,14 @@ public final class Bench {
             }
             if (sound != null && sound.m.result().verdict() == Verdict.PASS) {
                 long n = sound.m.result().stats().states();
-                soundStates = Fmt.grouped(n);
+                soundStates = Numbers.grouped(n);
                 soundFactor = states > 0 ? String.format(Locale.ROOT, "%.2fx", (double) states / n) : "-";
-                full = Fmt.grouped(sound.m.result().stats().fullyExpanded());
+                full = Numbers.grouped(sound.m.result().stats().fullyExpanded());
             }
             PorBound.Result b = PorBound.of(model, plan.porBoundMaxStates());
-            String boundStates = b == null ? "> " + Fmt.grouped(plan.porBoundMaxStates()) : Fmt.grouped(b.reducedStates());
+            String boundStates = b == null ? "> " + Numbers.grouped(plan.porBoundMaxStates()) : Numbers.grouped(b.reducedStates());
             String boundFactor = b == null ? "-" : String.format(Locale.ROOT, "%.2fx", b.factor());
-            String total = states >= 0 ? Fmt.grouped(states) : b != null ? Fmt.grouped(b.fullStates()) : "-";
+            String total = states >= 0 ? Numbers.grouped(states) : b != null ? Numbers.grouped(b.fullStates()) : "-";
             out.printf(Locale.ROOT, "%-22s %6d %11s %11s %8s %11s %8s %12s%n", s.name(), model.actorCount(), total, soundStates,
                 soundFactor, boundStates, boundFactor, full);
         }
@@ -206,25 +207,25 @@ public final class Bench {
         int max = Math.min(plan.porBoundMaxStates(), PorFootprintBound.MAX_STATES);
         out.printf(Locale.ROOT, "%nbest footprint-based reduction: exact future footprints from the whole graph instead of the declared%n"
             + "tables, stubborn sets of several actors, proviso; with --por's visibility condition, and without it (unsound for%n"
-            + "the invariants: what visibility costs) (scenarios up to %s states):%n", Fmt.grouped(max));
+            + "the invariants: what visibility costs) (scenarios up to %s states):%n", Numbers.grouped(max));
         out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", "scenario", "states", "with visibility", "factor",
             "without visibility", "factor");
         for (Scenario s : plan.scenarios()) {
             PorFootprintBound.Result r = PorFootprintBound.of(new Model(s, config), plan.invariants(), max);
             if (r == null) {
-                out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", s.name(), "> " + Fmt.grouped(max), "-", "-", "-", "-");
+                out.printf(Locale.ROOT, "%-22s %11s %15s %8s %18s %8s%n", s.name(), "> " + Numbers.grouped(max), "-", "-", "-", "-");
                 continue;
             }
-            out.printf(Locale.ROOT, "%-22s %11s %15s %7.2fx %18s %7.2fx%n", s.name(), Fmt.grouped(r.fullStates()),
-                Fmt.grouped(r.withVisibility()), (double) r.fullStates() / r.withVisibility(),
-                Fmt.grouped(r.withoutVisibility()), (double) r.fullStates() / r.withoutVisibility());
+            out.printf(Locale.ROOT, "%-22s %11s %15s %7.2fx %18s %7.2fx%n", s.name(), Numbers.grouped(r.fullStates()),
+                Numbers.grouped(r.withVisibility()), (double) r.fullStates() / r.withVisibility(),
+                Numbers.grouped(r.withoutVisibility()), (double) r.fullStates() / r.withoutVisibility());
         }
     }
 
     /** Prints the scaling table; returns the largest scenario exhausted within the limit, this table's or {@code largest}. */
     private Row scaling(Row largest) {
         out.printf(Locale.ROOT, "%nscaling (each run limited to %s; a series stops at its first run over the limit):%n",
-            Fmt.millis(plan.timeLimitMillis()));
+            Numbers.millis(plan.timeLimitMillis()));
         out.printf(Locale.ROOT, "%-8s %3s %6s %11s %12s %9s %9s %10s %11s%n", "series", "n", "actors", "states", "transitions",
             "wall 1w", plan.workers() > 1 ? "wall " + plan.workers() + "w" : "", "best st/s", "+sym states");
         for (String series : plan.series()) {
@@ -246,10 +247,10 @@ public final class Bench {
                 Measure fastest = many != null && many.wallMillis() < one.wallMillis() ? many : one;
                 boolean over = one.result().verdict() == Verdict.INCOMPLETE;
                 out.printf(Locale.ROOT, "%-8s %3d %6d %11s %12s %9s %9s %10s %11s%s%n", mem.series(), mem.n(), model.actorCount(),
-                    (over ? ">" : "") + Fmt.grouped(one.result().stats().states()), Fmt.grouped(one.result().stats().transitions()),
-                    over ? overLabel(one) : Fmt.millis(one.wallMillis()),
-                    many == null ? "" : Fmt.millis(many.wallMillis()), Fmt.rate(fastest.statesPerSecond()),
-                    sym == null ? "" : Fmt.grouped(sym.result().stats().states()),
+                    (over ? ">" : "") + Numbers.grouped(one.result().stats().states()), Numbers.grouped(one.result().stats().transitions()),
+                    over ? overLabel(one) : Numbers.millis(one.wallMillis()),
+                    many == null ? "" : Numbers.millis(many.wallMillis()), Numbers.rate(fastest.statesPerSecond()),
+                    sym == null ? "" : Numbers.grouped(sym.result().stats().states()),
                     one.result().verdict() == Verdict.VIOLATION ? "   (VIOLATION: " + one.result().counterexample().violation().invariant().name() + ")" : "");
                 if (over) break;
                 if (fastest.result().verdict() == Verdict.PASS
@@ -264,6 +265,6 @@ public final class Bench {
     /** Why a scaling run stopped: the time limit, or the heap. */
     private String overLabel(Measure m) {
         String why = m.result().incompleteReason();
-        return why != null && why.startsWith("out of memory") ? "out of heap" : "> " + Fmt.millis(plan.timeLimitMillis());
+        return why != null && why.startsWith("out of memory") ? "out of heap" : "> " + Numbers.millis(plan.timeLimitMillis());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.Verdict;
 import utrace.checker.jpf.JpfEngine;
+import utrace.checker.report.Numbers;
 import utrace.invariants.Invariant;
 import utrace.model.ModelConfig;
 import utrace.model.Scenario;
@@ -32,7 +33,7 @@ public final class JpfColumn {
 
     void table(PrintStream out, List<Scenario> scenarios, List<Bench.Row> rows, ModelConfig config, List<Invariant> invariants) {
         out.printf(Locale.ROOT, "%nJPF (%s, driver '%s'; each run limited to %s) against the native engine on 1 worker:%n", home,
-            engine.driver().id(), Fmt.millis(timeLimitMillis));
+            engine.driver().id(), Numbers.millis(timeLimitMillis));
         out.printf(Locale.ROOT, "%-22s %11s %9s %-11s %11s %10s %9s %9s%n", "scenario", "states", "native", "JPF", "JPF states",
             "JPF st/s", "JPF", "JPF/native");
         for (Scenario s : scenarios) {
@@ -53,9 +54,9 @@ public final class JpfColumn {
             String verdict = r.verdict() == null ? "ERROR" : r.verdict().name();
             boolean incomplete = r.verdict() == Verdict.INCOMPLETE;
             long jpfStates = r.output() == null ? 0 : r.output().newStates();
-            out.printf(Locale.ROOT, "%-22s %11s %9s %-11s %11s %10s %9s %8s%s%n", s.name(), Fmt.grouped(nat.m().result().stats().states()),
-                Fmt.millis(nativeMs), verdict, Fmt.grouped(jpfStates),
-                Fmt.rate(jpfStates * 1000.0 / Math.max(1, r.millis())), (incomplete ? ">" : "") + Fmt.millis(r.millis()),
+            out.printf(Locale.ROOT, "%-22s %11s %9s %-11s %11s %10s %9s %8s%s%n", s.name(), Numbers.grouped(nat.m().result().stats().states()),
+                Numbers.millis(nativeMs), verdict, Numbers.grouped(jpfStates),
+                Numbers.rate(jpfStates * 1000.0 / Math.max(1, r.millis())), (incomplete ? ">" : "") + Numbers.millis(r.millis()),
                 String.format(Locale.ROOT, "%s%.0fx", incomplete ? ">" : "", (double) r.millis() / nativeMs),
                 r.error() != null ? "   (" + r.error() + ")" : "");
         }

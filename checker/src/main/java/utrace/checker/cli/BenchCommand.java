@@ -1,8 +1,6 @@
 package utrace.checker.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,6 @@ import utrace.checker.jpf.JpfHome;
 import utrace.invariants.InvariantSet;
 import utrace.invariants.InvariantSetException;
 import utrace.model.Scenario;
-import utrace.model.ScenarioFormatException;
 import utrace.model.Scenarios;
 
 /** `checker bench`: the speed and scale figures of the native engine. */
@@ -146,19 +143,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Scenario> loadScenarios() {
-        List<String> names = scenarios.isEmpty() ? Scenarios.benchNames() : scenarios;
-        List<Scenario> out = new ArrayList<>();
-        for (String name : names) {
-            try {
-                out.add(Scenarios.load(name));
-            } catch (ScenarioFormatException e) {
-                throw new UsageException(e.getMessage());
-            } catch (NoSuchFileException e) {
-                throw new UsageException("scenario file not found: " + e.getFile());
-            } catch (IOException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        return out;
+        return ScenarioArgs.load(scenarios.isEmpty() ? Scenarios.benchNames() : scenarios);
     }
 }

@@ -2,7 +2,6 @@ package utrace.checker.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,7 +32,6 @@ import utrace.invariants.InvariantSetException;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Scenario;
-import utrace.model.ScenarioFormatException;
 import utrace.model.Scenarios;
 
 /** `checker verify`: explore scenarios exhaustively against an invariant set. */
@@ -202,20 +200,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private List<Scenario> loadScenarios() {
-        List<String> names = scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios;
-        List<Scenario> out = new ArrayList<>();
-        for (String n : names) {
-            try {
-                out.add(Scenarios.load(n));
-            } catch (ScenarioFormatException e) {
-                throw new UsageException(e.getMessage());
-            } catch (NoSuchFileException e) {
-                throw new UsageException("scenario file not found: " + e.getFile());
-            } catch (IOException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        return out;
+        return ScenarioArgs.load(scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios);
     }
 
     private InvariantSet loadInvariants() {
