@@ -12,10 +12,15 @@ import java.nio.file.attribute.PosixFilePermissions;
  * temporary file next to it (same directory, so the move is a rename on the
  * same file system), then replace it in one move.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    static void write(Path file, byte[] bytes) throws IOException {
+    /** Writes {@code text} as UTF-8 (reports, pages). */
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path file, byte[] bytes) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);

@@ -2,12 +2,7 @@ package utrace.checker.lincheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,6 +19,7 @@ import utrace.checker.threaded.LoggedStep;
 import utrace.checker.threaded.ThreadedRun;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
+import utrace.traces.AtomicFiles;
 
 /**
  * Runs one situation under Lincheck: {@code iterations} seeded plans, each
@@ -189,27 +185,9 @@ public final class LincheckCheck {
 
     /** Written atomically (temporary file, then rename), like the traces. */
     static Path writeReport(Path traceDir, String name, String report) {
-        Path dir = traceDir.resolve("lincheck");
-        Path file = dir.resolve(name);
+        Path file = traceDir.resolve("lincheck").resolve(name);
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-            try {
-                try {
-                    // createTempFile makes it owner-only; a report is meant to be read (CI artifacts), like the traces.
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: keep its defaults
-                }
-                Files.writeString(tmp, report, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(file, report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Lincheck report " + file + ": " + e.getMessage(), e);
         }

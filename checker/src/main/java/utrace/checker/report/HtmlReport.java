@@ -2,11 +2,8 @@ package utrace.checker.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +15,7 @@ import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
+import utrace.traces.AtomicFiles;
 import utrace.traces.HtmlTracePage;
 import utrace.traces.Trace;
 import utrace.traces.TraceFormatException;
@@ -122,18 +120,6 @@ public final class HtmlReport {
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".report", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--")); // not createTempFile's 0600
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep its defaults
-            }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, text);
     }
 }
