@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := checker/target/checker.jar
 
-.PHONY: all build verify test gate clean help corpus bench
+.PHONY: all build verify test gate clean help corpus bench ptrace-tests
 
 all: verify
 
@@ -14,6 +14,7 @@ help:
 	@echo "make clean   remove build output and traces/out"
 	@echo "make bench   speed and scale figures of the native engine (checker bench; takes minutes)"
 	@echo "make corpus  rewrite the golden traces in traces/corpus from the current model (after an intended model change)"
+	@echo "make ptrace-tests  build, then check the ptrace-tests scenarios (model/scenarios/ptrace-tests.list) with the 'ptrace-tests' set"
 
 build:
 	$(MVN) -q -Dmaven.test.skip=true install
@@ -26,6 +27,12 @@ test:
 
 gate: build
 	bin/checker gate
+
+# The kernel's ptrace regression suite as scenarios (docs/ptrace-tests.md).
+PTRACE_TESTS := $(shell sed 's/\#.*//' model/scenarios/ptrace-tests.list)
+
+ptrace-tests: build
+	bin/checker verify --invariants ptrace-tests $(addprefix --scenario ,$(PTRACE_TESTS))
 
 bench: build
 	bin/checker bench

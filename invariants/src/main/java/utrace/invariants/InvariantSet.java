@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record InvariantSet(String name, List<Invariant> invariants) {
 
-    public static final List<String> SHIPPED = List.of("core", "ptrace", "all");
+    public static final List<String> SHIPPED = List.of("core", "ptrace", "ptrace-tests", "all");
 
     /** A shipped set name, a path to a set file, or "a,b,c" invariant names. */
     public static InvariantSet resolve(String spec) throws InvariantSetException {
@@ -41,6 +41,20 @@ public record InvariantSet(String name, List<Invariant> invariants) {
             list.add(i);
         }
         return new InvariantSet(spec, List.copyOf(list));
+    }
+
+    /**
+     * This set plus invariant {@code name} if it is not in it already: how a mutation is checked
+     * (the core set plus the invariant the mutation names, which for the ptrace-tests mutations is
+     * outside core).
+     */
+    public InvariantSet plus(String name) {
+        for (Invariant i : invariants) if (i.name().equals(name)) return this;
+        Invariant extra = Invariants.byName(name);
+        if (extra == null) throw new IllegalArgumentException("unknown invariant " + name);
+        List<Invariant> all = new ArrayList<>(invariants);
+        all.add(extra);
+        return new InvariantSet(this.name + "+" + name, List.copyOf(all));
     }
 
     public static InvariantSet shipped(String name) throws InvariantSetException {

@@ -19,7 +19,8 @@ public final class Invariants {
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
                 new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),
-                new GroupStopHolds(), new SigcontEndsStop())) {
+                new GroupStopHolds(), new SigcontEndsStop(), new WaitReportsOnce(), new WaitReportCorrect(),
+                new WaitLiveness(), new SignalDelivered(), new TracedZombieReleased())) {
             ALL.put(i.name(), i);
         }
     }

@@ -12,15 +12,16 @@ import utrace.model.Transition;
 final class NoSignalLoss extends Base {
     NoSignalLoss() {
         super("no-signal-loss",
-            "The tracee never returns to user mode with a signal still pending: TIF_SIGPENDING stays set while a "
-            + "signal is queued, so get_signal_to_deliver() dequeues (and, for a ptraced task, reports) it first "
+            "The tracee never returns to user mode with a signal still pending (in task->pending or "
+            + "signal->shared_pending): TIF_SIGPENDING stays set while a signal is queued, so get_signal_to_deliver() dequeues (and, for a ptraced task, reports) it first "
             + "(recalc_sigpending, patch 05; ptrace-tests signal-loss).");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         for (Obs o : t.obs()) {
-            if (o.kind() == Obs.Kind.USER_ENTRY && before.pendingSignals() != 0) {
-                return "back to user mode with " + Signals.names(before.pendingSignals()) + " still pending";
+            if (o.kind() == Obs.Kind.USER_ENTRY && (before.pendingSignals() | before.get(Slots.SHARED_PENDING)) != 0) {
+                return "back to user mode with " + Signals.names(before.pendingSignals() | before.get(Slots.SHARED_PENDING))
+                    + " still pending";
             }
         }
         return null;
@@ -29,5 +30,6 @@ final class NoSignalLoss extends Base {
     /** What checkState/checkTransition read (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.SIGPENDING, -1);
+        v.read(Slots.SHARED_PENDING, -1);
     }
 }

@@ -16,11 +16,29 @@ final class JobCtl {
 
     /**
      * task_clear_jobctl_pending(): clearing STOP_PENDING also clears
-     * STOP_DEQUEUED (and STOP_CONSUME, not kept).
+     * STOP_DEQUEUED (and STOP_CONSUME, not kept); "If clearing of @mask leaves
+     * no stop or trap pending, this function calls task_clear_jobctl_trapping()".
      */
     static void clearPending(Ctx c, int mask) {
         if ((mask & JOBCTL_STOP_PENDING) != 0) mask |= JOBCTL_STOP_DEQUEUED;
         c.clearBits(JOBCTL, mask);
+        if (!c.has(JOBCTL, JOBCTL_PENDING_MASK)) clearTrapping(c);
+    }
+
+    /** task_clear_jobctl_trapping(): the ptracer waiting in PTRACE_ATTACH (wait_on_bit) may go on. */
+    static void clearTrapping(Ctx c) {
+        c.clearBits(JOBCTL, JOBCTL_TRAPPING);
+    }
+
+    /**
+     * task_set_jobctl_pending(): "If @task is already being killed or exiting,
+     * this function becomes noop" (fatal_signal_pending() or PF_EXITING).
+     * Returns whether the bits were set.
+     */
+    static boolean setPending(Ctx c, int mask) {
+        if (Utrace.fatalSignalPending(c) || c.model.tracee().exitingIn(c)) return false;
+        c.setBits(JOBCTL, mask);
+        return true;
     }
 
     /**
@@ -88,5 +106,7 @@ final class JobCtl {
     static void ptraceStopBookkeeping(Ctx c, boolean groupStopTrap) {
         if (groupStopTrap && c.has(JOBCTL, JOBCTL_STOP_PENDING)) participateGroupStop(c);
         clearPending(c, JOBCTL_TRAP_STOP);
+        // "entering a trap, clear TRAPPING"
+        clearTrapping(c);
     }
 }

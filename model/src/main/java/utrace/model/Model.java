@@ -17,6 +17,9 @@ public final class Model {
     private final ModelConfig config;
     private final List<Actor> actors = new ArrayList<>();
     private final Tracee tracee;
+    private final Ptracer ptracer;
+    private final Parent parent;
+    private final List<Killer> killers = new ArrayList<>();
     private final int size;
     /** The store buffers of the weak memory model; null in sc. */
     private final WeakMemory weak;
@@ -27,18 +30,22 @@ public final class Model {
         this.scenario = scenario;
         this.config = config;
         this.litmus = null;
-        this.tracee = new Tracee(this, 0, scenario.tracee(), !scenario.parent());
+        this.tracee = new Tracee(this, 0, scenario.tracee());
         actors.add(tracee);
         for (int e = 0; e < scenario.engines().size(); e++) {
             List<OwnerOp> script = scenario.owners().get(e);
             if (!script.isEmpty()) actors.add(new Owner(this, actors.size(), e, script));
         }
-        if (!scenario.ptrace().isEmpty()) actors.add(new Ptracer(this, actors.size(), scenario.ptrace()));
+        this.ptracer = scenario.ptrace().isEmpty() ? null : new Ptracer(this, actors.size(), scenario.ptrace());
+        if (ptracer != null) actors.add(ptracer);
         for (int k = 0; k < scenario.killers(); k++) {
             String name = scenario.killers() == 1 ? "killer" : "killer " + (k + 1);
-            actors.add(new Killer(this, actors.size(), scenario.killer(), name));
+            Killer killer = new Killer(this, actors.size(), scenario.killerItems(), name);
+            killers.add(killer);
+            actors.add(killer);
         }
-        if (scenario.parent()) actors.add(new Parent(this, actors.size()));
+        this.parent = scenario.parent() ? new Parent(this, actors.size()) : null;
+        if (parent != null) actors.add(parent);
         int next = assignBases(GLOBALS + ENGINE_SLOTS * scenario.engines().size());
         this.weak = config.weak() ? weakMemory(next, new int[] {LOCK_UTRACE, LOCK_SIGLOCK, LOCK_TASKLIST, LOCK_TASK}) : null;
         this.size = weak == null ? next : weak.size();
@@ -50,6 +57,8 @@ public final class Model {
         this.config = config;
         this.litmus = test;
         this.tracee = null;
+        this.ptracer = null;
+        this.parent = null;
         for (int t = 0; t < test.threads().size(); t++) actors.add(new LitmusThread(this, t, test, t));
         int next = assignBases(test.vars().size());
         this.weak = config.weak() ? weakMemory(next, new int[0]) : null;
@@ -110,6 +119,88 @@ public final class Model {
     public String engineName(int e) { return e < 0 ? "NULL" : scenario.engines().get(e).name(); }
 
     Tracee tracee() { return tracee; }
+
+    // ---- ordering guards ('after ACTOR:K', 'after tracee:STATE') ---------------------------
+
+    /** Does {@code g} hold in the step's state? (Reads the other actor's block through {@code c}: recorded.) */
+    boolean guardHolds(Ctx c, Guard g) {
+        if (g.state() != null) return tracee.inState(c, g.state());
+        if (g.actor().equals("ptrace")) return ptracer.completed(c) >= g.count();
+        if (g.actor().equals("killer")) {
+            // with 'killers N': every killer has sent K (the same for any order of identical killers)
+            for (Killer k : killers) if (k.sent(c) < g.count()) return false;
+            return true;
+        }
+        throw new IllegalStateException("guard on unknown actor " + g.actor());
+    }
+
+    /** What {@link #guardHolds} reads, for the guarded actor's may-footprint. */
+    void mayReadGuard(Guard g, Footprint may) {
+        if (g.state() != null) {
+            may.read(Slots.TASK_STATE, -1);
+            may.read(Slots.EXIT_STATE, -1);
+        } else if (g.actor().equals("ptrace")) {
+            may.read(ptracer.base, -1);
+            may.read(ptracer.base + 1, -1);
+        } else {
+            for (Killer k : killers) may.read(k.base, -1);
+        }
+    }
+
+    // ---- who waits for the tracee ---------------------------------------------------------
+
+    /** A waiter in the model is owed the tracee's exit: a 'parent wait' process, or the tracer as real parent. */
+    boolean parentWaits(Ctx c) {
+        return scenario.parent() || (scenario.tracerIsParent() && c.get(Slots.REAL_PARENT) == 0);
+    }
+
+    /** The tracer that is the real parent has exited (forget_original_parent made init the parent): PF_EXITING for ptrace_traceme. */
+    boolean tracerExited(Ctx c) {
+        return c.get(Slots.REAL_PARENT) == Slots.PARENT_INIT;
+    }
+
+    /**
+     * The request index of the wait() waiter {@code waiter} (Obs.WAITER_*) sits in, if it is at one
+     * (in a final state: blocked there for good); else -1.
+     */
+    public int blockedWait(State s, int waiter) {
+        if (waiter == Obs.WAITER_TRACER) return ptracer == null ? -1 : ptracer.blockedWait(s);
+        return parent != null && parent.atWait(s) ? 0 : -1;
+    }
+
+    /** What the scenario expects wait() number {@code index} of {@code waiter} to report (empty: no expectation). */
+    public List<Integer> waitExpectation(int waiter, int index) {
+        if (waiter != Obs.WAITER_TRACER || ptracer == null) return List.of();
+        return scenario.ptrace().get(index).expect();
+    }
+
+    /** The text of that wait in the scenario, for messages. */
+    public String waitText(int waiter, int index) {
+        return waiter == Obs.WAITER_TRACER ? "ptrace's " + scenario.ptrace().get(index).text() : "the parent's wait";
+    }
+
+    /** The ptrace tracer is the tracee's real parent ('parent ptrace'). */
+    public boolean tracerIsParent() {
+        return scenario.tracerIsParent();
+    }
+
+    /**
+     * Null unless the tracee is a zombie nobody will reap: it is not ptraced (a tracer that
+     * still holds it may wait or exit later), its parent is not init (init reaps), and that
+     * parent ignores SIGCHLD, so neither exit_notify (it was ptraced then), nor the parent's
+     * wait will ever release it: exit_ptrace, PTRACE_DETACH or the tracer's wait should have.
+     */
+    public String unreapedZombie(State s) {
+        if (s.exitState() != TaskState.EXIT_ZOMBIE) return null;
+        if ((s.get(Slots.PTRACE) & Slots.PT_PTRACED) != 0 || s.get(Slots.REAL_PARENT) == Slots.PARENT_INIT) return null;
+        if (!scenario.parentIgnoresSigchld()) return null;
+        return "the tracee is a zombie that nobody will reap: it is not ptraced any more and its parent ignores SIGCHLD";
+    }
+
+    /** Asleep in TASK_STOPPED in do_signal_stop's schedule() (the group stop's sleep). */
+    public boolean traceeInGroupStopSleep(State s) {
+        return tracee.inGroupStopSleep(s);
+    }
 
     public State initial() {
         int[] v = new int[size];
@@ -293,6 +384,7 @@ public final class Model {
         m.put("task.state", TaskState.name(s.taskState()));
         m.put("task.exit_state", TaskState.exitName(s.exitState()));
         m.put("task.pending", Signals.names(s.pendingSignals()));
+        m.put("signal.shared_pending", Signals.names(s.get(SHARED_PENDING)));
         m.put("task.tif", Tif.names(s.tif()));
         m.put("task.utrace_flags", Events.names(s.utraceFlags()));
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");
@@ -300,7 +392,9 @@ public final class Model {
         m.put("signal.flags", (s.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0 ? "STOP_STOPPED" : "0");
         m.put("task.jobctl", jobctlNames(s.get(JOBCTL)));
         m.put("task.ptrace", ptraceNames(s.get(PTRACE)));
-        m.put("task.exit_code", s.get(PT_STOP_CODE) != 0 ? "ptrace stop not yet waited for" : "0");
+        m.put("task.exit_code", exitCodeName(s));
+        m.put("signal.group_exit_code", s.get(GROUP_EXIT_CODE) == 0 ? "0" : s.get(GROUP_EXIT_CODE) + " (SIGNAL_GROUP_EXIT)");
+        if (scenario.tracerIsParent()) m.put("task.real_parent", s.get(REAL_PARENT) == PARENT_INIT ? "init" : "ptrace");
         m.put("lock.utrace", holder(s, LOCK_UTRACE));
         m.put("lock.siglock", holder(s, LOCK_SIGLOCK));
         m.put("lock.tasklist", holder(s, LOCK_TASKLIST));
@@ -320,8 +414,33 @@ public final class Model {
             m.put(p + "ref", Integer.toString(s.engineRef(e)));
         }
         for (int a = 0; a < actors.size(); a++) if (!(actors.get(a) instanceof MemoryActor)) m.put("pc." + actorName(a), where(s, a));
+        if (ptracer != null) m.put("wait.ptrace", ptracer.lastWait(s));
+        if (parent != null) m.put("wait.parent", parent.lastWait(s));
+        m.put("history.wait_owed", waitOwedNames(s));
+        m.put("history.signals_owed", Signals.names(s.get(G_SIG_OWED)));
         describeWeak(s, m);
         return m;
+    }
+
+    /** task->exit_code: a stop's signal, or a dead task's status. */
+    private static String exitCodeName(State s) {
+        int code = s.get(EXIT_CODE);
+        if (code == 0) return "0";
+        if (s.exitState() != TaskState.EXIT_NONE) return code + " (" + WaitResult.name(WaitResult.ofExitStatus(code)) + ")";
+        return code + " (" + Signals.nameOfNumber(code) + ")";
+    }
+
+    /** The G_WAIT history: which reports some waiter is owed, and what they carry. */
+    private static String waitOwedNames(State s) {
+        int w = s.get(G_WAIT);
+        StringBuilder b = new StringBuilder();
+        if ((w & GW_STOP_UNREPORTED) != 0) b.append("|stop");
+        if ((w & GW_TRAP_OWED) != 0) b.append("|group-stop trap");
+        if ((w & GW_EXIT_TRACER) != 0) b.append("|exit to the tracer");
+        if ((w & GW_EXIT_PARENT) != 0) b.append("|exit to the parent");
+        if (b.length() == 0) return "-";
+        return b.substring(1) + ((w & (GW_STOP_UNREPORTED | GW_EXIT_TRACER | GW_EXIT_PARENT)) != 0
+            ? " (" + WaitResult.name(s.get(G_WAIT_STATUS)) + ")" : "");
     }
 
     /** The weak model's store buffers and early loads (nothing in sc, so sc traces are unchanged). */

@@ -50,7 +50,25 @@ public enum Mutation {
         "no-signal-loss", "signal-loss"),
     WAKEUP_USES_TRACED_BIT("utrace_wakeup",
         "utrace_wakeup still wakes __TASK_TRACED although utrace_stop sleeps in TASK_UTRACED (patch 15 without its utrace_wakeup hunk)",
-        "no-lost-wakeup", "stop-then-resume");
+        "no-lost-wakeup", "stop-then-resume"),
+    PHANTOM_WAIT_REPORT("wait_task_stopped",
+        "the tracer's wait() reports a ptrace stop but does not clear task->exit_code, so the same stop is reported again",
+        "wait-reports-once", "waitpid-double-report"),
+    ATTACH_IGNORES_GROUP_STOP("ptrace_attach",
+        "PTRACE_ATTACH of a task in a group stop neither sets JOBCTL_TRAP_STOP nor wakes it: it never moves into the trap its tracer waits for",
+        "wait-liveness", "stop-attach-then-wait"),
+    SIGCONT_DOES_NOT_WAKE("prepare_signal",
+        "SIGCONT ends the group stop (SIGNAL_STOP_STOPPED, JOBCTL_STOP_PENDING) but does not wake_up_state(t, __TASK_STOPPED)",
+        "wait-liveness", "stopped-detach-sleeping-3x"),
+    TRACED_SIGNAL_DROPPED("send_signal",
+        "a signal sent to a TASK_TRACED tracee is dropped instead of waiting in its pending set until the tracer resumes it",
+        "signal-delivered", "signal-loss"),
+    AUTOREAP_WHILE_PTRACED("exit_notify",
+        "a ptraced task whose parent ignores SIGCHLD is reaped at exit (autoreap) before its tracer collected or released it",
+        "traced-zombie-released", "reparent-zombie"),
+    DETACH_DROPS_SIGNAL("ptrace_detach",
+        "PTRACE_DETACH does not store its data argument in task->exit_code: the signal the tracer passes on detach is lost",
+        "wait-report-correct", "detach-parting-signal");
 
     public final String id;
     public final String function;

@@ -19,7 +19,18 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** a CPU used the struct utrace at task->utrace and it was not there (pair B4); code = STRUCT_NULL or STRUCT_UNINIT */
         UTRACE_STRUCT_INVALID,
         /** the tracee dequeued a signal; code = the signal, aux = task->jobctl at that moment */
-        DEQUEUE
+        DEQUEUE,
+        /** a wait() returned; code = the {@link WaitResult}, ret = the waiter (WAITER_*), aux = its request's index */
+        WAIT_REPORT
+    }
+
+    /** The ptrace tracer's wait (also the real parent's, with 'parent ptrace'). */
+    public static final int WAITER_TRACER = 0;
+    /** The real parent's wait ('parent wait'). */
+    public static final int WAITER_PARENT = 1;
+
+    public static Obs waitReport(int result, int waiter, int index) {
+        return new Obs(Kind.WAIT_REPORT, -1, result, waiter, index);
     }
 
     public static final int PTRACE_STOP_SYSCALL = 1;

@@ -2,7 +2,12 @@ package utrace.model;
 
 import static utrace.model.Slots.*;
 
-/** The tracee's parent: wait() for the zombie, then release_task(). */
+/**
+ * The tracee's real parent (a process other than the tracer): wait() for the
+ * zombie, then release_task(). "A zombie ptracee is only visible to its
+ * ptracer" (wait_consider_task): while the tracee is ptraced the parent's
+ * wait() blocks; its tracer's wait (or exit) hands it back.
+ */
 final class Parent extends Actor {
     static final int WAIT = 0;
     static final int RELEASE = 1;
@@ -11,7 +16,7 @@ final class Parent extends Actor {
     static final int DONE = 4;
 
     private static final StepInfo[] INFO = {
-        new StepInfo("cmpxchg(exit_state, EXIT_ZOMBIE, EXIT_DEAD)", "wait_task_zombie", 0),
+        new StepInfo("not ptraced? cmpxchg(exit_state, EXIT_ZOMBIE, EXIT_DEAD); report the exit status", "wait_task_zombie", 0),
         new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8),
         new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1),
         new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1),
@@ -19,12 +24,14 @@ final class Parent extends Actor {
     };
 
     private static final int L_LIST = 0;
+    /** What wait() reported (a WaitResult; 0 before): shown in traces. */
+    private static final int L_WAITRES = 1;
 
     Parent(Model model, int index) {
         super(model, index, "parent");
     }
 
-    @Override int slots() { return 2; }
+    @Override int slots() { return 3; }
 
     @Override String role() { return "parent"; }
 
@@ -32,11 +39,17 @@ final class Parent extends Actor {
         int pc = c.pc();
         c.at(INFO[pc]);
         switch (pc) {
-            case WAIT:
-                if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE) return false;
+            case WAIT: {
+                if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE || c.has(PTRACE, PT_PTRACED)) return false;
                 c.set(EXIT_STATE, TaskState.EXIT_DEAD);
+                int result = WaitResult.ofExitStatus(Ptracer.zombieStatus(c));
+                c.observe(Obs.waitReport(result, Obs.WAITER_PARENT, 0));
+                c.local(L_WAITRES, result);
+                c.clearBits(G_WAIT, GW_EXIT_PARENT); // history: reported
+                c.note("waitpid() = " + WaitResult.name(result));
                 c.pc(RELEASE);
                 return true;
+            }
             case RELEASE:
                 // smp_mb() [B3.reader]; the parent's cmpxchg of exit_state was a full barrier already
                 c.fence(Barrier.B3_READER);
@@ -74,7 +87,20 @@ final class Parent extends Actor {
         int pc = pc(s);
         if (pc == DONE) return null;
         if (pc == WAIT && s.exitState() == TaskState.EXIT_NONE) return null; // waits for a task that is not dead
+        // a zombie ptracee is only visible to its ptracer, which may still wait or exit (wait-liveness,
+        // traced-zombie-released judge that)
+        if (pc == WAIT && (s.get(PTRACE) & PT_PTRACED) != 0) return null;
         return "parent cannot move at: " + where(s);
+    }
+
+    /** At wait(): it blocks there in a final state. */
+    boolean atWait(State s) {
+        return pc(s) == WAIT;
+    }
+
+    String lastWait(State s) {
+        int r = local(s, L_WAITRES);
+        return r == 0 ? "-" : WaitResult.name(r);
     }
 
     @Override String where(State s) {

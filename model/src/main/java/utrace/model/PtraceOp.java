@@ -6,9 +6,9 @@ import java.util.Locale;
 public enum PtraceOp {
     /** PTRACE_ATTACH: PT_PTRACED and a forced SIGSTOP (the initial stop). */
     ATTACH,
-    /** wait(): the tracee sits in a ptrace stop (or is dead); collects the stop. */
+    /** wait(): waitpid(child): a ptrace stop or the child's exit (wait_task_stopped, wait_task_zombie). */
     WAIT,
-    /** PTRACE_CONT with signal 0. */
+    /** PTRACE_CONT (with the signal to deliver, or 0). */
     CONT,
     /** PTRACE_SYSCALL: stop at the next syscall entry and exit. */
     SYSCALL,
@@ -18,10 +18,14 @@ public enum PtraceOp {
     SINGLEBLOCK,
     /** PTRACE_SYSEMU: stop at syscall entry, the syscall is not run. */
     SYSEMU,
-    /** PTRACE_DETACH with signal 0. */
+    /** PTRACE_DETACH (with the signal to deliver, or 0). */
     DETACH,
     /** The tracer exits: exit_ptrace() detaches without ptrace_check_attach(). */
-    EXIT;
+    EXIT,
+    /** PTRACE_KILL: ptrace_resume(child, SIGKILL) after ptrace_check_attach(child, ignore_state). */
+    KILL,
+    /** PTRACE_PEEKUSER: only ptrace_check_attach() matters to the model (the tracee must be in a ptrace stop). */
+    PEEK;
 
     public final String word = name().toLowerCase(Locale.ROOT);
 
@@ -32,6 +36,11 @@ public enum PtraceOp {
 
     public boolean resumes() {
         return this == CONT || this == SYSCALL || this == SINGLESTEP || this == SINGLEBLOCK || this == SYSEMU;
+    }
+
+    /** The requests whose data argument is a signal to deliver (ptrace_resume, ptrace_detach). */
+    public boolean takesSignal() {
+        return resumes() || this == DETACH;
     }
 
     public String request() {

@@ -7,35 +7,61 @@ import java.util.List;
 /**
  * The ptrace tracer: a debugger process running its script of ptrace
  * requests on the tracee, as kernel/ptrace.c of 3.1 does them and as
- * patches 10-30 of the series change them. The program counter is the phase
- * within the current request.
+ * patches 10-30 of the series change them, and its wait(): do_wait() with
+ * wait_task_stopped() and wait_task_zombie() of kernel/exit.c, which
+ * collect ptrace stops and the tracee's exit and reap (or hand back to the
+ * real parent) a traced zombie. The program counter is the phase within the
+ * current request. When the scenario says 'parent ptrace' the tracer is also
+ * the tracee's real parent (PTRACE_TRACEME, or the debugger forked it).
  */
 final class Ptracer extends Actor {
     private static final int PHASE_START = 0;
     private static final int PHASE_SET = 1;
     private static final int PHASE_WAKE = 2;
     private static final int PHASE_WAKE_WRITE = 3;
+    private static final int PHASE_ATTACH_TRAPPING = 4;
+    private static final int PHASE_DETACH_SYSCALL = 5;
+    private static final int PHASE_DETACH_UNLINK = 6;
+    private static final int PHASE_RELEASE = 7;
+    private static final int PHASE_REAP_LOCK = 8;
+    private static final int PHASE_REAP_LOOP = 9;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12);
-    private static final StepInfo WAIT = new StepInfo("the tracee is TASK_TRACED with an exit_code (or dead): collect it", "wait_task_stopped", 0);
+    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP|TRAPPING, ptrace_signal_wake_up", "ptrace_attach", 12);
+    private static final StepInfo ATTACH_TRAPPING = new StepInfo("wait_on_bit(JOBCTL_TRAPPING): until the tracee is in its trap", "ptrace_attach", 0);
+    private static final StepInfo WAIT = new StepInfo("read_lock(tasklist); zombie? wait_task_zombie; TASK_TRACED with exit_code? report it, exit_code = 0", "do_wait", 0);
     private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13);
-    private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step", "ptrace_resume", 25);
+    private static final StepInfo CHECK_ANY = new StepInfo("ours and ptraced? (ignore_state: PTRACE_KILL)", "ptrace_check_attach", 0);
+    private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step; exit_code = data", "ptrace_resume", 25);
     private static final StepInfo WAKE = new StepInfo("lock_task_sighand; wake_up_quiescent(child, __TASK_TRACED)", "ptrace_resume", 10);
     private static final StepInfo WAKE_READ = new StepInfo("no siglock (before patch 10): wake_up_quiescent reads child->state", "ptrace_resume", 10);
     private static final StepInfo WAKE_WRITE = new StepInfo("no siglock (before patch 10): try_to_wake_up: __TASK_TRACED? state = TASK_RUNNING", "ptrace_resume", 10);
-    private static final StepInfo DETACH = new StepInfo("ptrace_disable; ptrace_set_syscall_trace(false); __ptrace_unlink: ptrace = 0, wake", "ptrace_detach", 12);
-    private static final StepInfo EXIT = new StepInfo("exit_ptrace -> __ptrace_unlink: ptrace = 0, wake (no ptrace_check_attach)", "exit_ptrace", 12);
+    private static final StepInfo PEEK = new StepInfo("the tracee is ours and quiescent: PTRACE_PEEKUSER reads it", "ptrace_request", 0);
+    private static final StepInfo DETACH_DISABLE = new StepInfo("ptrace_disable(child): (before 29) user_disable_single_step, PT_SINGLE_* (26); TIF_SYSCALL_EMU", "ptrace_detach", 29);
+    private static final StepInfo DETACH_SYSCALL = new StepInfo("ptrace_set_syscall_trace(child, false) (task_utrace_lock from 25)", "ptrace_detach", 25);
+    private static final StepInfo DETACH_UNLINK = new StepInfo("write_lock(tasklist); child->exit_code = data; __ptrace_detach -> __ptrace_unlink: ptrace = 0, wake", "ptrace_detach", 12);
+    private static final StepInfo EXIT = new StepInfo("exit_ptrace -> __ptrace_detach: __ptrace_unlink, release a traced zombie nobody waits for; forget_original_parent", "exit_ptrace", 12);
+    private static final StepInfo RELEASE = new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8);
+    private static final StepInfo REAP_LOCK = new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1);
+    private static final StepInfo REAP_LOOP = new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1);
     private static final StepInfo DONE = new StepInfo("done", "-", 0);
 
     private static final int L_OP = 0;
     /** Before patch 10: what wake_up_quiescent decided from its lock-free read (1 wake, 2 clear the bit only). */
     private static final int L_WAKE = 1;
-    private static final int LOCALS = 2;
+    /** What the request returns once its release_task is done. */
+    private static final int L_RET = 2;
+    /** The engines utrace_maybe_reap took off the lists, still to be reaped (release_task of a traced zombie). */
+    private static final int L_LIST = 3;
+    /** What the last wait() reported (a WaitResult; 0 before any): shown in traces, and read by 'wait until'. */
+    private static final int L_WAITRES = 4;
+    /** Inside 'wait until SIG': the signal the inner PTRACE_CONT passes back (0: not inside). */
+    private static final int L_LOOPSIG = 5;
+    private static final int LOCALS = 6;
 
-    private final List<PtraceOp> script;
+    private final List<PtraceRequest> script;
 
-    Ptracer(Model model, int index, List<PtraceOp> script) {
+    Ptracer(Model model, int index, List<PtraceRequest> script) {
         super(model, index, "ptrace");
         this.script = script;
     }
@@ -48,9 +74,31 @@ final class Ptracer extends Actor {
         if (script.isEmpty()) v[base] = DONE_PC;
     }
 
+    /** How many requests have returned (for another actor's guard). */
+    int completed(Ctx c) {
+        return c.peek(base) == DONE_PC ? script.size() : c.peek(base + 1 + L_OP);
+    }
+
+    /** The request the tracer is in (inside 'wait until SIG': its inner PTRACE_CONT). */
+    private PtraceOp op(Ctx c) {
+        return c.local(L_LOOPSIG) != 0 ? PtraceOp.CONT : script.get(c.local(L_OP)).op();
+    }
+
+    /** The data argument: the signal to deliver. */
+    private int data(Ctx c) {
+        int loop = c.local(L_LOOPSIG);
+        return loop != 0 ? loop : script.get(c.local(L_OP)).signal();
+    }
+
     private void returned(Ctx c, PtraceOp op, int ret) {
         c.observe(Obs.ptraceReturn(op, ret));
         c.note(op.request() + " returns " + Errno.name(ret));
+        if (c.local(L_LOOPSIG) != 0) {
+            // the inner PTRACE_CONT of 'wait until SIG' is done: wait again
+            c.local(L_LOOPSIG, 0);
+            c.pc(PHASE_START);
+            return;
+        }
         int next = c.local(L_OP) + 1;
         c.local(L_OP, next);
         c.pc(next < script.size() ? PHASE_START : DONE_PC);
@@ -61,17 +109,57 @@ final class Ptracer extends Actor {
             c.at(DONE);
             return false;
         }
-        PtraceOp op = script.get(c.local(L_OP));
-        switch (op) {
-            case ATTACH: return attach(c, op);
-            case WAIT: return waitStopped(c, op);
-            case EXIT: return exitPtrace(c, op);
+        PtraceOp op = op(c);
+        switch (c.pc()) {
+            case PHASE_START: {
+                PtraceRequest req = script.get(c.local(L_OP));
+                if (c.local(L_LOOPSIG) == 0 && req.guard() != null && !model.guardHolds(c, req.guard())) {
+                    c.at(CHECK);
+                    return false;
+                }
+                switch (op) {
+                    case ATTACH: return attach(c, op);
+                    case WAIT: return waitStep(c, req);
+                    case EXIT: return exitPtrace(c, op);
+                    case KILL: return checkAttachAnyState(c, op);
+                    default: return checkAttach(c, op);
+                }
+            }
+            case PHASE_SET:
+                if (op == PtraceOp.PEEK) {
+                    c.at(PEEK);
+                    returned(c, op, Errno.OK);
+                    return true;
+                }
+                if (op == PtraceOp.DETACH) return detachDisable(c);
+                return resume(c, op);
+            case PHASE_WAKE:
+            case PHASE_WAKE_WRITE:
+                return resume(c, op);
+            case PHASE_ATTACH_TRAPPING:
+                c.at(ATTACH_TRAPPING);
+                if (c.has(JOBCTL, JOBCTL_TRAPPING)) return false;
+                returned(c, op, Errno.OK);
+                return true;
+            case PHASE_DETACH_SYSCALL: return detachSyscallTrace(c);
+            case PHASE_DETACH_UNLINK: return detachUnlink(c, op);
+            case PHASE_RELEASE:
+            case PHASE_REAP_LOCK:
+            case PHASE_REAP_LOOP:
+                return release(c, op);
             default:
-                if (c.pc() == PHASE_START) return checkAttach(c, op);
-                return op == PtraceOp.DETACH ? detach(c, op) : resume(c, op);
+                throw new IllegalStateException("ptrace pc " + c.pc());
         }
     }
 
+    /**
+     * ptrace_attach(): under tasklist_lock, EPERM for a dead or traced task;
+     * PT_PTRACED; send_sig_info(SIGSTOP, SEND_SIG_FORCED) (to task->pending;
+     * prepare_signal() flushes a pending SIGCONT); then "If the task is already
+     * STOPPED, set JOBCTL_TRAP_STOP and TRAPPING, and kick it so that it
+     * transits to TRACED" (task_set_jobctl_pending refuses when a fatal signal
+     * is pending or PF_EXITING) and wait_on_bit(JOBCTL_TRAPPING) until it has.
+     */
     private boolean attach(Ctx c, PtraceOp op) {
         c.at(ATTACH);
         if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
@@ -80,17 +168,25 @@ final class Ptracer extends Actor {
             return true;
         }
         c.set(PTRACE, PT_PTRACED);
-        c.setBits(SIGPENDING, Signals.SIGSTOP);
-        c.clearBits(G_TASK, G_CONT_AFTER_STOP); // history: a stop is asked for again
-        Utrace.signalWakeUp(c, false);
-        // "If the task is already STOPPED, set JOBCTL_TRAP_STOP and TRAPPING, and
-        // kick it so that it transits to TRACED" (the wait for TRAPPING is not
-        // modelled: the scenario's wait() waits for the trap).
+        SendSignal.send(c, Signals.SIGSTOP, false);
         if (Utrace.taskIsStopped(c)) {
-            c.setBits(JOBCTL, JOBCTL_TRAP_STOP);
-            ptraceSignalWakeUp(c, true);
+            boolean dying = Utrace.fatalSignalPending(c) || model.tracee().exitingIn(c);
+            // history: a group-stopped task owes its new tracer the group-stop trap (wait-liveness)
+            if (!dying) c.setBits(G_WAIT, GW_TRAP_OWED);
+            if (c.cfg.mutated(Mutation.ATTACH_IGNORES_GROUP_STOP)) {
+                c.note("the task is STOPPED: no trap, no wake-up (mutation attach-ignores-group-stop)");
+            } else if (JobCtl.setPending(c, JOBCTL_TRAP_STOP | JOBCTL_TRAPPING)) {
+                ptraceSignalWakeUp(c, true);
+            } else {
+                c.note("the task is STOPPED but dying: task_set_jobctl_pending refuses the trap");
+            }
         }
-        returned(c, op, Errno.OK);
+        if (c.has(JOBCTL, JOBCTL_TRAPPING)) {
+            c.note("wait for JOBCTL_TRAPPING");
+            c.pc(PHASE_ATTACH_TRAPPING);
+        } else {
+            returned(c, op, Errno.OK);
+        }
         return true;
     }
 
@@ -109,14 +205,108 @@ final class Ptracer extends Actor {
         }
     }
 
-    private boolean waitStopped(Ctx c, PtraceOp op) {
+    /**
+     * do_wait(): one child, the tracee. If it is ptraced (by this tracer, the
+     * only one the model has), ptrace_do_wait: a zombie is wait_task_zombie's,
+     * a stopped or traced task with a nonzero exit_code is wait_task_stopped's
+     * ("*p_code = 0": the stop is collected). If the tracer is its real parent
+     * and it is not ptraced, do_wait_thread: only its exit (no WUNTRACED).
+     * Nothing to report: a child that may still report makes wait() block
+     * (WNOHANG: return 0), none gives -ECHILD. Siglock: wait_task_stopped's.
+     */
+    private boolean waitStep(Ctx c, PtraceRequest req) {
         c.at(WAIT);
-        boolean stopped = c.get(PT_STOP_CODE) != 0 && Utrace.taskIsPtraceStopped(c) && c.has(PTRACE, PT_PTRACED);
-        if (!stopped && c.get(EXIT_STATE) == 0) return false;
-        c.set(PT_STOP_CODE, 0);
-        c.note(stopped ? "the tracee is in a ptrace stop" : "the tracee is dead");
-        returned(c, op, stopped ? Errno.OK : Errno.ESRCH);
+        if (!c.lockFree(LOCK_TASKLIST) || !c.lockFree(LOCK_SIGLOCK)) return false;
+        boolean ours = c.has(PTRACE, PT_PTRACED);
+        boolean child = ownChild(c);
+        int exit = c.get(EXIT_STATE);
+        int result = 0;
+        if (exit == TaskState.EXIT_ZOMBIE && (ours || child)) {
+            result = WaitResult.ofExitStatus(zombieStatus(c));
+        } else if (ours && exit == TaskState.EXIT_NONE && (c.get(TASK_STATE) & (TaskState.STOPPED_BIT | TaskState.TRACED_BIT)) != 0
+                && c.get(EXIT_CODE) != 0) {
+            result = WaitResult.STOPPED | c.get(EXIT_CODE);
+            if (c.cfg.mutated(Mutation.PHANTOM_WAIT_REPORT)) c.note("exit_code kept (mutation phantom-wait-report)");
+            else c.set(EXIT_CODE, 0);
+        } else if (!ours && !(child && exit != TaskState.EXIT_DEAD)) {
+            result = WaitResult.ECHILD;
+        } else if (req.nohang()) {
+            result = WaitResult.NOTHING;
+        } else {
+            return false; // blocks: the child may still stop or exit
+        }
+        report(c, result);
+        if (WaitResult.kind(result) == WaitResult.EXITED || WaitResult.kind(result) == WaitResult.KILLED) {
+            return waitTaskZombie(c, ours, child);
+        }
+        int until = req.until();
+        if (until != 0 && WaitResult.kind(result) == WaitResult.STOPPED && WaitResult.value(result) != Signals.number(until)) {
+            // the debugger's attach loop: another signal got here first; give it back and wait again
+            c.local(L_LOOPSIG, Signals.ofNumber(WaitResult.value(result)));
+            c.note("not " + Signals.name(until) + ": PTRACE_CONT with " + Signals.nameOfNumber(WaitResult.value(result)) + ", then wait again");
+            return true;
+        }
+        returned(c, PtraceOp.WAIT, Errno.OK);
         return true;
+    }
+
+    /** wait_task_zombie(): "status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code". */
+    static int zombieStatus(Ctx c) {
+        int group = c.get(GROUP_EXIT_CODE);
+        return group != 0 ? group : c.get(EXIT_CODE);
+    }
+
+    /** The tracee is this tracer's own child: 'parent ptrace', and the tracer has not exited (forget_original_parent). */
+    private boolean ownChild(Ctx c) {
+        return model.scenario().tracerIsParent() && c.get(REAL_PARENT) == 0;
+    }
+
+    /** What wait() returned: an observation for the wait invariants, and the history it consumes. */
+    private void report(Ctx c, int result) {
+        int index = c.local(L_OP);
+        c.observe(Obs.waitReport(result, Obs.WAITER_TRACER, index));
+        c.local(L_WAITRES, result);
+        c.note("waitpid() = " + WaitResult.name(result));
+        switch (WaitResult.kind(result)) {
+            case WaitResult.STOPPED:
+                c.clearBits(G_WAIT, GW_STOP_UNREPORTED);
+                // history: a signal-delivery stop's signal is the tracer's to decide on now
+                if (c.has(G_WAIT, GW_STOP_SIGNAL)) c.clearBits(G_SIG_OWED, Signals.ofNumber(WaitResult.value(result)));
+                break;
+            case WaitResult.EXITED:
+            case WaitResult.KILLED:
+                // history: the tracer's report; as the real parent too, one report is both
+                c.clearBits(G_WAIT, GW_EXIT_TRACER | (ownChild(c) ? GW_EXIT_PARENT : 0));
+                break;
+            default: break;
+        }
+    }
+
+    /**
+     * wait_task_zombie(), after the report: xchg(exit_state, EXIT_DEAD). A
+     * traced child that is not ours ("traced = ptrace_reparented(p)"):
+     * ptrace_unlink, then do_notify_parent(): unless the real parent ignores
+     * SIGCHLD, "p->exit_state = EXIT_ZOMBIE" for it to wait for. Else
+     * release_task (whose ptrace_release_task unlinks our own ptraced child).
+     */
+    private boolean waitTaskZombie(Ctx c, boolean ours, boolean child) {
+        c.set(EXIT_STATE, TaskState.EXIT_DEAD);
+        if (ours) unlink(c);
+        if (ours && !child && !parentIgnoresSigchld(c)) {
+            c.set(EXIT_STATE, TaskState.EXIT_ZOMBIE);
+            if (model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
+            c.note("do_notify_parent: the real parent waits for it: EXIT_ZOMBIE again");
+            returned(c, PtraceOp.WAIT, Errno.OK);
+            return true;
+        }
+        c.note("release_task");
+        startRelease(c, Errno.OK);
+        return true;
+    }
+
+    /** do_notify_parent()'s autoreap test: the real parent has SIGCHLD at SIG_IGN (init, after reparenting, does not). */
+    private boolean parentIgnoresSigchld(Ctx c) {
+        return model.scenario().parentIgnoresSigchld() && c.get(REAL_PARENT) == 0;
     }
 
     /**
@@ -136,6 +326,17 @@ final class Ptracer extends Actor {
             boolean matches = c.cfg.has(13) ? (state & TaskState.TASK_TRACED) != 0 : state == TaskState.TASK_TRACED;
             if (matches) return false; // still on its way into schedule(): keep waiting
             c.note("wait_task_inactive: state " + TaskState.name(state) + " does not match TASK_TRACED");
+            returned(c, op, Errno.ESRCH);
+            return true;
+        }
+        c.pc(PHASE_SET);
+        return true;
+    }
+
+    /** ptrace_check_attach(child, ignore_state = true) for PTRACE_KILL: the tracee need only be ours. */
+    private boolean checkAttachAnyState(Ctx c, PtraceOp op) {
+        c.at(CHECK_ANY);
+        if (!c.has(PTRACE, PT_PTRACED)) {
             returned(c, op, Errno.ESRCH);
             return true;
         }
@@ -163,10 +364,10 @@ final class Ptracer extends Actor {
         return LOCK_UTRACE;
     }
 
-    /** The ptrace requests that take task_utrace_lock() (from patch 25): all but attach, wait and exit. */
+    /** The ptrace requests that take task_utrace_lock() (from patch 25): ptrace_resume's and ptrace_detach's. */
     private boolean takesTaskUtraceLock() {
         if (!model.config().has(25)) return false;
-        for (PtraceOp op : script) if (op != PtraceOp.ATTACH && op != PtraceOp.WAIT && op != PtraceOp.EXIT) return true;
+        for (PtraceRequest r : script) if (r.op().resumes() || r.op() == PtraceOp.DETACH || r.op() == PtraceOp.KILL || r.until() != 0) return true;
         return false;
     }
 
@@ -175,8 +376,14 @@ final class Ptracer extends Actor {
         return model.config().weak() && !model.config().barrier(Barrier.B4_READER) && takesTaskUtraceLock();
     }
 
+    /** The steps that take task_utrace_lock: ptrace_resume's PHASE_SET, ptrace_detach's PHASE_DETACH_SYSCALL. */
     @Override int hoistableLoad(int[] v) {
-        return hoistsLoads() && v[base] == PHASE_SET ? UTRACE_UNINIT : -1;
+        if (!hoistsLoads()) return -1;
+        int pc = v[base];
+        if (pc == PHASE_DETACH_SYSCALL) return UTRACE_UNINIT;
+        if (pc != PHASE_SET || pc == DONE_PC) return -1;
+        PtraceOp op = v[base + 1 + L_LOOPSIG] != 0 ? PtraceOp.CONT : script.get(v[base + 1 + L_OP]).op();
+        return op.resumes() || op == PtraceOp.KILL ? UTRACE_UNINIT : -1;
     }
 
     /** ptrace_set_syscall_trace() (patch 21; PT_SYSCALL_TRACE from 22; locking and the utrace check from 25). */
@@ -190,10 +397,19 @@ final class Ptracer extends Actor {
         }
     }
 
+    /**
+     * ptrace_resume() (PTRACE_KILL too: ptrace_resume(child, request, SIGKILL),
+     * unless "child->exit_state": already dead, return 0): the flags, then
+     * "child->exit_code = data" (a lock-free store) and the wake-up.
+     */
     private boolean resume(Ctx c, PtraceOp op) {
         switch (c.pc()) {
             case PHASE_SET: {
                 c.at(SET);
+                if (op == PtraceOp.KILL && c.get(EXIT_STATE) != 0) {
+                    returned(c, op, Errno.OK);
+                    return true;
+                }
                 if (c.cfg.has(25) && !c.lockFree(taskUtraceLock(c))) return false;
                 setSyscallTrace(c, op == PtraceOp.SYSCALL);
                 if (op == PtraceOp.SYSEMU) c.setBits(TIF, Tif.SYSCALL_EMU);
@@ -213,7 +429,7 @@ final class Ptracer extends Actor {
                     : step ? G_PT_ASKED_STEP : 0;
                 c.clearBits(G_PTRACE, G_PT_ASKED_SYSCALL | G_PT_ASKED_SYSEMU | G_PT_ASKED_STEP);
                 c.setBits(G_PTRACE, asked);
-                c.set(PT_STOP_CODE, 0);
+                setExitCode(c, op == PtraceOp.KILL ? Signals.SIGKILL : data(c));
                 c.pc(PHASE_WAKE);
                 return true;
             }
@@ -246,6 +462,21 @@ final class Ptracer extends Actor {
         }
     }
 
+    /**
+     * "child->exit_code = data" (ptrace_resume, ptrace_detach). History: the
+     * stop is no longer owed to wait(); a signal passed where the kernel
+     * honours it (a signal-delivery stop: ptrace_signal; a syscall stop:
+     * send_sig) is owed delivery (signal-delivered). A group-stop trap ignores
+     * it ("the data of a restart from group-stop is not a signal").
+     */
+    private static void setExitCode(Ctx c, int signal) {
+        c.set(EXIT_CODE, Signals.number(signal));
+        c.clearBits(G_WAIT, GW_STOP_UNREPORTED);
+        // the tracer decides on the stop's signal (collected or not): what it passes is owed instead
+        if (c.has(G_WAIT, GW_STOP_SIGNAL)) c.clearBits(G_SIG_OWED, Signals.ofNumber(WaitResult.value(c.get(G_WAIT_STATUS))));
+        if (signal != 0 && c.has(G_WAIT, GW_STOP_SIGNAL | GW_STOP_SYSCALL)) c.setBits(G_SIG_OWED, signal);
+    }
+
     /** What wake_up_quiescent(child, __TASK_TRACED) decides from the state it reads: 1 wake, 2 clear only. */
     private static int wakeDecision(Ctx c) {
         if (c.cfg.has(17)) {
@@ -255,42 +486,112 @@ final class Ptracer extends Actor {
         return 1;
     }
 
-    private boolean detach(Ctx c, PtraceOp op) {
-        c.at(DETACH);
-        if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
-        if (c.cfg.has(25) && !c.lockFree(taskUtraceLock(c))) return false;
-        // ptrace_disable() (x86): stepping off until patch 29, PT_SINGLE_* off from 26.
-        if (!c.cfg.has(29)) c.clearBits(TIF, Tif.SINGLESTEP);
-        if (c.cfg.has(26)) c.clearBits(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK);
+    /**
+     * ptrace_detach() in its three critical sections (after
+     * ptrace_check_attach): ptrace_disable(child), lock-free on a quiescent
+     * child (x86: stepping off until patch 29, PT_SINGLE_* off in 26-28,
+     * TIF_SYSCALL_EMU off); ...
+     */
+    private boolean detachDisable(Ctx c) {
+        c.at(DETACH_DISABLE);
+        if (!c.cfg.has(29)) {
+            c.clearBits(TIF, Tif.SINGLESTEP);
+            if (c.cfg.has(26)) c.clearBits(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK);
+        }
         c.clearBits(TIF, Tif.SYSCALL_EMU);
-        setSyscallTrace(c, false);
-        unlink(c);
-        returned(c, op, Errno.OK);
+        c.pc(PHASE_DETACH_SYSCALL);
         return true;
     }
 
-    private boolean exitPtrace(Ctx c, PtraceOp op) {
-        c.at(EXIT);
-        if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
-        if (c.has(PTRACE, PT_PTRACED)) unlink(c);
-        returned(c, op, Errno.OK);
+    /** ... ptrace_set_syscall_trace(child, false) (patch 21; under task_utrace_lock from 25); ... */
+    private boolean detachSyscallTrace(Ctx c) {
+        c.at(DETACH_SYSCALL);
+        if (c.cfg.has(25) && !c.lockFree(taskUtraceLock(c))) return false;
+        setSyscallTrace(c, false);
+        c.pc(PHASE_DETACH_UNLINK);
         return true;
     }
 
     /**
-     * __ptrace_unlink(): ptrace = 0; pending ptrace traps are dropped; if the
-     * group is stopped, JOBCTL_STOP_PENDING is reinstated so that the
-     * tracee, once untraced, stops again in TASK_STOPPED (this is what
+     * ... then write_lock(tasklist_lock): "This child can be already killed":
+     * if it is still ptraced, child->exit_code = data and __ptrace_detach;
+     * release_task if that made it dead.
+     */
+    private boolean detachUnlink(Ctx c, PtraceOp op) {
+        c.at(DETACH_UNLINK);
+        if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
+        boolean dead = false;
+        if (c.has(PTRACE, PT_PTRACED)) {
+            if (c.cfg.mutated(Mutation.DETACH_DROPS_SIGNAL)) {
+                c.note("exit_code not set (mutation detach-drops-signal)");
+                setExitCode(c, 0);
+                c.setBits(G_SIG_OWED, data(c)); // history: the tracer did pass it
+            } else {
+                setExitCode(c, data(c));
+            }
+            dead = ptraceDetach(c);
+        }
+        if (dead) startRelease(c, Errno.OK);
+        else returned(c, op, Errno.OK);
+        return true;
+    }
+
+    /**
+     * exit_ptrace(): __ptrace_detach of the tracee (no ptrace_check_attach);
+     * then, if the tracer is its real parent, forget_original_parent(): the
+     * child goes to init (which reaps a zombie; nobody in the model waits for
+     * it any more).
+     */
+    private boolean exitPtrace(Ctx c, PtraceOp op) {
+        c.at(EXIT);
+        if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
+        boolean dead = c.has(PTRACE, PT_PTRACED) && ptraceDetach(c);
+        if (ownChild(c)) {
+            c.set(REAL_PARENT, PARENT_INIT);
+            c.clearBits(G_WAIT, GW_EXIT_PARENT); // history: init, not a model actor, is owed it now
+            c.note("forget_original_parent: the child's parent is init now");
+        }
+        if (dead) startRelease(c, Errno.OK);
+        else returned(c, op, Errno.OK);
+        return true;
+    }
+
+    /**
+     * __ptrace_detach(): __ptrace_unlink; a traced zombie is then notified to
+     * its real parent (do_notify_parent; ignoring_children() when the tracer
+     * is that parent), "dead" (EXIT_DEAD, to release) if the parent ignores
+     * SIGCHLD, else left a zombie for the parent's wait.
+     */
+    private boolean ptraceDetach(Ctx c) {
+        unlink(c);
+        if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE) return false;
+        if (parentIgnoresSigchld(c)) {
+            c.set(EXIT_STATE, TaskState.EXIT_DEAD);
+            c.note("a traced zombie whose parent ignores SIGCHLD: EXIT_DEAD, release_task");
+            return true;
+        }
+        if (model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
+        c.note("a traced zombie: back to its real parent");
+        return false;
+    }
+
+    /**
+     * __ptrace_unlink(): ptrace = 0; pending ptrace traps and TRAPPING are
+     * dropped; if the group is stopped, JOBCTL_STOP_PENDING is reinstated so
+     * that the tracee, once untraced, stops again in TASK_STOPPED (this is what
      * utrace_get_signal must respect, patch 09); then a tracee in TASK_TRACED
      * or with STOP_PENDING is kicked: signal_wake_up(child, traced) before
      * patch 12 (whose WAKEKILL also wakes a TASK_UTRACED sleep),
-     * ptrace_signal_wake_up() (through wake_up_quiescent) after.
+     * ptrace_signal_wake_up() (through wake_up_quiescent) after. exit_code is
+     * left alone: a tracee woken in ptrace_signal delivers what is there.
      */
     private void unlink(Ctx c) {
         c.set(PTRACE, 0);
-        c.set(PT_STOP_CODE, 0);
         c.clearBits(G_PTRACE, G_PT_ASKED_SYSCALL | G_PT_ASKED_SYSEMU | G_PT_ASKED_STEP | G_PT_HOLDS);
+        // history: the tracer is owed nothing any more
+        c.clearBits(G_WAIT, GW_STOP_UNREPORTED | GW_TRAP_OWED | GW_EXIT_TRACER);
         JobCtl.clearPending(c, JOBCTL_TRAP_MASK);
+        JobCtl.clearTrapping(c);
         // PF_EXITING aside, "group stop is in effect": SIGNAL_STOP_STOPPED (group_stop_count is 0, see JobCtl)
         if (!model.tracee().exitingIn(c) && (c.has(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED) || JobCtl.groupStopCount() != 0)) {
             c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
@@ -299,10 +600,45 @@ final class Ptracer extends Actor {
         if (traced || c.has(JOBCTL, JOBCTL_STOP_PENDING)) ptraceSignalWakeUp(c, traced);
     }
 
+    /** release_task() by the tracer; the request returns {@code ret} when it is done. */
+    private void startRelease(Ctx c, int ret) {
+        c.local(L_RET, ret);
+        c.pc(PHASE_RELEASE);
+    }
+
+    /** release_task() -> utrace_release_task() -> utrace_maybe_reap(), as the reaping parent does it ({@link Parent}). */
+    private boolean release(Ctx c, PtraceOp op) {
+        switch (c.pc()) {
+            case PHASE_RELEASE:
+                c.at(RELEASE);
+                // smp_mb() [B3.reader]; the tracer's xchg of exit_state was a full barrier already
+                c.fence(Barrier.B3_READER);
+                if (c.get(UTRACE_FLAGS) != 0) c.pc(PHASE_REAP_LOCK);
+                else returned(c, op, c.local(L_RET));
+                return true;
+            case PHASE_REAP_LOCK: {
+                c.at(REAP_LOCK);
+                if (!c.lockFree(LOCK_UTRACE)) return false;
+                int list = Reaper.maybeReapOnRelease(c);
+                c.local(L_LIST, Math.max(list, 0));
+                if (list > 0) c.pc(PHASE_REAP_LOOP);
+                else returned(c, op, c.local(L_RET));
+                return true;
+            }
+            default: {
+                c.at(REAP_LOOP);
+                int rest = Utrace.reapOne(c, c.local(L_LIST));
+                c.local(L_LIST, rest);
+                if (rest == EngineList.EMPTY) returned(c, op, c.local(L_RET));
+                return true;
+            }
+        }
+    }
+
     /**
      * ptrace requests reach into utrace (utrace_control via ptrace_resume, utrace_reset on
-     * detach) and the task; wait_task_inactive reads the tracee's program counter. A done
-     * tracer takes no step.
+     * detach), the task, and a traced zombie's release; wait_task_inactive reads the tracee's
+     * program counter; a guard reads what it waits for. A done tracer takes no step.
      */
     @Override void may(State s, Footprint may) {
         if (pc(s) == DONE_PC) return;
@@ -310,18 +646,43 @@ final class Ptracer extends Actor {
         mayOwn(may);
         may.read(model.tracee().base, -1);
         model.tracee().mayReadExiting(may); // __ptrace_unlink's PF_EXITING test (patch 09's group-stop reinstatement)
+        for (int i = local(s, L_OP); i < script.size(); i++) {
+            if (script.get(i).guard() != null) model.mayReadGuard(script.get(i).guard(), may);
+        }
+    }
+
+    /** At a wait() that cannot return (not inside 'wait until's PTRACE_CONT): the request's index, else -1. */
+    int blockedWait(State s) {
+        int pc = pc(s);
+        if (pc != PHASE_START || local(s, L_LOOPSIG) != 0) return -1;
+        int i = local(s, L_OP);
+        return script.get(i).op() == PtraceOp.WAIT ? i : -1;
     }
 
     @Override String stuckProblem(State s) {
-        if (pc(s) == DONE_PC) return null;
-        // wait() blocking for a stop that does not come is the debugger's business, not a deadlock.
-        if (script.get(local(s, L_OP)) == PtraceOp.WAIT) return null;
+        int pc = pc(s);
+        if (pc == DONE_PC) return null;
+        PtraceRequest req = script.get(local(s, L_OP));
+        // wait() blocking for a stop that does not come is the debugger's business (wait-liveness judges it).
+        if (blockedWait(s) >= 0) return null;
+        if (pc == PHASE_START && local(s, L_LOOPSIG) == 0 && req.guard() != null) {
+            return "ptrace cannot start " + req.text() + " (the guard never holds, or the request cannot run)";
+        }
+        if (pc == PHASE_ATTACH_TRAPPING) return "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears";
         return "ptrace cannot finish: " + where(s);
     }
 
     @Override String where(State s) {
         int pc = pc(s);
         if (pc == DONE_PC) return "done";
-        return script.get(local(s, L_OP)).request();
+        String w = script.get(local(s, L_OP)).text();
+        if (local(s, L_LOOPSIG) != 0) w += " (PTRACE_CONT " + Signals.name(local(s, L_LOOPSIG)) + ")";
+        return w;
+    }
+
+    /** For traces: what the last wait() returned. */
+    String lastWait(State s) {
+        int r = local(s, L_WAITRES);
+        return r == 0 ? "-" : WaitResult.name(r);
     }
 }

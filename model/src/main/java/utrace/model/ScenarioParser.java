@@ -23,6 +23,12 @@ import java.util.Map;
  * killer SIGKILL
  * parent wait
  * </pre>
+ * The ptrace-tests scenarios add the tracee's {@code traceme}, {@code raise
+ * SIG}, {@code kill SIG} and {@code exit CODE}, {@code handler SIG ACTION},
+ * requests with a signal ({@code cont SIGQUIT}, {@code detach SIGPIPE}),
+ * {@code wait nohang}, {@code wait until SIG}, expected wait results
+ * ({@code wait -> stopped SIGSTOP}), ordering guards ({@code after ptrace:2},
+ * {@code after tracee:stopped}), {@code tkill:SIG} and {@code parent ptrace}.
  * Every error names {@code file:line} and what was expected.
  */
 public final class ScenarioParser {
@@ -38,8 +44,15 @@ public final class ScenarioParser {
     private final Map<String, List<OwnerOp>> owners = new LinkedHashMap<>();
     private final List<Integer> killer = new ArrayList<>();
     private int killers;
-    private List<PtraceOp> ptrace;
+    private List<PtraceRequest> ptrace;
+    private final List<KillerSend> killerItems = new ArrayList<>();
     private boolean parent;
+    private boolean tracerIsParent;
+    private boolean parentIgnoresSigchld = true;
+    private final Map<Integer, SignalHandler> handlers = new LinkedHashMap<>();
+    /** Guards by line, checked once the whole file is read (they may name an actor declared further down). */
+    private final List<int[]> guardLines = new ArrayList<>();
+    private final List<Guard> guards = new ArrayList<>();
 
     private ScenarioParser(String file) { this.file = file; }
 
@@ -79,18 +92,25 @@ public final class ScenarioParser {
                 case "killer": killerLine(lineNo, rest); break;
                 case "killers": killersLine(lineNo, rest); break;
                 case "ptrace": ptraceLine(lineNo, rest); break;
-                case "parent":
-                    if (!rest.equals("wait")) throw err(lineNo, "expected 'parent wait', got 'parent " + rest + "'");
-                    parent = true;
-                    break;
+                case "parent": parentLine(lineNo, rest); break;
+                case "handler": handlerLine(lineNo, rest); break;
                 default:
                     throw err(lineNo, "unknown keyword '" + kv[0]
-                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, killers, parent");
+                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, killers, parent, handler");
             }
         }
         if (name == null) throw err(1, "missing 'scenario NAME' line");
         if (tracee == null) throw err(lastLine, "missing 'tracee ...' line (the tracee's life, e.g. 'tracee syscall exit')");
-        if (engines.isEmpty()) throw err(lastLine, "a scenario needs at least one 'engine NAME ...' line");
+        if (engines.isEmpty() && ptrace == null) {
+            throw err(lastLine, "a scenario needs at least one 'engine NAME ...' line (or a 'ptrace ...' line)");
+        }
+        checkGuards();
+        if (tracerIsParent && ptrace == null) throw err(lastLine, "'parent ptrace' needs a 'ptrace ...' line (the tracer that is the parent)");
+        for (TraceeOp op : tracee) {
+            if (op.kind() == TraceeOp.Kind.TRACEME && !tracerIsParent) {
+                throw err(lastLine, "'traceme' makes the tracee's real parent its tracer: add 'parent ptrace'");
+            }
+        }
         List<EngineSpec> finalEngines = new ArrayList<>();
         List<List<OwnerOp>> ownerScripts = new ArrayList<>();
         for (EngineSpec e : engines) {
@@ -99,7 +119,8 @@ public final class ScenarioParser {
             ownerScripts.add(List.copyOf(owners.getOrDefault(e.name(), List.of())));
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
-            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file);
+            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file,
+            List.copyOf(killerItems), tracerIsParent, parentIgnoresSigchld, Map.copyOf(handlers));
     }
 
     private static String stripComment(String line) {
@@ -205,15 +226,117 @@ public final class ScenarioParser {
         if (tracee != null) throw err(line, "a second 'tracee' line; put the whole life on one line");
         tracee = new ArrayList<>();
         if (rest.isEmpty()) return;
-        for (String w : rest.split("\\s+")) {
-            TraceeOp op = null;
-            for (TraceeOp t : TraceeOp.values()) if (t.word.equals(w)) op = t;
-            if (op == null) throw err(line, "unknown tracee step '" + w + "'; expected 'syscall' or 'exit'");
-            if (!tracee.isEmpty() && tracee.get(tracee.size() - 1) == TraceeOp.EXIT) {
+        String[] w = rest.split("\\s+");
+        for (int i = 0; i < w.length; i++) {
+            if (!tracee.isEmpty() && tracee.get(tracee.size() - 1).kind() == TraceeOp.Kind.EXIT) {
                 throw err(line, "nothing can follow 'exit' in the tracee's life");
             }
-            tracee.add(op);
+            switch (w[i]) {
+                case "syscall": tracee.add(TraceeOp.SYSCALL); break;
+                case "traceme": tracee.add(new TraceeOp(TraceeOp.Kind.TRACEME, 0)); break;
+                case "raise":
+                case "kill": {
+                    int sig = i + 1 < w.length ? Signals.parse(w[i + 1]) : 0;
+                    if (sig == 0) {
+                        throw err(line, "expected a signal after '" + w[i] + "' (" + Signals.knownNames() + ")");
+                    }
+                    tracee.add(new TraceeOp(w[i].equals("raise") ? TraceeOp.Kind.RAISE : TraceeOp.Kind.KILL, sig));
+                    i++;
+                    break;
+                }
+                case "exit": {
+                    int code = 0;
+                    if (i + 1 < w.length && w[i + 1].matches("[0-9]+")) {
+                        code = Integer.parseInt(w[++i]);
+                        if (code > 255) throw err(line, "exit code " + code + " out of range (0-255)");
+                    }
+                    tracee.add(new TraceeOp(TraceeOp.Kind.EXIT, code));
+                    break;
+                }
+                default:
+                    throw err(line, "unknown tracee step '" + w[i] + "'; expected syscall, traceme, raise SIG, kill SIG or exit [CODE]");
+            }
         }
+    }
+
+    /** 'parent wait' (a separate parent reaps) or 'parent ptrace [sigchld=ignore]' (the tracer is the real parent). */
+    private void parentLine(int line, String rest) throws ScenarioFormatException {
+        String[] w = rest.split("\\s+");
+        if (w[0].equals("wait") && w.length == 1) {
+            parent = true;
+            parentIgnoresSigchld = false;
+        } else if (w[0].equals("ptrace") && (w.length == 1 || (w.length == 2 && w[1].equals("sigchld=ignore")))) {
+            tracerIsParent = true;
+            parentIgnoresSigchld = w.length == 2;
+        } else {
+            throw err(line, "expected 'parent wait' or 'parent ptrace [sigchld=ignore]', got 'parent " + rest + "'");
+        }
+    }
+
+    /** 'handler SIG return|reraise|exit CODE|default'. */
+    private void handlerLine(int line, String rest) throws ScenarioFormatException {
+        String[] w = rest.split("\\s+");
+        int sig = w.length >= 2 ? Signals.parse(w[0]) : 0;
+        String usage = "expected 'handler SIGNAL return|reraise|exit CODE|default'";
+        if (sig == 0) throw err(line, usage + ", got 'handler " + rest + "'");
+        if (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) throw err(line, Signals.name(sig) + " cannot be caught");
+        if (handlers.containsKey(sig)) throw err(line, "a second handler for " + Signals.name(sig));
+        SignalHandler h = null;
+        for (SignalHandler.Kind k : SignalHandler.Kind.values()) {
+            if (!k.word.equals(w[1])) continue;
+            if (k == SignalHandler.Kind.EXIT) {
+                if (w.length != 3 || !w[2].matches("[0-9]+") || Integer.parseInt(w[2]) > 255) throw err(line, usage);
+                h = new SignalHandler(sig, k, Integer.parseInt(w[2]));
+            } else {
+                if (w.length != 2) throw err(line, usage);
+                h = new SignalHandler(sig, k, 0);
+            }
+        }
+        if (h == null) throw err(line, usage + ", got '" + w[1] + "'");
+        handlers.put(sig, h);
+    }
+
+    /** Parses 'after ACTOR:K' / 'after tracee:STATE' (the word after 'after'). */
+    private Guard guard(int line, String spec) throws ScenarioFormatException {
+        String usage = "expected 'after ACTOR:K' (ACTOR ptrace or killer, K >= 1) or 'after tracee:stopped|traced|zombie', got 'after "
+            + spec + "'";
+        int colon = spec.lastIndexOf(':');
+        if (colon <= 0) throw err(line, usage);
+        String actor = spec.substring(0, colon);
+        String what = spec.substring(colon + 1);
+        Guard g;
+        if (actor.equals("tracee")) {
+            g = null;
+            for (Guard.TraceeState st : Guard.TraceeState.values()) if (st.word.equals(what)) g = Guard.tracee(st);
+            if (g == null) throw err(line, usage);
+        } else {
+            if (!actor.equals("ptrace") && !actor.equals("killer")) throw err(line, usage);
+            if (!what.matches("[0-9]+") || Integer.parseInt(what) < 1) throw err(line, usage);
+            g = Guard.after(actor, Integer.parseInt(what));
+        }
+        guards.add(g);
+        guardLines.add(new int[] {line});
+        return g;
+    }
+
+    /** Every guard names an actor the scenario has, and never its own actor. */
+    private void checkGuards() throws ScenarioFormatException {
+        for (int i = 0; i < guards.size(); i++) {
+            Guard g = guards.get(i);
+            int line = guardLines.get(i)[0];
+            if (g.actor().equals("ptrace") && ptrace == null) throw err(line, "'after ptrace:K' but the scenario has no 'ptrace' line");
+            if (g.actor().equals("ptrace") && g.count() > ptrace.size()) {
+                throw err(line, "'after ptrace:" + g.count() + "' but the tracer has only " + ptrace.size() + " requests");
+            }
+            if (g.actor().equals("killer") && killers == 0) throw err(line, "'after killer:K' but the scenario has no 'killer' line");
+            if (g.actor().equals("killer") && g.count() > killer.size()) {
+                throw err(line, "'after killer:" + g.count() + "' but the killer sends only " + killer.size() + " signals");
+            }
+        }
+        if (ptrace != null) {
+            for (PtraceRequest r : ptrace) if (r.guard() != null && r.guard().actor().equals("ptrace")) throw err(guardLines.get(0)[0], "a ptrace request cannot wait for the tracer itself");
+        }
+        for (KillerSend k : killerItems) if (k.guard() != null && k.guard().actor().equals("killer")) throw err(guardLines.get(0)[0], "a killer's signal cannot wait for the killer itself");
     }
 
     private void owner(int line, String rest) throws ScenarioFormatException {
@@ -260,14 +383,60 @@ public final class ScenarioParser {
         for (String call : rest.split(";")) {
             String c = call.trim();
             if (c.isEmpty()) continue;
-            PtraceOp op = PtraceOp.parse(c);
-            if (op == null) {
-                throw err(line, "unknown ptrace request '" + c
-                    + "'; expected attach, wait, cont, syscall, singlestep, singleblock, sysemu, detach or exit");
-            }
-            ptrace.add(op);
+            ptrace.add(ptraceRequest(line, c));
         }
         if (ptrace.isEmpty()) throw err(line, "expected 'ptrace attach; wait; cont ...'");
+    }
+
+    /** REQUEST [nohang] [until SIG] [SIG] [after GUARD] [-> RESULT|RESULT...] */
+    private PtraceRequest ptraceRequest(int line, String text) throws ScenarioFormatException {
+        String expectText = null;
+        int arrow = text.indexOf("->");
+        if (arrow >= 0) {
+            expectText = text.substring(arrow + 2).trim();
+            text = text.substring(0, arrow).trim();
+        }
+        String[] w = text.split("\\s+");
+        PtraceOp op = PtraceOp.parse(w[0]);
+        if (op == null) {
+            throw err(line, "unknown ptrace request '" + w[0]
+                + "'; expected attach, wait, cont, syscall, singlestep, singleblock, sysemu, detach, kill, peek or exit");
+        }
+        int signal = 0;
+        int until = 0;
+        boolean nohang = false;
+        Guard guard = null;
+        for (int i = 1; i < w.length; i++) {
+            if (w[i].equals("after") && i + 1 < w.length) {
+                guard = guard(line, w[++i]);
+            } else if (op == PtraceOp.WAIT && w[i].equals("nohang")) {
+                nohang = true;
+            } else if (op == PtraceOp.WAIT && w[i].equals("until") && i + 1 < w.length && Signals.parse(w[i + 1]) != 0) {
+                until = Signals.parse(w[++i]);
+            } else if (op.takesSignal() && signal == 0 && Signals.parse(w[i]) != 0) {
+                signal = Signals.parse(w[i]);
+            } else {
+                throw err(line, "unexpected '" + w[i] + "' in '" + text + "'; " + (op == PtraceOp.WAIT
+                    ? "wait takes 'nohang', 'until SIGNAL', 'after ACTOR:K' and '-> RESULT'"
+                    : op.takesSignal() ? op.word + " takes a signal (its data argument) and 'after ACTOR:K'"
+                    : op.word + " takes only 'after ACTOR:K'"));
+            }
+        }
+        if (nohang && until != 0) throw err(line, "'wait nohang' and 'wait until' do not go together");
+        if (until != 0 && expectText != null) throw err(line, "'wait until SIG' returns at SIG by definition: no '->' expectation");
+        List<Integer> expect = new ArrayList<>();
+        if (expectText != null) {
+            if (op != PtraceOp.WAIT) throw err(line, "only a wait has an expected result ('wait -> stopped SIGSTOP')");
+            for (String alt : expectText.split("\\|")) {
+                int r = WaitResult.parse(alt);
+                if (r < 0) {
+                    throw err(line, "expected a wait result after '->' (stopped SIG, exited CODE, killed SIG, nothing, echild, blocks), got '"
+                        + alt.trim() + "'");
+                }
+                expect.add(r);
+            }
+        }
+        return new PtraceRequest(op, signal, nohang, until, List.copyOf(expect), guard);
     }
 
     /** 'killers N SIG...': N identical killer processes, each sending the signals in order (N from 2 to 8). */
@@ -287,11 +456,23 @@ public final class ScenarioParser {
     private void killerLine(int line, String rest) throws ScenarioFormatException {
         if (!killer.isEmpty()) throw err(line, "a second 'killer' line; list all signals on one line");
         killers = 1;
-        if (rest.isEmpty()) throw err(line, "expected 'killer SIGNAL...' with SIGKILL, SIGSTOP, SIGCONT or SIGUSR1");
-        for (String w : rest.split("\\s+")) {
-            int sig = Signals.parse(w);
-            if (sig == 0) throw err(line, "unknown signal '" + w + "'; expected SIGKILL, SIGSTOP, SIGCONT or SIGUSR1");
+        String usage = "expected 'killer SIGNAL...' with each SIGNAL one of " + Signals.knownNames()
+            + " (tkill:SIGNAL for tkill(), 'after ACTOR:K' to order it)";
+        if (rest.isEmpty()) throw err(line, usage);
+        String[] w = rest.split("\\s+");
+        for (int i = 0; i < w.length; i++) {
+            if (w[i].equals("after")) {
+                if (killerItems.isEmpty() || i + 1 >= w.length) throw err(line, usage);
+                KillerSend last = killerItems.remove(killerItems.size() - 1);
+                if (last.guard() != null) throw err(line, "a second 'after' for " + Signals.name(last.signal()));
+                killerItems.add(new KillerSend(last.signal(), last.tkill(), guard(line, w[++i])));
+                continue;
+            }
+            boolean tkill = w[i].startsWith("tkill:");
+            int sig = Signals.parse(tkill ? w[i].substring(6) : w[i]);
+            if (sig == 0) throw err(line, "unknown signal '" + w[i] + "'; " + usage);
             killer.add(sig);
+            killerItems.add(new KillerSend(sig, tkill, null));
         }
     }
 }

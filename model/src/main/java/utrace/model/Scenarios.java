@@ -30,6 +30,14 @@ public final class Scenarios {
         return names("matrix.list");
     }
 
+    /**
+     * The tests of the kernel's ptrace regression suite (ptrace-tests) as scenarios, each named
+     * after its test (ptrace-tests.list); checked with the invariant set 'ptrace-tests'.
+     */
+    public static List<String> ptraceTestNames() {
+        return names("ptrace-tests.list");
+    }
+
     /** The scenarios `checker bench` measures (bench.list). */
     public static List<String> benchNames() {
         return names("bench.list");
@@ -48,7 +56,7 @@ public final class Scenarios {
 
     public static boolean isShipped(String name) {
         return shippedNames().contains(name) || findingNames().contains(name) || matrixNames().contains(name)
-            || benchNames().contains(name);
+            || benchNames().contains(name) || ptraceTestNames().contains(name);
     }
 
     /** A shipped scenario by name, or a scenario file by path. */
@@ -62,6 +70,7 @@ public final class Scenarios {
         known.addAll(findingNames());
         known.addAll(matrixNames());
         for (String b : benchNames()) if (!known.contains(b)) known.add(b);
+        for (String t : ptraceTestNames()) if (!known.contains(t)) known.add(t);
         throw new UnknownScenarioException(nameOrPath, known);
     }
 

@@ -13,6 +13,7 @@ public final class Slots {
     // struct task_struct
     public static final int TASK_STATE = 0;
     public static final int EXIT_STATE = 1;
+    /** task->pending: the signals sent to this thread (tkill, raise, PTRACE_ATTACH's SIGSTOP, SIGKILL's complete_signal). */
     public static final int SIGPENDING = 2;
     public static final int TIF = 3;
     public static final int UTRACE_FLAGS = 4;
@@ -42,8 +43,13 @@ public final class Slots {
     public static final int NCSW = 19;
     /** task->ptrace: PT_PTRACED, PT_SYSCALL_TRACE (patch 22), PT_SINGLE_STEP/BLOCK (patch 26). */
     public static final int PTRACE = 20;
-    /** task->exit_code of a ptrace stop not yet collected by the tracer's wait(). */
-    public static final int PT_STOP_CODE = 21;
+    /**
+     * task->exit_code, as the kernel encodes it: the signal number of a ptrace
+     * stop (0 once the tracer's wait() collected it; the signal ptrace_resume or
+     * ptrace_detach passed), or do_exit()'s status ((code &lt;&lt; 8) for exit(code),
+     * the signal number for a fatal signal).
+     */
+    public static final int EXIT_CODE = 21;
     /** history of what ptrace asked for and whether it holds the tracee (G_PT_* bits). */
     public static final int G_PTRACE = 22;
     /**
@@ -62,7 +68,29 @@ public final class Slots {
      * from patch 09 on (JOBCTL_STOP_PENDING; JOBCTL_PENDING_MASK from 20).
      */
     public static final int JOBCTL = 24;
-    public static final int GLOBALS = 25;
+    /** signal->shared_pending: the signals sent to the thread group (kill()). */
+    public static final int SHARED_PENDING = 25;
+    /** History for the wait invariants (GW_* bits): which stop or exit some waiter is owed a report of. */
+    public static final int G_WAIT = 26;
+    /** History: the {@link WaitResult} the owed stop or exit carries (what a wait must report). */
+    public static final int G_WAIT_STATUS = 27;
+    /**
+     * History: signals owed delivery (signal-delivered): passed by the tracer in a stop that honours
+     * the data argument (signal-delivery or syscall stop), or sent to a ptraced task. Cleared when the
+     * tracee takes the signal (dequeue_signal, or ptrace_signal's signr), when prepare_signal flushes it,
+     * and at do_exit.
+     */
+    public static final int G_SIG_OWED = 28;
+    /** task->real_parent: 0 the scenario's parent, {@link #PARENT_INIT} after the tracer that was the parent exited. */
+    public static final int REAL_PARENT = 29;
+    /**
+     * signal->group_exit_code, nonzero exactly while signal->flags has SIGNAL_GROUP_EXIT: complete_signal()
+     * of SIGKILL sets both (the model's only group exit: one thread, so do_group_exit() of exit() or of a
+     * fatal signal does not). do_group_exit() then exits with this code, and wait_task_zombie() reports it
+     * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code"), whatever exit_code says.
+     */
+    public static final int GROUP_EXIT_CODE = 30;
+    public static final int GLOBALS = 31;
 
     // per engine, at engineBase(e) + ...
     public static final int E_OPS = 0;
@@ -90,8 +118,6 @@ public final class Slots {
 
     // task->jobctl bits (include/linux/sched.h of 3.1; the model's own values).
     // JOBCTL_STOP_SIGMASK is not kept: SIGSTOP is the model's only stop signal.
-    // JOBCTL_TRAPPING is not kept: it only makes PTRACE_ATTACH wait for the
-    // trap, and the model's tracer waits for it with wait() anyway.
     // JOBCTL_STOP_CONSUME is not kept either: in the model's single-threaded
     // group do_signal_stop() sets it and task_participate_group_stop()
     // consumes it under the same siglock hold.
@@ -104,6 +130,8 @@ public final class Slots {
     /** set only by ptrace_trap_notify() for PT_SEIZED tracees; the model has no PTRACE_SEIZE, so it stays 0. */
     public static final int JOBCTL_TRAP_NOTIFY = 8;
     public static final int JOBCTL_TRAP_MASK = JOBCTL_TRAP_STOP | JOBCTL_TRAP_NOTIFY;
+    /** PTRACE_ATTACH of a stopped task waits (wait_on_bit) until the tracee has moved into its trap. */
+    public static final int JOBCTL_TRAPPING = 16;
     /** what recalc_sigpending() and get_signal_to_deliver() act on before any signal (patch 20). */
     public static final int JOBCTL_PENDING_MASK = JOBCTL_STOP_PENDING | JOBCTL_TRAP_MASK;
 
@@ -133,6 +161,23 @@ public final class Slots {
     public static final int G_PASS_REVERSE = 128;
     /** a SIGCONT was sent after the last SIGSTOP (killer or PTRACE_ATTACH), and no SIGKILL since: that stop is cancelled (sigcont-ends-stop). */
     public static final int G_CONT_AFTER_STOP = 256;
+
+    // G_WAIT history bits
+    /** the tracee is in (or entering) a ptrace stop with a nonzero exit_code its tracer has not collected */
+    public static final int GW_STOP_UNREPORTED = 1;
+    /** the tracee died while ptraced: its tracer is owed the exit report */
+    public static final int GW_EXIT_TRACER = 2;
+    /** the tracee died (and is not ptraced, or the tracer handed it back): its waiting real parent is owed the exit */
+    public static final int GW_EXIT_PARENT = 4;
+    /** PTRACE_ATTACH found the task in a group stop: the tracer is owed the group-stop trap (JOBCTL_TRAP_STOP) */
+    public static final int GW_TRAP_OWED = 8;
+    /** the current ptrace stop is a signal-delivery stop (ptrace_signal): PTRACE_CONT's signal is delivered */
+    public static final int GW_STOP_SIGNAL = 16;
+    /** the current ptrace stop is a syscall stop (ptrace_report_syscall): PTRACE_CONT's signal is sent with send_sig */
+    public static final int GW_STOP_SYSCALL = 32;
+
+    // REAL_PARENT values
+    public static final int PARENT_INIT = 1;
 
     // E_GHOST history bits
     public static final int EG_DETACH_RETURNED_ZERO = 1;

@@ -12,7 +12,8 @@ import java.util.List;
  * tracehooks of patches 03, 06 and 08, one file per kernel area, each with
  * its program counters, their {@link StepInfo} and the code:
  * <ul>
- * <li>{@link TraceeSyscall}: user mode, the syscall entry/exit hooks, exit_to_user_mode;
+ * <li>{@link TraceeSyscall}: user mode (with the handlers that re-raise or exit), the syscall entry/exit hooks,
+ *     the bodies of PTRACE_TRACEME, raise() and kill(), exit_to_user_mode;
  * <li>{@link TraceeReport}: the report pass (start_report .. finish_report), utrace_resume;
  * <li>{@link TraceeSignal}: get_signal_to_deliver, utrace_get_signal, tracehook_signal_handler;
  * <li>{@link TraceeStop}: utrace_stop, utrace_finish_stop, the group-stop sleep, utrace_end_stop;
@@ -27,7 +28,7 @@ final class Tracee extends Actor {
      * Program counters are numbered across the areas (states and fingerprints hold the
      * numbers, so the existing ones stay put); a new step takes the number PCS and bumps it.
      */
-    static final int PCS = 41;
+    static final int PCS = 42;
 
     // the area whose file has a program counter's code
     static final int AREA_SYSCALL = 0;
@@ -82,15 +83,23 @@ final class Tracee extends Actor {
     static final int L_REPORT_STOP_CONT = 19;
     /** where ptrace_stop returns to */
     static final int L_PT_CONT = 20;
-    static final int LOCALS = 21;
+    /** why the current ptrace stop was entered (Obs.PTRACE_STOP_*): what runs after it (ptrace_signal's tail, ...) */
+    static final int L_PT_WHY = 21;
+    /** the system call in progress, TraceeOp.encode() (0: a plain syscall): what SYS_BODY does */
+    static final int L_SYSOP = 22;
+    /** a signal whose handler (reraise or exit) runs next in user mode, or 0 */
+    static final int L_HANDLER = 23;
+    /** exit_notify() decided to autoreap (exit_state = EXIT_DEAD): release_task follows the death report */
+    static final int L_AUTOREAP = 24;
+    /** do_exit()'s code, stored in task->exit_code just before exit_notify (exit(N): N &lt;&lt; 8; a fatal signal: its number) */
+    static final int L_EXIT_STATUS = 25;
+    static final int LOCALS = 26;
 
     final List<TraceeOp> script;
-    final boolean autoreap;
 
-    Tracee(Model model, int index, List<TraceeOp> script, boolean autoreap) {
+    Tracee(Model model, int index, List<TraceeOp> script) {
         super(model, index, "tracee");
         this.script = script;
-        this.autoreap = autoreap;
     }
 
     @Override int slots() { return 1 + LOCALS; }
@@ -200,7 +209,22 @@ final class Tracee extends Actor {
 
     /** In user mode with nothing left to do: a legitimate place to stay. */
     boolean idle(State s) {
-        return pc(s) == TraceeSyscall.USER && local(s, L_SCRIPT) >= script.size();
+        return pc(s) == TraceeSyscall.USER && local(s, L_SCRIPT) >= script.size() && local(s, L_HANDLER) == 0;
+    }
+
+    /** For a guard ({@code after tracee:STATE}): does the tracee's state say so? */
+    boolean inState(Ctx c, Guard.TraceeState st) {
+        switch (st) {
+            case STOPPED: return (c.get(TASK_STATE) & TaskState.STOPPED_BIT) != 0;
+            case TRACED: return (c.get(TASK_STATE) & TaskState.TRACED_BIT) != 0;
+            case ZOMBIE: return c.get(EXIT_STATE) != TaskState.EXIT_NONE;
+            default: throw new IllegalStateException("tracee state " + st);
+        }
+    }
+
+    /** Asleep in TASK_STOPPED in do_signal_stop's schedule() (the group stop's sleep). */
+    boolean inGroupStopSleep(State s) {
+        return pc(s) == TraceeStop.JC_SLEEP && (s.taskState() & TaskState.STOPPED_BIT) != 0;
     }
 
     @Override String stuckProblem(State s) {

@@ -26,7 +26,7 @@ final class TraceeExit {
 
     static void describe() {
         info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6);
-        info(EXIT_NOTIFY, AREA_EXIT, "write_lock(tasklist_lock); exit_state = EXIT_ZOMBIE (EXIT_DEAD if autoreaped)", "exit_notify", 0);
+        info(EXIT_NOTIFY, AREA_EXIT, "tsk->exit_code = code; write_lock(tasklist_lock); ptraced or the parent wants it? EXIT_ZOMBIE, else autoreap: EXIT_DEAD", "exit_notify", 0);
         info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8);
         info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1);
         info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1);
@@ -44,12 +44,7 @@ final class TraceeExit {
                     return true;
                 }
                 return TraceeReport.startReport(c, Events.EXIT, TraceeReport.K_FORWARD, true, EXIT_NOTIFY, EXIT_NOTIFY);
-            case EXIT_NOTIFY:
-                if (!c.lockFree(LOCK_TASKLIST)) return false;
-                // a plain store (pair B3 with utrace_add_engine when autoreaped)
-                c.store(EXIT_STATE, t.autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE);
-                c.pc(EXIT_UTRACE_NOTIFY);
-                return true;
+            case EXIT_NOTIFY: return exitNotify(c);
             case EXIT_UTRACE_NOTIFY: return exitUtraceNotify(t, c);
             case DEATH_START: return reportDeathStart(c);
             case DEATH_MAYBE_REAP: return deathMaybeReap(t, c);
@@ -75,6 +70,64 @@ final class TraceeExit {
         }
     }
 
+    /**
+     * do_exit(code) begins (exit(), do_group_exit() of a fatal signal): the
+     * task will not return to user mode, so the signals it still owes are
+     * moot; {@code status} is stored in task->exit_code at {@link #EXIT_NOTIFY}.
+     */
+    static void doExit(Ctx c, int status) {
+        c.local(L_EXIT_STATUS, status);
+        c.set(G_SIG_OWED, 0);
+        // history: the tracee will not enter a ptrace stop (PTRACE_EVENT_EXIT is not modelled), so no trap is owed
+        c.clearBits(G_WAIT, GW_TRAP_OWED);
+        c.pc(EXIT_REPORT);
+    }
+
+    /** do_group_exit(signr) for a fatal signal's default action (get_signal_to_deliver). */
+    static void fatalSignal(Ctx c, int signr) {
+        doGroupExit(c, Signals.number(signr));
+    }
+
+    /**
+     * do_group_exit(code) (exit_group(), the fatal signal's action): "if
+     * (signal_group_exit(sig)) exit_code = sig->group_exit_code" (a SIGKILL
+     * came first: the task dies of it whatever it was doing); one thread, so
+     * no SIGNAL_GROUP_EXIT of its own; then do_exit(exit_code).
+     */
+    static void doGroupExit(Ctx c, int code) {
+        int group = c.get(GROUP_EXIT_CODE);
+        doExit(c, group != 0 ? group : code);
+    }
+
+    /**
+     * tsk->exit_code = code, then exit_notify(): "if (unlikely(tsk->ptrace))
+     * autoreap = do_notify_parent(tsk, sig)", which never autoreaps a ptraced
+     * task ("!tsk->ptrace && sig == SIGCHLD && SIG_IGN"), else autoreap when the
+     * real parent ignores SIGCHLD (a parent that is init, after the tracer that was
+     * the parent exited, never does). EXIT_ZOMBIE waits for a wait(); EXIT_DEAD
+     * goes to release_task at once. The history records which waiters are owed
+     * the exit (wait-reports-once) and what it carries (wait-report-correct).
+     */
+    private static boolean exitNotify(Ctx c) {
+        if (!c.lockFree(LOCK_TASKLIST)) return false;
+        int status = c.local(L_EXIT_STATUS);
+        c.set(EXIT_CODE, status);
+        boolean ptraced = c.has(PTRACE, PT_PTRACED);
+        Scenario sc = c.model.scenario();
+        boolean ignores = sc.parentIgnoresSigchld() && c.get(REAL_PARENT) == 0;
+        boolean autoreap = ignores && (!ptraced || c.cfg.mutated(Mutation.AUTOREAP_WHILE_PTRACED));
+        // a plain store (pair B3 with utrace_add_engine when autoreaped)
+        c.store(EXIT_STATE, autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE);
+        c.local(L_AUTOREAP, autoreap ? 1 : 0);
+        c.set(G_WAIT_STATUS, WaitResult.ofExitStatus(status));
+        if (ptraced) c.setBits(G_WAIT, GW_EXIT_TRACER);
+        else if (!autoreap && c.model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
+        c.note((autoreap ? "autoreap (the parent ignores SIGCHLD): EXIT_DEAD" : "EXIT_ZOMBIE")
+            + "; status " + WaitResult.name(WaitResult.ofExitStatus(status)));
+        c.pc(EXIT_UTRACE_NOTIFY);
+        return true;
+    }
+
     private static boolean exitUtraceNotify(Tracee t, Ctx c) {
         if ((c.get(UTRACE_FLAGS) & Events.DEATH_EVENTS) != 0) {
             c.taskGhostSet(G_DEATH_WILL_REPORT);
@@ -86,7 +139,7 @@ final class TraceeExit {
             }
             c.pc(DEATH_START);
         } else {
-            c.pc(t.autoreap ? AUTOREAP : DEAD);
+            c.pc(c.local(L_AUTOREAP) != 0 ? AUTOREAP : DEAD);
         }
         return true;
     }
@@ -108,7 +161,7 @@ final class TraceeExit {
         c.taskGhostSet(G_DEATH_DONE);
         if (!c.has(UBITS, U_REAP)) {
             Utrace.utraceReset(c);
-            c.pc(t.autoreap ? AUTOREAP : DEAD);
+            c.pc(c.local(L_AUTOREAP) != 0 ? AUTOREAP : DEAD);
             return true;
         }
         int list = Utrace.reapTeardown(c);

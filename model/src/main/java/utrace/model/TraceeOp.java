@@ -1,12 +1,52 @@
 package utrace.model;
 
-/** One step of the tracee's scripted life (it starts in user mode). */
-public enum TraceeOp {
-    /** Enter the kernel by a system call: entry report, body, exit report, return to user. */
-    SYSCALL("syscall"),
-    /** Call exit(): report_exit, exit_notify, report_death, then the task is gone. */
-    EXIT("exit");
+/**
+ * One step of the tracee's scripted life (it starts in user mode): a system
+ * call, a system call with a body the model acts out (PTRACE_TRACEME, a
+ * signal to itself), or exit().
+ */
+public record TraceeOp(Kind kind, int arg) {
+    public enum Kind {
+        /** Enter the kernel by a system call: entry report, body, exit report, return to user. */
+        SYSCALL("syscall"),
+        /** ptrace(PTRACE_TRACEME): the real parent becomes the tracer (ptrace_traceme). */
+        TRACEME("traceme"),
+        /** raise(SIG) = tgkill(getpid(), gettid(), SIG): the signal goes to task->pending. */
+        RAISE("raise"),
+        /** kill(getpid(), SIG): the signal goes to signal->shared_pending. */
+        KILL("kill"),
+        /** exit(CODE): report_exit, exit_notify, report_death, then the task is gone. */
+        EXIT("exit");
 
-    public final String word;
-    TraceeOp(String word) { this.word = word; }
+        public final String word;
+        Kind(String word) { this.word = word; }
+    }
+
+    public static final TraceeOp SYSCALL = new TraceeOp(Kind.SYSCALL, 0);
+    /** exit(0). */
+    public static final TraceeOp EXIT = new TraceeOp(Kind.EXIT, 0);
+
+    /** The system calls whose body the model acts out at the end of syscall entry (see TraceeSyscall.SYS_BODY). */
+    public boolean hasBody() {
+        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL;
+    }
+
+    /** As written in a scenario: "syscall", "raise SIGUSR1", "exit 42". */
+    public String text() {
+        switch (kind) {
+            case RAISE:
+            case KILL: return kind.word + " " + Signals.name(arg);
+            case EXIT: return arg == 0 ? "exit" : "exit " + arg;
+            default: return kind.word;
+        }
+    }
+
+    /** A 16-bit code for a tracee local: kind in the high byte, argument in the low (signal bit or exit code). */
+    int encode() {
+        return (kind.ordinal() << 10) | arg;
+    }
+
+    static TraceeOp decode(int code) {
+        return new TraceeOp(Kind.values()[code >> 10], code & 0x3ff);
+    }
 }

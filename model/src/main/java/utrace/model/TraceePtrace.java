@@ -25,12 +25,12 @@ final class TraceePtrace {
         info(PT_SYS_EXIT, AREA_PTRACE, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26);
         info(PT_STOP_DECIDE, AREA_PTRACE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18);
         info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop", "ptrace_stop", 0);
-        info(PT_STOP_AFTER, AREA_PTRACE, "utrace_end_stop (16); stepping by PT_SINGLE_* (28); recalc_sigpending", "ptrace_stop", 28);
+        info(PT_STOP_AFTER, AREA_PTRACE, "utrace_end_stop (16); siglock; stepping by PT_SINGLE_* (28); recalc_sigpending_tsk; then the caller: ptrace_signal's exit_code, do_jobctl_trap's exit_code = 0, ptrace_report_syscall's send_sig", "ptrace_stop", 28);
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
-            case PT_SYS_ENTRY: return ptraceReportSyscall(c, TraceeSyscall.SYS_EXIT, true);
+            case PT_SYS_ENTRY: return ptraceReportSyscall(c, TraceeSyscall.afterEntry(c), true);
             case PT_SYS_EXIT: return syscallExitPtrace(c);
             case PT_STOP_DECIDE: return ptraceStopDecide(c);
             case PT_STOP_SLEEP: {
@@ -100,11 +100,17 @@ final class TraceePtrace {
      */
     static void ptraceStopSet(Ctx c, int why, int signr, int cont) {
         c.set(TASK_STATE, TaskState.TASK_TRACED);
+        c.set(EXIT_CODE, Signals.number(signr));
         JobCtl.ptraceStopBookkeeping(c, why == Obs.PTRACE_STOP_GROUP);
-        c.set(PT_STOP_CODE, 1);
         c.setBits(G_PTRACE, G_PT_HOLDS);
         c.observe(Obs.ptraceStop(why, signr));
         c.local(L_PT_CONT, cont);
+        c.local(L_PT_WHY, why);
+        // history: a stop its tracer is owed a report of, carrying signr; which data argument it honours
+        c.set(G_WAIT_STATUS, WaitResult.stopped(signr));
+        c.clearBits(G_WAIT, GW_TRAP_OWED | GW_STOP_SIGNAL | GW_STOP_SYSCALL);
+        c.setBits(G_WAIT, GW_STOP_UNREPORTED | (why == Obs.PTRACE_STOP_SYSCALL ? GW_STOP_SYSCALL
+            : why == Obs.PTRACE_STOP_GROUP ? 0 : GW_STOP_SIGNAL));
         c.pc(PT_STOP_DECIDE);
     }
 
@@ -127,7 +133,10 @@ final class TraceePtrace {
         if (c.cfg.has(11) || c.cfg.has(17)) Utrace.wakeUpQuiescent(c, TaskState.TRACED_BIT);
         else c.set(TASK_STATE, TaskState.RUNNING);
         c.clearBits(G_PTRACE, G_PT_HOLDS);
-        c.set(PT_STOP_CODE, 0);
+        // "If we actually decide not to stop at all because the tracer is gone, we keep
+        // current->exit_code unless clear_code": only ptrace_notify (the syscall stops) clears it.
+        if (c.local(L_PT_WHY) == Obs.PTRACE_STOP_SYSCALL) c.set(EXIT_CODE, 0);
+        c.clearBits(G_WAIT, GW_STOP_UNREPORTED | GW_STOP_SIGNAL | GW_STOP_SYSCALL); // history: no stop, nobody to report to
         if (c.cfg.has(18)) {
             c.note("the tracer went away; schedule() in case TASK_UTRACED was added");
             c.pc(PT_STOP_SLEEP);
@@ -150,8 +159,41 @@ final class TraceePtrace {
                 if (c.get(UTRACE_FLAGS) != 0) c.setBits(TIF, Tif.NOTIFY_RESUME); // utrace reasserts its own
             }
         }
-        Utrace.recalcSigpending(c);
-        c.pc(c.local(L_PT_CONT));
+        // "Queued signals ignored us while we were stopped for tracing. ... This sets
+        // TIF_SIGPENDING, but never clears it."
+        Utrace.recalcSigpendingTsk(c);
+        c.clearBits(G_WAIT, GW_STOP_UNREPORTED | GW_STOP_SIGNAL | GW_STOP_SYSCALL); // history: the stop is over
+        switch (c.local(L_PT_WHY)) {
+            case Obs.PTRACE_STOP_SIGNAL:
+            case Obs.PTRACE_STOP_STEP_TRAP:
+                TraceeSignal.ptraceSignalTail(c);
+                break;
+            case Obs.PTRACE_STOP_GROUP:
+                // do_jobctl_trap(), !PT_SEIZED: "current->exit_code = 0" (the data of the
+                // request that ended a group-stop trap is not a signal to deliver)
+                c.set(EXIT_CODE, 0);
+                c.pc(c.local(L_PT_CONT));
+                break;
+            default:
+                syscallStopTail(c);
+                break;
+        }
+        c.local(L_PT_WHY, 0);
         return true;
+    }
+
+    /**
+     * ptrace_report_syscall() after ptrace_notify(): "if (current->exit_code) {
+     * send_sig(current->exit_code, current, 1); current->exit_code = 0; }" (the
+     * signal a debugger passes at a syscall stop is sent, to task->pending).
+     */
+    private static void syscallStopTail(Ctx c) {
+        int signr = Signals.ofNumber(c.get(EXIT_CODE));
+        if (signr != 0) {
+            SendSignal.send(c, signr, false);
+            c.set(EXIT_CODE, 0);
+            c.note("ptrace_report_syscall: send_sig(" + Signals.name(signr) + ")");
+        }
+        c.pc(c.local(L_PT_CONT));
     }
 }

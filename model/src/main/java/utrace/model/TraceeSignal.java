@@ -50,7 +50,7 @@ final class TraceeSignal {
                     c.observe(Obs.dequeue(Signals.SIGKILL, c.get(JOBCTL)));
                     c.clearBits(SIGPENDING, Signals.SIGKILL);
                     c.note("dequeue SIGKILL: die");
-                    c.pc(TraceeExit.EXIT_REPORT);
+                    TraceeExit.fatalSignal(c, Signals.SIGKILL);
                 } else {
                     c.pc(GS_HOOK);
                 }
@@ -74,7 +74,7 @@ final class TraceeSignal {
             // "If no engine is interested in intercepting signals or we must stop,
             // let the caller just dequeue them normally or participate in group-stop."
             if ((uflags & Events.SIGNAL_ALL) != 0 && !JobCtl.utraceMustNotSteal(c)) {
-                int signr = Signals.next(c.get(SIGPENDING));
+                int signr = nextSignal(c);
                 if (signr != 0) {
                     dequeue(c, signr);
                     if (signr == Signals.SIGKILL && !c.cfg.mutated(Mutation.GET_SIGNAL_INTERCEPTS_SIGKILL)) {
@@ -107,7 +107,7 @@ final class TraceeSignal {
             TraceePtrace.ptraceStopSet(c, Obs.PTRACE_STOP_GROUP, Signals.SIGSTOP, GS_HOOK);
             return true;
         }
-        int signr = Signals.next(c.get(SIGPENDING));
+        int signr = nextSignal(c);
         if (signr == 0) {
             Utrace.recalcSigpending(c);
             c.pc(TraceeSyscall.EXIT_TO_USER);
@@ -118,6 +118,12 @@ final class TraceeSignal {
         return true;
     }
 
+    /** dequeue_signal()'s choice: "We only dequeue private signals from ourselves" first, then the shared queue. */
+    static int nextSignal(Ctx c) {
+        int signr = Signals.next(c.get(SIGPENDING));
+        return signr != 0 ? signr : Signals.next(c.get(SHARED_PENDING));
+    }
+
     /**
      * dequeue_signal(): take the signal; a stop signal sets
      * JOBCTL_STOP_DEQUEUED ("must still be cleared by a SIGCONT") for
@@ -126,7 +132,9 @@ final class TraceeSignal {
     private static void dequeue(Ctx c, int signr) {
         c.observe(Obs.dequeue(signr, c.get(JOBCTL)));
         if (signr == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
-        c.clearBits(SIGPENDING, signr);
+        if (c.has(SIGPENDING, signr)) c.clearBits(SIGPENDING, signr);
+        else c.clearBits(SHARED_PENDING, signr);
+        c.clearBits(G_SIG_OWED, signr); // history: taken, to be acted on or reported in this pass
         if (c.cfg.mutated(Mutation.DEQUEUE_CLEARS_SIGPENDING)) c.clearBits(TIF, Tif.SIGPENDING);
         else Utrace.recalcSigpending(c);
     }
@@ -151,28 +159,76 @@ final class TraceeSignal {
     }
 
     /**
-     * get_signal_to_deliver() acting on a dequeued signal, siglock held.
-     * A ptraced task reports every signal but SIGKILL to ptrace first
-     * (ptrace_signal -> ptrace_stop; patch 19: after the utrace engines). The
-     * model's tracer always resumes with signal 0, so the signal is then
-     * discarded and the loop goes on.
+     * get_signal_to_deliver() with a dequeued signal, siglock held: a ptraced
+     * task reports every signal but SIGKILL to ptrace first (ptrace_signal;
+     * patch 19: after the utrace engines), else the signal's action.
      */
-    private static void deliver(Ctx c, int signr) {
+    static void deliver(Ctx c, int signr) {
         if (signr != Signals.SIGKILL && c.has(PTRACE, PT_PTRACED)) {
-            c.note("ptrace_signal(" + Signals.name(signr) + ")");
-            TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
+            ptraceSignal(c, signr);
             return;
         }
-        switch (signr) {
-            case Signals.SIGTRAP:
-                c.note("SIGTRAP, default action: dump core and die");
-                c.pc(TraceeExit.EXIT_REPORT);
+        act(c, signr);
+    }
+
+    /**
+     * ptrace_signal(): "current->jobctl |= JOBCTL_STOP_DEQUEUED" unconditionally
+     * (the debugger may turn the signal into SIGSTOP; a SIGCONT while stopped
+     * clears it), then ptrace_stop(signr, CLD_TRAPPED, 0, info). What happens
+     * when the tracee is back is {@link #ptraceSignalTail}.
+     */
+    private static void ptraceSignal(Ctx c, int signr) {
+        c.note("ptrace_signal(" + Signals.name(signr) + ")");
+        c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+        // history: the signal now waits in exit_code, owed until the tracer collects the stop or it is delivered
+        c.setBits(G_SIG_OWED, signr);
+        TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
+    }
+
+    /**
+     * The rest of ptrace_signal() after ptrace_stop() returned, siglock still
+     * held: "signr = current->exit_code; if (signr == 0) return signr;" (the
+     * debugger cancelled it), else "current->exit_code = 0" and the signal
+     * (maybe another one the debugger chose; blocked signals are not modelled)
+     * goes on to get_signal_to_deliver's action. exit_code also survives
+     * __ptrace_unlink: if the tracer went away before collecting the stop, the
+     * original signal is delivered; PTRACE_DETACH's data replaces it.
+     */
+    static void ptraceSignalTail(Ctx c) {
+        int signr = Signals.ofNumber(c.get(EXIT_CODE));
+        if (signr == 0) {
+            if (c.get(EXIT_CODE) != 0) throw new IllegalStateException("exit_code " + c.get(EXIT_CODE) + " is no model signal");
+            c.note("ptrace_signal: exit_code 0, the debugger cancelled the signal");
+            c.pc(GS_HOOK);
+            return;
+        }
+        c.set(EXIT_CODE, 0);
+        c.note("ptrace_signal: deliver " + Signals.name(signr) + " (exit_code)");
+        act(c, signr);
+    }
+
+    /**
+     * get_signal_to_deliver() acting on a signal nobody traps any more: a
+     * handler (set up in {@link #GS_HANDLER}; one that re-raises or exits runs
+     * next in user mode), or the default action: ignore (SIGCONT), stop
+     * (do_signal_stop), or terminate (do_group_exit; SIGQUIT and SIGTRAP with a
+     * core dump, which the model does not write).
+     */
+    static void act(Ctx c, int signr) {
+        c.clearBits(G_SIG_OWED, signr); // history: delivered
+        SignalHandler h = c.model.scenario().handler(signr);
+        if (h.installed() && signr != Signals.SIGKILL) {
+            c.note(Signals.name(signr) + ": run the handler");
+            if (h.kind() != SignalHandler.Kind.RETURN) c.local(L_HANDLER, signr);
+            c.pc(GS_HANDLER);
+            return;
+        }
+        switch (Signals.defaultAction(signr)) {
+            case IGNORE:
+                c.note(Signals.name(signr) + ": ignored");
+                c.pc(GS_HOOK);
                 break;
-            case Signals.SIGKILL:
-                c.note("SIGKILL: do_group_exit");
-                c.pc(TraceeExit.EXIT_REPORT);
-                break;
-            case Signals.SIGSTOP:
+            case STOP:
                 // do_signal_stop(SIGSTOP): the group stops, unless a SIGCONT or
                 // SIGKILL cleared JOBCTL_STOP_DEQUEUED meanwhile (then: next signal).
                 if (JobCtl.doSignalStop(c)) {
@@ -182,13 +238,9 @@ final class TraceeSignal {
                     c.pc(GS_HOOK);
                 }
                 break;
-            case Signals.SIGCONT:
-                c.note("SIGCONT: ignored");
-                c.pc(GS_HOOK);
-                break;
             default:
-                c.note(Signals.name(signr) + ": run the handler");
-                c.pc(GS_HANDLER);
+                c.note(Signals.name(signr) + (signr == Signals.SIGKILL ? ": do_group_exit" : ", default action: do_group_exit"));
+                TraceeExit.fatalSignal(c, signr);
                 break;
         }
     }

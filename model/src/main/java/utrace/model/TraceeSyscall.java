@@ -19,6 +19,7 @@ final class TraceeSyscall {
     static final int SYS_ENTRY_RESTOP = 2;
     static final int SYS_EXIT = 3;
     static final int EXIT_TO_USER = 6;
+    static final int SYS_BODY = 41;
 
     static void describe() {
         info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0);
@@ -26,6 +27,7 @@ final class TraceeSyscall {
         info(SYS_ENTRY_RESTOP, AREA_SYSCALL, "after utrace_stop at syscall entry: abort if killed, report again if asked", "utrace_report_syscall_entry", 1);
         info(SYS_EXIT, AREA_SYSCALL, "syscall exit: TIF_SYSCALL_TRACE and SYSCALL_EXIT wanted? start_report", "utrace_report_syscall_exit", 3);
         info(EXIT_TO_USER, AREA_SYSCALL, "check TIF_SIGPENDING / TIF_NOTIFY_RESUME with irqs off, else return to user mode", "exit_to_user_mode", 0);
+        info(SYS_BODY, AREA_SYSCALL, "the system call's body: ptrace_traceme (tasklist), or send_signal to itself (siglock)", "sys_ptrace / sys_tgkill / sys_kill", 0);
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
@@ -47,17 +49,19 @@ final class TraceeSyscall {
                 return true;
             }
             case EXIT_TO_USER: return exitToUser(c);
+            case SYS_BODY: return syscallBody(t, c);
             default: throw new IllegalStateException("tracee pc " + pc);
         }
     }
 
     private static boolean user(Tracee t, Ctx c) {
+        int handled = c.local(L_HANDLER);
+        if (handled != 0) return handlerBody(c, handled);
         int i = c.local(L_SCRIPT);
         if (i < t.script.size()) {
             TraceeOp op = t.script.get(i);
             c.local(L_SCRIPT, i + 1);
-            c.note(op == TraceeOp.SYSCALL ? "system call" : "exit()");
-            c.pc(op == TraceeOp.SYSCALL ? SYS_ENTRY : TraceeExit.EXIT_REPORT);
+            start(c, op);
             return true;
         }
         if (c.has(TIF, Tif.SIGPENDING | Tif.NOTIFY_RESUME)) {
@@ -66,6 +70,74 @@ final class TraceeSyscall {
             return true;
         }
         return false; // idle in user mode
+    }
+
+    /** The tracee calls {@code op}: a system call (entry hooks first), or exit(). */
+    private static void start(Ctx c, TraceeOp op) {
+        if (op.kind() == TraceeOp.Kind.EXIT) {
+            c.note("exit(" + op.arg() + ")");
+            TraceeExit.doGroupExit(c, (op.arg() & 0xff) << 8);
+            return;
+        }
+        c.note(op.kind() == TraceeOp.Kind.SYSCALL ? "system call" : op.text());
+        c.local(L_SYSOP, op.hasBody() ? op.encode() : 0);
+        c.pc(SYS_ENTRY);
+    }
+
+    /**
+     * A handler set up by get_signal_to_deliver runs in user mode: ptrace-tests'
+     * fire_again re-raises its signal, sa-resethand's handler calls exit(N). A
+     * handler that just returns needs no step (sigreturn is not modelled).
+     */
+    private static boolean handlerBody(Ctx c, int signr) {
+        SignalHandler h = c.model.scenario().handler(signr);
+        c.local(L_HANDLER, 0);
+        c.note("the " + Signals.name(signr) + " handler runs");
+        if (h.kind() == SignalHandler.Kind.EXIT) start(c, new TraceeOp(TraceeOp.Kind.EXIT, h.code()));
+        else start(c, new TraceeOp(TraceeOp.Kind.RAISE, signr));
+        return true;
+    }
+
+    /**
+     * Where the system call goes once its entry hooks are done: the body the
+     * model acts out (PTRACE_TRACEME, a signal to itself), or straight to the
+     * exit hooks (a plain syscall's body touches nothing the model keeps).
+     */
+    static int afterEntry(Ctx c) {
+        return c.local(L_SYSOP) != 0 ? SYS_BODY : SYS_EXIT;
+    }
+
+    /**
+     * The body: ptrace_traceme() ("Are we already being traced?" under
+     * tasklist_lock; not if the parent passed exit_ptrace, PF_EXITING), or
+     * tgkill()/kill() to itself: send_signal under siglock.
+     */
+    private static boolean syscallBody(Tracee t, Ctx c) {
+        TraceeOp op = TraceeOp.decode(c.local(L_SYSOP));
+        switch (op.kind()) {
+            case TRACEME:
+                if (!c.lockFree(LOCK_TASKLIST)) return false;
+                if (c.has(PTRACE, PT_PTRACED)) {
+                    c.note("PTRACE_TRACEME: already traced, -EPERM");
+                } else if (c.model.tracerExited(c)) {
+                    c.note("PTRACE_TRACEME: the parent is exiting (PF_EXITING): not traced, returns 0");
+                } else {
+                    c.set(PTRACE, PT_PTRACED);
+                    c.note("PTRACE_TRACEME: ptrace = PT_PTRACED, the real parent is the tracer");
+                }
+                break;
+            case RAISE:
+            case KILL: {
+                if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                boolean queued = SendSignal.send(c, op.arg(), op.kind() == TraceeOp.Kind.KILL);
+                c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
+                break;
+            }
+            default: throw new IllegalStateException("no body for " + op);
+        }
+        c.local(L_SYSOP, 0);
+        c.pc(SYS_EXIT);
+        return true;
     }
 
     private static boolean exitToUser(Ctx c) {
@@ -94,7 +166,7 @@ final class TraceeSyscall {
         if (!hooks) {
             if (TraceePtrace.ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
             c.note("TIF_SYSCALL_TRACE clear: no entry hooks, the system call runs");
-            c.pc(SYS_EXIT);
+            c.pc(afterEntry(c));
             return true;
         }
         if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) != 0) return startSyscallEntryReport(c);
@@ -110,6 +182,7 @@ final class TraceeSyscall {
     private static boolean syscallEntryRestop(Ctx c) {
         if (Utrace.fatalSignalPending(c)) {
             c.note("SIGKILL: UTRACE_SYSCALL_ABORT, no ptrace report");
+            c.local(L_SYSOP, 0); // the aborted system call's body does not run
             c.pc(SYS_EXIT);
             return true;
         }

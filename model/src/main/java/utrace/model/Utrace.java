@@ -122,15 +122,29 @@ final class Utrace {
     }
 
     /**
-     * recalc_sigpending(): TIF_SIGPENDING iff job control is pending
+     * recalc_sigpending() of current: TIF_SIGPENDING iff job control is pending
      * (recalc_sigpending_tsk: task->jobctl & JOBCTL_PENDING_MASK), a signal
-     * is pending or, from patch 05 on, utrace->resume == UTRACE_INTERRUPT.
+     * is pending in task->pending or signal->shared_pending or, from patch 05
+     * on, utrace->resume == UTRACE_INTERRUPT; else the flag is cleared.
      */
     static void recalcSigpending(Ctx c) {
-        boolean pending = c.has(JOBCTL, JOBCTL_PENDING_MASK) || c.get(SIGPENDING) != 0
+        boolean pending = c.has(JOBCTL, JOBCTL_PENDING_MASK) || c.get(SIGPENDING) != 0 || c.get(SHARED_PENDING) != 0
             || (c.cfg.has(5) && c.get(UTRACE_FLAGS) != 0 && c.get(RESUME) == Actions.INTERRUPT);
         if (pending) c.setBits(TIF, Tif.SIGPENDING);
         else c.clearBits(TIF, Tif.SIGPENDING);
+    }
+
+    /**
+     * recalc_sigpending_tsk(): sets TIF_SIGPENDING if job control or a signal
+     * is pending, and "never clears the flag" ("We must never clear the flag
+     * in another thread, or in current when it's possible the current syscall
+     * is returning -ERESTART*"). ptrace_stop() ends with it. Patch 05's utrace
+     * hook is in recalc_sigpending() only.
+     */
+    static void recalcSigpendingTsk(Ctx c) {
+        if (c.has(JOBCTL, JOBCTL_PENDING_MASK) || c.get(SIGPENDING) != 0 || c.get(SHARED_PENDING) != 0) {
+            c.setBits(TIF, Tif.SIGPENDING);
+        }
     }
 
     /**

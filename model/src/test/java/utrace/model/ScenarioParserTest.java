@@ -33,7 +33,7 @@ class ScenarioParserTest {
         Scenario s = ScenarioParser.parseFile(p);
         String file = p.getFileName().toString();
         assertEquals(file.substring(0, file.length() - ".scenario".length()), s.name());
-        assertFalse(s.engines().isEmpty());
+        assertFalse(s.engines().isEmpty() && s.ptrace().isEmpty(), "an engine, or a ptrace tracer");
         assertFalse(s.description().isBlank(), "every shipped scenario says what it is about");
         assertEquals(s.engines().size(), s.owners().size());
         new Model(s, ModelConfig.fullSeries()).initial(); // and it builds
@@ -162,7 +162,7 @@ class ScenarioParserTest {
     void exitMustBeLast() {
         assertError("scenario x\nengine E1\ntracee syscall exit syscall\n", 3, "nothing can follow 'exit'");
         assertError("scenario x\nengine E1\ntracee exit exit\n", 3, "nothing can follow 'exit'");
-        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "'syscall' or 'exit'");
+        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "syscall, traceme, raise SIG, kill SIG or exit [CODE]");
         assertError("scenario x\nengine E1\ntracee\ntracee exit\n", 4, "a second 'tracee' line");
     }
 
@@ -182,13 +182,13 @@ class ScenarioParserTest {
 
     @Test
     void unknownSignal() {
-        assertError("scenario x\nengine E1\ntracee\nkiller SIGKILL SIGHUP\n", 4, "unknown signal 'SIGHUP'", "SIGKILL, SIGSTOP, SIGCONT or SIGUSR1");
+        assertError("scenario x\nengine E1\ntracee\nkiller SIGKILL SIGHUP\n", 4, "unknown signal 'SIGHUP'", "SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE");
         assertError("scenario x\nengine E1\ntracee\nkiller\n", 4, "expected 'killer SIGNAL...'");
     }
 
     @Test
     void badParentAndEngineWords() {
-        assertError("scenario x\nengine E1\ntracee\nparent reap\n", 4, "expected 'parent wait'");
+        assertError("scenario x\nengine E1\ntracee\nparent reap\n", 4, "expected 'parent wait' or 'parent ptrace [sigchld=ignore]'");
         assertError("scenario x\nengine E1 attached\n", 2, "unexpected 'attached'", "'preattached' or 'events=EV|EV...'");
     }
 

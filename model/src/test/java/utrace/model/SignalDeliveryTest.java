@@ -70,7 +70,8 @@ class SignalDeliveryTest {
         // Patch 05, sig_ignored(): "return !t->ptrace && !UTRACE_FLAG(t, SIGNAL_IGN);"
         Fixture f = Fixture.of("engine E1 preattached events=SIGNAL_IGN|QUIESCE\ntracee\nkiller SIGCONT\n");
         State s = f.step(KILLER).after();
-        assertEquals(Signals.SIGCONT, s.pendingSignals());
+        assertEquals(Signals.SIGCONT, s.get(SHARED_PENDING), "kill() queues on signal->shared_pending");
+        assertEquals(0, s.pendingSignals());
         assertTrue((s.tif() & Tif.SIGPENDING) != 0, "complete_signal -> signal_wake_up");
     }
 
@@ -111,9 +112,11 @@ class SignalDeliveryTest {
 
     @Test
     void sigstopFlushesSigcontAndDoesNotWakeAStop() {
-        Fixture f = fx("SIGSTOP").set(TASK_STATE, TaskState.TASK_TRACED).set(SIGPENDING, Signals.SIGCONT);
+        Fixture f = fx("SIGSTOP").set(TASK_STATE, TaskState.TASK_TRACED).set(SIGPENDING, Signals.SIGCONT)
+            .set(SHARED_PENDING, Signals.SIGCONT);
         State s = f.step(KILLER).after();
-        assertEquals(Signals.SIGSTOP, s.pendingSignals());
+        assertEquals(0, s.pendingSignals(), "prepare_signal: a stop signal removes SIGCONT from task->pending ...");
+        assertEquals(Signals.SIGSTOP, s.get(SHARED_PENDING), "... and from the shared queue, where kill() puts SIGSTOP");
         assertEquals(TaskState.TASK_TRACED, s.taskState());
         assertTrue((s.tif() & Tif.SIGPENDING) != 0);
     }
@@ -124,7 +127,7 @@ class SignalDeliveryTest {
             Fixture f = fx("SIGUSR1").set(TASK_STATE, st);
             State s = f.step(KILLER).after();
             assertEquals(st, s.taskState(), "signal_wake_up(t, 0): " + TaskState.name(st));
-            assertEquals(Signals.SIGUSR1, s.pendingSignals());
+            assertEquals(Signals.SIGUSR1, s.get(SHARED_PENDING));
             assertTrue((s.tif() & Tif.SIGPENDING) != 0);
         }
         Fixture g = fx("SIGUSR1").set(TASK_STATE, TaskState.INTERRUPTIBLE);

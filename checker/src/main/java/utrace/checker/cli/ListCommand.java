@@ -54,6 +54,12 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%-26s %s%n", n, s.description());
                 }
                 out.println();
+                out.println("ptrace-tests (the kernel's ptrace regression suite; `make ptrace-tests` runs them with -i ptrace-tests):");
+                for (String n : Scenarios.ptraceTestNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-30s %s%n", n, s.description());
+                }
+                out.println();
                 out.println("(shipped in model/scenarios/; any scenario file can be passed with --scenario PATH)");
                 break;
             case patches:

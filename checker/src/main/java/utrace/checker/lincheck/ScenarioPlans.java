@@ -8,7 +8,8 @@ import utrace.model.Actions;
 import utrace.model.Events;
 import utrace.model.ModelConfig;
 import utrace.model.OwnerOp;
-import utrace.model.PtraceOp;
+import utrace.model.KillerSend;
+import utrace.model.PtraceRequest;
 import utrace.model.Scenario;
 import utrace.model.Signals;
 
@@ -30,10 +31,10 @@ final class ScenarioPlans {
             if (!ops.isEmpty()) threads.add(ops);
         }
         List<PlannedOp> ptrace = new ArrayList<>();
-        for (PtraceOp op : sc.ptrace()) ptrace.add(PlannedOp.ptrace(op.word));
+        for (PtraceRequest r : sc.ptrace()) ptrace.add(PlannedOp.ptrace(r.text()));
         if (!ptrace.isEmpty()) threads.add(ptrace);
         List<PlannedOp> kills = new ArrayList<>();
-        for (int sig : sc.killer()) kills.add(PlannedOp.kill(Signals.name(sig)));
+        for (KillerSend k : sc.killerItems()) kills.add(PlannedOp.kill(k.text()));
         if (!kills.isEmpty()) threads.add(kills);
         if (sc.parent()) threads.add(List.of(PlannedOp.reap()));
         return new LincheckPlan(id, situation, header(sc.source()), List.of(), threads, List.of(), config);

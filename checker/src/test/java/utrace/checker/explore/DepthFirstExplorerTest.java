@@ -79,7 +79,7 @@ class DepthFirstExplorerTest {
     @EnumSource(Mutation.class)
     void findsEveryMutationWithALegalSchedule(Mutation mu) {
         Model m = shipped(mu.scenario, mu);
-        ExplorationResult r = dfs(m, core());
+        ExplorationResult r = dfs(m, ExplorerTest.coreAnd(mu));
         assertEquals(Verdict.VIOLATION, r.verdict());
         Counterexample cx = r.counterexample();
         Counterexample again = new ScheduleCheck(m, cx.violation().invariant()).firstViolation(cx.schedule());

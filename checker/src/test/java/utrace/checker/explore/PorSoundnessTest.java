@@ -52,6 +52,7 @@ class PorSoundnessTest {
         Set<String> names = new LinkedHashSet<>(Scenarios.shippedNames());
         names.addAll(Scenarios.findingNames());
         names.addAll(Scenarios.matrixNames());
+        names.addAll(Scenarios.ptraceTestNames());
         List<Case> out = new ArrayList<>();
         for (String n : names) {
             Set<ModelConfig> cfgs = new LinkedHashSet<>();
@@ -76,6 +77,7 @@ class PorSoundnessTest {
         }
         for (String n : Scenarios.shippedNames()) out.add(new Case(n, ModelConfig.fullSeries(), null));
         for (String n : Scenarios.findingNames()) out.add(new Case(n, ModelConfig.fullSeries(), null));
+        for (String n : Scenarios.ptraceTestNames()) out.add(new Case(n, ModelConfig.fullSeries(), null));
         return out.stream();
     }
 

@@ -36,7 +36,7 @@ class TraceShortenerTest {
     @EnumSource(Mutation.class)
     void depthFirstTracesShortenToTheBreadthFirstLength(Mutation mu) {
         Model m = DepthFirstExplorerTest.shipped(mu.scenario, mu);
-        Counterexample raw = DepthFirstExplorerTest.dfs(m, DepthFirstExplorerTest.core()).counterexample();
+        Counterexample raw = DepthFirstExplorerTest.dfs(m, ExplorerTest.coreAnd(mu)).counterexample();
         TraceShortener.Result r = TraceShortener.shorten(m, raw);
         Invariant inv = raw.violation().invariant();
         assertSound(m, raw, r);

@@ -20,7 +20,7 @@ import utrace.traces.ReplayResult;
 import utrace.traces.Replayer;
 import utrace.traces.TraceReader;
 
-/** Every mutation is caught with the core set, and its trace file replays to the same violation. */
+/** Every mutation is caught with the core set (plus the invariant it names), and its trace file replays to the same violation. */
 class MutationTraceReplayTest {
     @TempDir
     Path dir;
@@ -28,7 +28,7 @@ class MutationTraceReplayTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mutation.class)
     void caughtWithAReplayableTrace(Mutation m) throws Exception {
-        VerifyRequest req = new VerifyRequest(List.of(Scenarios.load(m.scenario)), InvariantSet.shipped("core"),
+        VerifyRequest req = new VerifyRequest(List.of(Scenarios.load(m.scenario)), InvariantSet.shipped("core").plus(m.breaks),
             ModelConfig.fullSeries().withMutations(EnumSet.of(m)), Check.LIMITS, dir);
         List<ScenarioResult> rs = VerifyRun.run(req, new VerifyRun.Listener() {
             @Override public void starting(utrace.model.Scenario s) { }

@@ -1,0 +1,55 @@
+package utrace.invariants;
+
+import utrace.model.Footprint;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Signals;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.TaskState;
+import utrace.model.Transition;
+
+/**
+ * A signal the tracer passes on resume or detach, or a signal sent to a
+ * ptraced task, is delivered or reported, never silently dropped. The
+ * history G_SIG_OWED holds those signals until the tracee takes them.
+ */
+final class SignalDelivered extends Base {
+    SignalDelivered() {
+        super("signal-delivered",
+            "A signal passed by the tracer where the kernel honours it (PTRACE_CONT/SYSCALL/SINGLESTEP/DETACH with a "
+            + "signal at a signal-delivery stop: ptrace_signal delivers exit_code; at a syscall stop: send_sig), or "
+            + "sent to a ptraced task, is delivered (handler or default action) or reported to the tracer in a "
+            + "signal-delivery stop: the tracee never returns to user mode with such a signal neither taken nor "
+            + "pending, and no final state has one vanished (ptrace-tests attach-into-signal, detach-parting-signal, "
+            + "sa-resethand-on-cont-signal, ptrace-on-job-control-stopped, signal-loss). A SIGCONT or stop signal "
+            + "flushing it, and the task's exit, end the debt.");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        for (Obs o : t.obs()) {
+            if (o.kind() == Obs.Kind.USER_ENTRY && before.get(Slots.G_SIG_OWED) != 0) {
+                return "back to user mode while " + Signals.names(before.get(Slots.G_SIG_OWED))
+                    + " (passed by the tracer or sent while ptraced) was never delivered nor reported";
+            }
+        }
+        return null;
+    }
+
+    @Override public String checkTerminal(Model m, State s) {
+        if (s.exitState() != TaskState.EXIT_NONE) return null;
+        int lost = s.get(Slots.G_SIG_OWED) & ~(s.pendingSignals() | s.get(Slots.SHARED_PENDING) | inFlight(s));
+        if (lost == 0) return null;
+        return Signals.names(lost) + " (passed by the tracer or sent while ptraced) was dropped: neither delivered, "
+            + "reported nor pending";
+    }
+
+    /** A signal in task->exit_code of a tracee still in its ptrace stop: ptrace_signal delivers it when woken. */
+    private static int inFlight(State s) {
+        return Signals.ofNumber(s.get(Slots.EXIT_CODE));
+    }
+
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.G_SIG_OWED, -1);
+    }
+}

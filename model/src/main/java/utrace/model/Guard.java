@@ -1,0 +1,30 @@
+package utrace.model;
+
+/**
+ * An ordering constraint on one item of an actor's script ({@code ... after
+ * ACTOR:K} in a scenario): the item may start only once actor ACTOR has
+ * finished its first K items (a ptrace request returned, a signal was sent;
+ * with {@code killers N}, every killer has sent K),
+ * or once the tracee is in a state: {@code tracee:stopped} (asleep in a group
+ * stop, what /proc shows as "T (stopped)"), {@code tracee:traced} (asleep in a
+ * ptrace stop), {@code tracee:zombie} (exit_notify made it a zombie; "Z").
+ * This states exactly what a test gets with sleep() or by polling
+ * /proc/PID/status between two calls, instead of widening the scenario into
+ * races the test rules out.
+ */
+public record Guard(String actor, int count, TraceeState state) {
+    public enum TraceeState {
+        STOPPED("stopped"), TRACED("traced"), ZOMBIE("zombie");
+
+        public final String word;
+        TraceeState(String word) { this.word = word; }
+    }
+
+    public static Guard after(String actor, int count) { return new Guard(actor, count, null); }
+
+    public static Guard tracee(TraceeState s) { return new Guard("tracee", 0, s); }
+
+    public String text() {
+        return "after " + actor + ":" + (state != null ? state.word : Integer.toString(count));
+    }
+}

@@ -1,0 +1,112 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+
+/**
+ * send_signal() of kernel/signal.c (3.1): prepare_signal() (the job-control
+ * side effects of stop signals and SIGCONT, then sig_ignored()), queueing on
+ * task->pending (tkill, raise, send_sig, force_sig_info, PTRACE_ATTACH's
+ * SIGSTOP) or signal->shared_pending (kill), and complete_signal()'s
+ * wake-up. Called with siglock held, in one step: the kernel holds siglock
+ * across all of it.
+ *
+ * <p>Simplifications: one thread, so complete_signal() always picks the
+ * tracee; a fatal signal other than SIGKILL to an untraced task is queued
+ * and acted on when dequeued (the kernel's complete_signal() turns it into a
+ * group exit right away: SIGNAL_GROUP_EXIT, SIGKILL queued, the task woken
+ * even from TASK_STOPPED; the model has neither SIGNAL_GROUP_EXIT nor
+ * group_exit_code, and no shipped scenario sends such a signal to an
+ * untraced, stopped task). No signal is ever blocked.
+ */
+final class SendSignal {
+    private SendSignal() {}
+
+    /**
+     * Sends {@code sig} ({@code group}: to the shared queue, as kill(); else to
+     * task->pending, as tkill()). Returns false if prepare_signal() dropped it
+     * (an ignored signal). SIGKILL's group exit is {@link #sigkill}.
+     */
+    static boolean send(Ctx c, int sig, boolean group) {
+        if (sig == Signals.SIGKILL) {
+            sigkill(c);
+            return true;
+        }
+        // History for signal-delivered: a signal sent to a ptraced task must reach it (or its tracer).
+        if (c.has(PTRACE, PT_PTRACED)) c.setBits(G_SIG_OWED, sig);
+        if (!prepareSignal(c, sig)) return false;
+        if (c.cfg.mutated(Mutation.TRACED_SIGNAL_DROPPED) && Utrace.taskIsPtraceStopped(c)) {
+            c.note(Signals.name(sig) + " for a TASK_TRACED task: dropped (mutation traced-signal-dropped)");
+            return false;
+        }
+        // legacy_queue(): a non-rt signal already pending is not queued twice
+        c.setBits(group ? SHARED_PENDING : SIGPENDING, sig);
+        // complete_signal(): wants_signal() picks the tracee; signal_wake_up(t, 0)
+        Utrace.signalWakeUp(c, false);
+        return true;
+    }
+
+    /**
+     * prepare_signal(): a stop signal flushes SIGCONT from both queues; SIGCONT
+     * flushes the stop signals, clears JOBCTL_STOP_PENDING (with it
+     * STOP_DEQUEUED: a dequeued SIGSTOP is void too), ends the group stop and
+     * wakes __TASK_STOPPED. Then !sig_ignored(): SIGCONT's default action is
+     * "ignore", so it is dropped unless the task is ptraced (or, patch 05, an
+     * engine wants SIGNAL_IGN); a handler or another default action keeps the
+     * signal.
+     */
+    static boolean prepareSignal(Ctx c, int sig) {
+        if (c.get(GROUP_EXIT_CODE) != 0) {
+            // "The process is in the middle of dying, nothing to do."
+        } else if ((sig & Signals.STOP_MASK) != 0) {
+            flush(c, Signals.SIGCONT);
+            c.clearBits(G_TASK, G_CONT_AFTER_STOP); // history: a stop is asked for again
+        } else if (sig == Signals.SIGCONT) {
+            flush(c, Signals.STOP_MASK);
+            JobCtl.clearPending(c, JOBCTL_STOP_PENDING);
+            c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+            c.setBits(G_TASK, G_CONT_AFTER_STOP); // history: every earlier SIGSTOP is cancelled
+            if (c.cfg.mutated(Mutation.SIGCONT_DOES_NOT_WAKE)) c.note("SIGCONT does not wake __TASK_STOPPED (mutation sigcont-does-not-wake)");
+            else Utrace.wakeUpQuiescent(c, TaskState.STOPPED_BIT);
+        }
+        return !sigIgnored(c, sig);
+    }
+
+    /** rm_from_queue() on both queues; the flushed signals are no longer owed (history). */
+    static void flush(Ctx c, int mask) {
+        c.clearBits(SIGPENDING, mask);
+        c.clearBits(SHARED_PENDING, mask);
+        c.clearBits(G_SIG_OWED, mask);
+    }
+
+    /**
+     * sig_ignored(): SIG_DFL with a default action of "ignore" (SIGCONT; the
+     * model has no SIG_IGN handlers); "Tracers may want to know about even
+     * ignored signals" (!t->ptrace), and patch 05's !UTRACE_FLAG(t, SIGNAL_IGN).
+     */
+    private static boolean sigIgnored(Ctx c, int sig) {
+        if (c.model.scenario().handler(sig).installed()) return false;
+        if (Signals.defaultAction(sig) != Signals.DefaultAction.IGNORE) return false;
+        return !c.has(PTRACE, PT_PTRACED) && !(c.cfg.has(5) && c.has(UTRACE_FLAGS, Events.SIGNAL_IGN));
+    }
+
+    /**
+     * complete_signal() for SIGKILL: fatal, the group exits; wake even
+     * TASK_WAKEKILL sleepers. signal->flags = SIGNAL_GROUP_EXIT ends the group
+     * stop, signal->group_exit_code = SIGKILL (unless the group is exiting
+     * already: then prepare_signal did nothing and complete_signal does not
+     * start another group exit); task_clear_jobctl_pending(t,
+     * JOBCTL_PENDING_MASK) (which clears JOBCTL_TRAPPING too). SIGKILL goes to
+     * task->pending, where fatal_signal_pending() looks.
+     */
+    static void sigkill(Ctx c) {
+        if (c.get(GROUP_EXIT_CODE) == 0) c.set(GROUP_EXIT_CODE, Signals.number(Signals.SIGKILL));
+        c.setBits(SIGPENDING, Signals.SIGKILL);
+        c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+        JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
+        c.taskGhostSet(G_KILLED);
+        // The group is exiting: no stop can take effect any more, so the history bit of
+        // sigcont-ends-stop is dropped (and does not split the states after SIGKILL).
+        c.clearBits(G_TASK, G_CONT_AFTER_STOP);
+        Utrace.signalWakeUp(c, true);
+    }
+}
