@@ -22,6 +22,9 @@ final class MemoryOptions {
     static ModelConfig apply(ModelConfig cfg, String memoryModel, List<String> without) {
         MemoryModel mm = MemoryModel.byId(memoryModel);
         if (mm == null) throw new UsageException("--memory-model must be sc or weak, not '" + memoryModel + "'");
+        for (String w : without) {
+            if (w.trim().isEmpty()) throw new UsageException("--without-barrier needs barrier ids (e.g. B1.writer), not ''");
+        }
         Set<Barrier> removed;
         try {
             removed = Barrier.parseList(String.join(",", without));
