@@ -46,7 +46,17 @@ public final class ScenarioParser {
     /** Events an engine asks for after attaching (owner set_events, a callback's +set_events). */
     private final Map<String, Integer> askedLater = new LinkedHashMap<>();
 
-    private ScenarioParser(String file) { this.file = file; }
+    /**
+     * Whether the checks of what a scenario means are made (an idle tracee, an engine never attached, a
+     * callback for an event its engine never asks for): on for files and shipped scenarios, off for the
+     * fixtures of unit tests, which set such states up on purpose.
+     */
+    private final boolean strict;
+
+    private ScenarioParser(String file, boolean strict) {
+        this.file = file;
+        this.strict = strict;
+    }
 
     /** Longest scenario name: it becomes part of trace file names. */
     public static final int MAX_NAME = 80;
@@ -64,11 +74,17 @@ public final class ScenarioParser {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toString(), null, "scenario file not found");
         }
-        return parse(path.toString(), TextFiles.decode(path.toString(), bytes, "a scenario"));
+        return parseStrict(path.toString(), TextFiles.decode(path.toString(), bytes, "a scenario"));
     }
 
+    /** The syntax only: what unit tests and replayed traces need. */
     public static Scenario parse(String file, String text) throws ScenarioFormatException {
-        return new ScenarioParser(file).run(TextFiles.withoutBom(text));
+        return new ScenarioParser(file, false).run(TextFiles.withoutBom(text));
+    }
+
+    /** The syntax and what the scenario means (files, shipped scenarios). */
+    public static Scenario parseStrict(String file, String text) throws ScenarioFormatException {
+        return new ScenarioParser(file, true).run(TextFiles.withoutBom(text));
     }
 
     private Scenario run(String text) throws ScenarioFormatException {
@@ -111,6 +127,20 @@ public final class ScenarioParser {
         if (name == null) throw err(1, "missing 'scenario NAME' line");
         if (tracee == null) throw err(lastLine, "missing 'tracee ...' line (the tracee's life, e.g. 'tracee syscall exit')");
         if (engines.isEmpty()) throw err(lastLine, "a scenario needs at least one 'engine NAME ...' line");
+        if (strict) meaning();
+        List<EngineSpec> finalEngines = new ArrayList<>();
+        List<List<OwnerOp>> ownerScripts = new ArrayList<>();
+        for (EngineSpec e : engines) {
+            Map<Integer, CallbackSpec> cb = callbacks.getOrDefault(e.name(), Map.of());
+            finalEngines.add(new EngineSpec(e.name(), e.preattached(), e.events(), Map.copyOf(cb)));
+            ownerScripts.add(List.copyOf(owners.getOrDefault(e.name(), List.of())));
+        }
+        return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
+            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file);
+    }
+
+    /** The checks of what the scenario means (strict mode). */
+    private void meaning() throws ScenarioFormatException {
         if (tracee.isEmpty() && ptrace == null && killer.isEmpty()) {
             throw err(traceeLine, "the tracee does nothing: give its life ('tracee syscall exit'), or a 'ptrace' or "
                 + "'killer' line that acts on it");
@@ -118,9 +148,11 @@ public final class ScenarioParser {
         for (EngineSpec e : engines) {
             boolean attaches = false;
             for (OwnerOp o : owners.getOrDefault(e.name(), List.of())) if (o.kind() == OwnerOp.Kind.ATTACH) attaches = true;
+            // PTRACE_ATTACH attaches ptrace's engine, declared like any other
+            if (ptrace != null && ptrace.contains(PtraceOp.ATTACH)) attaches = true;
             if (!e.preattached() && !attaches) {
-                throw err(engineLines.get(e.name()), "engine '" + e.name() + "' is never attached: add 'preattached' or an "
-                    + "'owner " + e.name() + " attach; ...' line");
+                throw err(engineLines.get(e.name()), "engine '" + e.name() + "' is never attached: add 'preattached', an "
+                    + "'owner " + e.name() + " attach; ...' line or a 'ptrace attach; ...' line");
             }
             Integer later = askedLater.get(e.name());
             int asked = e.events() | (later == null ? 0 : later);
@@ -131,15 +163,6 @@ public final class ScenarioParser {
                 }
             }
         }
-        List<EngineSpec> finalEngines = new ArrayList<>();
-        List<List<OwnerOp>> ownerScripts = new ArrayList<>();
-        for (EngineSpec e : engines) {
-            Map<Integer, CallbackSpec> cb = callbacks.getOrDefault(e.name(), Map.of());
-            finalEngines.add(new EngineSpec(e.name(), e.preattached(), e.events(), Map.copyOf(cb)));
-            ownerScripts.add(List.copyOf(owners.getOrDefault(e.name(), List.of())));
-        }
-        return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
-            List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file);
     }
 
     /** A scenario name: it names trace files, so letters, digits, '.', '_', '+', '-' only, at most MAX_NAME. */

@@ -54,7 +54,7 @@ public final class Scenarios {
     /** A shipped scenario by name, or a scenario file by path. */
     public static Scenario load(String nameOrPath) throws IOException, ScenarioFormatException {
         if (isShipped(nameOrPath)) {
-            return ScenarioParser.parse("model/scenarios/" + nameOrPath + ".scenario", resource(nameOrPath + ".scenario"));
+            return ScenarioParser.parseStrict("model/scenarios/" + nameOrPath + ".scenario", resource(nameOrPath + ".scenario"));
         }
         Path p = Path.of(nameOrPath);
         // A directory or a device is not a scenario: parseFile says so, rather than "unknown scenario".
