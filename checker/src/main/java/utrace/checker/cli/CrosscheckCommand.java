@@ -38,11 +38,10 @@ import utrace.model.Scenarios;
     description = {
         "Run the native engine and JPF on the same rows and compare verdicts.",
         "",
-        "Run the native engine and Java PathFinder (JPF) on the same model and",
-        "compare their verdicts. The two searches are independent (breadth-first",
-        "over state fingerprints vs. JPF's depth-first search over program states",
-        "with its own state matching): they must agree, and a disagreement means",
-        "one of them has a bug.",
+        "Runs the native engine and Java PathFinder (JPF) on the same model and compares their verdicts. The two "
+            + "searches are independent (breadth-first over state fingerprints vs. JPF's depth-first search over "
+            + "program states with its own state matching): they must agree, and a disagreement means one of them "
+            + "has a bug.",
         "",
         "Rows: every default scenario on the full series (both must say PASS), every mutation on the scenario that "
             + "shows it and every row of the gate's bug matrix, weak-memory rows included (both must say VIOLATION, "

@@ -81,13 +81,14 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setUsageHelpLongOptionsMaxWidth(26);
-        cl.getCommandSpec().usageMessage().footer(ExitCode.footer("checker"));
+        cl.getCommandSpec().usageMessage().footer(ExitCode.footer("checker")).descriptionHeading("%n");
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
             CommandLine sub = e.getValue();
             sub.setUsageHelpWidth(HELP_WIDTH);
             sub.setUsageHelpLongOptionsMaxWidth(26);
             if (e.getKey().equals("help")) continue;
-            sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.footer(e.getKey()));
+            sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.footer(e.getKey()))
+                .descriptionHeading("%n");
         }
         return cl;
     }
