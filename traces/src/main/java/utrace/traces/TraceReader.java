@@ -23,7 +23,9 @@ public final class TraceReader {
     private static String firstLine(String s) {
         if (s == null) return "";
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // Jackson's locations name a source it was told not to include: keep only the line and column.
+        return line.replaceAll("\\[Source: REDACTED \\(`StreamReadFeature\\.INCLUDE_SOURCE_IN_LOCATION` disabled\\); ", "[");
     }
 
     /**
