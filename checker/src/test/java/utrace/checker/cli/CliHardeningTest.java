@@ -97,6 +97,20 @@ class CliHardeningTest {
     }
 
     @Test
+    void anHtmlReportThatCannotBeWrittenExitsTwoAndTheSummarySaysSo() throws Exception {
+        Path report = tmp.resolve("html");
+        Files.createDirectories(report.resolve("index.html"));
+        Files.writeString(report.resolve("index.html").resolve("keep"), "x");
+        Run r = run("verify", "-q", "-s", "reap-races-death", "-m", "reap-not-deferred", "--trace-dir",
+            tmp.resolve("t").toString(), "--report", report.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("exit code 2"), r.out());
+        assertTrue(r.err().startsWith("checker: cannot write the HTML report"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(List.of(), tmpFiles(tmp));
+    }
+
+    @Test
     void junitForCiTimestampHostnameTraceReplayAndCounterexampleReadableByOthers() throws Exception {
         Path junit = tmp.resolve("r/junit.xml");
         Run r = run("verify", "-q", "-s", "reap-races-death", "-s", "stop-then-resume", "-m", "reap-not-deferred",
