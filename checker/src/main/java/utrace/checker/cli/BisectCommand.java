@@ -41,15 +41,16 @@ import utrace.model.Series;
             + "(upto:33) fails when violated, the others carry their verdict in system-out.",
         "",
         "Example:",
-        "  checker bisect --invariant quiescent-needs-both \\",
+        "  checker bisect -i quiescent-needs-both \\",
         "      --scenario ptrace-resume-vs-engine-stop",
         ""})
 final class BisectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--invariant", required = true, paramLabel = "NAME",
-        description = "The one invariant to bisect (see `checker list invariants`).")
+    @Option(names = {"-i", "--invariants", "--invariant"}, required = true, paramLabel = "NAME",
+        description = "The invariant to bisect: one name (see `checker list invariants`); -i is --invariants as on "
+            + "every command, here limited to one invariant.")
     String invariant;
 
     @Option(names = {"-s", "--scenario"}, required = true, paramLabel = "NAME|FILE",
@@ -72,6 +73,10 @@ final class BisectCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         report.check();
         Invariant inv = Invariants.byName(invariant);
+        if (inv == null && (invariant.contains(",") || InvariantSet.SHIPPED.contains(invariant))) {
+            throw new UsageException("bisect takes one invariant, not the set '" + UsageException.shown(invariant)
+                + "': bisect each invariant on its own");
+        }
         if (inv == null) {
             throw new UsageException("unknown invariant '" + UsageException.shown(invariant) + "'; known invariants: "
                 + String.join(", ", Invariants.names()));
