@@ -48,8 +48,13 @@ final class ReplayCommand implements Callable<Integer> {
         description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--full",
+        description = "Print every step and what it changed. Default: the brief view (calls, callbacks, signals, "
+            + "stops and wake-ups; runs of internal steps folded into one line).")
+    boolean full;
+
     @Option(names = "--full-state",
-        description = "Print the whole state after every step (and the initial state), not only what each step changed.")
+        description = "Print every step and the whole state after it (and the initial state); implies --full.")
     boolean fullState;
 
     @Option(names = "--html", paramLabel = "FILE",
@@ -77,7 +82,8 @@ final class ReplayCommand implements Callable<Integer> {
         String text = null;
         try {
             if (html != null) HtmlTracePage.write(t, html, "replay on this build: " + outcome(r), null);
-            if (format.equals("text") && !quiet) text = TextRenderer.render(t, fullState);
+            if (format.equals("text") && !quiet) text = TextRenderer.render(t,
+                fullState ? TextRenderer.Detail.FULL_STATE : full ? TextRenderer.Detail.FULL : TextRenderer.Detail.BRIEF);
         } catch (IllegalArgumentException e) {
             throw new UsageException(trace + ": inconsistent trace: " + e.getMessage());
         } catch (IOException e) {

@@ -33,6 +33,7 @@ import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Scenario;
 import utrace.model.Scenarios;
+import utrace.traces.TextRenderer;
 
 /** `checker verify`: explore scenarios exhaustively against an invariant set. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -108,9 +109,20 @@ final class VerifyCommand implements Callable<Integer> {
         description = "With --search dfs: keep the raw depth-first trace instead of shortening it.")
     boolean noMinimize;
 
+    @Option(names = "--full",
+        description = "Text traces (.txt) show every step and what it changed. Default: the brief view (calls, "
+            + "callbacks, signals, stops and wake-ups; runs of internal steps folded into one line).")
+    boolean full;
+
     @Option(names = "--full-state",
-        description = "Text traces (.txt) show the whole state after every step, not only what each step changed.")
+        description = "Text traces (.txt) show every step and the whole state after it (implies --full).")
     boolean fullState;
+
+    @Option(names = "--continue",
+        description = "Keep going after a violation: search the scenario again without each invariant found "
+            + "violated, until it passes, so that every violated invariant gets its own trace (each a shortest one "
+            + "for that invariant under breadth-first search). One result per search.")
+    boolean keepGoing;
 
     @Option(names = "--report", paramLabel = "DIR",
         description = "Also write an HTML report: DIR/index.html (the verdict table) linking one self-contained page "
@@ -144,16 +156,21 @@ final class VerifyCommand implements Callable<Integer> {
         }
         SearchMode mode = SearchMode.byId(search);
         if (mode == null) throw new UsageException("--search must be bfs or dfs, not '" + search + "'");
-        RunOptions opts = new RunOptions(mode, !noMinimize, fullState);
+        RunOptions opts = new RunOptions(mode, !noMinimize,
+            fullState ? TextRenderer.Detail.FULL_STATE : full ? TextRenderer.Detail.FULL : TextRenderer.Detail.BRIEF, keepGoing);
         ScaleOptions scaleOpts = scale.options(mode);
         VerifyRequest req = new VerifyRequest(loadScenarios(), loadInvariants(), config(),
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
         if (engine.equals("jpf")) {
             // JPF has its own search: the native engine's search and scale options do not apply.
-            if (mode != SearchMode.BFS || noMinimize || fullState || report != null || scaleOpts.symmetry()
+            if (keepGoing) {
+                throw new UsageException("--continue works with the native engine only: JPF stops at the first "
+                    + "violation it finds (run `checker verify --continue` without --engine jpf)");
+            }
+            if (mode != SearchMode.BFS || noMinimize || full || fullState || report != null || scaleOpts.symmetry()
                 || scaleOpts.bitstate() || scaleOpts.por()) {
-                throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
-                    + "--symmetry, --bitstate, --por (they are native-engine options)");
+                throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full, --full-state, "
+                    + "--report, --symmetry, --bitstate, --por (they are native-engine options)");
             }
             JpfDriverKind driver = JpfDriverKind.byId(jpfDriver); // null: auto
             if (driver == null && !jpfDriver.equals("auto")) {
