@@ -71,9 +71,9 @@ final class Tracee extends Actor {
         info(EXIT_TO_USER, "check TIF_SIGPENDING / TIF_NOTIFY_RESUME with irqs off, else return to user mode", "exit_to_user_mode", 0);
         info(NOTIFY_RESUME, "smp_mb(); utrace_flags? utrace_resume: start_report", "tracehook_notify_resume", 3);
         info(FRR, "finish_report_reset, then stop, interrupt or set stepping", "finish_resume_report", 1);
-        info(STOP_LOCK, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_TRACED", "utrace_stop", 1);
+        info(STOP_LOCK, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_UTRACED (TASK_TRACED before 15)", "utrace_stop", 1);
         info(STOP_SLEEP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1);
-        info(STOP_FINISH, "SIGKILLed: spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
+        info(STOP_FINISH, "__fatal_signal_pending()? then spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
         info(STOP_RECALC, "recalc_sigpending() under siglock", "utrace_stop", 1);
         info(GS_HOOK, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 1);
         info(GS_REPORT_LOCK, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1);
@@ -101,7 +101,7 @@ final class Tracee extends Actor {
         info(PT_SYS_ENTRY, "ptrace_report_syscall: PT_SYSCALL_TRACE (22) or TIF_SYSCALL_EMU (30)? ptrace_notify", "tracehook_report_syscall_entry", 22);
         info(PT_SYS_EXIT, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26);
         info(PT_STOP_DECIDE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18);
-        info(PT_STOP_SLEEP, "schedule() returns: woken from the ptrace stop", "ptrace_stop", 0);
+        info(PT_STOP_SLEEP, "schedule() returns: woken from the ptrace stop, or kept awake by SIGKILL (WAKEKILL)", "ptrace_stop", 0);
         info(PT_STOP_AFTER, "utrace_end_stop (16); stepping by PT_SINGLE_* (28); recalc_sigpending", "ptrace_stop", 28);
     }
 

@@ -74,6 +74,8 @@ final class StepEvents {
     private static final Pattern SENT = Pattern.compile("(?:^|; )send (SIG[A-Z0-9]+|sig#\\d+)");
     private static final Pattern SELF_CALL = Pattern.compile("callback calls (utrace_[a-z_]+)(?: ([A-Z_|]+))? on itself: (\\S+?)(?:;|$)");
     private static final Pattern SIGNALS = Pattern.compile("SIG[A-Z0-9]+|sig#\\d+");
+    /** A barrier the weak model runs without (--without-barrier): "smp_mb() [B1.reader] removed". */
+    private static final Pattern REMOVED_BARRIER = Pattern.compile("(?:^|; )([^;]*\\[B\\d\\.\\w+\\] removed)");
 
     /** One story per step, in order. */
     static List<Story> of(Trace t) {
@@ -138,6 +140,8 @@ final class StepEvents {
                     "engine " + c.engine()));
             }
             if (!s.role().equals("tracee")) othersEffects(s, before, after, tracee, events);
+            Matcher removed = REMOVED_BARRIER.matcher(s.detail());
+            while (removed.find()) events.add(new Event(Kind.MEMORY, removed.group(1), removed.group(1), "", ""));
             out.add(new Story(s, operation, Collections.unmodifiableList(events)));
         }
         return out;

@@ -127,13 +127,18 @@ public final class TextRenderer {
         }
         int fair = Math.max(MIN_COL, Math.min(MAX_COL, (WIDTH - 5) / n - 3)); // a column is "| " + w + " "
         int[] w = new int[n];
-        for (int c = 0; c < n; c++) w[c] = Math.max(fair, longest[c]);
+        List<String> head = new ArrayList<>();
+        for (int a : cols) head.add(actors.get(a));
+        for (int c = 0; c < n; c++) {
+            w[c] = Math.max(fair, longest[c]);
+            // A column is as wide as its actor's name if it can be; a longer name wraps in the header.
+            w[c] = Math.max(w[c], Math.min(MAX_COL, head.get(c).length()));
+            w[c] = Math.max(w[c], TextWrap.longestPiece(head.get(c)));
+        }
         int stepW = 4;
         for (List<StepEvents.Story> row : rows) stepW = Math.max(stepW, stepLabel(row).length());
         StringBuilder rule = new StringBuilder("-".repeat(stepW + 1));
         for (int c = 0; c < n; c++) rule.append('+').append("-".repeat(w[c] + 2));
-        List<String> head = new ArrayList<>();
-        for (int a : cols) head.add(actors.get(a));
         int shown = 0;
         int internal = 0;
         for (StepEvents.Story st : stories) if (st.internal()) internal++; else shown++;
@@ -144,7 +149,17 @@ public final class TextRenderer {
         } else {
             out.add("Interleaving: " + t.steps().size() + " steps from initial state " + t.initialFingerprint());
         }
-        out.add(row("step", head, w, stepW));
+        List<List<String>> headLines = new ArrayList<>();
+        int headRows = 1;
+        for (int c = 0; c < n; c++) {
+            headLines.add(TextWrap.wrap(head.get(c), w[c]));
+            headRows = Math.max(headRows, headLines.get(c).size());
+        }
+        for (int i = 0; i < headRows; i++) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < n; c++) cells.add(i < headLines.get(c).size() ? headLines.get(c).get(i) : "");
+            out.add(row(i == 0 ? "step" : "", cells, w, stepW));
+        }
         out.add(rule.toString());
         for (List<StepEvents.Story> r : rows) {
             if (detail == Detail.BRIEF && folded(r, t.steps().size())) {
@@ -219,7 +234,9 @@ public final class TextRenderer {
             parts.set(0, st.operation() + ": " + parts.get(0));
         }
         String text = String.join("; ", parts);
-        return text.isEmpty() ? st.step().function() + ": " + st.step().label() + reference(st.step()) : text;
+        if (!text.isEmpty()) return text;
+        String op = st.operation().isEmpty() || st.step().role().equals("killer") ? "" : st.operation() + ": ";
+        return op + st.step().function() + ": " + st.step().label() + reference(st.step());
     }
 
     /** A step in the full view: its kernel function and label, prefixed with the call it is part of (owners, ptrace). */

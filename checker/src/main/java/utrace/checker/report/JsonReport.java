@@ -40,6 +40,7 @@ public final class JsonReport {
         root.put("engine", "native");
         root.put("search", opts.search().words);
         root.put("minimize", opts.minimize());
+        if (opts.keepGoing()) root.put("continue", true);
         root.put("fingerprint_seed", State.hex(seed));
         ObjectNode config = root.putObject("config");
         config.put("patches", req.config().patchesSpec());
@@ -58,6 +59,13 @@ public final class JsonReport {
             ObjectNode n = rs.addObject();
             n.put("scenario", r.scenario().name());
             n.put("verdict", x.verdict().name());
+            if (r.continued() != null) {
+                // --continue: one result per search; each search leaves out the invariants found violated before
+                n.put("search", r.continued().search());
+                n.put("invariants_checked", r.continued().checked());
+                ArrayNode without = n.putArray("without_invariants");
+                for (String w : r.continued().without()) without.add(w);
+            }
             n.put("states", x.stats().states());
             n.put("transitions", x.stats().transitions());
             n.put("max_depth", x.stats().maxDepth());

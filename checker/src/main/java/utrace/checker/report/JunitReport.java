@@ -35,7 +35,7 @@ public final class JunitReport {
         for (ScenarioResult r : results) {
             ExplorationResult x = r.result();
             b.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">",
-                esc(suite), esc(r.scenario().name()), x.stats().millis() / 1000.0));
+                esc(suite), esc(testName(r)), x.stats().millis() / 1000.0));
             if (x.verdict() == Verdict.VIOLATION) {
                 String msg = x.counterexample().violation().describe();
                 b.append("\n    <failure message=\"").append(esc(msg)).append("\" type=\"")
@@ -53,6 +53,20 @@ public final class JunitReport {
         Path tmp = Files.createTempFile(parent, ".junit", ".tmp");
         Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The scenario; under --continue, one testcase per search: "scenario: invariant" for each invariant found
+     * violated, "scenario: the N invariants left" for the last search.
+     */
+    static String testName(ScenarioResult r) {
+        if (r.continued() == null) return r.scenario().name();
+        if (r.result().verdict() == Verdict.VIOLATION) {
+            return r.scenario().name() + ": " + r.result().counterexample().violation().invariant().name();
+        }
+        int n = r.continued().checked();
+        return r.scenario().name() + ": " + (r.continued().without().isEmpty() ? "all " + n + " invariants"
+            : "the " + n + " invariant" + (n == 1 ? "" : "s") + " left");
     }
 
     static String esc(String s) {
