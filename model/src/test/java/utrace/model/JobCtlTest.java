@@ -31,7 +31,7 @@ class JobCtlTest {
     private static Transition getSignal(String patches, int jobctl, int ptrace) {
         Fixture f = fx(patches, "")
             .set(JOBCTL, jobctl).set(PTRACE, ptrace).set(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED)
-            .set(SIGPENDING, Signals.SIGUSR1 | Signals.SIGSTOP).set(TIF, Tif.SIGPENDING).pc(0, Tracee.GS_HOOK);
+            .set(SIGPENDING, Signals.SIGUSR1 | Signals.SIGSTOP).set(TIF, Tif.SIGPENDING).pc(0, TraceeSignal.GS_HOOK);
         assertEquals(Events.SIGNAL_ALL, f.get(UTRACE_FLAGS) & Events.SIGNAL_ALL, "the engine intercepts signals");
         return f.step(0);
     }
@@ -90,7 +90,7 @@ class JobCtlTest {
     @Test
     void attachToAStoppedTaskArmsTheTrapAndWakesIt() {
         Fixture f = fx("all", "ptrace attach\n").set(TASK_STATE, TaskState.TASK_STOPPED)
-            .set(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED).pc(0, Tracee.JC_SLEEP);
+            .set(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED).pc(0, TraceeStop.JC_SLEEP);
         State s = f.step(actor(f, "ptrace")).after();
         assertEquals(JOBCTL_TRAP_STOP, s.get(JOBCTL));
         assertEquals(TaskState.RUNNING, s.taskState(), "ptrace_signal_wake_up(task, 1)");
@@ -105,7 +105,7 @@ class JobCtlTest {
         for (boolean stoppedGroup : new boolean[] {true, false}) {
             Fixture f = fx("all", "ptrace detach\n").set(PTRACE, PT_PTRACED).set(TASK_STATE, TaskState.TASK_TRACED)
                 .set(JOBCTL, JOBCTL_TRAP_STOP).set(SIGNAL_FLAGS, stoppedGroup ? SIGNAL_STOP_STOPPED : 0)
-                .pc(0, Tracee.PT_STOP_SLEEP);
+                .pc(0, TraceePtrace.PT_STOP_SLEEP);
             int pt = actor(f, "ptrace");
             State checked = f.step(pt).after();
             State s = f.model.step(checked, pt, true).after();
@@ -126,7 +126,7 @@ class JobCtlTest {
 
     @Test
     void dequeuingSigstopMarksItDequeued() {
-        Fixture f = fx("all", "").set(SIGPENDING, Signals.SIGSTOP).set(TIF, Tif.SIGPENDING).pc(0, Tracee.GS_HOOK);
+        Fixture f = fx("all", "").set(SIGPENDING, Signals.SIGSTOP).set(TIF, Tif.SIGPENDING).pc(0, TraceeSignal.GS_HOOK);
         Transition t = f.step(0);
         assertEquals(Signals.SIGSTOP, dequeued(t).code());
         assertEquals(JOBCTL_STOP_DEQUEUED, t.after().get(JOBCTL));

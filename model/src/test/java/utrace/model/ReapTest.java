@@ -28,7 +28,7 @@ class ReapTest {
 
     /** A zombie whose parent is about to take utrace->lock in utrace_maybe_reap(reap=true). */
     private static Fixture zombieBeingReleased() {
-        return fx().set(EXIT_STATE, TaskState.EXIT_DEAD).pc(TRACEE, Tracee.DEAD).pc(PARENT, Parent.REAP_LOCK);
+        return fx().set(EXIT_STATE, TaskState.EXIT_DEAD).pc(TRACEE, TraceeExit.DEAD).pc(PARENT, Parent.REAP_LOCK);
     }
 
     @Test
@@ -112,34 +112,34 @@ class ReapTest {
     void deathWithoutReapResetsToReapOnly() {
         // utrace_maybe_reap(reap=false) from utrace_report_death: death = 0; !reap -> utrace_reset.
         Fixture f = fx().attach(E1, Events.DEATH | Events.QUIESCE).attach(E2, Events.EXIT)
-            .set(EXIT_STATE, TaskState.EXIT_ZOMBIE).set(UBITS, U_DEATH).pc(TRACEE, Tracee.DEATH_MAYBE_REAP);
+            .set(EXIT_STATE, TaskState.EXIT_ZOMBIE).set(UBITS, U_DEATH).pc(TRACEE, TraceeExit.DEATH_MAYBE_REAP);
         State s = f.step(TRACEE).after();
         assertFalse(s.utraceBit(U_DEATH));
         assertEquals(Events.REAP, s.utraceFlags(), "utrace_reset keeps only REAP on a dead task");
         assertEquals(2, EngineList.size(s.attached()), "engines stay for the reap");
-        assertEquals(Tracee.DEAD, s.get(f.base(TRACEE)));
+        assertEquals(TraceeExit.DEAD, s.get(f.base(TRACEE)));
         assertEquals(-1, s.lockHolder(LOCK_UTRACE));
     }
 
     @Test
     void deathAfterReleaseTaskTearsDownItself() {
         Fixture f = fx().attach(E1, Events.DEATH | Events.REAP).attach(E2, Events.REAP)
-            .set(EXIT_STATE, TaskState.EXIT_DEAD).set(UBITS, U_DEATH | U_REAP).pc(TRACEE, Tracee.DEATH_MAYBE_REAP)
+            .set(EXIT_STATE, TaskState.EXIT_DEAD).set(UBITS, U_DEATH | U_REAP).pc(TRACEE, TraceeExit.DEATH_MAYBE_REAP)
             .pc(PARENT, Parent.DONE);
         State s = f.step(TRACEE).after();
         assertFalse(s.utraceBit(U_DEATH));
         assertEquals(0, s.utraceFlags());
         assertEquals(EngineList.EMPTY, s.attached());
         assertTrue(s.taskHistory(G_TORN_DOWN));
-        assertEquals(Tracee.REAP_LOOP, s.get(f.base(TRACEE)));
+        assertEquals(TraceeExit.REAP_LOOP, s.get(f.base(TRACEE)));
         assertEquals(-1, s.lockHolder(LOCK_UTRACE));
         int reaps = 0;
-        for (int i = 0; i < 5 && s.get(f.base(TRACEE)) == Tracee.REAP_LOOP; i++) {
+        for (int i = 0; i < 5 && s.get(f.base(TRACEE)) == TraceeExit.REAP_LOOP; i++) {
             Transition t = f.model.step(s, TRACEE);
             reaps += (int) t.obs().stream().filter(Obs::liveCallback).count();
             s = t.after();
         }
         assertEquals(2, reaps, "report_reap for both engines, after report_death");
-        assertEquals(Tracee.DEAD, s.get(f.base(TRACEE)));
+        assertEquals(TraceeExit.DEAD, s.get(f.base(TRACEE)));
     }
 }

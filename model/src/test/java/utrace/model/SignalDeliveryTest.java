@@ -22,7 +22,7 @@ class SignalDeliveryTest {
 
     @Test
     void sigkillWakesATracedTaskAndSetsSigpending() {
-        Fixture f = fx("SIGKILL").set(TASK_STATE, TaskState.TASK_TRACED).pc(0, Tracee.STOP_SLEEP);
+        Fixture f = fx("SIGKILL").set(TASK_STATE, TaskState.TASK_TRACED).pc(0, TraceeStop.STOP_SLEEP);
         f.eset(0, E_FLAGS, Events.QUIESCE | Events.ENGINE_STOP);
         State s = f.step(KILLER).after();
         assertEquals(TaskState.RUNNING, s.taskState(), "signal_wake_up(t, 1) wakes TASK_WAKEKILL sleepers");
@@ -142,7 +142,7 @@ class SignalDeliveryTest {
     @Test
     void killedTraceeLeavesUtraceStopAndDiesAlthoughTheEngineNeverResumes() {
         // From utrace_stop's sleep: schedule() returns, utrace_finish_stop, recalc_sigpending, ... -> exit.
-        Fixture f = fx("SIGKILL").set(TASK_STATE, TaskState.TASK_TRACED).pc(0, Tracee.STOP_SLEEP);
+        Fixture f = fx("SIGKILL").set(TASK_STATE, TaskState.TASK_TRACED).pc(0, TraceeStop.STOP_SLEEP);
         f.eset(0, E_FLAGS, Events.QUIESCE | Events.ENGINE_STOP);
         f.set(UTRACE_FLAGS, Events.QUIESCE | Events.REAP | Events.ENGINE_STOP);
         assertNull(f.step(0), "asleep in TASK_TRACED: the tracee cannot move");

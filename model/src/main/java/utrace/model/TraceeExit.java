@@ -1,0 +1,121 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+import static utrace.model.Tracee.*;
+
+/**
+ * Exit and reap: do_exit() with utrace_report_exit (patch 06),
+ * exit_notify() and utrace_exit_notify (patch 08) into
+ * utrace_report_death() and the tracee's side of utrace_maybe_reap()
+ * (patch 01), and release_task() of an autoreaped task
+ * (utrace_release_task, patch 08). The reaping parent's side is
+ * {@link Parent} / {@link Reaper}.
+ */
+final class TraceeExit {
+    private TraceeExit() {}
+
+    static final int EXIT_REPORT = 19;
+    static final int EXIT_NOTIFY = 20;
+    static final int EXIT_UTRACE_NOTIFY = 21;
+    static final int DEATH_START = 22;
+    static final int DEATH_MAYBE_REAP = 23;
+    static final int REAP_LOOP = 24;
+    static final int AUTOREAP = 25;
+    static final int AUTOREAP_LOCK = 26;
+    static final int DEAD = 27;
+
+    static void describe() {
+        info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6);
+        info(EXIT_NOTIFY, AREA_EXIT, "write_lock(tasklist_lock); exit_state = EXIT_ZOMBIE (EXIT_DEAD if autoreaped)", "exit_notify", 0);
+        info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8);
+        info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1);
+        info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1);
+        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1);
+        info(AUTOREAP, AREA_EXIT, "release_task (autoreap): smp_mb(); utrace_flags?", "utrace_release_task", 8);
+        info(AUTOREAP_LOCK, AREA_EXIT, "lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1);
+        info(DEAD, AREA_EXIT, "TASK_DEAD", "do_exit", 0);
+    }
+
+    static boolean step(Tracee t, Ctx c, int pc) {
+        switch (pc) {
+            case EXIT_REPORT:
+                if ((c.get(UTRACE_FLAGS) & Events.EXIT) == 0) {
+                    c.pc(EXIT_NOTIFY);
+                    return true;
+                }
+                return TraceeReport.startReport(c, Events.EXIT, TraceeReport.K_FORWARD, true, EXIT_NOTIFY, EXIT_NOTIFY);
+            case EXIT_NOTIFY:
+                if (!c.lockFree(LOCK_TASKLIST)) return false;
+                // a plain store (pair B3 with utrace_add_engine when autoreaped)
+                c.store(EXIT_STATE, t.autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE);
+                c.pc(EXIT_UTRACE_NOTIFY);
+                return true;
+            case EXIT_UTRACE_NOTIFY: return exitUtraceNotify(t, c);
+            case DEATH_START: return reportDeathStart(c);
+            case DEATH_MAYBE_REAP: return deathMaybeReap(t, c);
+            case REAP_LOOP: {
+                int rest = Utrace.reapOne(c, c.local(L_REAP_LIST));
+                c.local(L_REAP_LIST, rest);
+                if (rest == EngineList.EMPTY) c.pc(DEAD);
+                return true;
+            }
+            case AUTOREAP:
+                c.fence(Barrier.B3_READER);
+                c.pc(c.get(UTRACE_FLAGS) != 0 ? AUTOREAP_LOCK : DEAD);
+                return true;
+            case AUTOREAP_LOCK: {
+                if (!c.lockFree(LOCK_UTRACE)) return false;
+                int list = Reaper.maybeReapOnRelease(c);
+                c.local(L_REAP_LIST, Math.max(list, 0));
+                c.pc(list > 0 ? REAP_LOOP : DEAD);
+                return true;
+            }
+            case DEAD: return false;
+            default: throw new IllegalStateException("tracee pc " + pc);
+        }
+    }
+
+    private static boolean exitUtraceNotify(Tracee t, Ctx c) {
+        if ((c.get(UTRACE_FLAGS) & Events.DEATH_EVENTS) != 0) {
+            c.taskGhostSet(G_DEATH_WILL_REPORT);
+            for (int e = 0; e < c.engines(); e++) {
+                // history: what the engine asked for last, even if its store is still in a store buffer
+                if (c.latest(engine(e, E_OPS)) == Ops.LIVE && (c.latest(engine(e, E_FLAGS)) & Events.DEATH) != 0) {
+                    c.ghostSet(e, EG_WANTED_DEATH);
+                }
+            }
+            c.pc(DEATH_START);
+        } else {
+            c.pc(t.autoreap ? AUTOREAP : DEAD);
+        }
+        return true;
+    }
+
+    private static boolean reportDeathStart(Ctx c) {
+        if (!c.lockFree(LOCK_UTRACE)) return false;
+        c.setBits(UBITS, U_DEATH);
+        c.set(RESUME, Actions.RESUME);
+        Utrace.spliceAttaching(c);
+        c.taskGhostSet(G_DEATH_BEGAN);
+        TraceeReport.initReport(c);
+        TraceeReport.beginPass(c, TraceeReport.K_FORWARD, Events.DEATH, DEATH_MAYBE_REAP);
+        return true;
+    }
+
+    private static boolean deathMaybeReap(Tracee t, Ctx c) {
+        if (!c.lockFree(LOCK_UTRACE)) return false;
+        c.clearBits(UBITS, U_DEATH);
+        c.taskGhostSet(G_DEATH_DONE);
+        if (!c.has(UBITS, U_REAP)) {
+            Utrace.utraceReset(c);
+            c.pc(t.autoreap ? AUTOREAP : DEAD);
+            return true;
+        }
+        int list = Utrace.reapTeardown(c);
+        c.unlock(LOCK_UTRACE);
+        c.note("release_task came first: reap now");
+        c.local(L_REAP_LIST, list);
+        c.pc(list != EngineList.EMPTY ? REAP_LOOP : DEAD);
+        return true;
+    }
+}

@@ -1,0 +1,157 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+import static utrace.model.Tracee.*;
+
+/**
+ * The ptrace side of the tracee: ptrace_report_syscall() at syscall entry
+ * and exit (tracehook_report_syscall_*; PT_SYSCALL_TRACE from patch 22,
+ * TIF_SYSCALL_EMU from 30, the single-step trap of 26) and ptrace_stop():
+ * setting TASK_TRACED, the tracer-gone path (patches 10, 11, 17, 18), the
+ * sleep, and the wake-up with utrace_end_stop (16) and stepping from
+ * PT_SINGLE_* (28). ptrace runs as the last engine, after utrace's report.
+ */
+final class TraceePtrace {
+    private TraceePtrace() {}
+
+    static final int PT_SYS_ENTRY = 36;
+    static final int PT_SYS_EXIT = 37;
+    static final int PT_STOP_DECIDE = 38;
+    static final int PT_STOP_SLEEP = 39;
+    static final int PT_STOP_AFTER = 40;
+
+    static void describe() {
+        info(PT_SYS_ENTRY, AREA_PTRACE, "ptrace_report_syscall: PT_SYSCALL_TRACE (22) or TIF_SYSCALL_EMU (30)? ptrace_notify", "tracehook_report_syscall_entry", 22);
+        info(PT_SYS_EXIT, AREA_PTRACE, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26);
+        info(PT_STOP_DECIDE, AREA_PTRACE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18);
+        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop, or kept awake by SIGKILL (WAKEKILL)", "ptrace_stop", 0);
+        info(PT_STOP_AFTER, AREA_PTRACE, "utrace_end_stop (16); stepping by PT_SINGLE_* (28); recalc_sigpending", "ptrace_stop", 28);
+    }
+
+    static boolean step(Tracee t, Ctx c, int pc) {
+        switch (pc) {
+            case PT_SYS_ENTRY: return ptraceReportSyscall(c, TraceeSyscall.SYS_EXIT, true);
+            case PT_SYS_EXIT: return syscallExitPtrace(c);
+            case PT_STOP_DECIDE: return ptraceStopDecide(c);
+            case PT_STOP_SLEEP: {
+                boolean killedAwake = Utrace.fatalSignalPending(c) && c.has(TASK_STATE, TaskState.WAKEKILL);
+                if (c.get(TASK_STATE) != TaskState.RUNNING && !killedAwake) return false;
+                // schedule() does not sleep in a WAKEKILL state with SIGKILL pending (signal_pending_state)
+                c.set(TASK_STATE, TaskState.RUNNING);
+                c.observe(Obs.stopLeft());
+                c.pc(PT_STOP_AFTER);
+                return true;
+            }
+            case PT_STOP_AFTER: return ptraceStopAfter(c);
+            default: throw new IllegalStateException("tracee pc " + pc);
+        }
+    }
+
+    /** Ptrace asked for a stop at this syscall entry (history, not the flags the code reads). */
+    static boolean ptraceAskedSyscallStop(Ctx c) {
+        return c.has(PTRACE, PT_PTRACED) && c.has(G_PTRACE, G_PT_ASKED_SYSCALL | G_PT_ASKED_SYSEMU)
+            && !Utrace.fatalSignalPending(c);
+    }
+
+    /**
+     * ptrace_report_syscall(): PT_PTRACED before patch 22, PT_SYSCALL_TRACE
+     * from 22 (TIF_SYSCALL_TRACE may be utrace's), or TIF_SYSCALL_EMU from 30.
+     */
+    private static boolean ptraceReportSyscall(Ctx c, int cont, boolean entry) {
+        int pt = c.get(PTRACE);
+        boolean report = c.cfg.has(22)
+            ? (pt & PT_SYSCALL_TRACE) != 0 || (c.cfg.has(30) && c.has(TIF, Tif.SYSCALL_EMU))
+            : (pt & PT_PTRACED) != 0;
+        if (!report) {
+            if (entry && ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
+            c.pc(cont);
+            return true;
+        }
+        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        c.note("ptrace_notify(SIGTRAP): syscall " + (entry ? "entry" : "exit") + " stop");
+        ptraceStopSet(c, Obs.PTRACE_STOP_SYSCALL, Signals.SIGTRAP, cont);
+        return true;
+    }
+
+    /** tracehook_report_syscall_exit(): a step trap, or ptrace_report_syscall. */
+    private static boolean syscallExitPtrace(Ctx c) {
+        boolean step = c.has(TIF, Tif.SINGLESTEP) && !c.has(TIF, Tif.SYSCALL_EMU);
+        if (step && (!c.cfg.has(26) || Utrace.ptraceWantsStep(c))) {
+            // user_single_step_siginfo(); force_sig_info(SIGTRAP)
+            if (!c.lockFree(LOCK_SIGLOCK)) return false;
+            c.setBits(SIGPENDING, Signals.SIGTRAP);
+            c.setBits(TIF, Tif.SIGPENDING);
+            c.note("single-step trap: force SIGTRAP");
+            c.pc(TraceeSyscall.EXIT_TO_USER);
+            return true;
+        }
+        if (!c.has(TIF, Tif.SYSCALL_TRACE) && !step) {
+            c.pc(TraceeSyscall.EXIT_TO_USER);
+            return true;
+        }
+        return ptraceReportSyscall(c, TraceeSyscall.EXIT_TO_USER, false);
+    }
+
+    /**
+     * ptrace_stop() up to unlocking siglock: set_current_state(TASK_TRACED),
+     * the exit_code the tracer's wait() collects, and the jobctl bookkeeping
+     * (a group-stop trap joins the stop; any trap clears JOBCTL_TRAP_STOP).
+     * Called with siglock.
+     */
+    static void ptraceStopSet(Ctx c, int why, int signr, int cont) {
+        c.set(TASK_STATE, TaskState.TASK_TRACED);
+        JobCtl.ptraceStopBookkeeping(c, why == Obs.PTRACE_STOP_GROUP);
+        c.set(PT_STOP_CODE, 1);
+        c.setBits(G_PTRACE, G_PT_HOLDS);
+        c.observe(Obs.ptraceStop(why, signr));
+        c.local(L_PT_CONT, cont);
+        c.pc(PT_STOP_DECIDE);
+    }
+
+    /**
+     * ptrace_stop() after unlocking siglock: if the tracer is still there,
+     * sleep. If it went away, undo TASK_TRACED: __set_current_state(RUNNING)
+     * (lock-free before 10, under siglock from 10, wake_up_quiescent from 11,
+     * selective from 17) and, from patch 18, schedule() anyway in case utrace
+     * added TASK_UTRACED meanwhile.
+     */
+    private static boolean ptraceStopDecide(Ctx c) {
+        if (!c.lockFree(LOCK_TASKLIST)) return false;
+        if (c.has(PTRACE, PT_PTRACED)) {
+            c.set(NCSW, (c.get(NCSW) + 1) & 3);
+            c.note("do_notify_parent_cldstop; schedule()");
+            c.pc(PT_STOP_SLEEP);
+            return true;
+        }
+        if (c.cfg.has(10) && !c.lockFree(LOCK_SIGLOCK)) return false;
+        if (c.cfg.has(11) || c.cfg.has(17)) Utrace.wakeUpQuiescent(c, TaskState.TRACED_BIT);
+        else c.set(TASK_STATE, TaskState.RUNNING);
+        c.clearBits(G_PTRACE, G_PT_HOLDS);
+        c.set(PT_STOP_CODE, 0);
+        if (c.cfg.has(18)) {
+            c.note("the tracer went away; schedule() in case TASK_UTRACED was added");
+            c.pc(PT_STOP_SLEEP);
+        } else {
+            c.note("the tracer went away: run on");
+            c.observe(Obs.stopLeft());
+            c.pc(PT_STOP_AFTER);
+        }
+        return true;
+    }
+
+    private static boolean ptraceStopAfter(Ctx c) {
+        if (!TraceeStop.utraceEndStopMayGo(c) || !c.lockFree(LOCK_SIGLOCK)) return false;
+        if (c.cfg.has(28)) {
+            // the tracee sets its own stepping from PT_SINGLE_* after waking
+            if (c.has(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK)) {
+                c.setBits(TIF, Tif.SINGLESTEP);
+            } else {
+                Utrace.userDisableSingleStep(c);
+                if (c.get(UTRACE_FLAGS) != 0) c.setBits(TIF, Tif.NOTIFY_RESUME); // utrace reasserts its own
+            }
+        }
+        Utrace.recalcSigpending(c);
+        c.pc(c.local(L_PT_CONT));
+        return true;
+    }
+}

@@ -1,0 +1,416 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+import static utrace.model.Tracee.*;
+
+/**
+ * The report pass (kernel/utrace.c of patch 01): REPORT() as start_report(),
+ * REPORT_CALLBACKS over utrace->attached with start_callback() /
+ * finish_callback() / finish_callback_report() per engine, then
+ * finish_report() and finish_report_reset(); and utrace_resume() with
+ * finish_resume_report() on the way back to user mode
+ * (tracehook_notify_resume, patch 03; the stepping of patch 27). The
+ * callbacks' return values come from the scenario. Passes are started by
+ * the syscall, signal and exit areas; utrace_get_signal's own report_signal
+ * call is in {@link TraceeSignal}.
+ */
+final class TraceeReport {
+    private TraceeReport() {}
+
+    static final int FIN_REPORT = 4;
+    static final int FIN_RESET = 5;
+    static final int NOTIFY_RESUME = 7;
+    static final int FRR = 8;
+    static final int P_SET_REPORTING = 28;
+    static final int P_READ = 29;
+    static final int P_QUIESCE_CALL = 30;
+    static final int P_EVENT_CALL = 31;
+    static final int P_FINISH = 33;
+    static final int P_CLEAR = 34;
+    static final int P_REREAD = 35;
+
+    static void describe() {
+        info(FIN_REPORT, AREA_REPORT, "fold the pass's action into utrace->resume", "finish_report", 1);
+        info(FIN_RESET, AREA_REPORT, "utrace_reset if the pass was spurious or an engine detached", "finish_report_reset", 1);
+        info(NOTIFY_RESUME, AREA_REPORT, "smp_mb(); utrace_flags? utrace_resume: start_report", "tracehook_notify_resume", 3);
+        info(FRR, AREA_REPORT, "finish_report_reset, then stop, interrupt or set stepping", "finish_resume_report", 1);
+        info(P_SET_REPORTING, AREA_REPORT, "utrace->reporting = engine; smp_mb()", "start_callback", 1);
+        info(P_READ, AREA_REPORT, "want = engine->flags; smp_rmb(); ops = engine->ops", "start_callback", 1);
+        info(P_QUIESCE_CALL, AREA_REPORT, "ops->report_quiesce()", "start_callback", 1);
+        info(P_EVENT_CALL, AREA_REPORT, "ops->report_<event>()", "REPORT_CALLBACKS", 1);
+        info(P_FINISH, AREA_REPORT, "apply the callback's return value", "finish_callback_report", 1);
+        info(P_CLEAR, AREA_REPORT, "utrace->reporting = NULL", "finish_callback", 1);
+        info(P_REREAD, AREA_REPORT, "utrace->reporting = engine; smp_mb(); want = engine->flags", "start_callback", 1);
+    }
+
+    // struct utrace_report flags
+    static final int RB_DETACHES = 1;
+    static final int RB_SPURIOUS = 2;
+    static final int RB_WILL_NOT_STOP = 4;
+
+    // report kinds
+    static final int K_FORWARD = 0;
+    static final int K_REVERSE = 1;
+    static final int K_SIGNAL = 2;
+
+    // what follows finish_callback
+    private static final int A_QUIESCE = 0;
+    private static final int A_EVENT = 1;
+    static final int A_SIGNAL = 2;
+
+    static boolean step(Tracee t, Ctx c, int pc) {
+        switch (pc) {
+            case FIN_REPORT: return finishReport(c);
+            case FIN_RESET: return finishReportReset(c);
+            case NOTIFY_RESUME: return utraceResume(c);
+            case FRR: return finishResumeReport(c);
+            case P_SET_REPORTING:
+                c.store(REPORTING, c.local(L_CUR));
+                c.fence(Barrier.B1_READER);
+                c.note("reporting = " + c.engineName(c.local(L_CUR) - 1));
+                c.pc(P_READ);
+                return true;
+            case P_READ: return startCallbackRead(c);
+            case P_QUIESCE_CALL: return callback(c, Events.QUIESCE, A_QUIESCE);
+            case P_EVENT_CALL: return callback(c, c.local(L_EVENT), A_EVENT);
+            case P_FINISH: return finishCallbackReport(c);
+            case P_CLEAR:
+                c.set(REPORTING, 0);
+                if (c.cfg.mutated(Mutation.FINISH_CALLBACK_CLEARS_REPORTING_EARLY)) {
+                    c.pc(P_FINISH);
+                } else {
+                    afterFinishCallback(c);
+                }
+                return true;
+            case P_REREAD: {
+                int e = c.local(L_CUR) - 1;
+                c.store(REPORTING, e + 1);
+                c.fence(Barrier.B1_READER);
+                c.local(L_WANT, c.flags(e));
+                eventCheck(c, e);
+                return true;
+            }
+            default: throw new IllegalStateException("tracee pc " + pc);
+        }
+    }
+
+    /** INIT_REPORT(report). */
+    static void initReport(Ctx c) {
+        c.local(L_ACTION, Actions.RESUME);
+        c.local(L_RESUME_ACTION, Actions.RESUME);
+        c.local(L_RESULT, 0);
+        c.local(L_RBITS, RB_SPURIOUS);
+    }
+
+    static boolean rbit(Ctx c, int bit) { return (c.local(L_RBITS) & bit) != 0; }
+
+    static void rbit(Ctx c, int bit, boolean on) {
+        c.local(L_RBITS, on ? c.local(L_RBITS) | bit : c.local(L_RBITS) & ~bit);
+    }
+
+    /** REPORT(): start_report, then the callbacks; finish_report, then maybe utrace_stop. */
+    static boolean startReport(Ctx c, int event, int kind, boolean willNotStop, int after, int stopCont) {
+        taskUtraceStruct(c);
+        if (Utrace.startReportLocks(c) && !c.lockFree(LOCK_UTRACE)) return false;
+        initReport(c);
+        Utrace.startReport(c);
+        rbit(c, RB_WILL_NOT_STOP, willNotStop);
+        c.local(L_REPORT_AFTER, after);
+        c.local(L_REPORT_STOP_CONT, stopCont);
+        beginPass(c, kind, event, FIN_REPORT);
+        return true;
+    }
+
+    /**
+     * task_utrace_struct() in a hook that utrace_flags let in (barrier pair B4, reader side):
+     * smp_rmb() [B4.reader], load task->utrace, then the struct through it. utrace_add_engine made
+     * utrace_flags nonzero only after task->utrace was published (the seed's unlock+lock; in the model
+     * B3.writer's smp_mb() drains the allocator's store buffer first). Without the smp_rmb() the load of
+     * task->utrace may have been performed before that of utrace_flags and find NULL.
+     */
+    private static void taskUtraceStruct(Ctx c) {
+        if (c.loadAfter(UTRACE_ALLOCATED, Barrier.B4_READER) == 0) {
+            c.observe(Obs.utraceStructInvalid(Obs.STRUCT_NULL));
+            c.note("utrace_flags != 0 but task->utrace read as NULL");
+        } else if (c.get(UTRACE_UNINIT) != 0) {
+            c.observe(Obs.utraceStructInvalid(Obs.STRUCT_UNINIT));
+        }
+    }
+
+    // ---- REPORT_CALLBACKS: start_callback, the callback, finish_callback -----------------
+
+    /** Start REPORT_CALLBACKS over utrace->attached (a lock-free walk). */
+    static void beginPass(Ctx c, int kind, int event, int cont) {
+        c.local(L_KIND, kind);
+        c.local(L_EVENT, event);
+        c.local(L_PASS_CONT, cont);
+        c.taskGhostSet(G_PASS_ACTIVE);
+        if (kind == K_REVERSE) c.taskGhostSet(G_PASS_REVERSE);
+        else c.taskGhostClear(G_PASS_REVERSE);
+        c.set(G_PASS_LAST, 0);
+        for (int e = 0; e < c.engines(); e++) c.ghostClear(e, EG_ATTACHED_IN_PASS);
+        int attached = c.get(ATTACHED);
+        gotoEngine(c, kind == K_REVERSE ? EngineList.last(attached) : EngineList.first(attached));
+    }
+
+    private static void gotoEngine(Ctx c, int e) {
+        if (e < 0) {
+            c.taskGhostClear(G_PASS_ACTIVE | G_PASS_REVERSE);
+            c.local(L_CUR, 0);
+            c.pc(c.local(L_PASS_CONT));
+        } else {
+            c.local(L_CUR, e + 1);
+            c.pc(P_SET_REPORTING);
+        }
+    }
+
+    private static void nextEngine(Ctx c) {
+        int cur = c.local(L_CUR) - 1;
+        int attached = c.get(ATTACHED);
+        gotoEngine(c, c.local(L_KIND) == K_REVERSE ? EngineList.prev(attached, cur) : EngineList.next(attached, cur));
+    }
+
+    private static boolean startCallbackRead(Ctx c) {
+        int e = c.local(L_CUR) - 1;
+        int want = c.flags(e);
+        c.fence(Barrier.B2_READER);
+        int ops = c.loadAfter(engine(e, E_OPS), Barrier.B2_READER);
+        c.local(L_WANT, want);
+        c.local(L_OPS, ops);
+        if (c.record) c.note(c.engineName(e) + ": want=" + Events.names(want) + " ops=" + Ops.name(ops));
+        int event = c.local(L_EVENT);
+        if (c.local(L_KIND) == K_SIGNAL) {
+            if ((want & (event | Events.QUIESCE)) == 0) {
+                c.set(REPORTING, 0);
+                nextEngine(c);
+            } else {
+                c.pc(TraceeSignal.P_SIGNAL_CALL);
+            }
+        } else if ((want & Events.QUIESCE) != 0 || ops == Ops.DETACHED) {
+            c.pc(P_QUIESCE_CALL);
+        } else {
+            eventCheck(c, e);
+        }
+        return true;
+    }
+
+    /** The second half of start_callback(): ENGINE_STOP forces STOP; is this event wanted? */
+    private static void eventCheck(Ctx c, int e) {
+        int want = c.local(L_WANT);
+        int event = c.local(L_EVENT);
+        if ((want & Events.ENGINE_STOP) != 0) c.local(L_ACTION, Actions.STOP);
+        if ((want & event) != 0) {
+            rbit(c, RB_SPURIOUS, false);
+            c.pc(P_EVENT_CALL);
+        } else {
+            c.set(REPORTING, 0);
+            nextEngine(c);
+        }
+    }
+
+    /** A callback into engine e: the scenario decides what it returns. */
+    private static boolean callback(Ctx c, int event, int after) {
+        int e = c.local(L_CUR) - 1;
+        boolean live = c.local(L_OPS) == Ops.LIVE;
+        CallbackSpec spec = live ? c.model.scenario().engines().get(e).callback(event) : null;
+        if (spec != null && spec.selfCall() != null && !c.lockFree(LOCK_UTRACE)) return false;
+        int ret = live ? spec.action() : Actions.DETACH; // utrace_detached_quiesce() returns UTRACE_DETACH
+        made(c, e, event, ret, live);
+        if (live && spec.selfCall() != null) selfCall(c, e, spec.selfCall());
+        c.local(L_CB_RET, ret);
+        c.local(L_AFTER, after);
+        c.pc(finishOrder(c));
+        return true;
+    }
+
+    static int finishOrder(Ctx c) {
+        return c.cfg.mutated(Mutation.FINISH_CALLBACK_CLEARS_REPORTING_EARLY) ? P_CLEAR : P_FINISH;
+    }
+
+    /** Record a callback: observation for invariants plus the history they need. */
+    static void made(Ctx c, int e, int event, int ret, boolean live) {
+        c.observe(Obs.callback(e, event, ret, live));
+        if (c.record) {
+            c.note((live ? "" : "utrace_detached_ops: ") + "report_" + Events.names(event).toLowerCase()
+                + "(" + c.engineName(e) + ") returns " + Actions.name(ret)
+                + (c.local(L_KIND) == K_SIGNAL && c.local(L_RESULT) == TraceeSignal.SIG_IGN ? "|UTRACE_SIGNAL_IGN" : ""));
+        }
+        if (!live) return;
+        c.ghostSet(e, EG_IN_CALLBACK);
+        if (event == Events.DEATH) c.ghostSet(e, EG_DEATH_CALLED);
+        if (c.taskGhost(G_PASS_ACTIVE)) c.set(G_PASS_LAST, c.get(engine(e, E_SEQ)) + 1);
+    }
+
+    static void selfCall(Ctx c, int e, CallbackSpec.SelfCall call) {
+        int ret = EngineApi.getUtraceLock(c, e, true);
+        if (ret == Errno.OK) {
+            if (call.kind() == CallbackSpec.SelfCallKind.SET_EVENTS) {
+                ret = EngineApi.setEventsLocked(c, e, call.arg(), true);
+            } else if (EngineApi.controlNeedsQuiesce(c, e, call.arg())) {
+                c.unlock(LOCK_UTRACE);
+                ret = Errno.EINVAL;
+            } else {
+                ret = EngineApi.controlLocked(c, e, call.arg(), Utrace.taskIsTraced(c));
+            }
+        }
+        c.note("callback calls utrace_" + call + " on itself: " + Errno.name(ret));
+    }
+
+    /** finish_callback_report(): apply one callback's return value to the report. */
+    private static boolean finishCallbackReport(Ctx c) {
+        int e = c.local(L_CUR) - 1;
+        int action = c.local(L_CB_RET);
+        boolean detachedNow = action == Actions.DETACH || c.ops(e) == Ops.DETACHED;
+        boolean locks = action == Actions.DETACH
+            || (!detachedNow && action != Actions.STOP && Utrace.engineWantsStop(c, e))
+            || (!detachedNow && action == Actions.STOP && !Utrace.engineWantsStop(c, e));
+        if (locks && !c.lockFree(LOCK_UTRACE)) return false;
+        if (action == Actions.DETACH) {
+            // under utrace->lock so that utrace_barrier() sees the detach
+            c.ops(e, Ops.DETACHED);
+        }
+        if (c.ops(e) == Ops.DETACHED) {
+            rbit(c, RB_DETACHES, true);
+        } else {
+            if (action < c.local(L_ACTION)) c.local(L_ACTION, action);
+            if (action != Actions.STOP) {
+                if (action < c.local(L_RESUME_ACTION)) c.local(L_RESUME_ACTION, action);
+                Utrace.clearEngineWantsStop(c, e);
+            } else if (!Utrace.engineWantsStop(c, e)) {
+                Utrace.markEngineWantsStop(c, e);
+            }
+        }
+        if (c.ghost(e, EG_IN_CALLBACK)) {
+            c.ghostClear(e, EG_IN_CALLBACK);
+            if (c.local(L_AFTER) == A_EVENT && c.local(L_EVENT) == Events.DEATH) {
+                c.ghostSet(e, EG_DEATH_RETURNED);
+                if (action == Actions.DETACH) c.ghostSet(e, EG_DEATH_DETACHED);
+            }
+        }
+        if (c.cfg.mutated(Mutation.FINISH_CALLBACK_CLEARS_REPORTING_EARLY)) {
+            afterFinishCallback(c);
+        } else {
+            c.pc(P_CLEAR);
+        }
+        return true;
+    }
+
+    /** finish_callback() returns engine->ops == &utrace_detached_ops; then start_callback goes on. */
+    private static void afterFinishCallback(Ctx c) {
+        int e = c.local(L_CUR) - 1;
+        boolean detached = c.ops(e) == Ops.DETACHED;
+        if (c.local(L_AFTER) == A_QUIESCE && !detached) {
+            if (c.local(L_EVENT) == 0) {
+                rbit(c, RB_SPURIOUS, false);
+                nextEngine(c);
+            } else {
+                c.pc(P_REREAD);
+            }
+            return;
+        }
+        nextEngine(c);
+    }
+
+    // ---- finish_report ------------------------------------------------------------------
+
+    private static boolean finishReport(Ctx c) {
+        int resume = c.local(L_ACTION);
+        if (resume == Actions.STOP) resume = rbit(c, RB_WILL_NOT_STOP) ? Actions.REPORT : Actions.RESUME;
+        if (resume < c.get(RESUME)) {
+            if (!c.lockFree(LOCK_UTRACE)) return false;
+            c.set(RESUME, resume);
+            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+            c.note("utrace->resume = " + Actions.name(resume));
+        }
+        c.pc(FIN_RESET);
+        return true;
+    }
+
+    /** finish_report_reset(): returns false if it needs the lock and cannot have it. */
+    private static boolean reportReset(Ctx c) {
+        if (rbit(c, RB_SPURIOUS) || rbit(c, RB_DETACHES)) {
+            if (!c.lockFree(LOCK_UTRACE)) return false;
+            if (Utrace.utraceReset(c)) c.local(L_ACTION, Actions.RESUME);
+        }
+        return true;
+    }
+
+    private static boolean finishReportReset(Ctx c) {
+        if (!reportReset(c)) return false;
+        int stopCont = c.local(L_REPORT_STOP_CONT);
+        if (c.local(L_ACTION) == Actions.STOP && stopCont >= 0) {
+            TraceeStop.callStop(c, c.local(L_RESUME_ACTION), stopCont);
+        } else {
+            c.pc(c.local(L_REPORT_AFTER));
+        }
+        return true;
+    }
+
+    static void callFrr(Ctx c, int cont) {
+        c.local(L_FRR_CONT, cont);
+        c.pc(FRR);
+    }
+
+    // ---- utrace_resume / finish_resume_report ------------------------------------------
+
+    private static boolean utraceResume(Ctx c) {
+        c.fence(Barrier.B5_READER); // tracehook_notify_resume's smp_mb() after clearing TIF_NOTIFY_RESUME
+        if (c.get(UTRACE_FLAGS) == 0) {
+            c.pc(TraceeSyscall.EXIT_TO_USER);
+            return true;
+        }
+        boolean handler = c.has(UBITS, U_SIGNAL_HANDLER);
+        if ((handler || Utrace.startReportLocks(c)) && !c.lockFree(LOCK_UTRACE)) return false;
+        if (handler) c.clearBits(UBITS, U_SIGNAL_HANDLER);
+        initReport(c);
+        int action = Utrace.startReport(c);
+        c.note("start_report: " + Actions.name(action));
+        c.local(L_FRR_CONT, TraceeSyscall.EXIT_TO_USER);
+        switch (action) {
+            case Actions.RESUME:
+                c.pc(TraceeSyscall.EXIT_TO_USER);
+                break;
+            case Actions.REPORT:
+                if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {
+                    c.local(L_ACTION, Actions.REPORT);
+                    c.pc(FRR);
+                } else {
+                    c.local(L_ACTION, Actions.RESUME);
+                    beginPass(c, K_FORWARD, 0, FRR);
+                }
+                break;
+            default:
+                c.local(L_ACTION, action);
+                rbit(c, RB_SPURIOUS, false);
+                c.pc(FRR);
+                break;
+        }
+        return true;
+    }
+
+    private static boolean finishResumeReport(Ctx c) {
+        if (!reportReset(c)) return false;
+        int cont = c.local(L_FRR_CONT);
+        switch (c.local(L_ACTION)) {
+            case Actions.STOP:
+                TraceeStop.callStop(c, c.local(L_RESUME_ACTION), cont);
+                return true;
+            case Actions.INTERRUPT:
+                c.setBits(TIF, Tif.SIGPENDING);
+                break;
+            case Actions.SINGLESTEP:
+            case Actions.BLOCKSTEP:
+                // patch 27: leave stepping alone while ptrace wants it
+                if (!Utrace.ptraceWantsStep(c)) {
+                    c.setBits(TIF, Tif.SINGLESTEP); // user_enable_single_step
+                    c.setBits(G_PTRACE, G_UTRACE_STEP);
+                }
+                break;
+            default:
+                if (!(c.cfg.has(27) && Utrace.ptraceWantsStep(c))) Utrace.userDisableSingleStep(c);
+                break;
+        }
+        c.pc(cont);
+        return true;
+    }
+}

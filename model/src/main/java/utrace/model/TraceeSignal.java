@@ -1,0 +1,298 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+import static utrace.model.Tracee.*;
+
+/**
+ * Signal delivery: get_signal_to_deliver() with utrace's hook
+ * utrace_get_signal() (patch 01; called before dequeue_signal() again from
+ * patch 19; "must not steal" for job control per patches 01, 09 and 20),
+ * its report_signal pass and the engines' signal disposition, job control
+ * (do_signal_stop, do_jobctl_trap; see {@link JobCtl}), ptrace_signal, and
+ * tracehook_signal_handler (patch 03). The group-stop sleep is in
+ * {@link TraceeStop}, ptrace_stop in {@link TraceePtrace}.
+ */
+final class TraceeSignal {
+    private TraceeSignal() {}
+
+    static final int GS_HOOK = 13;
+    static final int GS_REPORT_LOCK = 14;
+    static final int GS_AFTER_PASS = 15;
+    static final int GS_AFTER_FRR = 16;
+    static final int GS_HANDLER = 17;
+    static final int P_SIGNAL_CALL = 32;
+
+    static void describe() {
+        info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 1);
+        info(GS_REPORT_LOCK, AREA_SIGNAL, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1);
+        info(GS_AFTER_PASS, AREA_SIGNAL, "act on the engines' signal disposition", "utrace_get_signal", 1);
+        info(GS_AFTER_FRR, AREA_SIGNAL, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1);
+        info(GS_HANDLER, AREA_SIGNAL, "signal frame set up; utrace_signal_handler", "tracehook_signal_handler", 3);
+        info(P_SIGNAL_CALL, AREA_SIGNAL, "ops->report_signal()", "utrace_get_signal", 1);
+    }
+
+    /** enum utrace_signal_action, as far as the model needs it. */
+    static final int SIG_DELIVER = 0;
+    static final int SIG_IGN = 1;
+    static final int SIG_TERM = 2;
+    static final int SIG_STOP = 3;
+    static final int SIG_REPORT = 4;
+    static final int SIG_HANDLER = 5;
+
+    static boolean step(Tracee t, Ctx c, int pc) {
+        switch (pc) {
+            case GS_HOOK: return getSignal(c);
+            case GS_REPORT_LOCK: return getSignalReportLock(c);
+            case GS_AFTER_PASS: return getSignalAfterPass(c);
+            case GS_AFTER_FRR:
+                if (Utrace.fatalSignalPending(c)) {
+                    if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                    c.observe(Obs.dequeue(Signals.SIGKILL, c.get(JOBCTL)));
+                    c.clearBits(SIGPENDING, Signals.SIGKILL);
+                    c.note("dequeue SIGKILL: die");
+                    c.pc(TraceeExit.EXIT_REPORT);
+                } else {
+                    c.pc(GS_HOOK);
+                }
+                return true;
+            case GS_HANDLER: return signalHandler(c);
+            case P_SIGNAL_CALL: return signalCallback(c);
+            default: throw new IllegalStateException("tracee pc " + pc);
+        }
+    }
+
+    private static boolean getSignal(Ctx c) {
+        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        int uflags = c.get(UTRACE_FLAGS);
+        // utrace_hook_signal(): reintroduced by patch 19, before dequeue_signal()
+        if (uflags != 0 && c.cfg.has(19)) {
+            if (c.get(RESUME) < Actions.RESUME || c.has(UBITS, U_PENDING_ATTACH | U_SIGNAL_HANDLER)) {
+                c.note("utrace_get_signal: explicit report first");
+                c.pc(GS_REPORT_LOCK);
+                return true;
+            }
+            // "If no engine is interested in intercepting signals or we must stop,
+            // let the caller just dequeue them normally or participate in group-stop."
+            if ((uflags & Events.SIGNAL_ALL) != 0 && !JobCtl.utraceMustNotSteal(c)) {
+                int signr = Signals.next(c.get(SIGPENDING));
+                if (signr != 0) {
+                    dequeue(c, signr);
+                    if (signr == Signals.SIGKILL && !c.cfg.mutated(Mutation.GET_SIGNAL_INTERCEPTS_SIGKILL)) {
+                        c.note("SIGKILL: never intercepted");
+                        deliver(c, signr);
+                        return true;
+                    }
+                    int event = signalEvent(signr);
+                    if ((uflags & (event | Events.QUIESCE)) == 0) {
+                        deliver(c, signr);
+                        return true;
+                    }
+                    TraceeReport.initReport(c);
+                    c.local(L_RESULT, signalResult(signr));
+                    c.local(L_SIGNR, signr);
+                    c.note("report_signal pass for " + Signals.name(signr));
+                    TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
+                    return true;
+                }
+            }
+        }
+        // get_signal_to_deliver(): job control comes before any signal.
+        if (c.has(JOBCTL, JOBCTL_STOP_PENDING) && JobCtl.doSignalStop(c)) {
+            TraceeStop.groupStopSleep(c, "JOBCTL_STOP_PENDING: do_signal_stop(0), TASK_STOPPED");
+            return true;
+        }
+        if (c.has(JOBCTL, JOBCTL_TRAP_MASK)) {
+            // do_jobctl_trap(), not PT_SEIZED: ptrace_stop(signr, CLD_STOPPED, 0, NULL)
+            c.note("JOBCTL_TRAP_STOP: do_jobctl_trap, ptrace_stop(SIGSTOP, CLD_STOPPED)");
+            TraceePtrace.ptraceStopSet(c, Obs.PTRACE_STOP_GROUP, Signals.SIGSTOP, GS_HOOK);
+            return true;
+        }
+        int signr = Signals.next(c.get(SIGPENDING));
+        if (signr == 0) {
+            Utrace.recalcSigpending(c);
+            c.pc(TraceeSyscall.EXIT_TO_USER);
+            return true;
+        }
+        dequeue(c, signr);
+        deliver(c, signr);
+        return true;
+    }
+
+    /**
+     * dequeue_signal(): take the signal; a stop signal sets
+     * JOBCTL_STOP_DEQUEUED ("must still be cleared by a SIGCONT") for
+     * do_signal_stop() to check after siglock may have been dropped.
+     */
+    private static void dequeue(Ctx c, int signr) {
+        c.observe(Obs.dequeue(signr, c.get(JOBCTL)));
+        if (signr == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+        c.clearBits(SIGPENDING, signr);
+        if (c.cfg.mutated(Mutation.DEQUEUE_CLEARS_SIGPENDING)) c.clearBits(TIF, Tif.SIGPENDING);
+        else Utrace.recalcSigpending(c);
+    }
+
+    private static int signalEvent(int signr) {
+        switch (signr) {
+            case Signals.SIGTRAP: return Events.SIGNAL_CORE;
+            case Signals.SIGUSR1: return Events.SIGNAL;
+            case Signals.SIGSTOP: return Events.SIGNAL_STOP;
+            case Signals.SIGCONT: return Events.SIGNAL_IGN;
+            default: return Events.SIGNAL_TERM;
+        }
+    }
+
+    private static int signalResult(int signr) {
+        switch (signr) {
+            case Signals.SIGUSR1: return SIG_DELIVER;
+            case Signals.SIGSTOP: return SIG_STOP;
+            case Signals.SIGCONT: return SIG_IGN;
+            default: return SIG_TERM;
+        }
+    }
+
+    /**
+     * get_signal_to_deliver() acting on a dequeued signal, siglock held.
+     * A ptraced task reports every signal but SIGKILL to ptrace first
+     * (ptrace_signal -> ptrace_stop; patch 19: after the utrace engines). The
+     * model's tracer always resumes with signal 0, so the signal is then
+     * discarded and the loop goes on.
+     */
+    private static void deliver(Ctx c, int signr) {
+        if (signr != Signals.SIGKILL && c.has(PTRACE, PT_PTRACED)) {
+            c.note("ptrace_signal(" + Signals.name(signr) + ")");
+            TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
+            return;
+        }
+        switch (signr) {
+            case Signals.SIGTRAP:
+                c.note("SIGTRAP, default action: dump core and die");
+                c.pc(TraceeExit.EXIT_REPORT);
+                break;
+            case Signals.SIGKILL:
+                c.note("SIGKILL: do_group_exit");
+                c.pc(TraceeExit.EXIT_REPORT);
+                break;
+            case Signals.SIGSTOP:
+                // do_signal_stop(SIGSTOP): the group stops, unless a SIGCONT or
+                // SIGKILL cleared JOBCTL_STOP_DEQUEUED meanwhile (then: next signal).
+                if (JobCtl.doSignalStop(c)) {
+                    TraceeStop.groupStopSleep(c, "SIGSTOP: do_signal_stop, TASK_STOPPED");
+                } else {
+                    c.note("SIGSTOP: do_signal_stop does not stop");
+                    c.pc(GS_HOOK);
+                }
+                break;
+            case Signals.SIGCONT:
+                c.note("SIGCONT: ignored");
+                c.pc(GS_HOOK);
+                break;
+            default:
+                c.note(Signals.name(signr) + ": run the handler");
+                c.pc(GS_HANDLER);
+                break;
+        }
+    }
+
+    private static boolean getSignalReportLock(Ctx c) {
+        if (!c.lockFree(LOCK_UTRACE) || !c.lockFree(LOCK_SIGLOCK)) return false;
+        Utrace.spliceAttaching(c);
+        TraceeReport.initReport(c);
+        c.local(L_RESULT, c.has(UBITS, U_SIGNAL_HANDLER) ? SIG_HANDLER : SIG_REPORT);
+        c.clearBits(UBITS, U_SIGNAL_HANDLER);
+        int resume = c.get(RESUME);
+        c.set(RESUME, Actions.RESUME);
+        if (c.has(TIF, Tif.SIGPENDING)) Utrace.recalcSigpending(c);
+        c.note("resume was " + Actions.name(resume));
+        if (resume > Actions.REPORT) {
+            c.local(L_ACTION, resume);
+            TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS, false);
+            TraceeReport.callFrr(c, GS_HOOK);
+        } else if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {
+            c.pc(GS_HOOK);
+        } else {
+            c.local(L_SIGNR, 0);
+            TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, 0, GS_AFTER_PASS);
+        }
+        return true;
+    }
+
+    private static boolean getSignalAfterPass(Ctx c) {
+        int result = c.local(L_RESULT);
+        int signr = c.local(L_SIGNR);
+        int represent;
+        switch (result) {
+            case SIG_TERM: represent = Signals.SIGKILL; break;  // SIGTERM's default: die
+            case SIG_STOP: represent = Signals.SIGSTOP; break;
+            case SIG_DELIVER:
+                represent = signr == Signals.SIGCONT || signr == 0 ? 0 : signr;
+                break;
+            default: represent = 0; break;
+        }
+        if (represent == 0) {
+            // ignored, or only a report: finish_resume_report, then maybe die
+            TraceeReport.callFrr(c, GS_AFTER_FRR);
+            return true;
+        }
+        int action = c.local(L_ACTION);
+        if (result == SIG_DELIVER && represent == Signals.SIGUSR1 && action != Actions.RESUME) {
+            action = Actions.INTERRUPT;
+            c.local(L_ACTION, action);
+        }
+        int resume = action == Actions.STOP ? Actions.REPORT : action;
+        boolean needLock = resume < c.get(RESUME);
+        if ((needLock && !c.lockFree(LOCK_UTRACE)) || !c.lockFree(LOCK_SIGLOCK)) return false;
+        if (needLock) {
+            c.set(RESUME, resume);
+            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+        }
+        if (TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS) || TraceeReport.rbit(c, TraceeReport.RB_DETACHES)) {
+            if (!c.lockFree(LOCK_UTRACE)) return false;
+            Utrace.utraceReset(c);
+        }
+        // patch 01: "if (sig_kernel_stop(signr)) task->jobctl |= JOBCTL_STOP_DEQUEUED"
+        if (represent == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+        deliver(c, represent);
+        return true;
+    }
+
+    private static boolean signalHandler(Ctx c) {
+        if (c.get(UTRACE_FLAGS) != 0) {
+            if (!c.lockFree(LOCK_UTRACE)) return false;
+            c.setBits(UBITS, U_SIGNAL_HANDLER);
+            int resume = c.get(RESUME);
+            if (resume > Actions.INTERRUPT) {
+                if (c.has(TIF, Tif.SINGLESTEP)) {
+                    c.set(RESUME, Actions.INTERRUPT);
+                    c.setBits(TIF, Tif.SIGPENDING);
+                } else if (resume == Actions.RESUME) {
+                    c.setBits(TIF, Tif.NOTIFY_RESUME);
+                }
+            }
+        }
+        c.pc(TraceeSyscall.EXIT_TO_USER);
+        return true;
+    }
+
+    /** report_signal() (patch 01: utrace_get_signal's own loop). */
+    private static boolean signalCallback(Ctx c) {
+        int e = c.local(L_CUR) - 1;
+        int event = c.local(L_EVENT);
+        boolean live = c.local(L_OPS) == Ops.LIVE;
+        CallbackSpec spec = null;
+        if (live) {
+            EngineSpec es = c.model.scenario().engines().get(e);
+            spec = es.callbacks().containsKey(Events.SIGNAL) ? es.callback(Events.SIGNAL) : es.callback(Events.QUIESCE);
+            if (spec.selfCall() != null && !c.lockFree(LOCK_UTRACE)) return false;
+        }
+        int ret = live ? spec.action() : Actions.DETACH;
+        // "Avoid a tight loop reporting again and again if some engine is too stupid."
+        if (ret == Actions.REPORT || ret == Actions.INTERRUPT) ret = Actions.RESUME;
+        if (live && spec.ignoreSignal()) c.local(L_RESULT, SIG_IGN);
+        TraceeReport.made(c, e, event == 0 ? Events.QUIESCE : event, ret, live);
+        if (live && spec.selfCall() != null) TraceeReport.selfCall(c, e, spec.selfCall());
+        c.local(L_CB_RET, ret);
+        c.local(L_AFTER, TraceeReport.A_SIGNAL);
+        c.pc(TraceeReport.finishOrder(c));
+        return true;
+    }
+}

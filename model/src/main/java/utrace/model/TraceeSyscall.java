@@ -1,0 +1,123 @@
+package utrace.model;
+
+import static utrace.model.Slots.*;
+import static utrace.model.Tracee.*;
+
+/**
+ * The tracee's system calls and its way back to user mode: the scripted life
+ * in user mode, syscall_trace_enter() / syscall_trace_leave() with utrace's
+ * hooks (utrace_report_syscall_entry / _exit, tracehook_report_syscall_*,
+ * patch 03; the reverse-order entry pass and UTRACE_SYSCALL_ABORT of patch
+ * 01) and exit_to_user_mode's test of TIF_SIGPENDING / TIF_NOTIFY_RESUME.
+ * Ptrace's half of the syscall hooks is in {@link TraceePtrace}.
+ */
+final class TraceeSyscall {
+    private TraceeSyscall() {}
+
+    static final int USER = 0;
+    static final int SYS_ENTRY = 1;
+    static final int SYS_ENTRY_RESTOP = 2;
+    static final int SYS_EXIT = 3;
+    static final int EXIT_TO_USER = 6;
+
+    static void describe() {
+        info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0);
+        info(SYS_ENTRY, AREA_SYSCALL, "syscall entry: TIF_SYSCALL_TRACE and SYSCALL_ENTRY wanted? start_report", "utrace_report_syscall_entry", 3);
+        info(SYS_ENTRY_RESTOP, AREA_SYSCALL, "after utrace_stop at syscall entry: abort if killed, report again if asked", "utrace_report_syscall_entry", 1);
+        info(SYS_EXIT, AREA_SYSCALL, "syscall exit: TIF_SYSCALL_TRACE and SYSCALL_EXIT wanted? start_report", "utrace_report_syscall_exit", 3);
+        info(EXIT_TO_USER, AREA_SYSCALL, "check TIF_SIGPENDING / TIF_NOTIFY_RESUME with irqs off, else return to user mode", "exit_to_user_mode", 0);
+    }
+
+    static boolean step(Tracee t, Ctx c, int pc) {
+        switch (pc) {
+            case USER: return user(t, c);
+            case SYS_ENTRY: return syscallEntry(c);
+            case SYS_ENTRY_RESTOP: return syscallEntryRestop(c);
+            case SYS_EXIT: {
+                // syscall_trace_leave(): step = TIF_SINGLESTEP && !TIF_SYSCALL_EMU
+                boolean step = c.has(TIF, Tif.SINGLESTEP) && !c.has(TIF, Tif.SYSCALL_EMU);
+                if (!step && !c.has(TIF, Tif.SYSCALL_TRACE)) {
+                    c.pc(EXIT_TO_USER);
+                    return true;
+                }
+                if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_EXIT) != 0) {
+                    return TraceeReport.startReport(c, Events.SYSCALL_EXIT, TraceeReport.K_FORWARD, true, TraceePtrace.PT_SYS_EXIT, -1);
+                }
+                c.pc(TraceePtrace.PT_SYS_EXIT);
+                return true;
+            }
+            case EXIT_TO_USER: return exitToUser(c);
+            default: throw new IllegalStateException("tracee pc " + pc);
+        }
+    }
+
+    private static boolean user(Tracee t, Ctx c) {
+        int i = c.local(L_SCRIPT);
+        if (i < t.script.size()) {
+            TraceeOp op = t.script.get(i);
+            c.local(L_SCRIPT, i + 1);
+            c.note(op == TraceeOp.SYSCALL ? "system call" : "exit()");
+            c.pc(op == TraceeOp.SYSCALL ? SYS_ENTRY : TraceeExit.EXIT_REPORT);
+            return true;
+        }
+        if (c.has(TIF, Tif.SIGPENDING | Tif.NOTIFY_RESUME)) {
+            c.note("interrupt with work pending");
+            c.pc(EXIT_TO_USER);
+            return true;
+        }
+        return false; // idle in user mode
+    }
+
+    private static boolean exitToUser(Ctx c) {
+        if (c.has(TIF, Tif.SIGPENDING)) {
+            c.note("TIF_SIGPENDING: do_signal");
+            c.pc(TraceeSignal.GS_HOOK);
+        } else if (c.has(TIF, Tif.NOTIFY_RESUME)) {
+            c.store(TIF, Tif.NOTIFY_RESUME, 0); // clear_thread_flag: pair B5 with set_notify_resume
+            c.note("TIF_NOTIFY_RESUME cleared: tracehook_notify_resume");
+            c.pc(TraceeReport.NOTIFY_RESUME);
+        } else {
+            c.note("return to user mode");
+            c.observe(Obs.userEntry());
+            c.pc(USER);
+        }
+        return true;
+    }
+
+    /**
+     * syscall_trace_enter(): the entry hooks run when TIF_SYSCALL_TRACE (or
+     * TIF_SYSCALL_EMU) is set; utrace's report first (patch 03), then
+     * ptrace_report_syscall (ptrace acts as the last engine).
+     */
+    private static boolean syscallEntry(Ctx c) {
+        boolean hooks = c.has(TIF, Tif.SYSCALL_TRACE | Tif.SYSCALL_EMU);
+        if (!hooks) {
+            if (TraceePtrace.ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
+            c.note("TIF_SYSCALL_TRACE clear: no entry hooks, the system call runs");
+            c.pc(SYS_EXIT);
+            return true;
+        }
+        if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) != 0) return startSyscallEntryReport(c);
+        c.pc(TraceePtrace.PT_SYS_ENTRY);
+        return true;
+    }
+
+    /** do_report_syscall_entry(): the reverse-order pass of patch 01. */
+    private static boolean startSyscallEntryReport(Ctx c) {
+        return TraceeReport.startReport(c, Events.SYSCALL_ENTRY, TraceeReport.K_REVERSE, false, TraceePtrace.PT_SYS_ENTRY, SYS_ENTRY_RESTOP);
+    }
+
+    private static boolean syscallEntryRestop(Ctx c) {
+        if (Utrace.fatalSignalPending(c)) {
+            c.note("SIGKILL: UTRACE_SYSCALL_ABORT, no ptrace report");
+            c.pc(SYS_EXIT);
+            return true;
+        }
+        if (c.get(RESUME) <= Actions.REPORT) {
+            c.note("asked for another report: UTRACE_SYSCALL_RESUMED pass");
+            return startSyscallEntryReport(c);
+        }
+        c.pc(TraceePtrace.PT_SYS_ENTRY);
+        return true;
+    }
+}
