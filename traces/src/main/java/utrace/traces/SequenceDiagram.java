@@ -240,6 +240,9 @@ final class SequenceDiagram {
         Trace.Step s = st.step();
         if (!st.events().isEmpty()) {
             StepEvents.Event e = st.events().get(0);
+            // The box's second line names the function already: the first says what happened.
+            if (e.kind() == StepEvents.Kind.STOP) return "sleeps (" + e.result() + ")";
+            if (e.kind() == StepEvents.Kind.RUNS) return "runs again";
             boolean call = e.kind() == StepEvents.Kind.CALL || e.kind() == StepEvents.Kind.RETURN;
             if (!call && !st.operation().isEmpty() && !s.role().equals("killer")) return st.operation() + ": " + e.text();
             return e.text();

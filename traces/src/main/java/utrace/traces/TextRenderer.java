@@ -144,7 +144,7 @@ public final class TextRenderer {
         for (StepEvents.Story st : stories) if (st.internal()) internal++; else shown++;
         if (detail == Detail.BRIEF) {
             indented("Interleaving (brief): " + t.steps().size() + " steps from initial state " + t.initialFingerprint()
-                + "; the " + shown + " with calls, callbacks, signals, stops or wake-ups shown, " + internal
+                + ": " + shown + " shown (calls, callbacks, signals, stops, wake-ups), " + internal
                 + " internal ones folded (--full shows every step and what it changed)", "", out);
         } else {
             out.add("Interleaving: " + t.steps().size() + " steps from initial state " + t.initialFingerprint());

@@ -241,6 +241,7 @@ public final class TraceSummary {
 
     private static String kindName(StepEvents.Kind k) {
         if (k == StepEvents.Kind.RETURN || k == StepEvents.Kind.CALL) return "call";
+        if (k == StepEvents.Kind.RUNS) return "runs again";
         return k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
