@@ -280,7 +280,7 @@ final class SequenceDiagram {
                         int ex = l.engineX(e.target().startsWith("engine ") ? e.target().substring(7) : e.target());
                         if (ex < 0) break;
                         arrow(b, "callback" + (e.subject().startsWith("utrace_detached_ops") ? " detached" : ""), s.index(),
-                            x + half, y + dy, ex - 2, y + dy, shortCallback(e), e.text(), l);
+                            x + half, y + dy, ex - 2, y + dy, shortCallback(e), e.text());
                         k++;
                         break;
                     }
@@ -301,7 +301,7 @@ final class SequenceDiagram {
                         int x2 = to < 0 ? tx : (tx > x ? tx - l.storyBoxW(ta) / 2 : tx + l.storyBoxW(ta) / 2);
                         String label = e.subject() + (to < 0 ? " (pending)" : "");
                         arrow(b, "signal", s.index(), x1, y + dy, x2, y2, label, e.text() + (to < 0
-                            ? ", not dequeued by the end of the trace" : ", dequeued by the tracee in step " + to), l);
+                            ? ", not dequeued by the end of the trace" : ", dequeued by the tracee in step " + to));
                         k++;
                         break;
                     }
@@ -309,7 +309,7 @@ final class SequenceDiagram {
                         if (tx < 0 || tx == x) break;
                         int x1 = tx > x ? x + half : x - half;
                         String label = e.result().equals("RUNNING") ? "wake-up" : e.result();
-                        arrow(b, "wake", s.index(), x1, y + dy, tx, y + dy, label, e.text(), l);
+                        arrow(b, "wake", s.index(), x1, y + dy, tx, y + dy, label, e.text());
                         k++;
                         break;
                     }
@@ -318,9 +318,9 @@ final class SequenceDiagram {
                             int x1 = tx > x ? x + half : x - half;
                             if (e.subject().equals("wait()")) {
                                 arrow(b, "ptrace", s.index(), tx, y + dy, x1, y + dy, "wait() = " + e.result(),
-                                    "the tracer's wait() returns " + e.result(), l);
+                                    "the tracer's wait() returns " + e.result());
                             } else {
-                                arrow(b, "ptrace", s.index(), x1, y + dy, tx, y + dy, e.text(), "ptrace request " + e.text(), l);
+                                arrow(b, "ptrace", s.index(), x1, y + dy, tx, y + dy, e.text(), "ptrace request " + e.text());
                             }
                             k++;
                         }
@@ -354,8 +354,7 @@ final class SequenceDiagram {
         return name + (e.result().isEmpty() ? "" : " \u2192 " + e.result().replace("UTRACE_", ""));
     }
 
-    private static void arrow(StringBuilder b, String kind, int step, int x1, int y1, int x2, int y2, String label, String tip,
-                              DiagramLayout l) {
+    private static void arrow(StringBuilder b, String kind, int step, int x1, int y1, int x2, int y2, String label, String tip) {
         String type = kind.contains(" ") ? kind.substring(0, kind.indexOf(' ')) : kind;
         // The label sits at the arrow's middle, above it, cut to the horizontal room it spans.
         int mx = (x1 + x2) / 2;

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -274,12 +273,15 @@ final class StepEvents {
         return TRACEE;
     }
 
-    /** Steps grouped into runs: a run is one shown step, or consecutive internal steps (the brief view folds those). */
-    static List<List<Story>> runs(List<Story> stories, int violatingStep) {
+    /**
+     * Steps grouped into runs: a run is one shown step, or consecutive internal steps (the brief view folds
+     * those); step {@code keep} (the last one: the violation is about it) is shown even if internal.
+     */
+    static List<List<Story>> runs(List<Story> stories, int keep) {
         List<List<Story>> out = new ArrayList<>();
         List<Story> folded = new ArrayList<>();
         for (Story st : stories) {
-            if (st.internal() && st.step().index() != violatingStep) {
+            if (st.internal() && st.step().index() != keep) {
                 folded.add(st);
                 continue;
             }
@@ -311,10 +313,5 @@ final class StepEvents {
             parts.add(e.getKey() + " " + counts.get(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")");
         }
         return "\u2026 " + steps + ": " + String.join("; ", parts);
-    }
-
-    /** The step a trace's violation is marked on: the last, unless the violation is in the final state. */
-    static int violatingStep(Trace t) {
-        return Objects.equals(t.violation().kind(), "TERMINAL") ? -1 : t.steps().size();
     }
 }

@@ -120,7 +120,7 @@ public final class TextRenderer {
         for (List<StepEvents.Story> row : rows) {
             if (row.size() != 1 || (detail == Detail.BRIEF && folded(row, t.steps().size()))) continue;
             StepEvents.Story st = row.get(0);
-            String text = detail == Detail.BRIEF ? briefCell(st, isLast(t, st)) : fullCell(st);
+            String text = detail == Detail.BRIEF ? briefCell(st) : fullCell(st);
             cellText.put(st.step().index(), text);
             int c = cols.indexOf(st.step().actor());
             longest[c] = Math.max(longest[c], TextWrap.longestPiece(text));
@@ -139,9 +139,9 @@ public final class TextRenderer {
         for (List<StepEvents.Story> row : rows) stepW = Math.max(stepW, stepLabel(row).length());
         StringBuilder rule = new StringBuilder("-".repeat(stepW + 1));
         for (int c = 0; c < n; c++) rule.append('+').append("-".repeat(w[c] + 2));
-        int shown = 0;
         int internal = 0;
-        for (StepEvents.Story st : stories) if (st.internal()) internal++; else shown++;
+        for (List<StepEvents.Story> r : rows) if (detail == Detail.BRIEF && folded(r, t.steps().size())) internal += r.size();
+        int shown = t.steps().size() - internal;
         if (detail == Detail.BRIEF) {
             indented("Interleaving (brief): " + t.steps().size() + " steps from initial state " + t.initialFingerprint()
                 + ": " + shown + " shown (calls, callbacks, signals, stops, wake-ups), " + internal
@@ -223,7 +223,7 @@ public final class TextRenderer {
      * UTRACE_STOP", "sleeps in utrace_stop (UTRACED)"); a call's side effects carry the call they happen in.
      * The last step's kernel function and label follow on a line of their own (the violation is about it).
      */
-    private static String briefCell(StepEvents.Story st, boolean last) {
+    private static String briefCell(StepEvents.Story st) {
         List<String> parts = new ArrayList<>();
         boolean callShown = false;
         for (StepEvents.Event e : st.events()) {
