@@ -99,11 +99,15 @@ final class DiagramLayout {
      * first line says what happened ("utrace_control(E1, RESUME) = 0" should not be cut).
      */
     int storyBoxW(int a) {
-        return roles.get(a).equals("memory") ? boxW(a) : Math.max(boxW(a), storyWidth(laneW[a]));
+        return Math.max(boxW(a), storyWidth(laneW[a]));
     }
 
+    /**
+     * Narrow lanes (many actors) get boxes wider than the lane; wide lanes keep 36 pixels between the boxes
+     * of neighbouring lanes, room for the arrows between them and their labels.
+     */
     private static int storyWidth(int lane) {
-        return Math.min(240, lane + 86);
+        return lane >= 200 ? lane - 36 : Math.min(234, lane + 86);
     }
 
     /** Where actor {@code a}'s lock bars start (left of the widest box its steps can have). */

@@ -58,9 +58,10 @@ final class ReplayCommand implements Callable<Integer> {
     boolean fullState;
 
     @Option(names = "--html", paramLabel = "FILE",
-        description = "Also write the trace as a self-contained HTML page: a sequence diagram (a lifeline per actor, "
-            + "lock holds as bars, callbacks into engines as arrows, the violation in red); hover or click a step to see "
-            + "the whole state there.")
+        description = "Also write the trace as a self-contained HTML page: what each actor did, then a message "
+            + "sequence chart (a lifeline per actor; callbacks, signals, wake-ups and ptrace requests as arrows; lock "
+            + "holds as bars; the violation in red, in view when the page opens); hover or click a step to see the "
+            + "whole state there.")
     Path html;
 
     @Override public Integer call() throws IOException {

@@ -126,7 +126,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "DIR",
         description = "Also write an HTML report: DIR/index.html (the verdict table) linking one self-contained page "
-            + "per trace (sequence diagram, state at each step).")
+            + "per trace (what each actor did, message sequence chart, state at each step).")
     Path report;
 
     @CommandLine.Mixin
