@@ -33,9 +33,10 @@ final class SequenceDiagram {
     private static final int BAR_GAP = 2;
     /** Lock colours, by the order the state lists the locks (utrace, siglock, tasklist, task). */
     static final String[] LOCK_COLOURS = {"#d97706", "#7c3aed", "#0891b2", "#65a30d", "#db2777", "#475569"};
-    /** Average glyph widths (px) of the box fonts, to cut text to a box (the tooltip has all of it). */
-    private static final double HEAD_CHAR = 6.7;
-    private static final double LABEL_CHAR = 5.6;
+    /** Font sizes (px) of a box's first line, its second line, an internal step's line and arrow labels (trace-page.css). */
+    private static final double HEAD_PX = 10.5;
+    private static final double LABEL_PX = 9.5;
+    private static final double ARROW_PX = 10;
 
     /** The lane headers, a strip the page keeps in view while the diagram scrolls under it. */
     static String heads(DiagramLayout l) {
@@ -77,10 +78,10 @@ final class SequenceDiagram {
      * smaller size ({@link #smallHead}).
      */
     static List<String> headLines(String name, int width) {
-        List<String> two = split(name, (int) ((width - 8) / 7.2), 2);
+        List<String> two = split(name, width - 8, 12.5, 2);
         if (two != null) return two;
-        List<String> three = split(name, (int) ((width - 6) / 6.2), 3);
-        return three != null ? three : List.of(fit(name, (int) ((width - 6) / 6.2)));
+        List<String> three = split(name, width - 6, 10.5, 3);
+        return three != null ? three : List.of(TextWidth.fit(name, width - 6, 10.5, true));
     }
 
     /** Whether a header's lines are set small (three lines). */
@@ -88,11 +89,22 @@ final class SequenceDiagram {
         return lines.size() > 2;
     }
 
-    /** Greedy split at spaces into at most {@code max} lines of at most {@code cap} characters, or null. */
-    private static List<String> split(String name, int cap, int max) {
-        List<String> lines = TextWrap.wrap(name, Math.max(4, cap));
+    /** Greedy split at spaces into at most {@code max} lines each at most {@code width} pixels wide, or null. */
+    private static List<String> split(String name, double width, double px, int max) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : name.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && TextWidth.of(longer, px, true) > width) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(line);
         if (lines.size() > max) return null;
-        for (String l : lines) if (l.length() > cap) return null;
+        for (String l : lines) if (TextWidth.of(l, px, true) > width) return null;
         return lines;
     }
 
@@ -220,14 +232,14 @@ final class SequenceDiagram {
             // A step inside a call names the call too: "PTRACE_SINGLESTEP: ptrace_resume", not ptrace_resume alone.
             String fn = st.operation().isEmpty() || s.role().equals("killer") ? s.function() : st.operation() + ": " + s.function();
             b.append(String.format(Locale.ROOT, "<text class=\"step-fn\" x=\"%d\" y=\"%d\">%s</text>", x, y + 4,
-                Html.esc(fit(fn, (int) ((w - 6) / LABEL_CHAR)))));
+                Html.esc(TextWidth.fit(fn, w - 8, LABEL_PX, false))));
         } else {
             String head = headline(st);
             String sub = st.internal() || head.equals(s.function()) ? s.label() : s.function() + ": " + s.label();
             b.append(String.format(Locale.ROOT, "<text class=\"step-head\" x=\"%d\" y=\"%d\">%s</text>", x, y - 3,
-                Html.esc(fit(head, (int) ((w - 6) / HEAD_CHAR)))));
+                Html.esc(TextWidth.fit(head, w - 8, HEAD_PX, true))));
             b.append(String.format(Locale.ROOT, "<text class=\"step-label\" x=\"%d\" y=\"%d\">%s</text>", x, y + 11,
-                Html.esc(fit(sub, (int) ((w - 6) / LABEL_CHAR)))));
+                Html.esc(TextWidth.fit(sub, w - 8, LABEL_PX, false))));
         }
         b.append("<title>").append(Html.esc(tip.toString())).append("</title></g>\n");
     }
@@ -362,7 +374,7 @@ final class SequenceDiagram {
         int room = Math.max(60, Math.abs(x2 - x1) - 8);
         b.append(String.format(Locale.ROOT, "<g class=\"msg %s\" data-step=\"%d\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
                 + "marker-end=\"url(#head-%s)\"/><text x=\"%d\" y=\"%d\">%s</text><title>%s</title></g>%n",
-            kind, step, x1, y1, x2, y2, type, mx, my, Html.esc(fit(label, (int) (room / 5.6))), Html.esc("step " + step + ": " + tip)));
+            kind, step, x1, y1, x2, y2, type, mx, my, Html.esc(TextWidth.fit(label, room, ARROW_PX, true)), Html.esc("step " + step + ": " + tip)));
     }
 
     /** For a final-state violation (or none at all: the initial state), a red line after the last step. */
@@ -376,11 +388,5 @@ final class SequenceDiagram {
                 + "<title>%s</title></g>%n",
             n, top, l.width, DiagramLayout.ROW, top, l.width, top, DiagramLayout.LEFT, top + DiagramLayout.ROW / 2 + 5, Html.esc(what),
             Html.esc(t.invariant().name()), Html.esc(t.invariant().name() + ": " + t.violation().message())));
-    }
-
-    /** Cut to {@code max} characters with an ellipsis: a box has a fixed width; the tooltip has the whole text. */
-    static String fit(String s, int max) {
-        if (max < 2) max = 2;
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 }
