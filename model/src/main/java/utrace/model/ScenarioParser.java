@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the plain-text scenario format (documented in the README):
+ * Reads the plain-text scenario format (documented in docs/scenario-format.md):
  * <pre>
  * scenario detach-races-death
  * description The owner detaches while the tracee dies.
