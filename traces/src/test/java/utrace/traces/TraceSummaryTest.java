@@ -135,4 +135,19 @@ class TraceSummaryTest {
             assertTrue(Files.readString(again, StandardCharsets.UTF_8).contains("\"summary\""));
         }
     }
+
+    /**
+     * Two golden traces as written before the summary and the label fixes (kept in test resources when the corpus
+     * was refreshed): they read, replay (fingerprints, then the invariant), and render with a summary.
+     */
+    @Test void tracesWrittenBeforeTheSummaryStillReplay() throws Exception {
+        for (String name : List.of("reap-not-deferred", "reset-ignores-other-stoppers")) {
+            Path p = Path.of("src/test/resources/old-format/" + name + ".json");
+            assertFalse(Files.readString(p, StandardCharsets.UTF_8).contains("\"summary\""), p + " is in the old format");
+            Trace t = TraceReader.read(p);
+            assertEquals(ReplayResult.Outcome.REPRODUCED, Replayer.replay(t).outcome(), p.toString());
+            assertTrue(TextRenderer.render(t).contains("What each actor did"));
+            assertFalse(TraceSummary.of(t).isEmpty());
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import utrace.invariants.Invariant;
@@ -15,8 +16,8 @@ import utrace.model.Scenarios;
 
 /** `checker list invariants|scenarios|mutations`. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
-        + "the barriers of the weak memory model and its litmus self-tests.")
+    description = {"List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
+        + "the barriers of the weak memory model and its litmus self-tests.", ""})
 final class ListCommand implements Callable<Integer> {
     enum What { invariants, scenarios, mutations, patches, barriers, litmus }
 
@@ -26,8 +27,16 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
     What what;
 
+    @Option(names = {"-q", "--quiet"}, description = "Names only, one per line (for scripts).")
+    boolean quiet;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (quiet) {
+            for (String n : names()) out.println(n);
+            out.flush();
+            return ExitCode.OK;
+        }
         switch (what) {
             case invariants:
                 for (Invariant i : Invariants.all()) {
@@ -79,6 +88,24 @@ final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private java.util.List<String> names() {
+        java.util.List<String> n = new java.util.ArrayList<>();
+        switch (what) {
+            case invariants: n.addAll(Invariants.names()); break;
+            case scenarios:
+                n.addAll(Scenarios.shippedNames());
+                n.addAll(Scenarios.matrixNames());
+                n.addAll(Scenarios.findingNames());
+                break;
+            case mutations: for (Mutation m : Mutation.values()) n.add(m.id); break;
+            case patches: for (utrace.model.Series.Patch p : utrace.model.Series.patches()) n.add(String.format("%02d", p.number())); break;
+            case barriers: for (utrace.model.Barrier b : utrace.model.Barrier.values()) n.add(b.id); break;
+            case litmus: for (utrace.model.Litmus t : utrace.model.Litmus.all()) n.add(t.name()); break;
+            default: throw new IllegalStateException();
+        }
+        return n;
     }
 
     static String wrap(String text, String indent) {

@@ -63,6 +63,10 @@ public final class TextReport {
         }
         if (x.verdict() == Verdict.VIOLATION) {
             out.printf("    %s%n", x.counterexample().violation().describe());
+            if (r.traceJson() == null) {
+                out.printf("    trace NOT written (%d steps): %s%n", r.traceSteps(), r.writeError());
+                return;
+            }
             out.printf("    trace: %d steps, %s: %s%n", r.traceSteps(), r.origin().describe(), r.traceJson());
             out.printf("    readable:  %s%n", r.traceText());
             out.printf("    replay:    bin/checker replay %s%n", r.traceJson());
@@ -96,6 +100,11 @@ public final class TextReport {
     }
 
     public static void summary(PrintStream out, List<ScenarioResult> results) {
+        summary(out, results, VerifyRun.exitCode(results));
+    }
+
+    /** {@code code}: the exit code the run ends with (2 when an output could not be written). */
+    public static void summary(PrintStream out, List<ScenarioResult> results, int code) {
         java.util.List<utrace.model.Scenario> scenarios = new java.util.ArrayList<>();
         for (ScenarioResult r : results) if (!scenarios.contains(r.scenario())) scenarios.add(r.scenario());
         long pass = scenarios.stream().filter(sc -> scenarioVerdict(results, sc) == Verdict.PASS).count();
@@ -112,6 +121,6 @@ public final class TextReport {
         out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s bytes/state; exit code %d%n",
             pass, viol, inc, continued ? " (" + violations + (violations == 1 ? " invariant violated" : " invariants violated, a trace each") + ")" : "",
             Numbers.grouped(states), Numbers.millis(ms),
-            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), VerifyRun.exitCode(results));
+            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), code);
     }
 }

@@ -1,7 +1,6 @@
 package utrace.checker.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +34,9 @@ public final class VerifyRun {
         void starting(Scenario s);
 
         ProgressListener progressFor(Scenario s);
+
+        /** The scenario's result, as soon as it is known (reports print rows as they finish). */
+        default void finished(ScenarioResult r) { }
     }
 
     private VerifyRun() {}
@@ -55,10 +57,12 @@ public final class VerifyRun {
             listener.starting(s);
             Model model = new Model(s, req.config());
             if (!opts.keepGoing()) {
-                out.add(search(req, opts, scale, model, req.invariants().invariants(), listener.progressFor(s), null));
+                ScenarioResult res = search(req, opts, scale, model, req.invariants().invariants(), listener.progressFor(s));
+                out.add(res);
+                listener.finished(res);
                 continue;
             }
-            out.addAll(keepGoing(req, opts, scale, model, listener.progressFor(s)));
+            out.addAll(keepGoing(req, opts, scale, model, listener));
         }
         return out;
     }
@@ -82,14 +86,15 @@ public final class VerifyRun {
      * (or kept raw with --no-minimize) per invariant in the same way.
      */
     private static List<ScenarioResult> keepGoing(VerifyRequest req, RunOptions opts, ScaleOptions scale, Model model,
-                                                  ProgressListener progress) {
+                                                  Listener listener) {
         List<ScenarioResult> out = new ArrayList<>();
         List<Invariant> remaining = new ArrayList<>(req.invariants().invariants());
         List<String> reported = new ArrayList<>();
         for (int search = 1; !remaining.isEmpty(); search++) {
-            ScenarioResult r = search(req, opts, scale, model, List.copyOf(remaining), progress,
-                new ScenarioResult.Continued(search, reported, remaining.size()));
+            ScenarioResult r = search(req, opts, scale, model, List.copyOf(remaining), listener.progressFor(model.scenario()))
+                .continued(new ScenarioResult.Continued(search, reported, remaining.size()));
             out.add(r);
+            listener.finished(r);
             if (r.result().verdict() != Verdict.VIOLATION) break;
             String violated = r.result().counterexample().violation().invariant().name();
             remaining.removeIf(i -> i.name().equals(violated));
@@ -100,11 +105,10 @@ public final class VerifyRun {
 
     /** One search of one scenario; a violation's trace is shortened as the options say and written. */
     private static ScenarioResult search(VerifyRequest req, RunOptions opts, ScaleOptions scale, Model model,
-                                         List<Invariant> invariants, ProgressListener progress,
-                                         ScenarioResult.Continued continued) {
+                                         List<Invariant> invariants, ProgressListener progress) {
         Scenario s = model.scenario();
         ExplorationResult r = scale.explore(opts.search(), model, invariants, req.limits(), progress);
-        if (r.verdict() != Verdict.VIOLATION) return new ScenarioResult(s, r, null, null, 0, null, continued);
+        if (r.verdict() != Verdict.VIOLATION) return new ScenarioResult(s, r, null, null, 0, null);
         Counterexample cx = r.counterexample();
         TraceOrigin origin;
         if (opts.search() == SearchMode.BFS && !scale.exactShortest()) {
@@ -128,16 +132,20 @@ public final class VerifyRun {
             origin = new TraceOrigin(SearchMode.DFS, false, cx.schedule().size(), cx.schedule().size());
         }
         Trace trace = TraceBuilder.build(model, cx.schedule(), cx.violation());
-        String base = traceBaseName(s, req, cx);
+        String base = TraceFileNames.safe(traceBaseName(s, req, cx));
         Path json = req.traceDir().resolve(base + ".json");
         Path text = req.traceDir().resolve(base + ".txt");
+        ScenarioResult res;
         try {
             TraceWriter.writeJson(trace, json);
             TraceWriter.writeText(trace, text, opts.textDetail());
+            res = new ScenarioResult(s, r, json, text, cx.schedule().size(), origin);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write trace to " + req.traceDir() + ": " + e.getMessage(), e);
+            // One trace that cannot be written must not cost the other rows: the row says why, the run goes on.
+            res = new ScenarioResult(s, r, null, null, cx.schedule().size(), origin,
+                "cannot write " + json + ": " + TraceFileNames.reason(e));
         }
-        return new ScenarioResult(s, r, json, text, cx.schedule().size(), origin, continued);
+        return res;
     }
 
     /** scenario[+mutation...].invariant: stable, so reruns overwrite the same files. */
