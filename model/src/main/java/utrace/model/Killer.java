@@ -11,7 +11,7 @@ import java.util.List;
  * after ptrace:2}) is sent only once the guard holds.
  */
 final class Killer extends Actor {
-    private static final StepInfo SEND = new StepInfo("siglock; prepare_signal; queue the signal; complete_signal", "send_signal", 0);
+    private static final StepInfo SEND = new StepInfo("siglock; prepare_signal; queue the signal (an ignored SIGCONT is not); complete_signal: wake the tracee", "send_signal", 0);
     private static final StepInfo DONE = new StepInfo("done", "send_signal", 0);
 
     private final List<KillerSend> sends;
@@ -42,7 +42,8 @@ final class Killer extends Actor {
         if (!c.lockFree(LOCK_SIGLOCK)) return false;
         int sig = send.signal();
         boolean queued = SendSignal.send(c, sig, !send.tkill());
-        c.note((send.tkill() ? "tkill " : "kill ") + Signals.name(sig) + (queued ? "" : ": ignored (dropped)"));
+        c.note("send " + Signals.name(sig) + (send.tkill() ? " with tkill() (task->pending)" : " with kill() (shared queue)")
+            + (queued ? "" : ": ignored (dropped)"));
         c.pc(i + 1);
         return true;
     }

@@ -16,6 +16,14 @@ public record PtraceRequest(PtraceOp op, int signal, boolean nohang, int until, 
         return new PtraceRequest(op, 0, false, 0, List.of(), null);
     }
 
+    /**
+     * The call as traces name it (what the tracer's program counter shows): the request,
+     * "PTRACE_CONT", with the signal it passes, "PTRACE_DETACH SIGPIPE".
+     */
+    public String call() {
+        return op.request() + (signal != 0 ? " " + Signals.name(signal) : "");
+    }
+
     /** As written in a scenario. */
     public String text() {
         StringBuilder b = new StringBuilder(op.word);

@@ -27,7 +27,7 @@ final class Ptracer extends Actor {
     private static final int PHASE_REAP_LOOP = 9;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP|TRAPPING, ptrace_signal_wake_up", "ptrace_attach", 12);
+    private static final StepInfo ATTACH = new StepInfo("exit_state or PT_PTRACED set? -EPERM; else task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP|TRAPPING, ptrace_signal_wake_up", "ptrace_attach", 12);
     private static final StepInfo ATTACH_TRAPPING = new StepInfo("wait_on_bit(JOBCTL_TRAPPING): until the tracee is in its trap", "ptrace_attach", 0);
     private static final StepInfo WAIT = new StepInfo("read_lock(tasklist); zombie? wait_task_zombie; TASK_TRACED with exit_code? report it, exit_code = 0", "do_wait", 0);
     private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13);
@@ -666,18 +666,18 @@ final class Ptracer extends Actor {
         // wait() blocking for a stop that does not come is the debugger's business (wait-liveness judges it).
         if (blockedWait(s) >= 0) return null;
         if (pc == PHASE_START && local(s, L_LOOPSIG) == 0 && req.guard() != null) {
-            return "ptrace cannot start " + req.text() + " (the guard never holds, or the request cannot run)";
+            return "ptrace cannot start '" + req.text() + "' (the guard never holds, or the request cannot run)";
         }
         if (pc == PHASE_ATTACH_TRAPPING) return "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears";
         return "ptrace cannot finish: " + where(s);
     }
 
+    /** The request: "PTRACE_WAIT", "PTRACE_CONT SIGQUIT" (inside 'wait until': its PTRACE_CONT), or "done". */
     @Override String where(State s) {
         int pc = pc(s);
         if (pc == DONE_PC) return "done";
-        String w = script.get(local(s, L_OP)).text();
-        if (local(s, L_LOOPSIG) != 0) w += " (PTRACE_CONT " + Signals.name(local(s, L_LOOPSIG)) + ")";
-        return w;
+        int loop = local(s, L_LOOPSIG);
+        return loop != 0 ? PtraceOp.CONT.request() + " " + Signals.name(loop) : script.get(local(s, L_OP)).call();
     }
 
     /** For traces: what the last wait() returned. */
