@@ -41,6 +41,20 @@ public record TraceeOp(Kind kind, int arg) {
         }
     }
 
+    /**
+     * What a trace calls the step (the note of the user-mode step): "system call" (a plain one),
+     * "PTRACE_TRACEME", "raise(SIGQUIT)", "kill(SIGSTOP)", "exit()" or "exit(42)".
+     */
+    public String label() {
+        switch (kind) {
+            case TRACEME: return "PTRACE_TRACEME";
+            case RAISE:
+            case KILL: return kind.word + "(" + Signals.name(arg) + ")";
+            case EXIT: return arg == 0 ? "exit()" : "exit(" + arg + ")";
+            default: return "system call";
+        }
+    }
+
     /** A 16-bit code for a tracee local: kind in the high byte, argument in the low (signal bit or exit code). */
     int encode() {
         return (kind.ordinal() << 10) | arg;

@@ -75,11 +75,11 @@ final class TraceeSyscall {
     /** The tracee calls {@code op}: a system call (entry hooks first), or exit(). */
     private static void start(Ctx c, TraceeOp op) {
         if (op.kind() == TraceeOp.Kind.EXIT) {
-            c.note("exit(" + op.arg() + ")");
+            c.note(op.label());
             TraceeExit.doGroupExit(c, (op.arg() & 0xff) << 8);
             return;
         }
-        c.note(op.kind() == TraceeOp.Kind.SYSCALL ? "system call" : op.text());
+        c.note(op.kind() == TraceeOp.Kind.SYSCALL ? "system call" : "system call: " + op.label());
         c.local(L_SYSOP, op.hasBody() ? op.encode() : 0);
         c.pc(SYS_ENTRY);
     }

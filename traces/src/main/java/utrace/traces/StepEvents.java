@@ -70,6 +70,8 @@ final class StepEvents {
 
     static final String TRACEE = "tracee";
     private static final Pattern RETURNS = Pattern.compile("(?:^|; )(?:utrace_\\S+(?: [A-Z_|]+)?|PTRACE_[A-Z]+) returns (\\S+?)(?:;|$)");
+    private static final Pattern TRACEE_CALL = Pattern.compile("(system call(?:: ([^;]+))?|exit\\(\\d*\\))");
+    private static final Pattern WAITPID = Pattern.compile("(?:^|; )waitpid\\(\\) = ([^;]+?)(?:;|$)");
     private static final Pattern SENT = Pattern.compile("(?:^|; )send (SIG[A-Z0-9]+|sig#\\d+)");
     private static final Pattern SELF_CALL = Pattern.compile("callback calls (utrace_[a-z_]+)(?: ([A-Z_|]+))? on itself: (\\S+?)(?:;|$)");
     private static final Pattern SIGNALS = Pattern.compile("SIG[A-Z0-9]+|sig#\\d+");
@@ -118,7 +120,10 @@ final class StepEvents {
                 }
                 case "parent":
                     if (s.function().equals("wait_task_zombie")) {
-                        events.add(new Event(Kind.RETURN, "wait() = the zombie, now EXIT_DEAD", "wait()", "the zombie, now EXIT_DEAD", ""));
+                        // what waitpid reported ("exited 0", "killed SIGKILL"); older traces do not say
+                        Matcher w = WAITPID.matcher(s.detail());
+                        String got = w.find() ? w.group(1) : "the zombie, now EXIT_DEAD";
+                        events.add(new Event(Kind.RETURN, "wait() = " + got, "wait()", got, ""));
                     } else if (s.function().equals("utrace_release_task")) {
                         events.add(new Event(Kind.ACTION, "release_task()", "release_task()", "", ""));
                     }
@@ -150,8 +155,12 @@ final class StepEvents {
     private static void tracee(Trace.Step s, Map<String, String> before, Map<String, String> after, List<Event> events) {
         String d = s.detail();
         if (s.function().equals("user mode")) {
-            if (d.contains("system call")) events.add(new Event(Kind.ACTION, "system call", "system call", "", ""));
-            else if (d.contains("exit()")) events.add(new Event(Kind.ACTION, "exit()", "exit()", "", ""));
+            Matcher call = TRACEE_CALL.matcher(d);
+            if (call.find()) {
+                // "system call", or the one the model acts out: "system call: raise(SIGQUIT)"; "exit()", "exit(42)"
+                String what = call.group(2) != null ? call.group(2) : call.group(1);
+                events.add(new Event(Kind.ACTION, what, what, "", ""));
+            }
         }
         if (s.label().startsWith("schedule() returns")) {
             events.add(new Event(Kind.RUNS, "runs again: leaves " + s.function(), s.function(), "", ""));
@@ -211,6 +220,9 @@ final class StepEvents {
 
     /** The result a call's last step reports ("utrace_control STOP returns 0"), or null if it did not return here. */
     private static String returned(Trace.Step s) {
+        // The tracer's wait() returns what waitpid reports ("stopped SIGSTOP", "killed SIGPIPE", "nothing").
+        Matcher w = WAITPID.matcher(s.detail());
+        if (w.find()) return w.group(1);
         Matcher m = RETURNS.matcher(s.detail());
         if (m.find()) return m.group(1);
         // The debugger's wait for a stop (not an API call) ends with "tracee is UTRACED" or "tracee is dead".

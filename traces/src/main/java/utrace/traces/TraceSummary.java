@@ -184,11 +184,13 @@ public final class TraceSummary {
     /** Where the tracee is when the trace ends, and its scripted system calls never made. */
     private static void traceeEnd(List<Entry> entries, Trace t, Scenario scenario) {
         if (scenario != null) {
-            int made = 0;
-            for (Entry e : entries) if (e.call().equals("system call") || e.call().equals("exit()")) made++;
             List<TraceeOp> script = scenario.tracee();
+            List<String> labels = new ArrayList<>();
+            for (TraceeOp op : script) labels.add(op.label());
+            int made = 0;
+            for (Entry e : entries) if (labels.contains(e.call())) made++;
             for (int k = made; k < script.size(); k++) {
-                String call = script.get(k) == TraceeOp.EXIT ? "exit()" : "system call";
+                String call = script.get(k).label();
                 entries.add(new Entry("action", call, "", NOT_STARTED, List.of(), call + ": not reached"));
             }
         }

@@ -122,7 +122,7 @@ class HtmlTracePageTest {
         }
         assertEquals(2, resumes);
         assertTrue(html.contains(">PTRACE_CONT = 0</text>"), "the request is an arrow labelled with its name and result");
-        assertTrue(html.contains(">wait() = 0</text>"), "and wait() returns to the tracer");
+        assertTrue(html.contains(">wait() = stopped SIGSTOP</text>"), "and wait() returns to the tracer what waitpid reported");
     }
 
     /** A signal is an arrow from its sender to the step that dequeues it; a wake-up an arrow from the waker. */
