@@ -442,10 +442,6 @@ public final class ScenarioParser {
                 throw err(line, "'after killer:" + g.count() + "' but the killer sends only " + killer.size() + " signals");
             }
         }
-        if (ptrace != null) {
-            for (PtraceRequest r : ptrace) if (r.guard() != null && r.guard().actor().equals("ptrace")) throw err(guardLines.get(0)[0], "a ptrace request cannot wait for the tracer itself");
-        }
-        for (KillerSend k : killerItems) if (k.guard() != null && k.guard().actor().equals("killer")) throw err(guardLines.get(0)[0], "a killer's signal cannot wait for the killer itself");
     }
 
     private void owner(int line, String rest) throws ScenarioFormatException {
@@ -521,6 +517,7 @@ public final class ScenarioParser {
         for (int i = 1; i < w.length; i++) {
             if (w[i].equals("after") && i + 1 < w.length) {
                 guard = guard(line, w[++i]);
+                if (guard.actor().equals("ptrace")) throw err(line, "a ptrace request cannot wait for the tracer itself");
             } else if (op == PtraceOp.WAIT && w[i].equals("nohang")) {
                 nohang = true;
             } else if (op == PtraceOp.WAIT && w[i].equals("until") && i + 1 < w.length && Signals.parse(w[i + 1]) != 0) {
@@ -577,7 +574,9 @@ public final class ScenarioParser {
                 if (killerItems.isEmpty() || i + 1 >= w.length) throw err(line, usage);
                 KillerSend last = killerItems.remove(killerItems.size() - 1);
                 if (last.guard() != null) throw err(line, "a second 'after' for " + Signals.name(last.signal()));
-                killerItems.add(new KillerSend(last.signal(), last.tkill(), guard(line, w[++i])));
+                Guard g = guard(line, w[++i]);
+                if (g.actor().equals("killer")) throw err(line, "a killer's signal cannot wait for the killer itself");
+                killerItems.add(new KillerSend(last.signal(), last.tkill(), g));
                 continue;
             }
             boolean tkill = w[i].startsWith("tkill:");

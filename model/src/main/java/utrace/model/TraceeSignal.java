@@ -223,25 +223,23 @@ final class TraceeSignal {
             c.pc(GS_HANDLER);
             return;
         }
-        switch (Signals.defaultAction(signr)) {
-            case IGNORE:
-                c.note(Signals.name(signr) + ": ignored");
+        // if/else: see TraceeOp.text() (JPF and enum switch maps)
+        Signals.DefaultAction dfl = Signals.defaultAction(signr);
+        if (dfl == Signals.DefaultAction.IGNORE) {
+            c.note(Signals.name(signr) + ": ignored");
+            c.pc(GS_HOOK);
+        } else if (dfl == Signals.DefaultAction.STOP) {
+            // do_signal_stop(SIGSTOP): the group stops, unless a SIGCONT or
+            // SIGKILL cleared JOBCTL_STOP_DEQUEUED meanwhile (then: next signal).
+            if (JobCtl.doSignalStop(c)) {
+                TraceeStop.groupStopSleep(c, "SIGSTOP: do_signal_stop, TASK_STOPPED");
+            } else {
+                c.note("SIGSTOP: do_signal_stop does not stop");
                 c.pc(GS_HOOK);
-                break;
-            case STOP:
-                // do_signal_stop(SIGSTOP): the group stops, unless a SIGCONT or
-                // SIGKILL cleared JOBCTL_STOP_DEQUEUED meanwhile (then: next signal).
-                if (JobCtl.doSignalStop(c)) {
-                    TraceeStop.groupStopSleep(c, "SIGSTOP: do_signal_stop, TASK_STOPPED");
-                } else {
-                    c.note("SIGSTOP: do_signal_stop does not stop");
-                    c.pc(GS_HOOK);
-                }
-                break;
-            default:
-                c.note(Signals.name(signr) + (signr == Signals.SIGKILL ? ": do_group_exit" : ", default action: do_group_exit"));
-                TraceeExit.fatalSignal(c, signr);
-                break;
+            }
+        } else {
+            c.note(Signals.name(signr) + (signr == Signals.SIGKILL ? ": do_group_exit" : ", default action: do_group_exit"));
+            TraceeExit.fatalSignal(c, signr);
         }
     }
 

@@ -114,26 +114,23 @@ final class TraceeSyscall {
      */
     private static boolean syscallBody(Tracee t, Ctx c) {
         TraceeOp op = TraceeOp.decode(c.local(L_SYSOP));
-        switch (op.kind()) {
-            case TRACEME:
-                if (!c.lockFree(LOCK_TASKLIST)) return false;
-                if (c.has(PTRACE, PT_PTRACED)) {
-                    c.note("PTRACE_TRACEME: already traced, -EPERM");
-                } else if (c.model.tracerExited(c)) {
-                    c.note("PTRACE_TRACEME: the parent is exiting (PF_EXITING): not traced, returns 0");
-                } else {
-                    c.set(PTRACE, PT_PTRACED);
-                    c.note("PTRACE_TRACEME: ptrace = PT_PTRACED, the real parent is the tracer");
-                }
-                break;
-            case RAISE:
-            case KILL: {
-                if (!c.lockFree(LOCK_SIGLOCK)) return false;
-                boolean queued = SendSignal.send(c, op.arg(), op.kind() == TraceeOp.Kind.KILL);
-                c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
-                break;
+        // if/else: see TraceeOp.text() (JPF and enum switch maps)
+        if (op.kind() == TraceeOp.Kind.TRACEME) {
+            if (!c.lockFree(LOCK_TASKLIST)) return false;
+            if (c.has(PTRACE, PT_PTRACED)) {
+                c.note("PTRACE_TRACEME: already traced, -EPERM");
+            } else if (c.model.tracerExited(c)) {
+                c.note("PTRACE_TRACEME: the parent is exiting (PF_EXITING): not traced, returns 0");
+            } else {
+                c.set(PTRACE, PT_PTRACED);
+                c.note("PTRACE_TRACEME: ptrace = PT_PTRACED, the real parent is the tracer");
             }
-            default: throw new IllegalStateException("no body for " + op);
+        } else if (op.kind() == TraceeOp.Kind.RAISE || op.kind() == TraceeOp.Kind.KILL) {
+            if (!c.lockFree(LOCK_SIGLOCK)) return false;
+            boolean queued = SendSignal.send(c, op.arg(), op.kind() == TraceeOp.Kind.KILL);
+            c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
+        } else {
+            throw new IllegalStateException("no body for " + op);
         }
         c.local(L_SYSOP, 0);
         c.pc(SYS_EXIT);

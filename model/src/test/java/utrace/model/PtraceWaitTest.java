@@ -178,7 +178,8 @@ class PtraceWaitTest {
         bad("tracee\nptrace cont -> stopped SIGSTOP\n", "only a wait has an expected result");
         bad("tracee\nptrace wait -> stopped\n", "expected a wait result");
         bad("tracee\nptrace wait until SIGSTOP -> stopped SIGSTOP\n", "no '->' expectation");
-        bad("tracee\nptrace wait after ptrace:1\n", "cannot wait for the tracer itself");
+        bad("tracee\nptrace attach; wait after ptrace:1\n", "x:3: a ptrace request cannot wait for the tracer itself");
+        bad("tracee\nptrace attach\nkiller SIGSTOP SIGKILL after killer:1\n", "x:4: a killer's signal cannot wait for the killer itself");
         bad("tracee\nptrace attach\nkiller SIGKILL after ptrace:2\n", "only 1 requests");
         bad("tracee\nptrace attach after nobody:1\n", "expected 'after ACTOR:K'");
         bad("tracee\nptrace attach after tracee:sleeping\n", "expected 'after ACTOR:K'");

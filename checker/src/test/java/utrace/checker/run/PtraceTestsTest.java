@@ -76,6 +76,14 @@ class PtraceTestsTest {
         }
     }
 
+    /** docs/ptrace-tests.md has a row for every listed scenario, and for every mutation above. */
+    @Test
+    void theDocsTableCoversEveryScenarioAndMutation() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "ptrace-tests.md"));
+        for (String n : Scenarios.ptraceTestNames()) assertTrue(doc.contains("| " + n + " |"), n + " has a row in docs/ptrace-tests.md");
+        tracerMutations().forEach(m -> assertTrue(doc.contains(m.id), m.id + " is in docs/ptrace-tests.md"));
+    }
+
     @Test
     void everyListedScenarioIsAShippedFileNamedAfterItsTest() throws Exception {
         assertTrue(Scenarios.ptraceTestNames().size() >= 14, "the five the issue names and more");
