@@ -6,8 +6,32 @@ import java.util.List;
 
 /** Another process sending the scenario's signals to the tracee, in order. */
 final class Killer extends Actor {
-    private static final StepInfo SEND = new StepInfo("siglock; queue the signal; signal_wake_up", "send_signal", 0);
-    private static final StepInfo DONE = new StepInfo("done", "send_signal", 0);
+    private static final StepInfo SEND_KILL = new StepInfo(
+        "siglock; queue SIGKILL; complete_signal: SIGNAL_GROUP_EXIT, clear jobctl pending, signal_wake_up(t, 1)",
+        "complete_signal", 0,
+        SeedRef.code(SeedRef.SIGNAL_C, 3404, "(sig == SIGKILL || !tracehook_consider_fatal_signal(t, sig))) {")
+            .note("send_signal's path (kernel/signal.c) is 3.1 code; patch 04's line keeps SIGKILL fatal whoever traces")
+            .simplified("the whole send under siglock is one step; one thread: the group exit only clears the "
+                + "group stop and the jobctl pending bits, and wakes the tracee even from TASK_WAKEKILL sleeps"));
+    private static final StepInfo SEND_STOP = new StepInfo("siglock; SIGSTOP: prepare_signal flushes SIGCONT; queue; signal_wake_up(t, 0)",
+        "prepare_signal", 0,
+        SeedRef.called(SeedRef.SIGNAL_C, 3938, "static int prepare_signal(int sig, struct task_struct *p, int from_ancestor_ns)",
+            "prepare_signal", "prepare_signal's stop-signal branch is 3.1 code; the line is the hunk header naming it")
+            .simplified("the whole send under siglock is one step; one pending set (no shared queue)"));
+    private static final StepInfo SEND_CONT = new StepInfo(
+        "siglock; SIGCONT: prepare_signal flushes stop signals, ends the group stop, wake_up_quiescent(__TASK_STOPPED); "
+            + "queued only if traced or SIGNAL_IGN wanted (05)",
+        "prepare_signal", 11,
+        SeedRef.code(SeedRef.SIGNAL_C, 3943, "wake_up_quiescent(t, __TASK_STOPPED);")
+            .simplified("the whole send under siglock is one step; do_notify_parent_cldstop(CLD_CONTINUED) is not modelled"));
+    private static final StepInfo SEND_OTHER = new StepInfo("siglock; queue the signal; signal_wake_up(t, 0)", "send_signal", 0,
+        SeedRef.called(SeedRef.SIGNAL_C, 3931, "void signal_wake_up(struct task_struct *t, int resume)", "signal_wake_up",
+            "send_signal (kernel/signal.c) is not in the series; the line is the hunk header naming signal_wake_up, "
+                + "which it calls through complete_signal")
+            .simplified("the whole send under siglock is one step; the signal (SIGUSR1, SIGTRAP) is queued once"));
+
+    /** Every step a killer can take, for `checker list steps`. */
+    static final List<StepInfo> STEPS = List.of(SEND_KILL, SEND_STOP, SEND_CONT, SEND_OTHER);
 
     private final List<Integer> signals;
 
@@ -22,13 +46,10 @@ final class Killer extends Actor {
 
     @Override boolean step(Ctx c) {
         int i = c.pc();
-        if (i >= signals.size()) {
-            c.at(DONE);
-            return false;
-        }
-        c.at(SEND);
-        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        if (i >= signals.size()) return false;
         int sig = signals.get(i);
+        c.at(sig == Signals.SIGKILL ? SEND_KILL : sig == Signals.SIGSTOP ? SEND_STOP : sig == Signals.SIGCONT ? SEND_CONT : SEND_OTHER);
+        if (!c.lockFree(LOCK_SIGLOCK)) return false;
         switch (sig) {
             case Signals.SIGKILL:
                 // complete_signal(): fatal, the group exits; wake even TASK_WAKEKILL sleepers.

@@ -362,6 +362,25 @@ public final class Model {
             return "slot " + slot;
         }
 
+        @Override public Barrier storeBarrier(int slot, int value) {
+            if (litmus != null) return null;
+            if (slot == REPORTING) return Barrier.B1_READER;
+            if (slot == UTRACE_FLAGS) return Barrier.B3_WRITER;
+            if (slot == EXIT_STATE) return Barrier.B3_READER;
+            if (slot == RESUME) return Barrier.B5_WRITER;
+            if (slot == UTRACE_ALLOCATED || slot == UTRACE_UNINIT) return Barrier.B4_WRITER;
+            if (slot == TIF) return value != 0 ? Barrier.B5_WRITER : Barrier.B5_READER;
+            if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) return Barrier.B2_WRITER;
+            return null;
+        }
+
+        @Override public Barrier loadBarrier(int slot) {
+            if (litmus != null) return null;
+            if (slot == UTRACE_ALLOCATED || slot == UTRACE_UNINIT) return Barrier.B4_READER;
+            if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) return Barrier.B2_READER;
+            return null;
+        }
+
         @Override public String value(int slot, int mask, int value) {
             if (litmus != null) return Integer.toString(value);
             if (slot == REPORTING) return engineName(value - 1);

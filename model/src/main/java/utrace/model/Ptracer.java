@@ -17,16 +17,50 @@ final class Ptracer extends Actor {
     private static final int PHASE_WAKE_WRITE = 3;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12);
-    private static final StepInfo WAIT = new StepInfo("the tracee is TASK_TRACED with an exit_code (or dead): collect it", "wait_task_stopped", 0);
-    private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13);
-    private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step", "ptrace_resume", 25);
-    private static final StepInfo WAKE = new StepInfo("lock_task_sighand; wake_up_quiescent(child, __TASK_TRACED)", "ptrace_resume", 10);
-    private static final StepInfo WAKE_READ = new StepInfo("no siglock (before patch 10): wake_up_quiescent reads child->state", "ptrace_resume", 10);
-    private static final StepInfo WAKE_WRITE = new StepInfo("no siglock (before patch 10): try_to_wake_up: __TASK_TRACED? state = TASK_RUNNING", "ptrace_resume", 10);
-    private static final StepInfo DETACH = new StepInfo("ptrace_disable; ptrace_set_syscall_trace(false); __ptrace_unlink: ptrace = 0, wake", "ptrace_detach", 12);
-    private static final StepInfo EXIT = new StepInfo("exit_ptrace -> __ptrace_unlink: ptrace = 0, wake (no ptrace_check_attach)", "exit_ptrace", 12);
-    private static final StepInfo DONE = new StepInfo("done", "-", 0);
+    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12,
+        SeedRef.code(SeedRef.PTRACE_C, 4049, "ptrace_signal_wake_up(task, 1);")
+            .simplified("PTRACE_ATTACH is one step under siglock and tasklist_lock (permission checks, "
+                + "cred_guard_mutex and PTRACE_SEIZE are not modelled); its wait for JOBCTL_TRAPPING is not "
+                + "modelled: the script's wait waits for the trap"));
+    private static final StepInfo WAIT = new StepInfo("the tracee is TASK_TRACED with an exit_code (or dead): collect it", "wait_task_stopped", 0,
+        SeedRef.context(SeedRef.PTRACE_C, 3841, "child->exit_code = data;",
+            "wait_task_stopped (kernel/exit.c) is not in the series: it collects the exit_code ptrace_stop sets, "
+                + "which ptrace_resume (this line) replaces")
+            .simplified("the tracer's wait is one step, enabled once the tracee is TASK_TRACED with an exit code (or dead)"));
+    private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13,
+        SeedRef.code(SeedRef.SCHED_C, 4136, "if (match_state && !likely(p->state & match_state))")
+            .names("wait_task_inactive", "ptrace_check_attach (kernel/ptrace.c) is not in the series; it calls "
+                + "wait_task_inactive(child, TASK_TRACED), whose busy-wait test patch 13 changes")
+            .simplified("ptrace_check_attach's tasklist_lock/siglock section and wait_task_inactive() are one step, "
+                + "enabled once the tracee sleeps or its state stops matching"));
+    private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step", "ptrace_resume", 25,
+        SeedRef.code(SeedRef.PTRACE_C, 5091, "task_utrace_lock(p);")
+            .names("ptrace_set_syscall_trace", "ptrace_resume calls ptrace_set_syscall_trace (patch 21), which "
+                + "takes task_utrace_lock from patch 25")
+            .simplified("ptrace_resume's flag updates up to child->exit_code are one step (under task_utrace_lock "
+                + "from patch 25); the resume signal (data) is always 0"));
+    private static final StepInfo WAKE = new StepInfo("lock_task_sighand; wake_up_quiescent(child, __TASK_TRACED)", "ptrace_resume", 10,
+        SeedRef.code(SeedRef.PTRACE_C, 3843, "if (lock_task_sighand(child, &flags)) {"));
+    private static final StepInfo WAKE_READ = new StepInfo("no siglock (before patch 10): wake_up_quiescent reads child->state", "ptrace_resume", 10,
+        SeedRef.code(SeedRef.PTRACE_C, 3842, "wake_up_state(child, __TASK_TRACED);")
+            .note("the line patch 10 removes: the lock-free wake-up before it")
+            .simplified("try_to_wake_up()'s read of the state and its write are two steps"));
+    private static final StepInfo WAKE_WRITE = new StepInfo("no siglock (before patch 10): try_to_wake_up: __TASK_TRACED? state = TASK_RUNNING", "ptrace_resume", 10,
+        SeedRef.code(SeedRef.PTRACE_C, 3842, "wake_up_state(child, __TASK_TRACED);")
+            .note("the line patch 10 removes: the lock-free wake-up before it"));
+    private static final StepInfo DETACH = new StepInfo("ptrace_disable; ptrace_set_syscall_trace(false); __ptrace_unlink: ptrace = 0, wake", "ptrace_detach", 12,
+        SeedRef.code(SeedRef.PTRACE_C, 4044, "ptrace_signal_wake_up(child, task_is_traced(child));")
+            .names("__ptrace_unlink", "ptrace_detach calls __ptrace_unlink, whose wake-up patch 12 changes")
+            .simplified("ptrace_detach's three critical sections (ptrace_check_attach, ptrace_disable with "
+                + "ptrace_set_syscall_trace, and __ptrace_unlink under tasklist_lock and siglock) are one step"));
+    private static final StepInfo EXIT = new StepInfo("exit_ptrace -> __ptrace_unlink: ptrace = 0, wake (no ptrace_check_attach)", "exit_ptrace", 12,
+        SeedRef.code(SeedRef.PTRACE_C, 4044, "ptrace_signal_wake_up(child, task_is_traced(child));")
+            .names("__ptrace_unlink", "exit_ptrace (kernel/ptrace.c) is not in the series; it calls __ptrace_unlink, "
+                + "whose wake-up patch 12 changes")
+            .simplified("the tracer's exit unlinks its one tracee in one step"));
+
+    /** Every step the ptrace tracer can take, for `checker list steps`. */
+    static final List<StepInfo> STEPS = List.of(ATTACH, WAIT, CHECK, SET, WAKE, WAKE_READ, WAKE_WRITE, DETACH, EXIT);
 
     private static final int L_OP = 0;
     /** Before patch 10: what wake_up_quiescent decided from its lock-free read (1 wake, 2 clear the bit only). */
@@ -57,10 +91,7 @@ final class Ptracer extends Actor {
     }
 
     @Override boolean step(Ctx c) {
-        if (c.pc() == DONE_PC) {
-            c.at(DONE);
-            return false;
-        }
+        if (c.pc() == DONE_PC) return false;
         PtraceOp op = script.get(c.local(L_OP));
         switch (op) {
             case ATTACH: return attach(c, op);

@@ -12,7 +12,7 @@ import java.util.List;
  * tracehooks of patches 03, 06 and 08, one file per kernel area, each with
  * its program counters, their {@link StepInfo} and the code:
  * <ul>
- * <li>{@link TraceeSyscall}: user mode, the syscall entry/exit hooks, exit_to_user_mode;
+ * <li>{@link TraceeSyscall}: user mode, the syscall entry/exit hooks, do_notify_resume;
  * <li>{@link TraceeReport}: the report pass (start_report .. finish_report), utrace_resume;
  * <li>{@link TraceeSignal}: get_signal_to_deliver, utrace_get_signal, tracehook_signal_handler;
  * <li>{@link TraceeStop}: utrace_stop, utrace_finish_stop, the group-stop sleep, utrace_end_stop;
@@ -41,9 +41,9 @@ final class Tracee extends Actor {
     private static final byte[] AREA = new byte[PCS];
 
     /** Each area's describe() declares its program counters here. */
-    static void info(int pc, int area, String label, String function, int patch) {
+    static void info(int pc, int area, String label, String function, int patch, SeedRef ref) {
         if (INFO[pc] != null) throw new IllegalStateException("tracee pc " + pc + " declared twice");
-        INFO[pc] = new StepInfo(label, function, patch);
+        INFO[pc] = new StepInfo(label, function, patch, ref);
         AREA[pc] = (byte) area;
     }
 
@@ -57,6 +57,11 @@ final class Tracee extends Actor {
         for (int pc = 0; pc < PCS; pc++) {
             if (INFO[pc] == null) throw new IllegalStateException("tracee pc " + pc + " not declared by any area");
         }
+    }
+
+    /** Every step of the tracee, by program counter, for `checker list steps`. */
+    static List<StepInfo> steps() {
+        return List.of(INFO);
     }
 
     // locals: the tracee's frame, shared by the areas

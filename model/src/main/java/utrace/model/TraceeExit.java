@@ -25,15 +25,33 @@ final class TraceeExit {
     static final int DEAD = 27;
 
     static void describe() {
-        info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6);
-        info(EXIT_NOTIFY, AREA_EXIT, "write_lock(tasklist_lock); exit_state = EXIT_ZOMBIE (EXIT_DEAD if autoreaped)", "exit_notify", 0);
-        info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8);
-        info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1);
-        info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1);
-        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1);
-        info(AUTOREAP, AREA_EXIT, "release_task (autoreap): smp_mb(); utrace_flags?", "utrace_release_task", 8);
-        info(AUTOREAP_LOCK, AREA_EXIT, "lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1);
-        info(DEAD, AREA_EXIT, "TASK_DEAD", "do_exit", 0);
+        info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6,
+            SeedRef.code(SeedRef.EXIT_C, 3545, "UTRACE_HOOK(current, EXIT, report_exit(&code));")
+                .names("report_exit", "UTRACE_HOOK pastes utrace_ ## report_exit(&code) into do_exit (patch 06)")
+                .simplified("the exit code is not modelled; the task counts as PF_EXITING from this step on "
+                    + "(__ptrace_unlink's test reads it)"));
+        info(EXIT_NOTIFY, AREA_EXIT, "write_lock(tasklist_lock); exit_state = EXIT_ZOMBIE (EXIT_DEAD if autoreaped)", "exit_notify", 0,
+            SeedRef.called(SeedRef.EXIT_C, 3709, "static void exit_notify(struct task_struct *tsk, int group_dead)",
+                "exit_notify", "exit_notify (kernel/exit.c) is 3.1 code; the series adds utrace_exit_notify() to it (patch 08)")
+                .simplified("the tasklist_lock section is one step; no parent notification, no thread group"));
+        info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8,
+            SeedRef.code(SeedRef.UTRACE_H, 3696, "if (task_utrace_flags(task) & _UTRACE_DEATH_EVENTS)"));
+        info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2629, "spin_lock(&utrace->lock);"));
+        info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1889, "utrace->death = 0;")
+                .simplified("the locked section, with utrace_reset() or the teardown of the lists, is one step"));
+        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
+                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put"));
+        info(AUTOREAP, AREA_EXIT, "release_task (autoreap): smp_mb(); utrace_flags?", "utrace_release_task", 8,
+            SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();"));
+        info(AUTOREAP_LOCK, AREA_EXIT, "lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1878, "utrace->reap = 1;"));
+        info(DEAD, AREA_EXIT, "TASK_DEAD", "do_exit", 0,
+            SeedRef.called(SeedRef.EXIT_C, 3544, "NORET_TYPE void do_exit(long code)", "do_exit",
+                "do_exit's end (kernel/exit.c) is not in the series; the line is the hunk header naming do_exit")
+                .simplified("the tracee takes no further step"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {

@@ -30,17 +30,41 @@ final class TraceeReport {
     static final int P_REREAD = 35;
 
     static void describe() {
-        info(FIN_REPORT, AREA_REPORT, "fold the pass's action into utrace->resume", "finish_report", 1);
-        info(FIN_RESET, AREA_REPORT, "utrace_reset if the pass was spurious or an engine detached", "finish_report_reset", 1);
-        info(NOTIFY_RESUME, AREA_REPORT, "smp_mb(); utrace_flags? utrace_resume: start_report", "tracehook_notify_resume", 3);
-        info(FRR, AREA_REPORT, "finish_report_reset, then stop, interrupt or set stepping", "finish_resume_report", 1);
-        info(P_SET_REPORTING, AREA_REPORT, "utrace->reporting = engine; smp_mb()", "start_callback", 1);
-        info(P_READ, AREA_REPORT, "want = engine->flags; smp_rmb(); ops = engine->ops", "start_callback", 1);
-        info(P_QUIESCE_CALL, AREA_REPORT, "ops->report_quiesce()", "start_callback", 1);
-        info(P_EVENT_CALL, AREA_REPORT, "ops->report_<event>()", "REPORT_CALLBACKS", 1);
-        info(P_FINISH, AREA_REPORT, "apply the callback's return value", "finish_callback_report", 1);
-        info(P_CLEAR, AREA_REPORT, "utrace->reporting = NULL", "finish_callback", 1);
-        info(P_REREAD, AREA_REPORT, "utrace->reporting = engine; smp_mb(); want = engine->flags", "start_callback", 1);
+        info(FIN_REPORT, AREA_REPORT, "fold the pass's action into utrace->resume", "finish_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2302, "if (resume < utrace->resume) {")
+                .simplified("the lock-free test of utrace->resume and the locked write are one step"));
+        info(FIN_RESET, AREA_REPORT, "utrace_reset if the pass was spurious or an engine detached", "finish_report_reset", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2286, "if (unlikely(report->spurious || report->detaches)) {")
+                .simplified("spin_lock, utrace_reset() and put_detached_list() are one step"));
+        info(NOTIFY_RESUME, AREA_REPORT, "smp_mb(); utrace_flags? utrace_resume: start_report", "tracehook_notify_resume", 3,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 3301, "smp_mb();")
+                .simplified("tracehook_notify_resume's test of utrace_flags, utrace_resume's clearing of "
+                    + "utrace->signal_handler and start_report() are one step (each takes utrace->lock at most once)"));
+        info(FRR, AREA_REPORT, "finish_report_reset, then stop, interrupt or set stepping", "finish_resume_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2643, "finish_report_reset(task, utrace, report);")
+                .simplified("arch_has_single_step() and arch_has_block_step() are true; BLOCKSTEP sets "
+                    + "TIF_SINGLESTEP like SINGLESTEP (the model has one stepping flag)"));
+        info(P_SET_REPORTING, AREA_REPORT, "utrace->reporting = engine; smp_mb()", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2411, "utrace->reporting = engine;"));
+        info(P_READ, AREA_REPORT, "want = engine->flags; smp_rmb(); ops = engine->ops", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2418, "want = engine->flags;")
+                .simplified("both loads in one step; only the weak memory model (B2.reader removed) lets the "
+                    + "load of ->ops be performed first"));
+        info(P_QUIESCE_CALL, AREA_REPORT, "ops->report_quiesce()", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2423, "(*ops->report_quiesce)(report->action,")
+                .simplified("the callback returns what the scenario says; a utrace_control/utrace_set_events "
+                    + "it makes on its own engine runs inside this step"));
+        info(P_EVENT_CALL, AREA_REPORT, "ops->report_<event>()", "REPORT_CALLBACKS", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2464, "(*ops->callback)(__VA_ARGS__));")
+                .simplified("the callback returns what the scenario says; calls on its own engine run inside this step"));
+        info(P_FINISH, AREA_REPORT, "apply the callback's return value", "finish_callback_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2317, "if (action == UTRACE_DETACH) {")
+                .simplified("its short utrace->lock sections (mark detached, clear or mark ENGINE_STOP) and the "
+                    + "lock-free tests between them are one step; the step waits while utrace->lock is held"));
+        info(P_CLEAR, AREA_REPORT, "utrace->reporting = NULL", "finish_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2382, "utrace->reporting = NULL;"));
+        info(P_REREAD, AREA_REPORT, "utrace->reporting = engine; smp_mb(); want = engine->flags", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2438, "utrace->reporting = engine;"));
     }
 
     // struct utrace_report flags

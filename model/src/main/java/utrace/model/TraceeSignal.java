@@ -23,12 +23,32 @@ final class TraceeSignal {
     static final int P_SIGNAL_CALL = 32;
 
     static void describe() {
-        info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 1);
-        info(GS_REPORT_LOCK, AREA_SIGNAL, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1);
-        info(GS_AFTER_PASS, AREA_SIGNAL, "act on the engines' signal disposition", "utrace_get_signal", 1);
-        info(GS_AFTER_FRR, AREA_SIGNAL, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1);
-        info(GS_HANDLER, AREA_SIGNAL, "signal frame set up; utrace_signal_handler", "tracehook_signal_handler", 3);
-        info(P_SIGNAL_CALL, AREA_SIGNAL, "ops->report_signal()", "utrace_get_signal", 1);
+        info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 19,
+            SeedRef.code(SeedRef.SIGNAL_C, 4646, "signr = utrace_hook_signal(current, regs, info, return_ka);")
+                .names("utrace_hook_signal", "get_signal_to_deliver's loop (its hunk header names the label relock:) "
+                    + "calls utrace_hook_signal -> utrace_get_signal first (patch 19)")
+                .simplified("one siglock hold: utrace_get_signal's tests, the steal (dequeue_signal) and the start of "
+                    + "the report_signal pass, or else do_signal_stop / do_jobctl_trap / dequeue_signal and the "
+                    + "delivery; the signals are SIGKILL, SIGSTOP, SIGCONT, SIGTRAP and SIGUSR1 (a handler installed); "
+                    + "one pending set (no private and shared queues); a ptrace stop's signal is discarded (the "
+                    + "model's tracer resumes with 0)"));
+        info(GS_REPORT_LOCK, AREA_SIGNAL, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2789, "spin_lock(&utrace->lock);")
+                .simplified("the utrace->lock section and the recalc_sigpending() under siglock after it are one step"));
+        info(GS_AFTER_PASS, AREA_SIGNAL, "act on the engines' signal disposition", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2928, "switch (utrace_signal_action(report.result)) {")
+                .simplified("dispositions DELIVER, IGN, STOP and TERM (SIGTERM's default: the model dies as for "
+                    + "SIGKILL); UTRACE_SIGNAL_HOLD, SA_ONESHOT and core dumps are not modelled; finish_report's "
+                    + "test and write of utrace->resume and the siglock retake are one step"));
+        info(GS_AFTER_FRR, AREA_SIGNAL, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2983, "if (unlikely(fatal_signal_pending(task))) {"));
+        info(GS_HANDLER, AREA_SIGNAL, "signal frame set up; utrace_signal_handler", "tracehook_signal_handler", 3,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 3285, "utrace_signal_handler(current, stepping);")
+                .simplified("the signal frame and the handler are not modelled: the tracee returns towards user mode"));
+        info(P_SIGNAL_CALL, AREA_SIGNAL, "ops->report_signal()", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2905, "ret = (*ops->report_signal)(")
+                .simplified("the callback returns what the scenario says (report_quiesce's answer when the engine has "
+                    + "no report_signal); calls on its own engine run inside this step"));
     }
 
     /** enum utrace_signal_action, as far as the model needs it. */

@@ -20,11 +20,24 @@ final class TraceeStop {
     static final int JC_SLEEP = 18;
 
     static void describe() {
-        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_TRACED", "utrace_stop", 1);
-        info(STOP_SLEEP, AREA_STOP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1);
-        info(STOP_FINISH, AREA_STOP, "SIGKILLed: spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
-        info(STOP_RECALC, AREA_STOP, "recalc_sigpending() under siglock", "utrace_stop", 1);
-        info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop", "do_signal_stop", 0);
+        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_TRACED", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1796, "spin_lock(&utrace->lock);")
+                .simplified("one step: the resume bookkeeping, the test of ENGINE_STOP, utrace_reset() (which "
+                    + "unlocks) with the re-test of utrace_flags after it, and the siglock section (fatal signal "
+                    + "test, TASK_UTRACED, TASK_TRACED before patch 15); freezing is not modelled"));
+        info(STOP_SLEEP, AREA_STOP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1842, "schedule();")
+                .simplified("the step is enabled once the task state is TASK_RUNNING again (a wake-up)"));
+        info(STOP_FINISH, AREA_STOP, "SIGKILLed: spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1785, "if (unlikely(__fatal_signal_pending(current))) {")
+                .simplified("spin_unlock_wait() is a step enabled while utrace->lock is free"));
+        info(STOP_RECALC, AREA_STOP, "recalc_sigpending() under siglock", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1856, "recalc_sigpending();")
+                .simplified("try_to_freeze() is not modelled"));
+        info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop", "do_signal_stop", 16,
+            SeedRef.code(SeedRef.SIGNAL_C, 4419, "utrace_end_stop();")
+                .simplified("the wake-up (TASK_RUNNING again) and utrace_end_stop() (patch 16: a SIGKILLed task "
+                    + "waits for utrace->lock) are one step"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {

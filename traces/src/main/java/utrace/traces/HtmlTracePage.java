@@ -95,14 +95,20 @@ public final class HtmlTracePage {
 
     private static void stepTable(StringBuilder b, Trace t) {
         b.append("<section id=\"steps\"><h2>Steps</h2><table id=\"step-table\"><thead><tr><th>#</th><th>actor</th>"
-            + "<th>kernel function: step</th><th>patch</th><th>what happened / changed (old \u2192 new)</th></tr></thead><tbody>\n");
+            + "<th>kernel function: step</th><th>patch, code</th><th>what happened / changed (old \u2192 new)</th></tr></thead><tbody>\n");
         int n = t.steps().size();
         for (Trace.Step s : t.steps()) {
             boolean last = s.index() == n && !t.violation().kind().equals("TERMINAL");
             b.append("<tr data-step=\"").append(s.index()).append("\"").append(last ? " class=\"violating-row\"" : "").append(">")
                 .append("<td>").append(s.index()).append("</td><td>").append(Html.esc(s.actorName())).append("</td><td><b>")
                 .append(Html.esc(s.function())).append("</b>: ").append(Html.esc(s.label())).append("</td><td>")
-                .append(s.patch() == 0 ? "" : String.format("%02d", s.patch())).append("</td><td>");
+                .append(s.patch() == 0 ? "" : String.format("%02d", s.patch()));
+            // where the step's code is: a line of the seed, in the diff of a kernel file (SPIN's file:line)
+            if (s.seedLine() != 0) {
+                b.append("<div class=\"seed\" title=\"").append(Html.esc(s.file())).append("\">")
+                    .append(s.seedRef()).append("</div>");
+            }
+            b.append("</td><td>");
             if (!s.detail().isEmpty()) b.append("<div class=\"detail\">").append(Html.esc(s.detail())).append("</div>");
             for (Trace.Change c : s.changes()) {
                 b.append("<div class=\"change\"><code>").append(Html.esc(c.var())).append("</code>: ")
@@ -134,6 +140,8 @@ public final class HtmlTracePage {
             o.put("function", s.function());
             o.put("label", s.label());
             o.put("patch", s.patch());
+            o.put("seed", s.seedRef());
+            o.put("file", s.file());
             o.put("detail", s.detail());
             ArrayNode ch = o.putArray("changed");
             for (Trace.Change c : s.changes()) ch.add(c.var());

@@ -99,8 +99,7 @@ public final class TextRenderer {
         out.add(rule);
         for (Trace.Step s : t.steps()) {
             boolean last = s.index() == t.steps().size();
-            List<String> cell = TextWrap.wrap(s.function() + ": " + s.label()
-                + (s.patch() == 0 ? "" : " [patch " + String.format("%02d", s.patch()) + "]"), w);
+            List<String> cell = TextWrap.wrap(s.function() + ": " + s.label() + where(s), w);
             int col = cols.indexOf(s.actor());
             for (int i = 0; i < cell.size(); i++) {
                 List<String> cells = new ArrayList<>();
@@ -115,6 +114,14 @@ public final class TextRenderer {
         }
         out.add("(state fingerprint after step " + t.steps().size() + ": "
             + t.steps().get(t.steps().size() - 1).fingerprint() + ")");
+    }
+
+    /** " [patch 01, seed:1796]": the step's patch and the seed line of its code, as SPIN's trail shows file:line. */
+    private static String where(Trace.Step s) {
+        String patch = s.patch() == 0 ? "" : "patch " + String.format("%02d", s.patch());
+        String seed = s.seedRef();
+        if (patch.isEmpty() && seed.isEmpty()) return "";
+        return " [" + patch + (patch.isEmpty() || seed.isEmpty() ? "" : ", ") + seed + "]";
     }
 
     /** The state after a step, every variable; the ones the step changed are marked. */

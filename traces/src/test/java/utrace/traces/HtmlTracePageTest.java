@@ -55,6 +55,15 @@ class HtmlTracePageTest {
         assertTrue(html.contains("href=\"index.html\""));
     }
 
+    @Test void everyStepRowShowsItsSeedLine() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        String html = HtmlTracePage.render(t, "", null);
+        for (Trace.Step s : t.steps()) {
+            assertTrue(html.contains("<div class=\"seed\" title=\"" + s.file() + "\">seed:" + s.seedLine() + "</div>"),
+                "step " + s.index());
+        }
+    }
+
     @Test void lockHoldsBecomeBarsOnTheHoldersLifeline() throws Exception {
         // utrace_control holds utrace->lock across two steps; the owner's detach races the callback here.
         Mutation mu = Mutation.DETACH_IGNORES_REPORTING;

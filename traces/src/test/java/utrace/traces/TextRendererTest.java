@@ -34,6 +34,16 @@ class TextRendererTest {
         assertTrue(text.lastIndexOf(statementStart) > violation);
     }
 
+    @Test void everyStepShowsItsPatchAndSeedLine() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        // the cells without the column rules: a wrapped cell's lines join up again
+        String text = TextRenderer.render(t).replace("|", " ").replaceAll("\\s+", " ");
+        for (Trace.Step s : t.steps()) {
+            String where = s.patch() == 0 ? "[" + s.seedRef() + "]" : "[patch " + String.format("%02d", s.patch()) + ", " + s.seedRef() + "]";
+            assertTrue(text.contains(where), "step " + s.index() + " shows " + where);
+        }
+    }
+
     @Test void actorColumnsAreInTheirOwnPlace() throws Exception {
         Trace t = Fixtures.reapTrace();
         String text = TextRenderer.render(t);

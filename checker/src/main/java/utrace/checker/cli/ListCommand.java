@@ -16,9 +16,10 @@ import utrace.model.Scenarios;
 /** `checker list invariants|scenarios|mutations`. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
-        + "the barriers of the weak memory model and its litmus self-tests.")
+        + "the model's steps with where their code is in the series, the barriers of the weak memory model and its "
+        + "litmus self-tests.")
 final class ListCommand implements Callable<Integer> {
-    enum What { invariants, scenarios, mutations, patches, barriers, litmus }
+    enum What { invariants, scenarios, mutations, patches, steps, barriers, litmus }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +62,9 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%02d  %s%n", p.number(), p.title());
                     out.println(wrap((p.modelEffect() ? "model: " : "no model effect: ") + p.effect(), "    "));
                 }
+                break;
+            case steps:
+                StepList.steps(out);
                 break;
             case barriers:
                 BarrierList.barriers(out);
