@@ -11,8 +11,10 @@ final class Killer extends Actor {
         "complete_signal", 0,
         SeedRef.code(SeedRef.SIGNAL_C, 3404, "(sig == SIGKILL || !tracehook_consider_fatal_signal(t, sig))) {")
             .note("send_signal's path (kernel/signal.c) is 3.1 code; patch 04's line keeps SIGKILL fatal whoever traces")
-            .simplified("the whole send under siglock is one step; one thread: the group exit only clears the "
-                + "group stop and the jobctl pending bits, and wakes the tracee even from TASK_WAKEKILL sleeps"));
+            .simplified("the whole send under siglock is one step; one thread: the group exit sets "
+                + "SIGNAL_GROUP_EXIT (ending the group stop), clears the jobctl pending bits and wakes the tracee "
+                + "even from TASK_WAKEKILL sleeps; signals sent after it are still queued (prepare_signal's "
+                + "\"in the middle of dying\" case is not modelled)"));
     private static final StepInfo SEND_STOP = new StepInfo("siglock; SIGSTOP: prepare_signal flushes SIGCONT; queue; signal_wake_up(t, 0)",
         "prepare_signal", 0,
         SeedRef.called(SeedRef.SIGNAL_C, 3938, "static int prepare_signal(int sig, struct task_struct *p, int from_ancestor_ns)",
@@ -57,6 +59,7 @@ final class Killer extends Actor {
                 // task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK).
                 c.setBits(SIGPENDING, Signals.SIGKILL);
                 c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
                 JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
                 c.taskGhostSet(G_KILLED);
                 // The group is exiting: no stop can take effect any more, so the history bit of
@@ -117,7 +120,7 @@ final class Killer extends Actor {
             may.write(SIGPENDING, sig | Signals.SIGCONT | Signals.SIGSTOP);
             if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT || sig == Signals.SIGKILL) may.write(G_TASK, G_CONT_AFTER_STOP);
             if (sig == Signals.SIGKILL) {
-                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT);
                 may.write(G_TASK, G_KILLED);
                 may.write(JOBCTL, JOBCTL_PENDING_MASK | JOBCTL_STOP_DEQUEUED); // task_clear_jobctl_pending (patch 09/20 rows)
             }

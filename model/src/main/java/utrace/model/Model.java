@@ -276,6 +276,13 @@ public final class Model {
 
     public boolean traceeInUtraceStop(State s) { return tracee.inUtraceStop(s); }
 
+    /**
+     * The tracee sleeps in the utrace_stop() that utrace_report_exit() calls, and a live engine
+     * wants it stopped (utrace.h, @report_exit: "Returning UTRACE_STOP here keeps @current stopped
+     * before it cleans up its state and dies").
+     */
+    public boolean traceeHeldAtReportExit(State s) { return tracee.heldAtReportExit(s); }
+
     /** Null unless the tracee sleeps in a stop nobody will end (then: which). */
     public String traceeLostWakeup(State s) {
         return tracee.asleep(s) ? tracee.lostWakeup(s) : null;
@@ -297,7 +304,7 @@ public final class Model {
         m.put("task.utrace_flags", Events.names(s.utraceFlags()));
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");
         if (weak != null) m.put("utrace.initialised", s.get(UTRACE_UNINIT) != 0 ? "no" : "yes");
-        m.put("signal.flags", (s.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0 ? "STOP_STOPPED" : "0");
+        m.put("signal.flags", signalFlagNames(s.get(SIGNAL_FLAGS)));
         m.put("task.jobctl", jobctlNames(s.get(JOBCTL)));
         m.put("task.ptrace", ptraceNames(s.get(PTRACE)));
         m.put("task.exit_code", s.get(PT_STOP_CODE) != 0 ? "ptrace stop not yet waited for" : "0");
@@ -397,6 +404,14 @@ public final class Model {
             }
             return Integer.toString(value);
         }
+    }
+
+    private static String signalFlagNames(int f) {
+        if (f == 0) return "0";
+        StringBuilder b = new StringBuilder();
+        if ((f & SIGNAL_STOP_STOPPED) != 0) b.append("|STOP_STOPPED");
+        if ((f & SIGNAL_GROUP_EXIT) != 0) b.append("|GROUP_EXIT");
+        return b.substring(1);
     }
 
     static String jobctlNames(int j) {

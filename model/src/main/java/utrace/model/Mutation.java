@@ -50,7 +50,11 @@ public enum Mutation {
         "no-signal-loss", "signal-loss"),
     WAKEUP_USES_TRACED_BIT("utrace_wakeup",
         "utrace_wakeup still wakes __TASK_TRACED although utrace_stop sleeps in TASK_UTRACED (patch 15 without its utrace_wakeup hunk)",
-        "no-lost-wakeup", "stop-then-resume");
+        "no-lost-wakeup", "stop-then-resume"),
+    GROUP_STOP_IGNORES_SIGKILL("do_signal_stop",
+        "do_signal_stop stops the group although it is exiting (no signal_group_exit() test), and schedule() sleeps in "
+            + "TASK_STOPPED with SIGKILL pending (as the model did before issue 13)",
+        "sigkill-wins", "signal-engine-stop-then-kill");
 
     public final String id;
     public final String function;

@@ -49,8 +49,8 @@ final class Owner extends Actor {
                 + "(a step per try) until no callback to its engine is in progress"));
     private static final StepInfo EXAMINE_PREPARE = new StepInfo("ENGINE_STOP? exit_state? exam->state = state; wait_task_inactive()", "utrace_prepare_examine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 3086, "if (unlikely(!engine_wants_stop(engine)))")
-            .simplified("wait_task_inactive() is one test: \"the tracee sleeps in a stop\" (the step waits while it "
-                + "is still on its way into schedule()); nvcsw is a 2-bit count of the tracee's stops"));
+            .simplified("wait_task_inactive() as in ptrace_check_attach (WaitTaskInactive: busy-wait while the "
+                + "tracee runs, the == re-check once it sleeps); nvcsw is a 2-bit count of the tracee's stops"));
     private static final StepInfo EXAMINE_FINISH = new StepInfo("state == exam->state? wait_task_inactive() == exam->ncsw?", "utrace_finish_examine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 3130, "if (unlikely(!engine_wants_stop(engine)))")
             .simplified("as utrace_prepare_examine's wait_task_inactive()"));
@@ -223,14 +223,6 @@ final class Owner extends Actor {
         }
     }
 
-    /** wait_task_inactive(): 0 if the state changed, else the switch count; null while still on the CPU. */
-    private Integer waitTaskInactive(Ctx c, int matchState) {
-        int state = c.get(TASK_STATE);
-        if (state != matchState) return 0;
-        if (!model.tracee().asleepIn(c)) return null; // still running towards schedule()
-        return 0x100 | c.get(NCSW);
-    }
-
     private boolean examine(Ctx c, OwnerOp op) {
         int e = engine;
         if (c.pc() == PHASE_START) {
@@ -248,9 +240,9 @@ final class Owner extends Actor {
                 returned(c, op, Errno.EAGAIN);
                 return true;
             }
-            Integer ncsw = waitTaskInactive(c, state);
-            if (ncsw == null) return false;
-            if (ncsw == 0) {
+            int ncsw = WaitTaskInactive.call(c, model.tracee(), state);
+            if (ncsw == WaitTaskInactive.SPIN) return false;
+            if (ncsw == WaitTaskInactive.CHANGED) {
                 returned(c, op, Errno.EAGAIN);
                 return true;
             }
@@ -267,8 +259,8 @@ final class Owner extends Actor {
         } else if (c.get(TASK_STATE) != c.local(L_EX_STATE)) {
             ret = Errno.EAGAIN;
         } else {
-            Integer ncsw = waitTaskInactive(c, c.local(L_EX_STATE));
-            if (ncsw == null) return false;
+            int ncsw = WaitTaskInactive.call(c, model.tracee(), c.local(L_EX_STATE));
+            if (ncsw == WaitTaskInactive.SPIN) return false;
             ret = ncsw != c.local(L_EX_NCSW) ? Errno.EAGAIN : Errno.OK;
         }
         returned(c, op, ret);

@@ -31,8 +31,9 @@ final class Ptracer extends Actor {
         SeedRef.code(SeedRef.SCHED_C, 4136, "if (match_state && !likely(p->state & match_state))")
             .names("wait_task_inactive", "ptrace_check_attach (kernel/ptrace.c) is not in the series; it calls "
                 + "wait_task_inactive(child, TASK_TRACED), whose busy-wait test patch 13 changes")
-            .simplified("ptrace_check_attach's tasklist_lock/siglock section and wait_task_inactive() are one step, "
-                + "enabled once the tracee sleeps or its state stops matching"));
+            .simplified("ptrace_check_attach's tasklist_lock/siglock section and wait_task_inactive() are one step "
+                + "(WaitTaskInactive: the busy-wait while the tracee still runs, the re-check under the runqueue "
+                + "lock once it sleeps), taken once either decides"));
     private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step", "ptrace_resume", 25,
         SeedRef.code(SeedRef.PTRACE_C, 5091, "task_utrace_lock(p);")
             .names("ptrace_set_syscall_trace", "ptrace_resume calls ptrace_set_syscall_trace (patch 21), which "
@@ -151,10 +152,11 @@ final class Ptracer extends Actor {
     }
 
     /**
-     * ptrace_check_attach(): the tracee must be ours and TASK_TRACED, then
-     * wait_task_inactive(child, TASK_TRACED) waits until it is off the CPU,
-     * giving up if its state stops matching while it still runs. Before patch
-     * 13 "matching" means ==, so a UTRACED bit added meanwhile makes it fail.
+     * ptrace_check_attach(): the tracee must be ours and TASK_TRACED (under
+     * tasklist_lock and siglock), then wait_task_inactive(child, TASK_TRACED)
+     * waits until it is off the CPU (see {@link WaitTaskInactive}: the
+     * busy-wait gives up if its state stops matching while it still runs; off
+     * the CPU, the state must be TASK_TRACED exactly, also with patch 13).
      */
     private boolean checkAttach(Ctx c, PtraceOp op) {
         c.at(CHECK);
@@ -162,11 +164,9 @@ final class Ptracer extends Actor {
             returned(c, op, Errno.ESRCH);
             return true;
         }
-        if (!model.tracee().asleepIn(c)) {
-            int state = c.get(TASK_STATE);
-            boolean matches = c.cfg.has(13) ? (state & TaskState.TASK_TRACED) != 0 : state == TaskState.TASK_TRACED;
-            if (matches) return false; // still on its way into schedule(): keep waiting
-            c.note("wait_task_inactive: state " + TaskState.name(state) + " does not match TASK_TRACED");
+        int ncsw = WaitTaskInactive.call(c, model.tracee(), TaskState.TASK_TRACED);
+        if (ncsw == WaitTaskInactive.SPIN) return false;
+        if (ncsw == WaitTaskInactive.CHANGED) {
             returned(c, op, Errno.ESRCH);
             return true;
         }

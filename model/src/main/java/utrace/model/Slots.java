@@ -18,7 +18,7 @@ public final class Slots {
     public static final int UTRACE_FLAGS = 4;
     /** task->utrace != NULL (lazily allocated by the first attach, patch 02). */
     public static final int UTRACE_ALLOCATED = 5;
-    /** signal->flags: only SIGNAL_STOP_STOPPED matters here. */
+    /** signal->flags: SIGNAL_STOP_STOPPED and SIGNAL_GROUP_EXIT matter here. */
     public static final int SIGNAL_FLAGS = 6;
     // locks: 0 = free, else holder's actor index + 1
     public static final int LOCK_UTRACE = 7;
@@ -87,6 +87,8 @@ public final class Slots {
     public static final int U_SIGNAL_HANDLER = 16;
 
     public static final int SIGNAL_STOP_STOPPED = 1;
+    /** complete_signal() of SIGKILL: the group is exiting (signal_group_exit()); never cleared. */
+    public static final int SIGNAL_GROUP_EXIT = 2;
 
     // task->jobctl bits (include/linux/sched.h of 3.1; the model's own values).
     // JOBCTL_STOP_SIGMASK is not kept: SIGSTOP is the model's only stop signal.

@@ -27,7 +27,7 @@ final class Tracee extends Actor {
      * Program counters are numbered across the areas (states and fingerprints hold the
      * numbers, so the existing ones stay put); a new step takes the number PCS and bumps it.
      */
-    static final int PCS = 41;
+    static final int PCS = 44;
 
     // the area whose file has a program counter's code
     static final int AREA_SYSCALL = 0;
@@ -162,16 +162,19 @@ final class Tracee extends Actor {
     }
 
     /**
-     * PF_EXITING: do_exit() has begun (exit_signals() sets it before
-     * utrace_report_exit), including the report passes of EXIT and DEATH.
+     * PF_EXITING: exit_signals() has run. do_exit() calls it after
+     * utrace_report_exit() (patch 06 puts the hook before ptrace_event(EXIT),
+     * which comes before exit_signals()), so the task is not yet PF_EXITING
+     * in its EXIT report pass nor in a utrace_stop() that report asks for; it
+     * is from the step that goes on to exit_notify() (the model's EXIT_NOTIFY
+     * includes exit_signals) on, including the DEATH report pass.
      */
     boolean exitingIn(Ctx c) {
         int pc = c.peek(base);
-        if (AREA[pc] == AREA_EXIT) return true;
+        if (AREA[pc] == AREA_EXIT) return pc != TraceeExit.EXIT_REPORT && pc != TraceeExit.EXIT_NOTIFY;
         // a callback step of a pass: TraceeReport's P_* and TraceeSignal.P_SIGNAL_CALL, numbered 28-35
         if (pc < TraceeReport.P_SET_REPORTING || pc > TraceeReport.P_REREAD) return false;
-        int event = c.peek(base + 1 + L_EVENT);
-        return c.peek(base + 1 + L_KIND) != TraceeReport.K_SIGNAL && (event == Events.EXIT || event == Events.DEATH);
+        return c.peek(base + 1 + L_KIND) != TraceeReport.K_SIGNAL && c.peek(base + 1 + L_EVENT) == Events.DEATH;
     }
 
     /** What {@link #exitingIn} reads of this actor's block, for another actor's may-footprint. */
@@ -183,6 +186,15 @@ final class Tracee extends Actor {
 
     boolean inUtraceStop(State s) {
         return pc(s) == TraceeStop.STOP_SLEEP && s.taskState() != TaskState.RUNNING;
+    }
+
+    /** Asleep in the utrace_stop() of utrace_report_exit() (it goes on to exit_notify), held by a live engine. */
+    boolean heldAtReportExit(State s) {
+        if (!inUtraceStop(s) || local(s, L_STOP_CONT) != TraceeExit.EXIT_NOTIFY) return false;
+        for (int e = 0; e < model.engineCount(); e++) {
+            if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) return true;
+        }
+        return false;
     }
 
     boolean dead(State s) { return pc(s) == TraceeExit.DEAD; }

@@ -28,12 +28,13 @@ final class TraceeExit {
         info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6,
             SeedRef.code(SeedRef.EXIT_C, 3545, "UTRACE_HOOK(current, EXIT, report_exit(&code));")
                 .names("report_exit", "UTRACE_HOOK pastes utrace_ ## report_exit(&code) into do_exit (patch 06)")
-                .simplified("the exit code is not modelled; the task counts as PF_EXITING from this step on "
-                    + "(__ptrace_unlink's test reads it)"));
+                .simplified("the exit code is not modelled; the task is not PF_EXITING yet in this report pass "
+                    + "(exit_signals() comes after it, in the next step), which __ptrace_unlink's test reads"));
         info(EXIT_NOTIFY, AREA_EXIT, "write_lock(tasklist_lock); exit_state = EXIT_ZOMBIE (EXIT_DEAD if autoreaped)", "exit_notify", 0,
             SeedRef.called(SeedRef.EXIT_C, 3709, "static void exit_notify(struct task_struct *tsk, int group_dead)",
                 "exit_notify", "exit_notify (kernel/exit.c) is 3.1 code; the series adds utrace_exit_notify() to it (patch 08)")
-                .simplified("the tasklist_lock section is one step; no parent notification, no thread group"));
+                .simplified("exit_signals() (PF_EXITING), the rest of do_exit up to exit_notify and its "
+                    + "tasklist_lock section are one step; no parent notification, no thread group"));
         info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8,
             SeedRef.code(SeedRef.UTRACE_H, 3696, "if (task_utrace_flags(task) & _UTRACE_DEATH_EVENTS)"));
         info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1,

@@ -50,8 +50,7 @@ final class TraceePtrace {
             case PT_SYS_EXIT: return syscallExitPtrace(c);
             case PT_STOP_DECIDE: return ptraceStopDecide(c);
             case PT_STOP_SLEEP: {
-                boolean killedAwake = Utrace.fatalSignalPending(c) && c.has(TASK_STATE, TaskState.WAKEKILL);
-                if (c.get(TASK_STATE) != TaskState.RUNNING && !killedAwake) return false;
+                if (c.get(TASK_STATE) != TaskState.RUNNING && !TraceeStop.killedAwake(c)) return false;
                 // schedule() does not sleep in a WAKEKILL state with SIGKILL pending (signal_pending_state)
                 c.set(TASK_STATE, TaskState.RUNNING);
                 c.observe(Obs.stopLeft());

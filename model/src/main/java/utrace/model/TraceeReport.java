@@ -28,11 +28,14 @@ final class TraceeReport {
     static final int P_FINISH = 33;
     static final int P_CLEAR = 34;
     static final int P_REREAD = 35;
+    static final int FIN_REPORT_LOCKED = 42;
 
     static void describe() {
-        info(FIN_REPORT, AREA_REPORT, "fold the pass's action into utrace->resume", "finish_report", 1,
+        info(FIN_REPORT, AREA_REPORT, "resume < utrace->resume? (read without the lock)", "finish_report", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2302, "if (resume < utrace->resume) {")
-                .simplified("the lock-free test of utrace->resume and the locked write are one step"));
+                .simplified("a lock-free read, a step of its own: the write after it does not test again"));
+        info(FIN_REPORT_LOCKED, AREA_REPORT, "lock; utrace->resume = resume; TIF_SIGPENDING or TIF_NOTIFY_RESUME", "finish_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2303, "spin_lock(&utrace->lock);"));
         info(FIN_RESET, AREA_REPORT, "utrace_reset if the pass was spurious or an engine detached", "finish_report_reset", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2286, "if (unlikely(report->spurious || report->detaches)) {")
                 .simplified("spin_lock, utrace_reset() and put_detached_list() are one step"));
@@ -85,6 +88,7 @@ final class TraceeReport {
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
             case FIN_REPORT: return finishReport(c);
+            case FIN_REPORT_LOCKED: return finishReportLocked(c);
             case FIN_RESET: return finishReportReset(c);
             case NOTIFY_RESUME: return utraceResume(c);
             case FRR: return finishResumeReport(c);
@@ -337,15 +341,28 @@ final class TraceeReport {
 
     // ---- finish_report ------------------------------------------------------------------
 
-    private static boolean finishReport(Ctx c) {
+    /** finish_report()'s resume: the pass's action, UTRACE_STOP as REPORT (will_not_stop) or RESUME. */
+    private static int finishResume(Ctx c) {
         int resume = c.local(L_ACTION);
-        if (resume == Actions.STOP) resume = rbit(c, RB_WILL_NOT_STOP) ? Actions.REPORT : Actions.RESUME;
-        if (resume < c.get(RESUME)) {
-            if (!c.lockFree(LOCK_UTRACE)) return false;
-            c.set(RESUME, resume);
-            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
-            c.note("utrace->resume = " + Actions.name(resume));
+        return resume == Actions.STOP ? (rbit(c, RB_WILL_NOT_STOP) ? Actions.REPORT : Actions.RESUME) : resume;
+    }
+
+    /** finish_report(): "if (resume < utrace->resume)", read without utrace->lock. */
+    private static boolean finishReport(Ctx c) {
+        c.pc(finishResume(c) < c.get(RESUME) ? FIN_REPORT_LOCKED : FIN_RESET);
+        return true;
+    }
+
+    /** finish_report()'s locked section: the write, which does not test utrace->resume again. */
+    private static boolean finishReportLocked(Ctx c) {
+        if (!c.lockFree(LOCK_UTRACE)) return false;
+        int resume = finishResume(c);
+        if (c.record && c.get(RESUME) < resume) {
+            c.note("utrace->resume went down to " + Actions.name(c.get(RESUME)) + " since the test: overwritten");
         }
+        c.set(RESUME, resume);
+        c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+        c.note("utrace->resume = " + Actions.name(resume));
         c.pc(FIN_RESET);
         return true;
     }
@@ -424,8 +441,8 @@ final class TraceeReport {
                 break;
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
-                // patch 27: leave stepping alone while ptrace wants it
-                if (!Utrace.ptraceWantsStep(c)) {
+                // patch 27: leave stepping alone while ptrace wants it (before 27: user_enable_single_step always)
+                if (!(c.cfg.has(27) && Utrace.ptraceWantsStep(c))) {
                     c.setBits(TIF, Tif.SINGLESTEP); // user_enable_single_step
                     c.setBits(G_PTRACE, G_UTRACE_STEP);
                 }
