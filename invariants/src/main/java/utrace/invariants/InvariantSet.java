@@ -22,25 +22,52 @@ public record InvariantSet(String name, List<Invariant> invariants) {
     /** A shipped set name, a path to a set file, or "a,b,c" invariant names. */
     public static InvariantSet resolve(String spec) throws InvariantSetException {
         if (SHIPPED.contains(spec)) return shipped(spec);
-        Path p = Path.of(spec);
-        if (spec.contains("/") || spec.endsWith(".set") || Files.exists(p)) {
+        if (spec.trim().isEmpty()) {
+            throw new InvariantSetException("an empty invariant set; give a set (" + String.join(", ", SHIPPED)
+                + "), a set file or invariant names separated by commas");
+        }
+        Path p;
+        try {
+            p = Path.of(spec);
+        } catch (java.nio.file.InvalidPathException e) {
+            p = null;
+        }
+        if (p != null && (spec.contains("/") || spec.endsWith(".set") || Files.exists(p))) {
+            if (Files.isDirectory(p)) throw new InvariantSetException(spec + ": is a directory, not an invariant set file");
+            if (Files.exists(p) && !Files.isRegularFile(p)) throw new InvariantSetException(spec + ": not a regular file");
             if (!Files.isRegularFile(p)) throw new InvariantSetException("invariant set file not found: " + spec);
             try {
-                return parse(spec, Files.readString(p, StandardCharsets.UTF_8));
+                return parse(spec, utrace.model.TextFiles.decode(spec, Files.readAllBytes(p), "an invariant set"));
+            } catch (utrace.model.ScenarioFormatException e) {
+                throw new InvariantSetException(e.getMessage());
             } catch (IOException e) {
                 throw new InvariantSetException("cannot read invariant set " + spec + ": " + e.getMessage());
             }
         }
         List<Invariant> list = new ArrayList<>();
-        for (String n : spec.split(",")) {
+        for (String n : spec.split(",", -1)) {
+            if (n.trim().isEmpty()) {
+                throw new InvariantSetException("an empty name in the invariant list '" + shown(spec)
+                    + "'; expected names separated by single commas");
+            }
             Invariant i = Invariants.byName(n.trim());
             if (i == null) {
-                throw new InvariantSetException("unknown invariant or set '" + n.trim() + "'; known sets: "
+                throw new InvariantSetException("unknown invariant or set '" + shown(n.trim()) + "'; known sets: "
                     + String.join(", ", SHIPPED) + "; known invariants: " + String.join(", ", Invariants.names()));
             }
-            list.add(i);
+            if (!list.contains(i)) list.add(i);
         }
         return new InvariantSet(spec, List.copyOf(list));
+    }
+
+    /** User text as a message repeats it: control characters visible, at most 60 characters. */
+    private static String shown(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.length() && b.length() < 60; k++) {
+            char c = s.charAt(k);
+            b.append(c < 0x20 || c == 0x7f ? "\\x" + (c < 0x10 ? "0" : "") + Integer.toHexString(c) : String.valueOf(c));
+        }
+        return s.length() > 60 ? b + "..." : b.toString();
     }
 
     public static InvariantSet shipped(String name) throws InvariantSetException {
@@ -56,14 +83,16 @@ public record InvariantSet(String name, List<Invariant> invariants) {
         Map<String, Invariant> out = new LinkedHashMap<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+            String line = i == 0 ? utrace.model.TextFiles.withoutBom(lines[i]) : lines[i];
+            if (line.length() > 1000) throw new InvariantSetException(file + ":" + (i + 1) + ": a line of " + line.length()
+                + " characters; is this an invariant set file?");
             int hash = line.indexOf('#');
             if (hash >= 0) line = line.substring(0, hash);
             line = line.trim();
             if (line.isEmpty()) continue;
             Invariant inv = Invariants.byName(line);
             if (inv == null) {
-                throw new InvariantSetException(file + ":" + (i + 1) + ": unknown invariant '" + line
+                throw new InvariantSetException(file + ":" + (i + 1) + ": unknown invariant '" + shown(line)
                     + "'; expected one of " + String.join(", ", Invariants.names()));
             }
             out.put(line, inv);

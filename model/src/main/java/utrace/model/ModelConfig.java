@@ -90,8 +90,9 @@ public final class ModelConfig {
             return b;
         }
         if (s.equals("none") || s.isEmpty()) return b;
-        for (String part : s.split(",")) {
-            String[] r = part.trim().split("-");
+        for (String part : s.split(",", -1)) {
+            // -1: "1,5-" and "1,,5" are errors, not "1,5"
+            String[] r = part.trim().split("-", -1);
             try {
                 int lo = Integer.parseInt(r[0].trim());
                 int hi = r.length > 1 ? Integer.parseInt(r[1].trim()) : lo;

@@ -6,7 +6,7 @@ public final class ScenarioFormatException extends Exception {
     private final int line;
 
     public ScenarioFormatException(String file, int line, String message) {
-        super(file + ":" + line + ": " + message);
+        super(line > 0 ? file + ":" + line + ": " + message : file + ": " + message);
         this.file = file;
         this.line = line;
     }

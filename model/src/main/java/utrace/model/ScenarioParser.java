@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the plain-text scenario format (documented in the README):
+ * Reads the plain-text scenario format (documented in docs/scenario-format.md):
  * <pre>
  * scenario detach-races-death
  * description The owner detaches while the tracee dies.
@@ -40,21 +40,51 @@ public final class ScenarioParser {
     private int killers;
     private List<PtraceOp> ptrace;
     private boolean parent;
+    private int traceeLine = 1;
+    private final Map<String, Integer> engineLines = new LinkedHashMap<>();
+    private final Map<String, Integer> callbackLines = new LinkedHashMap<>();
+    /** Events an engine asks for after attaching (owner set_events, a callback's +set_events). */
+    private final Map<String, Integer> askedLater = new LinkedHashMap<>();
 
-    private ScenarioParser(String file) { this.file = file; }
+    /**
+     * Whether the checks of what a scenario means are made (an idle tracee, an engine never attached, a
+     * callback for an event its engine never asks for): on for files and shipped scenarios, off for the
+     * fixtures of unit tests, which set such states up on purpose.
+     */
+    private final boolean strict;
+
+    private ScenarioParser(String file, boolean strict) {
+        this.file = file;
+        this.strict = strict;
+    }
+
+    /** Longest scenario name: it becomes part of trace file names. */
+    public static final int MAX_NAME = 80;
+    /** Longest line read; a longer one is refused without being repeated in the message. */
+    public static final int MAX_LINE = 1000;
 
     public static Scenario parseFile(Path path) throws IOException, ScenarioFormatException {
-        String text;
+        if (Files.isDirectory(path)) throw new ScenarioFormatException(path.toString(), 0, "is a directory, not a scenario file");
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new ScenarioFormatException(path.toString(), 0, "not a regular file (a scenario is a text file)");
+        }
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toString(), null, "scenario file not found");
         }
-        return parse(path.toString(), text);
+        return parseStrict(path.toString(), TextFiles.decode(path.toString(), bytes, "a scenario"));
     }
 
+    /** The syntax only: what unit tests and replayed traces need. */
     public static Scenario parse(String file, String text) throws ScenarioFormatException {
-        return new ScenarioParser(file).run(text);
+        return new ScenarioParser(file, false).run(TextFiles.withoutBom(text));
+    }
+
+    /** The syntax and what the scenario means (files, shipped scenarios). */
+    public static Scenario parseStrict(String file, String text) throws ScenarioFormatException {
+        return new ScenarioParser(file, true).run(TextFiles.withoutBom(text));
     }
 
     private Scenario run(String text) throws ScenarioFormatException {
@@ -62,6 +92,9 @@ public final class ScenarioParser {
         int lastLine = 1;
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
+            if (lines[i].length() > MAX_LINE) {
+                throw err(lineNo, "line of " + lines[i].length() + " characters; at most " + MAX_LINE + " (is this a scenario file?)");
+            }
             String line = stripComment(lines[i]).trim();
             if (line.isEmpty()) continue;
             lastLine = lineNo;
@@ -69,7 +102,10 @@ public final class ScenarioParser {
             String key = kv[0].toLowerCase(Locale.ROOT);
             String rest = kv.length > 1 ? kv[1].trim() : "";
             switch (key) {
-                case "scenario": name = requireWord(lineNo, rest, "a scenario name after 'scenario'"); break;
+                case "scenario":
+                    if (name != null) throw err(lineNo, "a second 'scenario' line; a file holds one scenario (the first is '" + name + "')");
+                    name = scenarioName(lineNo, rest);
+                    break;
                 case "description": description = rest; break;
                 case "follows": follows = rest; break;
                 case "engine": engine(lineNo, rest); break;
@@ -91,6 +127,7 @@ public final class ScenarioParser {
         if (name == null) throw err(1, "missing 'scenario NAME' line");
         if (tracee == null) throw err(lastLine, "missing 'tracee ...' line (the tracee's life, e.g. 'tracee syscall exit')");
         if (engines.isEmpty()) throw err(lastLine, "a scenario needs at least one 'engine NAME ...' line");
+        if (strict) meaning();
         List<EngineSpec> finalEngines = new ArrayList<>();
         List<List<OwnerOp>> ownerScripts = new ArrayList<>();
         for (EngineSpec e : engines) {
@@ -100,6 +137,69 @@ public final class ScenarioParser {
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
             List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file);
+    }
+
+    /** The checks of what the scenario means (strict mode). */
+    private void meaning() throws ScenarioFormatException {
+        if (tracee.isEmpty() && ptrace == null && killer.isEmpty()) {
+            throw err(traceeLine, "the tracee does nothing: give its life ('tracee syscall exit'), or a 'ptrace' or "
+                + "'killer' line that acts on it");
+        }
+        for (EngineSpec e : engines) {
+            boolean attaches = false;
+            for (OwnerOp o : owners.getOrDefault(e.name(), List.of())) if (o.kind() == OwnerOp.Kind.ATTACH) attaches = true;
+            // PTRACE_ATTACH attaches ptrace's engine, declared like any other
+            if (ptrace != null && ptrace.contains(PtraceOp.ATTACH)) attaches = true;
+            if (!e.preattached() && !attaches) {
+                throw err(engineLines.get(e.name()), "engine '" + e.name() + "' is never attached: add 'preattached', an "
+                    + "'owner " + e.name() + " attach; ...' line or a 'ptrace attach; ...' line");
+            }
+            Integer later = askedLater.get(e.name());
+            int asked = e.events() | (later == null ? 0 : later);
+            for (Map.Entry<Integer, CallbackSpec> cb : callbacks.getOrDefault(e.name(), Map.of()).entrySet()) {
+                if ((asked & cb.getKey()) == 0) {
+                    throw err(callbackLines.get(e.name()), "callback for " + eventWord(cb.getKey()) + ", but engine '"
+                        + e.name() + "' never asks for that event (events=" + Events.names(asked) + "); add it to its events");
+                }
+            }
+        }
+    }
+
+    /** A scenario name: it names trace files, so letters, digits, '.', '_', '+', '-' only, at most MAX_NAME. */
+    private String scenarioName(int line, String rest) throws ScenarioFormatException {
+        String n = requireWord(line, rest, "a scenario name after 'scenario'");
+        if (n.length() > MAX_NAME) throw err(line, "a scenario name of " + n.length() + " characters; at most " + MAX_NAME);
+        boolean ok = Character.isLetterOrDigit(n.charAt(0)) && n.charAt(0) < 128;
+        for (int i = 0; i < n.length() && ok; i++) {
+            char c = n.charAt(i);
+            ok = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '+' || c == '-');
+        }
+        if (!ok) {
+            throw err(line, "scenario name '" + shown(n) + "': use letters, digits, '.', '_', '+' and '-', starting with "
+                + "a letter or digit (the name becomes part of trace file names)");
+        }
+        return n;
+    }
+
+    /** User text as an error message repeats it: control characters visible, cut at 60 characters. */
+    static String shown(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) b.append("\\x").append(c < 0x10 ? "0" : "").append(Integer.toHexString(c));
+            else b.append(c);
+        }
+        return s.length() > 60 ? b + "..." : b.toString();
+    }
+
+    private void askLater(String engine, int events) {
+        Integer before = askedLater.get(engine);
+        askedLater.put(engine, (before == null ? 0 : before) | events);
+    }
+
+    private static String eventWord(int bit) {
+        for (Map.Entry<String, Integer> e : CALLBACK_EVENTS.entrySet()) if (e.getValue() == bit) return e.getKey();
+        return Integer.toString(bit);
     }
 
     private static String stripComment(String line) {
@@ -112,7 +212,7 @@ public final class ScenarioParser {
     }
 
     private String requireWord(int line, String rest, String what) throws ScenarioFormatException {
-        if (rest.isEmpty() || rest.contains(" ")) throw err(line, "expected " + what);
+        if (rest.isEmpty() || rest.split("\\s+").length > 1) throw err(line, "expected " + what);
         return rest;
     }
 
@@ -131,6 +231,7 @@ public final class ScenarioParser {
             else throw err(line, "unexpected '" + w + "'; expected 'preattached' or 'events=EV|EV...'");
         }
         engines.add(new EngineSpec(ename, pre, events, Map.of()));
+        engineLines.put(ename, line);
     }
 
     private int engineNamed(String n) {
@@ -150,10 +251,11 @@ public final class ScenarioParser {
 
     private int parseEvents(int line, String spec) throws ScenarioFormatException {
         int mask = 0;
-        for (String part : spec.split("[|,]")) {
-            if (part.trim().isEmpty()) continue; // not isBlank(): JPF's String model lacks it
+        if (spec.isEmpty()) throw err(line, "expected events after 'events=' (EV|EV..., or 0 for none)");
+        for (String part : spec.split("[|,]", -1)) {
+            if (part.trim().isEmpty()) throw err(line, "an empty event in '" + shown(spec) + "'; expected EV|EV... (or 0 for none)");
             int ev = Events.parseOne(part);
-            if (ev < 0) throw err(line, "unknown event '" + part + "'; expected one of " + Events.knownNames());
+            if (ev < 0) throw err(line, "unknown event '" + shown(part) + "'; expected one of " + Events.knownNames());
             mask |= ev;
         }
         return mask;
@@ -167,6 +269,7 @@ public final class ScenarioParser {
         String[] words = rest.split("\\s+");
         if (rest.isEmpty() || words.length < 2) throw err(line, "expected 'callback ENGINE event=ACTION ...'");
         String ename = knownEngine(line, words[0]);
+        callbackLines.putIfAbsent(ename, line);
         Map<Integer, CallbackSpec> map = callbacks.computeIfAbsent(ename, k -> new LinkedHashMap<>());
         for (int i = 1; i < words.length; i++) {
             String[] ev = words[i].split("=", 2);
@@ -175,18 +278,23 @@ public final class ScenarioParser {
                 throw err(line, "expected event=ACTION with event one of " + String.join(", ", new java.util.TreeSet<>(CALLBACK_EVENTS.keySet()))
                     + ", got '" + words[i] + "'");
             }
-            map.put(bit, callbackSpec(line, ev[1]));
+            CallbackSpec cs = callbackSpec(line, ev[1]);
+            if (cs.selfCall() != null && cs.selfCall().kind() == CallbackSpec.SelfCallKind.SET_EVENTS) {
+                askLater(ename, cs.selfCall().arg());
+            }
+            map.put(bit, cs);
         }
     }
 
     private CallbackSpec callbackSpec(int line, String spec) throws ScenarioFormatException {
-        String[] parts = spec.split("\\+");
+        String[] parts = spec.split("\\+", -1);
         int action = Actions.parse(parts[0]);
         if (action < 0) throw err(line, "unknown action '" + parts[0] + "'; expected one of " + Actions.knownNames());
         boolean ign = false;
         CallbackSpec.SelfCall self = null;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i];
+            if (p.isEmpty()) throw err(line, "an empty modifier after '+' in '" + shown(spec) + "'; expected +IGN, +DELIVER, +set_events:EV|EV or +control:ACTION");
             if (p.equalsIgnoreCase("IGN")) ign = true;
             else if (p.equalsIgnoreCase("DELIVER")) ign = false;
             else if (p.startsWith("set_events:")) self = new CallbackSpec.SelfCall(CallbackSpec.SelfCallKind.SET_EVENTS, parseEvents(line, p.substring(11)));
@@ -204,6 +312,7 @@ public final class ScenarioParser {
     private void traceeLine(int line, String rest) throws ScenarioFormatException {
         if (tracee != null) throw err(line, "a second 'tracee' line; put the whole life on one line");
         tracee = new ArrayList<>();
+        traceeLine = line;
         if (rest.isEmpty()) return;
         for (String w : rest.split("\\s+")) {
             TraceeOp op = null;
@@ -232,10 +341,13 @@ public final class ScenarioParser {
                 case "examine": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.EXAMINE, 0)); break;
                 case "put": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.PUT, 0)); break;
                 case "wait_stopped": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.WAIT_STOPPED, 0)); break;
-                case "set_events":
+                case "set_events": {
                     if (w.length != 2) throw err(line, "expected 'set_events EV|EV...'");
-                    ops.add(new OwnerOp(OwnerOp.Kind.SET_EVENTS, parseEvents(line, w[1])));
+                    int ev = parseEvents(line, w[1]);
+                    askLater(ename, ev);
+                    ops.add(new OwnerOp(OwnerOp.Kind.SET_EVENTS, ev));
                     break;
+                }
                 case "control": {
                     if (w.length != 2) throw err(line, "expected 'control ACTION' with ACTION one of " + Actions.knownNames());
                     int a = Actions.parse(w[1]);

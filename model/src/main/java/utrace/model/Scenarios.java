@@ -62,10 +62,11 @@ public final class Scenarios {
     /** A shipped scenario by name, or a scenario file by path. */
     public static Scenario load(String nameOrPath) throws IOException, ScenarioFormatException {
         if (isShipped(nameOrPath)) {
-            return ScenarioParser.parse("model/scenarios/" + nameOrPath + ".scenario", resource(nameOrPath + ".scenario"));
+            return ScenarioParser.parseStrict("model/scenarios/" + nameOrPath + ".scenario", resource(nameOrPath + ".scenario"));
         }
         Path p = Path.of(nameOrPath);
-        if (Files.isRegularFile(p)) return ScenarioParser.parseFile(p);
+        // A directory or a device is not a scenario: parseFile says so, rather than "unknown scenario".
+        if (Files.exists(p)) return ScenarioParser.parseFile(p);
         List<String> known = new ArrayList<>(shippedNames());
         known.addAll(findingNames());
         known.addAll(matrixNames());

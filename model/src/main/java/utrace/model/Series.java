@@ -78,7 +78,7 @@ public final class Series {
             b.set(1, n + 1);
         } else if (s.startsWith("without:")) {
             b = ModelConfig.parsePatches("all");
-            for (String part : s.substring(8).split(",")) {
+            for (String part : s.substring(8).split(",", -1)) {
                 int n = number(part, spec);
                 if (n == 1) throw new IllegalArgumentException("patch 1 (the utrace core) cannot be left out");
                 if (n < 1 || n > ModelConfig.SERIES_LENGTH) {

@@ -15,6 +15,25 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Temporary files being written now, so that an interrupted run (SIGINT, SIGTERM) can remove them. */
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile boolean closed;
+
+    /**
+     * Removes the temporary files of writes still in progress and refuses new writes: called once, when the
+     * process is being ended by a signal. A write cut short this way leaves the target as it was.
+     */
+    public static void abandonAll() {
+        closed = true;
+        for (Path p : IN_FLIGHT) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // best effort: the process is ending
+            }
+        }
+    }
+
     /** Writes {@code text} as UTF-8 (reports, pages). */
     public static void writeString(Path file, String text) throws IOException {
         write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -23,8 +42,10 @@ public final class AtomicFiles {
     public static void write(Path file, byte[] bytes) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
+        if (closed) throw new IOException("not written: the run is being interrupted");
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        IN_FLIGHT.add(tmp);
         try {
             // createTempFile makes the file owner-only (0600); traces and HTML pages are meant to be read by others
             // (CI artifacts, a web server), so give them the usual 0644.
@@ -41,6 +62,7 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp); // only still there if the write or move failed
+            IN_FLIGHT.remove(tmp);
         }
     }
 }

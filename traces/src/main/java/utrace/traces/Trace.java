@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A counterexample trace document (schema in traces/SCHEMA.md). JSON names
+ * A counterexample trace document (schema in docs/trace-schema.md). JSON names
  * are snake_case; the property order is pinned so the output is
  * byte-for-byte the same for the same trace. Collections are copied, so a
  * Trace is immutable and equals() compares content.

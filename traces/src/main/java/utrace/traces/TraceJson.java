@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class TraceJson {
     private TraceJson() {}
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(TraceReader.MAX_DEPTH).build())
+            .build())
         .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS); // final_state keeps describe() order
 
     private static final ObjectWriter WRITER;

@@ -29,17 +29,57 @@ public final class Bench {
     private final PrintStream out;
     private final ModelConfig config = ModelConfig.fullSeries();
 
+    /** Progress lines (stderr; null: none), so a run of minutes is not silent; counted runs and start time. */
+    private final PrintStream progress;
+    private int runs;
+    private final long start = System.nanoTime();
+
     public Bench(Plan plan, PrintStream out) {
+        this(plan, out, null);
+    }
+
+    public Bench(Plan plan, PrintStream out, PrintStream progress) {
         this.plan = plan;
         this.out = out;
+        this.progress = progress;
+    }
+
+    /** Measured runs so far (the CLI's closing summary). */
+    public int runs() { return runs; }
+
+    private void phase(String what) {
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "[bench %s] %s ...%n", Numbers.millis((System.nanoTime() - start) / 1_000_000), what);
+        }
+    }
+
+    /** One measured run, announced before and summed up after on the progress stream. */
+    private Measure measure(String phase, Model model, ScaleOptions c, Limits lim) {
+        runs++;
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "[bench %s, run %d] %s: %s, %s ...%n", Numbers.millis((System.nanoTime() - start) / 1_000_000),
+                runs, phase, model.scenario().name(), label(c));
+        }
+        Measure m = Measure.run(model, plan.invariants(), c, lim);
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "[bench %s, run %d] %s: %s, %s: %s, %s states in %s, %s states/s%n",
+                Numbers.millis((System.nanoTime() - start) / 1_000_000), runs, phase, model.scenario().name(), label(c),
+                m.result().verdict(), Numbers.grouped(m.result().stats().states()), Numbers.millis(m.wallMillis()),
+                Numbers.rate(m.statesPerSecond()));
+        }
+        return m;
     }
 
     /** Prints every table; returns 0 if every bench scenario passed, 1 if one violated, 3 if one was incomplete. */
     public int run() {
         header();
         List<Row> rows = mainTable();
+        phase("partial-order bound tables (the whole state graph of each scenario up to --por-bound-max states)");
         porBound(rows);
-        if (plan.jpf() != null) plan.jpf().table(out, plan.scenarios(), rows, config, plan.invariants());
+        if (plan.jpf() != null) {
+            phase("JPF on " + plan.scenarios().size() + " scenario(s)");
+            plan.jpf().table(out, plan.scenarios(), rows, config, plan.invariants());
+        }
         Row largest = null;
         for (Row r : rows) {
             if (r.m.result().verdict() == Verdict.PASS && !r.scale().symmetry() && !r.scale().por()
@@ -157,7 +197,7 @@ public final class Bench {
     private Measure best(Model model, ScaleOptions c) {
         Measure best = null;
         for (int i = 0; i < plan.repeat(); i++) {
-            Measure m = Measure.run(model, plan.invariants(), c, new Limits(0, plan.timeLimitMillis()));
+            Measure m = measure("table", model, c, new Limits(0, plan.timeLimitMillis()));
             if (best == null || m.wallMillis() < best.wallMillis()) best = m;
         }
         return best;
@@ -239,11 +279,11 @@ public final class Bench {
             for (ScalingSeries.Member mem : members) {
                 Model model = new Model(mem.scenario(), config);
                 Limits lim = new Limits(0, plan.timeLimitMillis());
-                Measure one = Measure.run(model, plan.invariants(), ScaleOptions.SEQUENTIAL.withWorkers(1), lim);
+                Measure one = measure("scaling", model, ScaleOptions.SEQUENTIAL.withWorkers(1), lim);
                 Measure many = plan.workers() > 1 && one.result().verdict() != Verdict.INCOMPLETE
-                    ? Measure.run(model, plan.invariants(), ScaleOptions.SEQUENTIAL.withWorkers(plan.workers()), lim) : null;
+                    ? measure("scaling", model, ScaleOptions.SEQUENTIAL.withWorkers(plan.workers()), lim) : null;
                 Measure sym = mem.scenario().killers() > 1 && one.result().verdict() != Verdict.INCOMPLETE
-                    ? Measure.run(model, plan.invariants(), ScaleOptions.SEQUENTIAL.withWorkers(1).withSymmetry(true), lim) : null;
+                    ? measure("scaling", model, ScaleOptions.SEQUENTIAL.withWorkers(1).withSymmetry(true), lim) : null;
                 Measure fastest = many != null && many.wallMillis() < one.wallMillis() ? many : one;
                 boolean over = one.result().verdict() == Verdict.INCOMPLETE;
                 out.printf(Locale.ROOT, "%-8s %3d %6d %11s %12s %9s %9s %10s %11s%s%n", mem.series(), mem.n(), model.actorCount(),

@@ -26,19 +26,17 @@ import utrace.model.Scenarios;
     description = {
         "Measure the native engine's speed and scale (tables of figures).",
         "",
-        "Measure the native engine on the benchmark scenarios",
-        "(model/scenarios/bench.list) and print:",
+        "Measures the native engine on the benchmark scenarios (model/scenarios/bench.list) and prints:",
         "- per scenario, 1 and N workers (with identical killers also",
-        "  --symmetry): states, transitions, states/s, peak heap, wall",
-        "  and CPU time, and the speed-up of N workers;",
+        "  --symmetry): states, transitions, states/s, peak heap, wall and",
+        "  CPU time, and the speed-up of N workers;",
         "- the most an ideal partial-order reduction could remove;",
         "- with --engines native,jpf: JPF's time on the same scenarios;",
-        "- a scaling table: engines 1..4, killers 1..6, ptrace round",
-        "  trips 0..4 and a size ladder up to the first scenario that",
-        "  does not finish within --time-limit.",
-        "Figures depend on the machine and its load (printed).",
-        "Exit 0 when every benchmark scenario passes, 1 if one violates,",
-        "3 if one hits the time limit.",
+        "- a scaling table: engines 1..4, killers 1..6, ptrace round trips",
+        "  0..4 and a size ladder up to the first scenario that does not",
+        "  finish within --time-limit.",
+        "Figures depend on the machine and its load (printed). Each measured run is announced on stderr (what runs, "
+            + "how many so far, its rate); the last line on stdout is the summary with the exit code.",
         ""})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -53,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     String invariants;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N",
-        description = "The N of the 'N workers' rows. Default: all cores.")
+        description = "The N of the 'N workers' rows, 1 to " + ScaleMixin.MAX_WORKERS + ". Default: all cores.")
     Integer workers;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
@@ -93,15 +91,24 @@ final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int porBoundMax;
 
-    @Option(names = "--por", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "Also measure each scenario with partial-order reduction (default: on; --no-por leaves those rows out).")
+    @Option(names = "--por-rows", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Also measure each scenario with partial-order reduction (default: on; --no-por-rows leaves those "
+            + "rows out). Not --por: elsewhere --por switches the reduction on for the one search that runs.")
     boolean por;
+
+    @Option(names = {"-q", "--quiet"}, description = ReportOptions.QUIET_HELP)
+    boolean quiet;
 
     @Override public Integer call() {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         if (repeat < 1) throw new UsageException("--repeat must be at least 1, not " + repeat);
-        int n = workers == null ? ScaleOptions.allCores() : workers;
-        if (n < 1) throw new UsageException("--workers must be at least 1, not " + n);
+        if (porBoundMax < 0) throw new UsageException("--por-bound-max must be 0 or more, not " + porBoundMax);
+        int n = workers == null ? Math.min(ScaleOptions.allCores(), ScaleMixin.MAX_WORKERS) : workers;
+        ScaleMixin.checkWorkers(n);
+        if (!engines.contains("jpf") && Options.given(spec, "--jpf-home", "--jpf-driver", "--jpf-time-limit")) {
+            throw new UsageException("--jpf-home, --jpf-driver and --jpf-time-limit apply to --engines native,jpf only");
+        }
         for (String e : engines) {
             if (!e.equals("native") && !e.equals("jpf")) throw new UsageException("--engines takes native and jpf, not '" + e + "'");
         }
@@ -119,7 +126,11 @@ final class BenchCommand implements Callable<Integer> {
         JpfColumn jpf = engines.contains("jpf") ? jpf(out) : null;
         Bench.Plan plan = new Bench.Plan(loadScenarios(), set.invariants(), set.name(), n, repeat, timeLimit, !noScaling,
             series, porBoundMax, jpf, por);
-        int code = new Bench(plan, out).run();
+        long start = System.nanoTime();
+        Bench bench = new Bench(plan, out, quiet ? null : err);
+        int code = bench.run();
+        out.printf(Locale.ROOT, "%nbench: %d measured run(s) in %.1f s; exit code %d%n", bench.runs(),
+            (System.nanoTime() - start) / 1e9, code);
         out.flush();
         return code;
     }

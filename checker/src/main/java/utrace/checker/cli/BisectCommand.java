@@ -1,12 +1,13 @@
 package utrace.checker.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,11 @@ import picocli.CommandLine.Option;
 
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ProgressListener;
+import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.Verdict;
+import utrace.checker.report.RunReport;
+import utrace.checker.report.ScenarioRows;
+import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
@@ -23,8 +28,6 @@ import utrace.invariants.InvariantSet;
 import utrace.invariants.Invariants;
 import utrace.model.ModelConfig;
 import utrace.model.Scenario;
-import utrace.model.ScenarioFormatException;
-import utrace.model.Scenarios;
 import utrace.model.Series;
 
 /** `checker bisect`: walk the series prefixes and say which patch fixes, and which breaks, an invariant. */
@@ -32,19 +35,26 @@ import utrace.model.Series;
     description = {
         "Find the patches after which an invariant starts and stops holding.",
         "",
-        "Check one invariant on one scenario for every prefix of the series (upto:1 .. upto:33)",
-        "and report the first patch after which it holds, the first after which it breaks",
-        "again, and every later change, each violating side with a replayable trace.",
-        "Example: checker bisect --invariant quiescent-needs-both --scenario ptrace-resume-vs-engine-stop",
+        "Checks one invariant on one scenario for every prefix of the series (upto:1 .. upto:33) and reports the "
+            + "first patch after which it holds, the first after which it breaks again, and every later change, each "
+            + "violating side with a replayable trace. With --junit each prefix is a testcase; only the full series "
+            + "(upto:33) fails when violated, the others carry their verdict in system-out.",
+        "",
+        "Example:",
+        "  checker bisect -i quiescent-needs-both \\",
+        "      --scenario ptrace-resume-vs-engine-stop",
         ""})
 final class BisectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--invariant"}, required = true, paramLabel = "NAME", description = "The invariant to bisect.")
+    @Option(names = {"-i", "--invariants", "--invariant"}, required = true, paramLabel = "NAME",
+        description = "The invariant to bisect: one name (see `checker list invariants`); -i is --invariants as on "
+            + "every command, here limited to one invariant.")
     String invariant;
 
-    @Option(names = {"-s", "--scenario"}, required = true, paramLabel = "NAME|FILE", description = "The scenario.")
+    @Option(names = {"-s", "--scenario"}, required = true, paramLabel = "NAME|FILE",
+        description = "A shipped scenario name or a scenario file.")
     String scenario;
 
     @Option(names = "--trace-dir", paramLabel = "DIR", defaultValue = "traces/out/bisect",
@@ -55,71 +65,116 @@ final class BisectCommand implements Callable<Integer> {
         description = "Partial-order reduction in the native searches (default: off; see verify --help).")
     boolean por;
 
+    @CommandLine.Mixin
+    ReportOptions report;
+
     @Override public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        report.check();
         Invariant inv = Invariants.byName(invariant);
+        if (inv == null && (invariant.contains(",") || InvariantSet.SHIPPED.contains(invariant))) {
+            throw new UsageException("bisect takes one invariant, not the set '" + UsageException.shown(invariant)
+                + "': bisect each invariant on its own");
+        }
         if (inv == null) {
-            throw new UsageException("unknown invariant '" + invariant + "'; known invariants: " + String.join(", ", Invariants.names()));
+            throw new UsageException("unknown invariant '" + UsageException.shown(invariant) + "'; known invariants: "
+                + String.join(", ", Invariants.names()));
         }
-        Scenario s;
-        try {
-            s = Scenarios.load(scenario);
-        } catch (ScenarioFormatException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
-        }
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        Scenario s = ScenarioArgs.loadOne(scenario);
+        boolean text = report.text();
+        PrintStream textOut = text ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        RunReport rep = new RunReport("bisect", "checker.bisect");
+        ObjectNode h = rep.header();
+        h.put("invariant", invariant);
+        h.put("scenario", s.name());
+        h.put("series_length", ModelConfig.SERIES_LENGTH);
+        rep.property("invariant", invariant);
+        rep.property("scenario", s.name());
+        report.armInterrupts(rep, out, "prefix(es)", null);
         VerifyRun.Listener quiet = new VerifyRun.Listener() {
             @Override public void starting(Scenario sc) { }
 
             @Override public ProgressListener progressFor(Scenario sc) { return ProgressListener.NONE; }
         };
         List<ScenarioResult> byPrefix = new ArrayList<>();
+        long start = System.nanoTime();
         for (int n = 1; n <= ModelConfig.SERIES_LENGTH; n++) {
             ModelConfig cfg = ModelConfig.fullSeries().withPatches(Series.select("upto:" + n));
             VerifyRequest req = new VerifyRequest(List.of(s), new InvariantSet(invariant, List.of(inv)), cfg, Limits.NONE,
                 traceDir.resolve("upto-" + n));
-            byPrefix.add(VerifyRun.run(req, quiet, utrace.checker.run.RunOptions.DEFAULT,
-                utrace.checker.explore.ScaleOptions.SEQUENTIAL.withPor(por)).get(0));
+            ScenarioResult r = VerifyRun.run(req, quiet, RunOptions.DEFAULT, ScaleOptions.SEQUENTIAL.withPor(por)).get(0);
+            byPrefix.add(r);
+            if (r.writeError() != null) rep.outputError(r.writeError());
+            rep.add(row(r, n));
+            if (!report.quiet()) {
+                err.printf(Locale.ROOT, "[bisect] upto:%d of %d: %s, %.1f s so far%n", n, ModelConfig.SERIES_LENGTH,
+                    r.result().verdict(), (System.nanoTime() - start) / 1e9);
+            }
         }
-        out.printf("bisect %s on %s over the series prefixes upto:1..upto:%d%n%n", invariant, s.name(), ModelConfig.SERIES_LENGTH);
+        textOut.printf("bisect %s on %s over the series prefixes upto:1..upto:%d%n%n", invariant, s.name(), ModelConfig.SERIES_LENGTH);
         int runStart = 1;
         for (int n = 2; n <= ModelConfig.SERIES_LENGTH + 1; n++) {
             if (n <= ModelConfig.SERIES_LENGTH && verdict(byPrefix, n) == verdict(byPrefix, runStart)) continue;
-            out.printf(Locale.ROOT, "  upto:%-2d .. upto:%-2d  %s%n", runStart, n - 1, verdict(byPrefix, runStart));
+            textOut.printf(Locale.ROOT, "  upto:%-2d .. upto:%-2d  %s%n", runStart, n - 1, verdict(byPrefix, runStart));
             runStart = n;
         }
-        out.println();
+        textOut.println();
         Integer firstFix = null;
         Integer firstBreak = null;
         for (int n = 1; n <= ModelConfig.SERIES_LENGTH; n++) {
             Verdict v = verdict(byPrefix, n);
             Verdict prev = n == 1 ? null : verdict(byPrefix, n - 1);
             if (prev == null) {
-                if (v == Verdict.PASS) out.println("holds from the start (upto:1, the utrace core)");
+                if (v == Verdict.PASS) textOut.println("holds from the start (upto:1, the utrace core)");
                 continue;
             }
             if (v == prev) continue;
             Series.Patch p = Series.patch(n);
             if (v == Verdict.PASS) {
-                out.printf("patch %02d fixes it: %s%n", n, p.title());
-                out.printf("    before (upto:%d): %s%n", n - 1, describe(byPrefix, n - 1));
+                textOut.printf("patch %02d fixes it: %s%n", n, p.title());
+                textOut.printf("    before (upto:%d): %s%n", n - 1, describe(byPrefix, n - 1));
                 if (firstFix == null) firstFix = n;
             } else {
-                out.printf("patch %02d breaks it: %s%n", n, p.title());
-                out.printf("    from upto:%d: %s%n", n, describe(byPrefix, n));
+                textOut.printf("patch %02d breaks it: %s%n", n, p.title());
+                textOut.printf("    from upto:%d: %s%n", n, describe(byPrefix, n));
                 if (firstFix != null || verdict(byPrefix, 1) == Verdict.PASS) {
                     if (firstBreak == null) firstBreak = n;
                 }
             }
         }
-        out.println();
-        out.println("first patch after which it holds: " + (verdict(byPrefix, 1) == Verdict.PASS ? "01 (holds from the start)"
-            : firstFix == null ? "none" : String.format("%02d", firstFix)));
-        out.println("first patch after which it breaks again: " + (firstBreak == null ? "none" : String.format("%02d", firstBreak)));
-        out.println("full series: " + verdict(byPrefix, ModelConfig.SERIES_LENGTH));
-        out.flush();
-        return verdict(byPrefix, ModelConfig.SERIES_LENGTH) == Verdict.PASS ? ExitCode.OK : ExitCode.VIOLATION;
+        String holdsFrom = verdict(byPrefix, 1) == Verdict.PASS ? "01 (holds from the start)"
+            : firstFix == null ? "none" : String.format("%02d", firstFix);
+        String breaksAgain = firstBreak == null ? "none" : String.format("%02d", firstBreak);
+        Verdict full = verdict(byPrefix, ModelConfig.SERIES_LENGTH);
+        h.put("first_patch_holding", holdsFrom);
+        h.put("first_patch_breaking_again", breaksAgain);
+        h.put("full_series", full.name());
+        int code = full == Verdict.PASS ? ExitCode.OK : full == Verdict.INCOMPLETE ? ExitCode.INCOMPLETE : ExitCode.VIOLATION;
+        code = report.finish(rep, code, out, err);
+        textOut.println();
+        textOut.println("first patch after which it holds: " + holdsFrom);
+        textOut.println("first patch after which it breaks again: " + breaksAgain);
+        textOut.println("full series: " + full + "; exit code " + code);
+        textOut.flush();
+        return code;
+    }
+
+    /** Prefix {@code n} as a report row: informational (PASS) except the full series, which fails when violated. */
+    private static RunReport.Row row(ScenarioResult r, int n) {
+        ObjectNode j = RunReport.object();
+        j.put("prefix", "upto:" + n);
+        j.put("patch", n);
+        j.put("patch_title", Series.patch(n).title());
+        j.set("run", ScenarioRows.json(r));
+        RunReport.Row base = ScenarioRows.row(r);
+        String name = String.format(Locale.ROOT, "upto:%02d %s", n, r.scenario().name());
+        String so = "upto:" + n + ": " + r.result().verdict() + "\n" + (base.systemOut() == null ? "" : base.systemOut());
+        if (n < ModelConfig.SERIES_LENGTH || base.status() == RunReport.Status.PASS) {
+            return new RunReport.Row(name, base.millis(), RunReport.Status.PASS, null, null, so, j);
+        }
+        return new RunReport.Row(name, base.millis(), base.status(), base.message(), base.type(), so, j);
     }
 
     private static Verdict verdict(List<ScenarioResult> rs, int n) {
@@ -129,6 +184,7 @@ final class BisectCommand implements Callable<Integer> {
     private static String describe(List<ScenarioResult> rs, int n) {
         ScenarioResult r = rs.get(n - 1);
         if (r.result().counterexample() == null) return r.result().verdict().name();
-        return r.result().counterexample().violation().message() + "; trace " + r.traceJson() + " (" + r.traceSteps() + " steps)";
+        String where = r.traceJson() != null ? "trace " + r.traceJson() : "trace NOT written: " + r.writeError();
+        return r.result().counterexample().violation().message() + "; " + where + " (" + r.traceSteps() + " steps)";
     }
 }

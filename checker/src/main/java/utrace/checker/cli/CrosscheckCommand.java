@@ -23,6 +23,7 @@ import utrace.checker.jpf.JpfEngine;
 import utrace.checker.jpf.JpfHome;
 import utrace.checker.jpf.JpfRow;
 import utrace.checker.jpf.JpfRun;
+import utrace.checker.report.RunReport;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
@@ -37,37 +38,30 @@ import utrace.model.Scenarios;
     description = {
         "Run the native engine and JPF on the same rows and compare verdicts.",
         "",
-        "Run the native engine and Java PathFinder (JPF) on the same model and",
-        "compare their verdicts. The two searches are independent (breadth-first",
-        "over state fingerprints vs. JPF's depth-first search over program states",
-        "with its own state matching): they must agree, and a disagreement means",
-        "one of them has a bug.",
+        "Runs the native engine and Java PathFinder (JPF) on the same model and compares their verdicts. The two "
+            + "searches are independent (breadth-first over state fingerprints vs. JPF's depth-first search over "
+            + "program states with its own state matching): they must agree, and a disagreement means one of them "
+            + "has a bug.",
         "",
-        "Rows: every default scenario on the full series (both must say PASS),",
-        "every mutation on the scenario that shows it and every row of the gate's",
-        "bug matrix, weak-memory rows included (both must say VIOLATION).",
-        "JPF runs each row with one of two drivers (column 'driver', see",
-        "--jpf-driver): 'threads', one Java thread per actor, on rows of at most",
-        "--jpf-max-states native states; 'choices', JPF choosing the next actor at",
-        "every state, on the larger and the weak-memory rows. Each JPF violation",
-        "is confirmed on the native model and written as a trace",
-        "(SCENARIO[+MUTATION].INVARIANT.jpf.json) for `checker replay`.",
+        "Rows: every default scenario on the full series (both must say PASS), every mutation on the scenario that "
+            + "shows it and every row of the gate's bug matrix, weak-memory rows included (both must say VIOLATION, "
+            + "of the invariant the mutation or row names). A row where both engines agree on another verdict is "
+            + "UNEXPECTED and fails the run like a disagreement.",
         "",
-        "Needs a jpf-core java-17 build, run on JDK 17: JPF_HOME or --jpf-home",
-        "(see README).",
-        ""},
-    footerHeading = "%nExit codes:%n",
-    footer = {
-        "  0  every compared row agrees",
-        "  1  some row disagrees (or JPF's answer does not reproduce natively)",
-        "  2  usage error, or JPF not found",
-        "  3  no disagreement, but a limit left some row incomparable"})
+        "JPF runs each row with one of two drivers (column 'driver', see --jpf-driver): 'threads', one Java thread "
+            + "per actor, on rows of at most --jpf-max-states native states; 'choices', JPF choosing the next actor at "
+            + "every state, on the larger and the weak-memory rows. Each JPF violation is confirmed on the native model "
+            + "and written as a trace (SCENARIO[+MUTATION].INVARIANT.jpf.json) for `checker replay`.",
+        "",
+        "Needs a jpf-core java-17 build, run on JDK 17: JPF_HOME or --jpf-home (see docs/jpf.md); without one, "
+            + "exit 2.",
+        ""})
 final class CrosscheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-i", "--invariants"}, paramLabel = "SET", defaultValue = "core",
-        description = "Invariant set for every row (a mutation or gate row also checks the invariant it must break). "
+        description = "Invariant set of the default rows (a mutation or gate row checks only the invariant it names). "
             + "Default: ${DEFAULT-VALUE}.")
     String invariants;
 
@@ -111,8 +105,8 @@ final class CrosscheckCommand implements Callable<Integer> {
         description = "Where both engines' counterexample traces go. Default: ${DEFAULT-VALUE}.")
     Path traceDir;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @CommandLine.Mixin
+    ReportOptions report;
 
     @Option(names = "--por", negatable = true, defaultValue = "false", fallbackValue = "true",
         description = "Partial-order reduction in the native searches (default: off; see verify --help).")
@@ -121,25 +115,34 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        report.check();
         if (!jpfDriver.equals("auto") && JpfDriverKind.byId(jpfDriver) == null) {
-            throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + jpfDriver + "'");
+            throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + UsageException.shown(jpfDriver) + "'");
         }
+        if (jpfMaxStates < 0) throw new UsageException("--jpf-max-states must be 0 (every row) or more, not " + jpfMaxStates);
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        InvariantSet set = ScenarioArgs.invariants(invariants);
+        List<Crosscheck.Row> rows = rows(set);
         JpfHome home = JpfVerify.home(jpfHome, err);
         if (home == null) return ExitCode.USAGE;
-        InvariantSet set;
-        try {
-            set = InvariantSet.resolve(invariants);
-        } catch (InvariantSetException e) {
-            throw new UsageException(e.getMessage());
-        }
-        List<Crosscheck.Row> rows = rows(set);
         Limits limits = new Limits(0, timeLimit == null ? 0 : timeLimit);
-        out.printf(Locale.ROOT, "checker crosscheck: %d rows, invariant set '%s'; JPF at %s%n%n", rows.size(), set.name(), home.dir());
-        CrosscheckTable.header(out);
+        boolean text = report.text();
+        PrintStream textOut = text ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        textOut.printf(Locale.ROOT, "checker crosscheck: %d rows, invariant set '%s'; JPF at %s%n%n", rows.size(), set.name(), home.dir());
+        CrosscheckTable.header(textOut);
+        RunReport rep = new RunReport("crosscheck", "checker.crosscheck");
+        rep.header().put("jpf_home", home.dir().toString());
+        rep.header().put("jpf_driver", jpfDriver);
+        rep.header().put("jpf_max_states", jpfMaxStates);
+        rep.header().set("invariant_set", utrace.checker.report.JsonReport.invariantSet(set));
+        rep.property("jpf_home", home.dir().toString());
+        List<String> pending = new ArrayList<>();
+        for (Crosscheck.Row r : rows) pending.add(r.label());
+        report.armInterrupts(rep, out, "row(s)", () -> pending.size() + " row(s)");
         JpfDriverKind fixed = jpfDriver.equals("auto") ? null : JpfDriverKind.byId(jpfDriver);
         JpfEngine threads = new JpfEngine(home, JpfDriverKind.THREADS);
         JpfEngine choices = new JpfEngine(home, JpfDriverKind.CHOICES);
-        JpfRun.Progress progress = quiet ? JpfRun.Progress.NONE
+        JpfRun.Progress progress = report.quiet() ? JpfRun.Progress.NONE
             : s -> ms -> err.printf(Locale.ROOT, "[%s] JPF searching, %.0f s%n", s.name(), ms / 1000.0);
         List<Crosscheck.Outcome> outcomes = new ArrayList<>();
         try {
@@ -165,15 +168,18 @@ final class CrosscheckCommand implements Callable<Integer> {
                     o = new Crosscheck.Outcome(row, nat, jpf, null);
                 }
                 outcomes.add(o);
-                CrosscheckTable.row(out, o);
+                pending.remove(row.label());
+                rep.add(CrosscheckRows.row(o));
+                CrosscheckTable.row(textOut, o);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted while JPF was running");
         }
-        CrosscheckTable.summary(out, outcomes);
-        out.flush();
-        return Crosscheck.exitCode(outcomes);
+        int code = report.finish(rep, Crosscheck.exitCode(outcomes), out, err);
+        CrosscheckTable.summary(textOut, outcomes, code);
+        textOut.flush();
+        return code;
     }
 
     private List<Crosscheck.Row> rows(InvariantSet set) throws IOException {
@@ -192,7 +198,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                 rows.add(Crosscheck.gateRow(r.id(), load(r.scenario()), BugMatrix.config(r), r.invariant(), set));
             }
         }
-        if (rows.isEmpty()) throw new UsageException("no row matches --scenario " + String.join(", ", only));
+        if (rows.isEmpty()) throw new UsageException("no row matches --scenario " + UsageException.shown(String.join(", ", only)));
         return rows;
     }
 

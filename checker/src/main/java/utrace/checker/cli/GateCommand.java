@@ -1,21 +1,29 @@
 package utrace.checker.cli;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import utrace.checker.explore.Limits;
+import utrace.checker.explore.ScaleOptions;
+import utrace.checker.explore.SearchMode;
+import utrace.checker.explore.Verdict;
 import utrace.checker.gate.BugMatrix;
 import utrace.checker.gate.GateResult;
 import utrace.checker.gate.GateRun;
+import utrace.checker.gate.LitmusGate;
 import utrace.checker.gate.MatrixRow;
+import utrace.checker.report.RunReport;
+import utrace.checker.report.ScenarioRows;
 import utrace.checker.run.ScenarioResult;
 
 /** `checker gate`: the bug matrix as a CI gate. */
@@ -23,15 +31,16 @@ import utrace.checker.run.ScenarioResult;
     description = {
         "The bug matrix as a CI gate: every patch's race, with and without it.",
         "",
-        "Run the bug matrix (" + BugMatrix.FILE + "): for every patch that closes a race or",
-        "fixes a regression, its scenario and invariant are checked without the patch (a",
-        "violation is expected, with a replayable trace) and on the full series (PASS expected).",
-        "Exit 0 when every row shows its expected outcome, 1 on any unexpected outcome (a missed",
-        "bug, or a violation on the full series), 3 if a limit made a row incomplete.",
-        "Barrier rows (barrier:B1.writer) run the weak memory model without that barrier",
-        "(a violation is expected) and with every barrier (PASS expected); --barriers runs",
-        "only those, after the litmus self-test of the weak memory model.",
-        "Every row needs an exhaustive search: --bitstate is refused here (exit 2).",
+        "Runs the bug matrix (" + BugMatrix.FILE + "): for every patch that closes a race or fixes a regression, "
+            + "its scenario and invariant are checked without the patch (a violation is expected, with a replayable "
+            + "trace) and on the full series (PASS expected).",
+        "",
+        "Barrier rows (barrier:B1.writer) run the weak memory model without that barrier (a violation is expected) "
+            + "and with every barrier (PASS expected); --barriers runs only those, after the litmus self-test of the "
+            + "weak memory model.",
+        "",
+        "Every row needs an exhaustive search: --bitstate is refused here (exit 2). With --junit each row is two "
+            + "testcases, ROW.broken and ROW.full; --shard K/N splits the rows over N CI jobs.",
         ""})
 final class GateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -44,7 +53,9 @@ final class GateCommand implements Callable<Integer> {
         description = "Where the rows' traces go (one folder per row). Default: ${DEFAULT-VALUE}.")
     Path traceDir;
 
-    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0", description = "Per-run state limit (0 = none).")
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0",
+        description = "Stop each search after N distinct states; the row is then INCOMPLETE (0 = no limit). "
+            + "Default: ${DEFAULT-VALUE}.")
     long maxStates;
 
     @Option(names = "--shard", paramLabel = "K/N",
@@ -58,66 +69,137 @@ final class GateCommand implements Callable<Integer> {
     boolean barriers;
 
     @CommandLine.Mixin
+    ReportOptions report;
+
+    @CommandLine.Mixin
     ScaleMixin scale;
 
     @Override public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        report.check();
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        ScaleOptions scaleOpts = scale.options(SearchMode.BFS);
+        // A row passes only on an exhaustive search: bitstate could never give the expected PASS.
+        if (scaleOpts.bitstate()) throw new UsageException("gate needs exhaustive searches: --bitstate cannot show a PASS");
         List<MatrixRow> rows = new ArrayList<>();
         for (MatrixRow r : BugMatrix.load()) {
             if (barriers && !BugMatrix.isBarrierRow(r)) continue;
             if (only.isEmpty() || only.stream().anyMatch(f -> BugMatrix.concerns(r, f))) rows.add(r);
         }
-        boolean litmusOk = !barriers || utrace.checker.gate.LitmusGate.print(out);
-        if (rows.isEmpty()) throw new UsageException("no bug-matrix row matches " + only + "; see " + BugMatrix.FILE);
-        if (shard != null) {
-            int[] kn = ShardSpec.parse(shard);
-            int all = rows.size();
-            rows = GateRun.shard(rows, kn[0], kn[1]);
-            out.printf(Locale.ROOT, "shard %d/%d: %d of %d rows%n", kn[0], kn[1], rows.size(), all);
-            if (rows.isEmpty()) {
-                out.printf("nothing to run in this shard%n");
-                out.flush();
-                return ExitCode.OK;
-            }
+        if (rows.isEmpty()) {
+            throw new UsageException("no bug-matrix row matches " + UsageException.shown(String.join(", ", only)) + "; see " + BugMatrix.FILE);
         }
+        int[] kn = shard == null ? null : ShardSpec.parse(shard);
+        boolean text = report.text();
+        RunReport rep = new RunReport("gate", "checker.gate");
+        ObjectNode h = rep.header();
+        int all = rows.size();
+        if (kn != null) {
+            rows = GateRun.shard(rows, kn[0], kn[1]);
+            h.put("shard", kn[0] + "/" + kn[1]);
+            rep.property("shard", kn[0] + "/" + kn[1]);
+        }
+        h.put("matrix", BugMatrix.FILE);
+        h.put("rows_in_matrix", all);
+        h.put("barriers_only", barriers);
+        h.put("max_states", maxStates);
+        h.put("trace_dir", traceDir.toString());
+        // Text goes to stdout only in text mode: in json mode stdout holds the one JSON document.
+        PrintStream textOut = text ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        boolean litmusOk = true;
+        if (barriers) {
+            java.io.PrintWriter w = new java.io.PrintWriter(textOut, true);
+            litmusOk = LitmusGate.print(w);
+            w.flush();
+            h.put("litmus_ok", litmusOk);
+        }
+        if (kn != null) textOut.printf(Locale.ROOT, "shard %d/%d: %d of %d rows%n", kn[0], kn[1], rows.size(), all);
+        if (rows.isEmpty()) {
+            textOut.printf("nothing to run in this shard%n");
+            return report.finish(rep, ExitCode.OK, out, err);
+        }
+        List<String> pending = new ArrayList<>();
+        for (MatrixRow r : rows) pending.add(r.id());
+        report.armInterrupts(rep, out, "row(s)", () -> String.join(", ", pending));
         long start = System.nanoTime();
-        utrace.checker.explore.ScaleOptions scaleOpts = scale.options(utrace.checker.explore.SearchMode.BFS);
-        // A row passes only on an exhaustive search: bitstate could never give the expected PASS.
-        if (scaleOpts.bitstate()) throw new UsageException("gate needs exhaustive searches: --bitstate cannot show a PASS");
-        List<GateResult> results = GateRun.run(rows, new Limits(maxStates, 0), traceDir, scaleOpts);
-        out.printf(Locale.ROOT, "%-10s %-18s %-36s %-28s %-22s %-22s %9s %8s%n",
+        textOut.printf(Locale.ROOT, "%-10s %-18s %-36s %-28s %-22s %-22s %9s %8s%n",
             "row", "broken", "scenario", "invariant", "expected", "got", "states", "time");
-        int incomplete = 0;
-        int bad = 0;
-        for (GateResult g : results) {
+        int[] counts = new int[2]; // unexpected, incomplete
+        List<GateResult> results = GateRun.run(rows, new Limits(maxStates, 0), traceDir, scaleOpts, g -> {
+            pending.remove(g.row().id());
             // A limit hit (--max-states) proves nothing either way: counted apart, exit 3, not an unexpected outcome.
             // A real surprise on one side (a full-series violation, a missed bug) still counts as unexpected.
             boolean surprise = !g.brokenAsExpected() && !isIncomplete(g.broken()) || !g.fullAsExpected() && !isIncomplete(g.full());
-            if (surprise) bad++;
-            else if (!g.ok()) incomplete++;
-            line(out, g.row().id(), g.row().broken(), g.row(), "VIOLATION", g.broken(), g.brokenAsExpected());
-            line(out, "", BugMatrix.isBarrierRow(g.row()) ? "weak, all barriers" : "all", g.row(), "PASS", g.full(),
+            if (surprise) counts[0]++;
+            else if (!g.ok()) counts[1]++;
+            for (ScenarioResult r : new ScenarioResult[] {g.broken(), g.full()}) {
+                if (r.writeError() != null) rep.outputError(r.writeError());
+            }
+            rep.add(row(g, true));
+            rep.add(row(g, false));
+            line(textOut, g.row().id(), g.row().broken(), g.row(), "VIOLATION", g.broken(), g.brokenAsExpected());
+            line(textOut, "", BugMatrix.isBarrierRow(g.row()) ? "weak, all barriers" : "all", g.row(), "PASS", g.full(),
                 g.fullAsExpected());
-        }
+        });
         long ms = (System.nanoTime() - start) / 1_000_000;
-        out.printf(Locale.ROOT, "%n%d rows, %d as expected, %d unexpected%s; %.1f s; traces under %s%n",
+        int bad = counts[0];
+        int incomplete = counts[1];
+        int code = bad > 0 || !litmusOk ? ExitCode.VIOLATION : incomplete > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+        ObjectNode sum = h.putObject("summary");
+        sum.put("rows", results.size());
+        sum.put("as_expected", results.size() - bad - incomplete);
+        sum.put("unexpected", bad);
+        sum.put("incomplete", incomplete);
+        sum.put("millis", ms);
+        code = report.finish(rep, code, out, err);
+        textOut.printf(Locale.ROOT, "%n%d rows, %d as expected, %d unexpected%s; %.1f s; traces under %s; exit code %d%n",
             results.size(), results.size() - bad - incomplete, bad,
-            incomplete == 0 ? "" : ", " + incomplete + " incomplete (a limit was hit)", ms / 1000.0, traceDir);
-        out.flush();
-        if (bad > 0 || !litmusOk) return ExitCode.VIOLATION;
-        return incomplete > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+            incomplete == 0 ? "" : ", " + incomplete + " incomplete (a limit was hit)", ms / 1000.0, traceDir, code);
+        textOut.flush();
+        return code;
+    }
+
+    /** One side of a gate row as a report row: ROW.broken expects the row's violation, ROW.full a PASS. */
+    private static RunReport.Row row(GateResult g, boolean brokenSide) {
+        ScenarioResult r = brokenSide ? g.broken() : g.full();
+        boolean ok = brokenSide ? g.brokenAsExpected() : g.fullAsExpected();
+        String expected = brokenSide ? "VIOLATION of " + g.row().invariant() : "PASS";
+        ObjectNode j = RunReport.object();
+        j.put("id", g.row().id());
+        j.put("side", brokenSide ? "broken" : "full");
+        j.put("config", brokenSide ? g.row().broken() : BugMatrix.isBarrierRow(g.row()) ? "weak, all barriers" : "all");
+        j.put("invariant", g.row().invariant());
+        j.put("expected", brokenSide ? "VIOLATION" : "PASS");
+        String outcome = ok ? "as expected" : isIncomplete(r) ? "incomplete" : "unexpected";
+        j.put("outcome", outcome);
+        j.set("run", ScenarioRows.json(r));
+        String name = g.row().id() + "." + (brokenSide ? "broken" : "full") + " " + g.row().scenario();
+        String so = ScenarioRows.systemOut(r);
+        if (ok) return new RunReport.Row(name, r.result().stats().millis(), RunReport.Status.PASS, null, null, so, j);
+        if (isIncomplete(r)) {
+            return new RunReport.Row(name, r.result().stats().millis(), RunReport.Status.ERROR,
+                "INCOMPLETE: " + r.result().incompleteReason(), "incomplete", so, j);
+        }
+        String got = r.result().verdict() == Verdict.VIOLATION
+            ? "VIOLATION of " + r.result().counterexample().violation().invariant().name() + ": "
+                + r.result().counterexample().violation().message()
+            : r.result().verdict().name();
+        return new RunReport.Row(name, r.result().stats().millis(), RunReport.Status.FAILURE,
+            "expected " + expected + ", got " + got, brokenSide ? "missed-bug" : "full-series-violation", so, j);
     }
 
     private static boolean isIncomplete(ScenarioResult r) {
-        return r.result().verdict() == utrace.checker.explore.Verdict.INCOMPLETE;
+        return r.result().verdict() == Verdict.INCOMPLETE;
     }
 
-    private static void line(PrintWriter out, String id, String cfg, MatrixRow row, String expected, ScenarioResult r, boolean ok) {
+    private static void line(PrintStream out, String id, String cfg, MatrixRow row, String expected, ScenarioResult r, boolean ok) {
         String got = r.result().verdict().name();
         if (r.result().counterexample() != null) got += " (" + r.traceSteps() + " steps)";
         out.printf(Locale.ROOT, "%-10s %-18s %-36s %-28s %-22s %-22s %9d %6d ms%s%n", id, cfg, row.scenario(),
             row.invariant(), expected, got, r.result().stats().states(), r.result().stats().millis(),
             ok ? "" : isIncomplete(r) ? "   <-- INCOMPLETE" : "   <-- UNEXPECTED");
         if (r.traceJson() != null && !ok) out.printf("           trace: %s%n", r.traceJson());
+        if (r.writeError() != null) out.printf("           trace NOT written: %s%n", r.writeError());
     }
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +21,7 @@ import utrace.checker.lincheck.LincheckCheck.Mode;
 import utrace.checker.lincheck.LincheckCheck.Outcome;
 import utrace.checker.lincheck.Situation;
 import utrace.checker.lincheck.Situations;
+import utrace.checker.report.RunReport;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Scenarios;
@@ -28,27 +31,29 @@ import utrace.model.Scenarios;
     description = {
         "Check the engine-facing API for linearizability with Lincheck.",
         "",
-        "Check the engine API under Lincheck: each operation is one engine-API call (or the tracee's",
-        "life, a signal, the parent's reap, a ptrace request) run on the real model through the",
-        "threaded runner, each model step atomic under a monitor. Lincheck's model checker switches",
-        "threads at that monitor (between model steps); its stress mode runs real threads.",
-        "Each situation either claims linearizability against a sequential specification written",
-        "from the documentation, or checks the documented contracts on the recorded results",
-        "(@Validate). Probes are situations expected NOT to be atomic: Lincheck should find it.",
-        "A failure's report (plan, model scenario, Lincheck's interleaving table) is written to",
-        "TRACE-DIR/lincheck/SITUATION[+MUTATION][+patches-..].MODE.txt.",
+        "Checks the engine API under Lincheck: each operation is one engine-API call (or the tracee's life, a "
+            + "signal, the parent's reap, a ptrace request) run on the real model through the threaded runner, each "
+            + "model step atomic under a monitor. Lincheck's model checker switches threads at that monitor (between "
+            + "model steps); its stress mode runs real threads.",
+        "",
+        "Each situation either claims linearizability against a sequential specification written from the "
+            + "documentation, or checks the documented contracts on the recorded results (@Validate). Probes are "
+            + "situations expected NOT to be atomic: Lincheck should find it; whether it does or not, a probe never "
+            + "fails the run. A failure's report (plan, model scenario, Lincheck's interleaving table) is written to "
+            + "TRACE-DIR/lincheck/SITUATION[+MUTATION][+patches-..].MODE.txt.",
+        "",
+        "Progress (which situation runs, how many are done, the rate) goes to stderr; the last line on stdout is "
+            + "the summary with the exit code.",
         "",
         "Examples:",
-        "  checker lincheck                                   every situation, model checking",
-        "  checker lincheck --iterations 50 --invocations 2000 --mode both    a deeper run",
-        "  checker lincheck --situation shipped-contracts --mutation detach-ignores-reporting",
+        "  checker lincheck",
+        "      every situation, model checking",
+        "  checker lincheck --iterations 50 --invocations 2000 --mode both",
+        "      a deeper run",
+        "  checker lincheck --situation shipped-contracts \\",
+        "      --mutation detach-ignores-reporting",
         "  checker lincheck --situation ptrace-syscall-vs-detach --patches without:25",
-        ""},
-    footerHeading = "%nExit codes:%n",
-    footer = {
-        "  0  every claim expected to hold held (probes may or may not have shown their race)",
-        "  1  Lincheck found a failure of a claim expected to hold (report written)",
-        "  2  usage error"})
+        ""})
 final class LincheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,8 +82,7 @@ final class LincheckCommand implements Callable<Integer> {
         description = "Switch on a seeded deviation (repeatable); see `checker list mutations`.")
     List<String> mutations = new ArrayList<>();
 
-    @Option(names = {"-p", "--patches"}, paramLabel = "SELECTION", defaultValue = "all",
-        description = "Which patches are applied: all, upto:N, without:N[,M] or a list like 1-8,10. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-p", "--patches"}, paramLabel = "SELECTION", defaultValue = "all", description = PatchOptions.HELP)
     String patches;
 
     @Option(names = {"-s", "--scenario"}, paramLabel = "NAME",
@@ -97,8 +101,16 @@ final class LincheckCommand implements Callable<Integer> {
         description = "Failure reports go to DIR/lincheck/. Default: ${DEFAULT-VALUE}.")
     Path traceDir;
 
+    @CommandLine.Mixin
+    ReportOptions report;
+
+    /** Seconds between two "still running" lines on stderr while one situation runs. */
+    static final int HEARTBEAT_SECONDS = 10;
+
     @Override public Integer call() {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        report.check();
         if (list) {
             for (Situation s : Situations.all()) {
                 out.printf("%-28s %-10s %s%n", s.name(), s.expectHolds() ? "claim" : "probe", s.claim());
@@ -108,26 +120,124 @@ final class LincheckCommand implements Callable<Integer> {
         if (iterations < 1) throw new UsageException("--iterations must be at least 1, got " + iterations);
         if (invocations < 1) throw new UsageException("--invocations must be at least 1, got " + invocations);
         List<Mode> modes = modes();
-        ModelConfig config = config();
+        ModelConfig config = PatchOptions.config(patches, mutations);
         List<Situation> chosen = chosen();
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        RunReport rep = new RunReport("lincheck", "checker.lincheck");
+        ObjectNode h = rep.header();
+        h.put("situations", chosen.size());
+        h.put("iterations", iterations);
+        h.put("invocations", invocations);
+        h.put("mode", mode);
+        h.put("config", config.toString());
+        h.put("core_invariants", coreInvariants);
+        h.put("seed", seed);
+        rep.property("config", config.toString());
+        rep.property("seed", Long.toString(seed));
+        int total = chosen.size() * modes.size();
+        List<String> pending = new ArrayList<>();
+        for (Situation s : chosen) for (Mode m : modes) pending.add(s.name() + " " + m.word);
+        report.armInterrupts(rep, out, "situation run(s)", () -> String.join(", ", pending));
 
-        out.println("checker lincheck: " + chosen.size() + " situation(s), " + iterations + " plan(s) x " + invocations
+        textOut.println("checker lincheck: " + chosen.size() + " situation(s), " + iterations + " plan(s) x " + invocations
             + " invocation(s) each, " + String.join("+", modes.stream().map(m -> m.word).toList()) + ", " + config
             + (coreInvariants ? ", core invariants" : "") + ", seed " + seed);
-        out.printf("%-28s %-15s %-22s %6s %10s%n", "situation", "mode", "verdict", "plans", "time");
+        textOut.printf("%-28s %-15s %-22s %6s %10s%n", "situation", "mode", "verdict", "plans", "time");
         boolean broken = false;
+        int done = 0;
+        int held = 0;
+        int failedClaims = 0;
+        int probesShown = 0;
+        long plansDone = 0;
+        long start = System.nanoTime();
         for (Situation s : chosen) {
             for (Mode m : modes) {
-                Outcome o = LincheckCheck.run(s, m, new Budget(iterations, invocations), config, seed, coreInvariants, traceDir);
-                out.printf("%-28s %-15s %-22s %6d %9.1fs%n", s.name(), m.word, verdict(o), o.plansRun(), o.millis() / 1000.0);
+                String what = String.format(Locale.ROOT, "[lincheck %d/%d] %s, %s", done + 1, total, s.name(), m.word);
+                Heartbeat beat = report.quiet() ? null : new Heartbeat(err, what, start, plansDone, invocations);
+                Outcome o;
+                try {
+                    o = LincheckCheck.run(s, m, new Budget(iterations, invocations), config, seed, coreInvariants, traceDir);
+                } finally {
+                    if (beat != null) beat.stop();
+                }
+                done++;
+                plansDone += o.plansRun();
+                pending.remove(s.name() + " " + m.word);
+                if (!o.failed() && s.expectHolds()) held++;
+                if (o.failed() && s.expectHolds()) failedClaims++;
+                if (o.failed() && !s.expectHolds()) probesShown++;
+                rep.add(row(o));
+                if (!report.quiet()) {
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    err.printf(Locale.ROOT, "%s: %s in %.1f s; %d of %d done, %.1f s so far, %.0f invocations/s%n", what,
+                        verdict(o), o.millis() / 1000.0, done, total, secs, secs == 0 ? 0 : plansDone * invocations / secs);
+                }
+                textOut.printf("%-28s %-15s %-22s %6d %9.1fs%n", s.name(), m.word, verdict(o), o.plansRun(), o.millis() / 1000.0);
                 if (o.failed()) {
-                    out.println("    " + o.reason());
-                    out.println("    report: " + o.reportFile());
+                    textOut.println("    " + o.reason());
+                    textOut.println("    report: " + o.reportFile());
                 }
                 if (o.failed() && s.expectHolds()) broken = true;
             }
         }
-        return broken ? ExitCode.VIOLATION : ExitCode.OK;
+        h.put("held", held);
+        h.put("failed_claims", failedClaims);
+        h.put("probes_shown", probesShown);
+        int code = report.finish(rep, broken ? ExitCode.VIOLATION : ExitCode.OK, out, err);
+        textOut.printf(Locale.ROOT, "%n%d situation run(s): %d claim(s) held, %d failed, %d probe(s) showed their race; "
+            + "%.1f s; exit code %d%n", total, held, failedClaims, probesShown, (System.nanoTime() - start) / 1e9, code);
+        textOut.flush();
+        return code;
+    }
+
+    private static RunReport.Row row(Outcome o) {
+        ObjectNode j = RunReport.object();
+        j.put("situation", o.situation().name());
+        j.put("kind", o.situation().expectHolds() ? "claim" : "probe");
+        j.put("mode", o.mode().word);
+        j.put("verdict", verdict(o));
+        j.put("failed", o.failed());
+        j.put("plans", o.plansRun());
+        j.put("millis", o.millis());
+        if (o.failed()) {
+            j.put("reason", o.reason());
+            if (o.reportFile() != null) j.put("report", o.reportFile().toString());
+        }
+        String name = o.situation().name() + " " + o.mode().word;
+        String so = o.failed() ? o.reason() + "\nreport: " + o.reportFile() + "\n\n"
+            + (o.failureReport() == null ? "" : o.failureReport()) : verdict(o) + "\n";
+        if (o.failed() && o.situation().expectHolds()) {
+            return new RunReport.Row(name, o.millis(), RunReport.Status.FAILURE, o.reason(), "not-linearizable", so, j);
+        }
+        return new RunReport.Row(name, o.millis(), RunReport.Status.PASS, null, null, so, j);
+    }
+
+    /** A "still running" line on stderr every HEARTBEAT_SECONDS while one situation runs. */
+    private static final class Heartbeat {
+        private final Thread thread;
+
+        Heartbeat(PrintStream err, String what, long start, long plansDone, int invocations) {
+            long t0 = System.nanoTime();
+            thread = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(HEARTBEAT_SECONDS * 1000L);
+                        double secs = (System.nanoTime() - start) / 1e9;
+                        err.printf(Locale.ROOT, "%s: running, %.0f s (%.0f s in all, %.0f invocations/s before this one)%n",
+                            what, (System.nanoTime() - t0) / 1e9, secs, secs == 0 ? 0 : plansDone * invocations / secs);
+                    }
+                } catch (InterruptedException e) {
+                    // stopped: the situation finished
+                }
+            }, "lincheck progress");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
     }
 
     private static String verdict(Outcome o) {
@@ -162,23 +272,5 @@ final class LincheckCommand implements Callable<Integer> {
             out.add(s);
         }
         return out;
-    }
-
-    private ModelConfig config() {
-        Set<Mutation> ms = EnumSet.noneOf(Mutation.class);
-        for (String m : mutations) {
-            Mutation mu = Mutation.byId(m);
-            if (mu == null) {
-                List<String> known = new ArrayList<>();
-                for (Mutation x : Mutation.values()) known.add(x.id);
-                throw new UsageException("unknown mutation '" + m + "'; known mutations: " + String.join(", ", known));
-            }
-            ms.add(mu);
-        }
-        try {
-            return ModelConfig.fullSeries().withPatches(utrace.model.Series.select(patches)).withMutations(ms);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--patches: " + e.getMessage());
-        }
     }
 }

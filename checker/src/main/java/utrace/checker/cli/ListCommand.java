@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import utrace.invariants.Invariant;
@@ -15,9 +16,9 @@ import utrace.model.Scenarios;
 
 /** `checker list invariants|scenarios|mutations`. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
+    description = {"List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
         + "the model's steps with where their code is in the series, the barriers of the weak memory model and its "
-        + "litmus self-tests.")
+        + "litmus self-tests.", ""})
 final class ListCommand implements Callable<Integer> {
     enum What { invariants, scenarios, mutations, patches, steps, barriers, litmus }
 
@@ -27,8 +28,16 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
     What what;
 
+    @Option(names = {"-q", "--quiet"}, description = "Names only, one per line (for scripts).")
+    boolean quiet;
+
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (quiet) {
+            for (String n : names()) out.println(n);
+            out.flush();
+            return ExitCode.OK;
+        }
         switch (what) {
             case invariants:
                 for (Invariant i : Invariants.all()) {
@@ -53,6 +62,12 @@ final class ListCommand implements Callable<Integer> {
                 for (String n : Scenarios.findingNames()) {
                     Scenario s = Scenarios.load(n);
                     out.printf("%-26s %s%n", n, s.description());
+                }
+                out.println();
+                out.println("Fidelity scenarios (pass on the full series; docs/fidelity.md; run with --scenario NAME):");
+                for (String n : Scenarios.fidelityNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-38s %s%n", n, s.description());
                 }
                 out.println();
                 out.println("(shipped in model/scenarios/; any scenario file can be passed with --scenario PATH)");
@@ -83,6 +98,30 @@ final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private java.util.List<String> names() {
+        java.util.List<String> n = new java.util.ArrayList<>();
+        switch (what) {
+            case invariants: n.addAll(Invariants.names()); break;
+            case scenarios:
+                n.addAll(Scenarios.shippedNames());
+                n.addAll(Scenarios.matrixNames());
+                n.addAll(Scenarios.findingNames());
+                n.addAll(Scenarios.fidelityNames());
+                break;
+            case steps:
+                for (utrace.model.Steps.Entry e : utrace.model.Steps.all()) {
+                    n.add(e.actor() + " " + e.info().function() + " " + e.info().ref().seedLine());
+                }
+                break;
+            case mutations: for (Mutation m : Mutation.values()) n.add(m.id); break;
+            case patches: for (utrace.model.Series.Patch p : utrace.model.Series.patches()) n.add(String.format("%02d", p.number())); break;
+            case barriers: for (utrace.model.Barrier b : utrace.model.Barrier.values()) n.add(b.id); break;
+            case litmus: for (utrace.model.Litmus t : utrace.model.Litmus.all()) n.add(t.name()); break;
+            default: throw new IllegalStateException();
+        }
+        return n;
     }
 
     static String wrap(String text, String indent) {

@@ -3,11 +3,12 @@ package utrace.checker.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `checker` command: verify, replay, list. */
+/** The `checker` command and its subcommands. */
 @Command(name = "checker",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
@@ -15,67 +16,145 @@ import picocli.CommandLine.Command;
         GateCommand.class, BisectCommand.class, CrosscheckCommand.class, LincheckCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class},
     description = {
-        "Model checker for the concurrency guarantees of the Linux utrace/ptrace tracing layer",
-        "(the 33-patch utrace series). It explores every interleaving of a scenario's actors",
-        "(tracee, engine owners, killer, parent) and checks the documented utrace invariants.",
+        "Model checker for the concurrency guarantees of the Linux utrace/ptrace tracing layer (the 33-patch "
+            + "utrace series). It explores every interleaving of a scenario's actors (tracee, engine owners, "
+            + "ptracer, killers, parent) and checks the documented utrace invariants.",
         "",
         "Typical use:",
-        "  checker verify                         all default scenarios, invariant set 'core'",
+        "  checker verify",
+        "      every default scenario against the invariant set 'core'",
         "  checker verify --scenario stop-then-kill --invariants sigkill-wins",
-        "  checker verify --mutation reap-not-deferred   self-test: a seeded bug must be found",
-        "  checker replay traces/out/X.json       re-execute a counterexample",
+        "  checker verify --mutation reap-not-deferred",
+        "      self-test: a seeded bug must be found",
+        "  checker replay traces/out/X.json",
+        "      re-execute a counterexample on the current model",
         "  checker list scenarios|invariants|mutations|patches",
-        "  checker gate                           the bug matrix: each patch's race, with and without it",
-        "  checker bisect --invariant I --scenario S   which patch of the series fixes (or breaks) I",
-        "  checker bench                          speed and scale figures of the native engine",
-        "  checker corpus [--update]              replay (or refresh) the golden traces in traces/corpus",
-        "  checker verify --engine jpf            the same model explored by Java PathFinder (JPF_HOME)",
-        "  checker crosscheck                     native engine and JPF side by side; verdicts must agree",
-        "  checker lincheck [--iterations N --invocations M]   the engine API under Lincheck",
+        "  checker gate --junit gate.xml",
+        "      the bug matrix (each patch's race, with and without it) as a CI gate",
+        "  checker bisect --invariant I --scenario S",
+        "      which patch of the series fixes (or breaks) invariant I",
+        "  checker corpus [--update]",
+        "      replay (or refresh) the golden traces in traces/corpus",
+        "  checker verify --engine jpf",
+        "      the same model explored by Java PathFinder (needs JPF_HOME)",
+        "  checker crosscheck",
+        "      native engine and JPF side by side; verdicts must agree",
+        "  checker lincheck",
+        "      the engine API under Lincheck",
+        "  checker bench",
+        "      speed and scale figures of the native engine",
+        "",
+        "Every command takes --help; the reports (--format json, --junit) are described in docs/ci.md.",
         ""},
-    footerHeading = "%nExit codes:%n",
-    footer = {
-        "  0  everything checked holds",
-        "  1  a violation was found (replay: the trace reproduces its violation)",
-        "  2  usage or input error (bad option, unknown name, malformed or missing file)",
-        "  3  incomplete: a --max-states/--time-limit ended the search, nothing is proven",
-        "  4  replay only: the trace diverges from the current model"})
+    footerHeading = "%nExit codes:%n")
 public final class Main implements Runnable {
+    /** Help is laid out for this many columns, whatever the terminal. */
+    static final int HELP_WIDTH = 80;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use verify, replay or list (see --help)");
+        CommandLine cl = spec.commandLine();
+        cl.getErr().println("checker: missing command; the commands are:");
+        cl.getErr().print(cl.getHelp().commandList());
+        cl.getErr().println("Run 'checker COMMAND --help' for a command's options, 'checker --help' for more.");
+        cl.getErr().flush();
+        throw new MissingCommand();
+    }
+
+    /** Thrown after the command list was printed: exit 2, nothing more to say. */
+    static final class MissingCommand extends RuntimeException {
+        MissingCommand() {
+            super(null, null, false, false);
+        }
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        Interrupts.install();
+        int code = execute(args, System.out, System.err);
+        System.exit(code);
+    }
+
+    /** The command line with its help laid out at {@link #HELP_WIDTH} and every command's exit codes as footer. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(HELP_WIDTH);
+        cl.setUsageHelpLongOptionsMaxWidth(26);
+        cl.getCommandSpec().usageMessage().footer(ExitCode.footer("checker")).descriptionHeading("%n");
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            CommandLine sub = e.getValue();
+            sub.setUsageHelpWidth(HELP_WIDTH);
+            sub.setUsageHelpLongOptionsMaxWidth(26);
+            if (e.getKey().equals("help")) continue;
+            sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.footer(e.getKey()))
+                .descriptionHeading("%n");
+        }
+        return cl;
     }
 
     /** Runs the CLI in-process (tests use this); returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("checker: " + ex.getMessage());
+            err.println("checker: " + oneLine(ex.getMessage()));
             CommandLine c = ex.getCommandLine();
             err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof UsageException) {
-                err.println("checker: " + ex.getMessage());
-                return ExitCode.USAGE;
-            }
-            if (ex instanceof UncheckedIOException) {
-                err.println("checker: " + ex.getMessage());
-                return ExitCode.USAGE;
-            }
-            err.println("checker: internal error: " + ex);
-            ex.printStackTrace(err);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(e, err);
+        } catch (StackOverflowError e) {
+            Interrupts.clear();
+            err.println("checker: the input is nested too deeply to process (stack overflow); nothing more was done");
             return ExitCode.USAGE;
-        });
-        return cl.execute(args);
+        } finally {
+            Interrupts.clear();
+        }
+    }
+
+    private static int handle(Exception ex, PrintStream err) {
+        if (ex instanceof MissingCommand) return ExitCode.USAGE;
+        Interrupts.clear();
+        if (ex instanceof UsageException || ex instanceof UncheckedIOException) {
+            err.println("checker: " + oneLine(ex.getMessage()));
+            return ExitCode.USAGE;
+        }
+        err.println("checker: internal error: " + oneLine(String.valueOf(ex))
+            + (debug() ? "" : " (a bug; run with CHECKER_DEBUG=1 for the stack trace)"));
+        if (debug()) ex.printStackTrace(err);
+        return ExitCode.USAGE;
+    }
+
+    /**
+     * Out of heap or of native threads: whatever the search had not finished proves nothing (exit 3, as for a
+     * limit), never a violation. The rows finished before are reported by the command's interrupt handler.
+     */
+    static int outOfMemory(OutOfMemoryError e, PrintStream err) {
+        String what = e.getMessage() != null && e.getMessage().contains("native thread") ? "out of threads" : "out of memory";
+        Interrupts.stop(what, "INCOMPLETE", ExitCode.INCOMPLETE);
+        err.println("checker: " + what + " (" + e.getMessage() + "): the run is INCOMPLETE, nothing is proven for the rest. "
+            + (what.equals("out of threads") ? "Use fewer --workers." : "Give Java more heap (CHECKER_JAVA_OPTS=-Xmx8g), use "
+            + "fewer --workers, a smaller --bitstate table, --search dfs or --max-states."));
+        return ExitCode.INCOMPLETE;
+    }
+
+    private static boolean debug() {
+        String d = System.getenv("CHECKER_DEBUG");
+        return d != null && !d.isEmpty() && !d.equals("0");
+    }
+
+    /** A message on one line: a multi-line message (from a library) keeps its first line and says how much more. */
+    static String oneLine(String msg) {
+        if (msg == null) return "";
+        String m = msg.replace("\r", "");
+        int nl = m.indexOf('\n');
+        if (nl >= 0) m = m.substring(0, nl).stripTrailing();
+        return m.length() > 2000 ? m.substring(0, 2000) + "... (message cut)" : m;
     }
 }

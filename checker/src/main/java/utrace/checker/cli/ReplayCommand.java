@@ -1,13 +1,13 @@
 package utrace.checker.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import utrace.checker.report.RunReport;
+import utrace.checker.run.TraceFileNames;
 import utrace.traces.HtmlTracePage;
 import utrace.traces.ReplayResult;
 import utrace.traces.Replayer;
@@ -22,17 +24,21 @@ import utrace.traces.TextRenderer;
 import utrace.traces.Trace;
 import utrace.traces.TraceFormatException;
 import utrace.traces.TraceReader;
+import utrace.traces.TraceRecompute;
 
 /** `checker replay TRACE`: re-execute a counterexample on the current model. */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
         "Replay a trace on the current model and say whether it still reproduces.",
         "",
-        "Re-execute a trace written by `checker verify` on the current model, step by step,",
-        "comparing each state's fingerprint with the recorded one, then re-check the invariant.",
-        "Exit 1: the violation reproduces. Exit 4: the model has changed - the first step where",
-        "the replay diverges is reported (or the trace replays but no longer violates). Exit 2: the",
-        "file is missing or malformed.",
+        "Re-executes a trace written by `checker verify` on the current model, step by step, comparing each "
+            + "state's fingerprint with the recorded one, then re-checks the invariant. What it prints (steps, "
+            + "changes, final state, violation message) is what the model computes now; where the file says "
+            + "something else (a hand-edited label, change or message), the replay reports a MISMATCH.",
+        "",
+        "Outcomes: REPRODUCED (exit 1: the violation is still there), DIVERGED (exit 4: the first step where the "
+            + "model now goes elsewhere is named), NO LONGER VIOLATES (exit 4: every step replays but the invariant "
+            + "holds), MISMATCH (exit 4: the steps replay, but the file's printed fields differ from the model's).",
         ""})
 final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -41,12 +47,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "A trace JSON file (traces/out/*.json).")
     Path trace;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the outcome, not the trace.")
-    boolean quiet;
-
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-        description = "Output format. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @CommandLine.Mixin
+    ReportOptions report;
 
     @Option(names = "--full-state",
         description = "Print the whole state after every step (and the initial state), not only what each step changed.")
@@ -59,60 +61,101 @@ final class ReplayCommand implements Callable<Integer> {
     Path html;
 
     @Override public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format must be text or json, not '" + format + "'");
-        }
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        report.check();
+        if (html != null) OutputPaths.checkFile(html, "--html");
         Trace t;
         ReplayResult r;
+        Trace now = null;
         try {
             t = TraceReader.read(trace);
             r = Replayer.replay(t);
+            if (r.outcome() == ReplayResult.Outcome.REPRODUCED) now = TraceRecompute.recompute(t);
         } catch (NoSuchFileException e) {
             throw new UsageException("trace file not found: " + trace);
         } catch (TraceFormatException e) {
             throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + trace + ": " + TraceFileNames.reason(e));
         }
-        int code = r.outcome() == ReplayResult.Outcome.REPRODUCED ? ExitCode.VIOLATION : ExitCode.DIVERGED;
+        List<String> mismatches = now == null ? List.of() : TraceRecompute.differences(t, now);
+        String outcome = !mismatches.isEmpty() ? "MISMATCH" : r.outcome().name();
+        int code = r.outcome() == ReplayResult.Outcome.REPRODUCED && mismatches.isEmpty() ? ExitCode.VIOLATION : ExitCode.DIVERGED;
+        // What is printed is what this build computed; a trace that does not replay can only be shown as recorded.
+        Trace shown = now != null ? now : t;
+        RunReport rep = new RunReport("replay", "checker.replay");
+        String message = mismatches.isEmpty() ? r.message() : "the steps replay and the violation reproduces, but "
+            + mismatches.size() + " field(s) of the file differ from what the model computes: " + String.join("; ",
+            mismatches.subList(0, Math.min(3, mismatches.size()))) + (mismatches.size() > 3 ? "; ..." : "");
+        ObjectNode j = RunReport.object();
+        j.put("trace", trace.toString());
+        j.put("outcome", outcome);
+        j.put("steps_replayed", r.stepsReplayed());
+        if (r.divergedAtStep() >= 0) j.put("diverged_at_step", r.divergedAtStep());
+        j.put("message", message);
+        if (!mismatches.isEmpty()) {
+            ArrayNode m = j.putArray("mismatches");
+            for (String s : mismatches) m.add(s);
+        }
+        rep.header().put("trace", trace.toString());
+        rep.add(new RunReport.Row(t.scenario().name() + " " + t.invariant().name(), 0,
+            code == ExitCode.VIOLATION ? RunReport.Status.PASS : RunReport.Status.FAILURE,
+            code == ExitCode.VIOLATION ? null : outcome + ": " + message, outcome.toLowerCase(java.util.Locale.ROOT),
+            outcome + ": " + message + "\n", j));
         String text = null;
         try {
-            if (html != null) HtmlTracePage.write(t, html, "replay on this build: " + outcome(r), null);
-            if (format.equals("text") && !quiet) text = TextRenderer.render(t, fullState);
+            if (html != null) HtmlTracePage.write(shown, html, "replay on this build: " + outcome(r, outcome), null);
+            if (report.text() && !report.quiet()) text = TextRenderer.render(shown, fullState);
         } catch (IllegalArgumentException e) {
             throw new UsageException(trace + ": inconsistent trace: " + e.getMessage());
         } catch (IOException e) {
-            throw new UsageException("cannot write " + html + ": " + e.getMessage());
+            rep.outputError("cannot write " + html + ": " + TraceFileNames.reason(e));
+            err.println("checker: cannot write " + html + ": " + TraceFileNames.reason(e));
         }
-        if (format.equals("json")) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode n = mapper.createObjectNode();
-            n.put("trace", trace.toString());
-            n.put("outcome", r.outcome().name());
-            n.put("steps_replayed", r.stepsReplayed());
-            if (r.divergedAtStep() > 0) n.put("diverged_at_step", r.divergedAtStep());
-            n.put("message", r.message());
-            n.put("exit_code", code);
-            out.println(mapper.writeValueAsString(n));
-        } else {
-            if (text != null) out.print(text);
-            switch (r.outcome()) {
-                case REPRODUCED:
-                    out.printf("%nreplay: REPRODUCED after %d steps: %s%n", r.stepsReplayed(), r.message());
-                    break;
-                case DIVERGED:
-                    out.printf("%nreplay: DIVERGED at step %d: %s%n", r.divergedAtStep(), r.message());
-                    break;
-                default:
-                    out.printf("%nreplay: all %d steps replay but the invariant now holds: %s%n", r.stepsReplayed(), r.message());
-                    break;
-            }
+        if (report.json()) {
+            report.writeJunit(rep, err);
+            int finalCode = ReportOptions.withOutputErrors(rep, code);
+            // The replay document keeps its fields at the top level (schemas/replay.schema.json).
+            ObjectNode doc = rep.json(outcome, finalCode, null);
+            doc.remove("results");
+            doc.remove("verdict");
+            doc.remove("exit_code");
+            doc.setAll(j);
+            doc.put("exit_code", finalCode);
+            out.println(RunReport.render(doc));
+            return finalCode;
         }
-        if (html != null && format.equals("text")) out.printf("html: %s%n", html);
+        if (text != null) {
+            if (now == null) out.println("(the trace as recorded in the file: it does not replay on this build)");
+            out.print(text);
+        }
+        switch (outcome) {
+            case "REPRODUCED":
+                out.printf("%nreplay: REPRODUCED after %d steps: %s%n", r.stepsReplayed(), r.message());
+                break;
+            case "MISMATCH":
+                out.printf("%nreplay: MISMATCH: the %d steps replay and the violation reproduces, but the file says "
+                    + "something else than the model computes (the trace above is the model's):%n", r.stepsReplayed());
+                for (String m : mismatches) out.printf("    %s%n", m);
+                break;
+            case "DIVERGED":
+                out.printf("%nreplay: DIVERGED at step %d: %s%n", r.divergedAtStep(), r.message());
+                break;
+            default:
+                out.printf("%nreplay: all %d steps replay but the invariant now holds: %s%n", r.stepsReplayed(), r.message());
+                break;
+        }
+        if (html != null && rep.outputErrors().isEmpty()) out.printf("html: %s%n", html);
+        report.writeJunit(rep, err);
+        int finalCode = ReportOptions.withOutputErrors(rep, code);
+        out.printf("exit code %d%n", finalCode);
         out.flush();
-        return code;
+        return finalCode;
     }
 
-    private static String outcome(ReplayResult r) {
+    private static String outcome(ReplayResult r, String outcome) {
+        if (outcome.equals("MISMATCH")) return "MISMATCH: the file's fields differ from what the model computes";
         switch (r.outcome()) {
             case REPRODUCED: return "REPRODUCED after " + r.stepsReplayed() + " steps";
             case DIVERGED: return "DIVERGED at step " + r.divergedAtStep() + ": " + r.message();

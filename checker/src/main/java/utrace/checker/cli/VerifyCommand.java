@@ -21,7 +21,8 @@ import utrace.checker.explore.SearchMode;
 import utrace.checker.jpf.JpfDriverKind;
 import utrace.checker.report.HtmlReport;
 import utrace.checker.report.JsonReport;
-import utrace.checker.report.JunitReport;
+import utrace.checker.report.RunReport;
+import utrace.checker.report.ScenarioRows;
 import utrace.checker.report.TextReport;
 import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
@@ -38,36 +39,36 @@ import utrace.model.Scenarios;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {
         "Explore every interleaving of each scenario and check the invariants in every state.",
-        "Verdicts: PASS (exhaustive, nothing violated), VIOLATION (a shortest counterexample",
-        "is written as JSON + text under --trace-dir and can be replayed), INCOMPLETE (a limit",
-        "stopped the search: nothing is proven).",
         "",
-        "The default breadth-first search gives a shortest trace. --search dfs",
-        "explores depth-first, then shortens its (long) trace, dropping and moving",
-        "steps while it still violates the same invariant. The output says which:",
-        "'shortest (breadth-first)', 'shortened from N to M steps (depth-first +",
-        "minimization)' or, with --no-minimize, 'raw depth-first trace'.",
+        "Verdicts: PASS (exhaustive, nothing violated), VIOLATION (a shortest counterexample is written as JSON and "
+            + "text under --trace-dir and can be replayed), INCOMPLETE (a limit stopped the search: nothing is proven).",
+        "",
+        "The default breadth-first search gives a shortest trace. --search dfs explores depth-first, then shortens its "
+            + "(long) trace, dropping and moving steps while it still violates the same invariant. The output says "
+            + "which: 'shortest (breadth-first)', 'shortened from N to M steps (depth-first + minimization)' or, with "
+            + "--no-minimize, 'raw depth-first trace'.",
         ""})
 final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-i", "--invariants"}, paramLabel = "SET",
-        description = "A shipped set name (core), a set file path, or invariant names separated by commas. Default: ${DEFAULT-VALUE}.",
+        description = "A shipped set name (core, ptrace, all), a set file, or invariant names separated by commas. "
+            + "Default: ${DEFAULT-VALUE}.",
         defaultValue = "core")
     String invariants;
 
     @Option(names = {"-s", "--scenario"}, paramLabel = "NAME|FILE",
-        description = "A shipped scenario name or a scenario file (repeatable). Default: every scenario of model/scenarios/default.list.")
+        description = "A shipped scenario name or a scenario file (repeatable). Default: every scenario of "
+            + "model/scenarios/default.list.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = {"-m", "--mutation"}, paramLabel = "NAME",
-        description = "Switch on a seeded deviation from the seed (repeatable); see `checker list mutations`.")
+        description = "Switch on a seeded deviation from the series (repeatable); see `checker list mutations`.")
     List<String> mutations = new ArrayList<>();
 
     @Option(names = {"-p", "--patches"}, paramLabel = "SELECTION", defaultValue = "all",
-        description = "Which patches of the series are applied: all, upto:N (a prefix), without:N[,M] "
-            + "or a list like 1-8,10 (patch 1 is always in). See `checker list patches`. Default: ${DEFAULT-VALUE}.")
+        description = PatchOptions.HELP)
     String patches;
 
     @Option(names = "--memory-model", paramLabel = "sc|weak", defaultValue = "sc", description = MemoryOptions.MODEL_HELP)
@@ -89,15 +90,8 @@ final class VerifyCommand implements Callable<Integer> {
         defaultValue = "traces/out")
     Path traceDir;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout. Default: ${DEFAULT-VALUE}.",
-        defaultValue = "text")
-    String format;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write a JUnit XML report (one testcase per scenario) for CI.")
-    Path junit;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @CommandLine.Mixin
+    ReportOptions report;
 
     @Option(names = "--search", paramLabel = "bfs|dfs", defaultValue = "bfs",
         description = "Search order. bfs (default): breadth-first, the trace is a shortest one. dfs: depth-first, keeps "
@@ -115,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR",
         description = "Also write an HTML report: DIR/index.html (the verdict table) linking one self-contained page "
             + "per trace (sequence diagram, state at each step).")
-    Path report;
+    Path htmlReport;
 
     @CommandLine.Mixin
     ScaleMixin scale;
@@ -123,110 +117,116 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "native|jpf", defaultValue = "native",
         description = "native (default): the checker's own search. jpf: Java PathFinder explores the same model (see "
             + "--jpf-driver) as an independent second opinion (needs a jpf-core java-17 build: JPF_HOME or --jpf-home; "
-            + "see README). `checker crosscheck` runs both and compares.")
+            + "see docs/jpf.md). `checker crosscheck` runs both and compares.")
     String engine;
 
-    @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory for --engine jpf (overrides JPF_HOME).")
+    @Option(names = "--jpf-home", paramLabel = "DIR", description = "With --engine jpf: the jpf-core directory (overrides JPF_HOME).")
     String jpfHome;
 
     @Option(names = "--jpf-driver", paramLabel = "auto|threads|choices", defaultValue = "auto",
         description = "With --engine jpf: threads: one Java thread per actor, JPF schedules the threads (its states "
             + "are program states, 6 to 100 times the model's). choices: one thread, JPF chooses the next actor at "
             + "every state (its states stay near the model's). auto (default): threads for scenarios of at most 700 "
-            + "native states, choices for larger ones and for the weak memory model. See README.")
+            + "native states, choices for larger ones and for the weak memory model.")
     String jpfDriver;
 
     @Override public Integer call() throws IOException {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("--format must be text or json, not '" + format + "'");
-        }
+        report.check();
         SearchMode mode = SearchMode.byId(search);
-        if (mode == null) throw new UsageException("--search must be bfs or dfs, not '" + search + "'");
+        if (mode == null) throw new UsageException("--search must be bfs or dfs, not '" + UsageException.shown(search) + "'");
+        if (noMinimize && mode != SearchMode.DFS) {
+            throw new UsageException("--no-minimize applies to --search dfs (breadth-first traces are already shortest)");
+        }
+        boolean jpf = engine.equals("jpf");
+        if (!jpf && Options.given(spec, "--jpf-home", "--jpf-driver")) {
+            throw new UsageException("--jpf-home and --jpf-driver apply to --engine jpf only");
+        }
         RunOptions opts = new RunOptions(mode, !noMinimize, fullState);
-        ScaleOptions scaleOpts = scale.options(mode);
-        VerifyRequest req = new VerifyRequest(loadScenarios(), loadInvariants(), config(),
+        ScaleOptions scaleOpts = jpf ? ScaleOptions.SEQUENTIAL : scale.options(mode);
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        if (htmlReport != null) OutputPaths.checkDir(htmlReport, "--report");
+        VerifyRequest req = new VerifyRequest(loadScenarios(err), loadInvariants(), config(),
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
-        if (engine.equals("jpf")) {
+        if (jpf) {
             // JPF has its own search: the native engine's search and scale options do not apply.
-            if (mode != SearchMode.BFS || noMinimize || fullState || report != null || scaleOpts.symmetry()
-                || scaleOpts.bitstate() || scaleOpts.por()) {
+            if (mode != SearchMode.BFS || fullState || htmlReport != null
+                || Options.given(spec, "--workers", "--symmetry", "--no-symmetry", "--bitstate", "--por", "--no-por")) {
                 throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
-                    + "--symmetry, --bitstate, --por (they are native-engine options)");
+                    + "--workers, --symmetry, --bitstate, --por (they are native-engine options)");
             }
             JpfDriverKind driver = JpfDriverKind.byId(jpfDriver); // null: auto
             if (driver == null && !jpfDriver.equals("auto")) {
-                throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + jpfDriver + "'");
+                throw new UsageException("--jpf-driver must be auto, threads or choices, not '" + UsageException.shown(jpfDriver) + "'");
             }
             // The weak model's memory actors would be one more thread each: JPF does not finish those in useful time.
             if (req.config().weak() && driver == JpfDriverKind.THREADS) {
                 throw new UsageException("--memory-model weak under --engine jpf needs --jpf-driver choices "
                     + "(with one thread per memory actor JPF's states explode)");
             }
-            return JpfVerify.run(req, jpfHome, driver, format.equals("json"), junit, quiet, out, err);
+            return JpfVerify.run(req, jpfHome, driver, report, out, err);
         }
         if (engine.replace(" ", "").matches("native,jpf|jpf,native")) {
             throw new UsageException("to run both engines and compare them use `checker crosscheck` "
                 + "(e.g. checker crosscheck --scenario stop-then-kill --no-gate)");
         }
-        if (!engine.equals("native")) throw new UsageException("--engine must be native or jpf, not '" + engine + "'");
-        boolean text = format.equals("text");
+        if (!engine.equals("native")) throw new UsageException("--engine must be native or jpf, not '" + UsageException.shown(engine) + "'");
+        boolean text = report.text();
+        long seed = scaleOpts.classic() || mode != SearchMode.BFS
+            ? utrace.model.State.FINGERPRINT_SEED : utrace.checker.explore.FastFingerprint.SEED;
+        RunReport rep = JsonReport.report(req, opts, seed);
+        List<String> pending = new ArrayList<>();
+        for (Scenario s : req.scenarios()) pending.add(s.name());
+        report.armInterrupts(rep, out, "scenario(s)", () -> String.join(", ", pending));
         if (text) TextReport.header(out, req, opts, scaleOpts);
         List<ScenarioResult> results = VerifyRun.run(req, new VerifyRun.Listener() {
             @Override public void starting(Scenario s) { }
 
             @Override public ProgressListener progressFor(Scenario s) {
-                if (quiet) return ProgressListener.NONE;
+                if (report.quiet()) return ProgressListener.NONE;
                 return (states, transitions, depth, queued, ms) -> err.printf(Locale.ROOT,
                     "[%s] %,d states, %,d transitions, depth %d, %,d queued, %.1f s%n",
                     s.name(), states, transitions, depth, queued, ms / 1000.0);
             }
+
+            @Override public void finished(ScenarioResult r) {
+                rep.add(ScenarioRows.row(r));
+                pending.remove(r.scenario().name());
+                if (r.writeError() != null) rep.outputError(r.writeError());
+                if (text) TextReport.row(out, r);
+            }
         }, opts, scaleOpts);
-        if (text) {
-            for (ScenarioResult r : results) TextReport.row(out, r);
-            TextReport.summary(out, results);
-        } else {
-            JsonReport.print(out, req, results, opts, scaleOpts.classic() || mode != SearchMode.BFS
-                ? utrace.model.State.FINGERPRINT_SEED : utrace.checker.explore.FastFingerprint.SEED);
+        if (htmlReport != null) {
+            try {
+                Path index = HtmlReport.write(htmlReport, req, results, opts);
+                if (text) out.printf("report: %s%n", index);
+            } catch (java.io.UncheckedIOException e) {
+                rep.outputError(e.getMessage());
+                err.println("checker: " + e.getMessage());
+            }
         }
-        if (junit != null) JunitReport.write(junit, req, results);
-        if (report != null) {
-            Path index = HtmlReport.write(report, req, results, opts);
-            if (text) out.printf("report: %s%n", index);
+        Interrupts.clear();
+        report.writeJunit(rep, err);
+        int code = ReportOptions.withOutputErrors(rep, VerifyRun.exitCode(results));
+        if (text) {
+            TextReport.summary(out, results, code);
+        } else {
+            out.println(RunReport.render(rep.json(ReportOptions.verdictWord(code), code, null)));
         }
         out.flush();
-        return VerifyRun.exitCode(results);
+        return code;
     }
 
-    private List<Scenario> loadScenarios() {
-        return ScenarioArgs.load(scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios);
+    private List<Scenario> loadScenarios(PrintStream err) {
+        return ScenarioArgs.loadForRun(scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios, report.quiet() ? null : err);
     }
 
     private InvariantSet loadInvariants() {
-        try {
-            return InvariantSet.resolve(invariants);
-        } catch (InvariantSetException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return ScenarioArgs.invariants(invariants);
     }
 
     private ModelConfig config() {
-        Set<Mutation> ms = EnumSet.noneOf(Mutation.class);
-        for (String m : mutations) {
-            Mutation mu = Mutation.byId(m);
-            if (mu == null) {
-                List<String> known = new ArrayList<>();
-                for (Mutation x : Mutation.values()) known.add(x.id);
-                throw new UsageException("unknown mutation '" + m + "'; known mutations: " + String.join(", ", known));
-            }
-            ms.add(mu);
-        }
-        try {
-            return MemoryOptions.apply(ModelConfig.fullSeries().withPatches(utrace.model.Series.select(patches)).withMutations(ms),
-                memoryModel, withoutBarriers);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--patches: " + e.getMessage());
-        }
+        return MemoryOptions.apply(PatchOptions.config(patches, mutations), memoryModel, withoutBarriers);
     }
 }

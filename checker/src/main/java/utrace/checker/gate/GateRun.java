@@ -36,6 +36,12 @@ public final class GateRun {
 
     /** As {@link #run(List, Limits, Path)}, each search with {@code scale} (workers, reductions). */
     public static List<GateResult> run(List<MatrixRow> rows, Limits limits, Path traceDir, ScaleOptions scale) {
+        return run(rows, limits, traceDir, scale, g -> { });
+    }
+
+    /** As above, telling {@code finished} each row's result as soon as it is known. */
+    public static List<GateResult> run(List<MatrixRow> rows, Limits limits, Path traceDir, ScaleOptions scale,
+                                       java.util.function.Consumer<GateResult> finished) {
         Map<String, ScenarioResult> fullRuns = new HashMap<>();
         List<GateResult> out = new ArrayList<>();
         for (MatrixRow row : rows) {
@@ -44,7 +50,9 @@ public final class GateRun {
             String key = row.scenario() + " " + row.invariant() + " " + fullCfg.memoryModel().id;
             ScenarioResult full = fullRuns.computeIfAbsent(key,
                 k -> one(row, fullCfg, limits, traceDir.resolve(fullCfg.weak() ? "full-series-weak" : "full-series"), scale));
-            out.add(new GateResult(row, broken, full));
+            GateResult g = new GateResult(row, broken, full);
+            out.add(g);
+            finished.accept(g);
         }
         return out;
     }

@@ -15,50 +15,101 @@ import utrace.model.Scenario;
 
 /**
  * `checker crosscheck`: the native engine and JPF on the same rows, which
- * must get the same verdict. The rows are every default scenario on the full
- * series (PASS expected) and every mutation on the scenario that shows it
- * (VIOLATION expected). Two violations agree even when they name different
- * invariants (a depth-first and a breadth-first search can meet different
- * bugs first); each engine's trace is still replayed on the native model.
+ * must get the verdict the row's kind requires: every default scenario on
+ * the full series (PASS), every mutation on the scenario that shows it and
+ * every gate row (VIOLATION of the invariant they name, the only one those
+ * rows check, so a depth-first and a breadth-first search cannot meet
+ * different bugs first). Each engine's trace is replayed on the native model.
  */
 public final class Crosscheck {
     private Crosscheck() {}
 
+    /** What a row is, and so what both engines must say: default rows PASS, mutation and gate rows VIOLATION. */
+    public enum Kind { DEFAULT, MUTATION, GATE }
+
     /**
      * One configuration to run under both engines.
-     * @param invariants the requested set, plus the invariant a mutation or gate row must break if the set lacks it
+     * @param invariants the requested set for a default row; for a mutation or gate row only the invariant it names
      * @param gate true for a row of the gate's bug matrix
+     * @param mustBreak the invariant a mutation or gate row must be found violating; null for a default row
      */
-    public record Row(String label, Scenario scenario, ModelConfig config, InvariantSet invariants, boolean gate) {}
+    public record Row(String label, Scenario scenario, ModelConfig config, InvariantSet invariants, boolean gate, Kind kind,
+                      String mustBreak) {
+        public Row(String label, Scenario scenario, ModelConfig config, InvariantSet invariants, boolean gate) {
+            this(label, scenario, config, invariants, gate, gate ? Kind.GATE : Kind.DEFAULT, null);
+        }
+
+        public Verdict expected() {
+            return kind == Kind.DEFAULT ? Verdict.PASS : Verdict.VIOLATION;
+        }
+
+        /** Null if {@code v} (with {@code invariant} for a violation) is what this row must give, else what is wrong. */
+        public String unexpected(Verdict v, String invariant) {
+            if (v == null || v == Verdict.INCOMPLETE) return null; // no answer: not comparable, not unexpected
+            if (v != expected()) return "expected " + expected() + (mustBreak == null ? "" : " of " + mustBreak) + ", got " + v;
+            if (v == Verdict.VIOLATION && mustBreak != null && !mustBreak.equals(invariant)) {
+                return "expected a violation of " + mustBreak + ", got one of " + invariant;
+            }
+            return null;
+        }
+    }
 
     /** Both engines' answers for a row; {@code jpf} is null for a row too big for JPF ({@code skipped} says why). */
     public record Outcome(Row row, ScenarioResult nativeResult, JpfRow jpf, String skipped) {
         public Agreement agreement() {
-            if (jpf == null) return Agreement.SKIPPED;
             Verdict n = nativeResult.result().verdict();
+            if (jpf == null) return nativeUnexpected() != null ? Agreement.UNEXPECTED : Agreement.SKIPPED;
             Verdict j = jpf.result().verdict();
             if (j == null) return Agreement.DISAGREE; // JPF's answer was unusable: a finding in itself
             if (n == Verdict.INCOMPLETE || j == Verdict.INCOMPLETE) return Agreement.INCOMPARABLE;
-            return n == j ? Agreement.AGREE : Agreement.DISAGREE;
+            if (n != j) return Agreement.DISAGREE;
+            return nativeUnexpected() != null || jpfUnexpected() != null ? Agreement.UNEXPECTED : Agreement.AGREE;
+        }
+
+        /** What is wrong with the native verdict for this row's kind; null if it is as expected. */
+        public String nativeUnexpected() {
+            var x = nativeResult.result();
+            return row.unexpected(x.verdict(), x.counterexample() == null ? null : x.counterexample().violation().invariant().name());
+        }
+
+        /** As {@link #nativeUnexpected()} for JPF's verdict (null without a JPF run). */
+        public String jpfUnexpected() {
+            if (jpf == null) return null;
+            var j = jpf.result();
+            return row.unexpected(j.verdict(), j.counterexample() == null ? null : j.counterexample().violation().invariant().name());
         }
     }
 
-    /** SKIPPED rows (too big for JPF) count for nothing. */
-    public enum Agreement { AGREE, DISAGREE, INCOMPARABLE, SKIPPED }
+    /**
+     * SKIPPED rows (too big for JPF) count for nothing unless the native verdict alone is already unexpected.
+     * UNEXPECTED: the engines agree (or JPF did not run) but not on the verdict the row's kind requires.
+     */
+    public enum Agreement { AGREE, DISAGREE, UNEXPECTED, INCOMPARABLE, SKIPPED }
 
     /** A default scenario on the full series. */
     public static Row defaultRow(Scenario s, InvariantSet set) {
-        return new Row(s.name(), s, ModelConfig.fullSeries(), set, false);
+        return new Row(s.name(), s, ModelConfig.fullSeries(), set, false, Kind.DEFAULT, null);
     }
 
-    /** A mutation on the scenario that shows it, checking also the invariant it breaks. */
+    /** A mutation on the scenario that shows it, checking the invariant it breaks. */
     public static Row mutationRow(Mutation m, Scenario s, InvariantSet set) {
-        return new Row(s.name() + " +" + m.id, s, ModelConfig.fullSeries().withMutations(EnumSet.of(m)), with(set, m.breaks), false);
+        return new Row(s.name() + " +" + m.id, s, ModelConfig.fullSeries().withMutations(EnumSet.of(m)), only(m.breaks), false,
+            Kind.MUTATION, m.breaks);
     }
 
     /** A gate row: its broken configuration on its scenario, checking also its invariant. */
     public static Row gateRow(String id, Scenario s, ModelConfig broken, String invariant, InvariantSet set) {
-        return new Row(s.name() + " [gate " + id + "]", s, broken, with(set, invariant), true);
+        return new Row(s.name() + " [gate " + id + "]", s, broken, only(invariant), true, Kind.GATE, invariant);
+    }
+
+    /**
+     * The set of a mutation or gate row: only the invariant it names, so that both engines must find that
+     * violation (with a larger set a search may meet another invariant first, and the row would show nothing).
+     */
+    static InvariantSet only(String name) {
+        Invariant inv = Invariants.byName(name);
+        if (inv == null) throw new IllegalArgumentException("unknown invariant " + name);
+        return new InvariantSet(name, List.of(inv));
     }
 
     static InvariantSet with(InvariantSet set, String name) {
@@ -70,11 +121,11 @@ public final class Crosscheck {
         return new InvariantSet(set.name() + "+" + name, List.copyOf(all));
     }
 
-    /** 1 on any disagreement, else 3 if some row could not be compared (a limit), else 0. */
+    /** 1 on any disagreement or unexpected verdict, else 3 if some row could not be compared (a limit), else 0. */
     public static int exitCode(List<Outcome> outcomes) {
         boolean incomparable = false;
         for (Outcome o : outcomes) {
-            if (o.agreement() == Agreement.DISAGREE) return 1;
+            if (o.agreement() == Agreement.DISAGREE || o.agreement() == Agreement.UNEXPECTED) return 1;
             if (o.agreement() == Agreement.INCOMPARABLE) incomparable = true;
         }
         return incomparable ? 3 : 0;

@@ -25,6 +25,7 @@ public final class CrosscheckTable {
             out.printf(Locale.ROOT, ROW, o.row().label(), o.nativeResult().result().verdict(), JpfReport.grouped(n.states()),
                 JpfReport.millis(n.millis()), "-", "-", "-", "-", "-", "skipped");
             out.printf("    JPF not run: %s%n", o.skipped());
+            if (o.nativeUnexpected() != null) out.printf("    UNEXPECTED native verdict: %s%n", o.nativeUnexpected());
             return;
         }
         JpfEngine.Result j = o.jpf().result();
@@ -37,6 +38,10 @@ public final class CrosscheckTable {
                 o.nativeResult().traceJson()));
             out.printf("    JPF:    %s%n", describe(j.counterexample() == null ? null : j.counterexample().violation().invariant().name(),
                 j.counterexample() == null ? 0 : j.counterexample().schedule().size(), o.jpf().traceJson()));
+        }
+        if (o.agreement() == Crosscheck.Agreement.UNEXPECTED) {
+            if (o.nativeUnexpected() != null) out.printf("    UNEXPECTED native verdict: %s%n", o.nativeUnexpected());
+            if (o.jpfUnexpected() != null) out.printf("    UNEXPECTED JPF verdict: %s%n", o.jpfUnexpected());
         }
         if (j.verdict() == null) out.printf("    JPF ERROR: %s%n", j.error());
         if (j.verdict() == Verdict.INCOMPLETE) out.printf("    JPF INCOMPLETE: %s%n", j.incompleteReason());
@@ -53,22 +58,29 @@ public final class CrosscheckTable {
         switch (o.agreement()) {
             case AGREE: return "yes";
             case DISAGREE: return "NO";
+            case UNEXPECTED: return "UNEXPECTED";
             case SKIPPED: return "skipped";
             default: return "n/a";
         }
     }
 
     public static void summary(PrintStream out, List<Crosscheck.Outcome> outcomes) {
+        summary(out, outcomes, Crosscheck.exitCode(outcomes));
+    }
+
+    /** {@code code}: the exit code the run ends with. */
+    public static void summary(PrintStream out, List<Crosscheck.Outcome> outcomes, int code) {
         long agree = outcomes.stream().filter(o -> o.agreement() == Crosscheck.Agreement.AGREE).count();
         long disagree = outcomes.stream().filter(o -> o.agreement() == Crosscheck.Agreement.DISAGREE).count();
         long skipped = outcomes.stream().filter(o -> o.agreement() == Crosscheck.Agreement.SKIPPED).count();
-        long na = outcomes.size() - agree - disagree - skipped;
+        long unexpected = outcomes.stream().filter(o -> o.agreement() == Crosscheck.Agreement.UNEXPECTED).count();
+        long na = outcomes.size() - agree - disagree - skipped - unexpected;
         long nStates = outcomes.stream().mapToLong(o -> o.nativeResult().result().stats().states()).sum();
         long nMs = outcomes.stream().mapToLong(o -> o.nativeResult().result().stats().millis()).sum();
         long jStates = outcomes.stream().filter(o -> o.jpf() != null).mapToLong(o -> o.jpf().result().output().newStates()).sum();
         long jMs = outcomes.stream().filter(o -> o.jpf() != null).mapToLong(o -> o.jpf().result().millis()).sum();
-        out.printf(Locale.ROOT, "%n%d rows: %d agree, %d disagree, %d not comparable, %d skipped; native %s states in %s, JPF %s states in %s; exit code %d%n",
-            outcomes.size(), agree, disagree, na, skipped, JpfReport.grouped(nStates), JpfReport.millis(nMs), JpfReport.grouped(jStates),
-            JpfReport.millis(jMs), Crosscheck.exitCode(outcomes));
+        out.printf(Locale.ROOT, "%n%d rows: %d agree, %d disagree, %d unexpected, %d not comparable, %d skipped; native %s states in %s, JPF %s states in %s; exit code %d%n",
+            outcomes.size(), agree, disagree, unexpected, na, skipped, JpfReport.grouped(nStates), JpfReport.millis(nMs), JpfReport.grouped(jStates),
+            JpfReport.millis(jMs), code);
     }
 }

@@ -69,55 +69,30 @@ public final class JpfReport {
             pass, viol, inc, err == 0 ? "" : ", " + err + " ERROR", grouped(states), millis(ms), JpfRun.exitCode(rows));
     }
 
-    public static void json(PrintStream out, VerifyRequest req, JpfHome home, JpfDriverKind driver, List<JpfRow> rows) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("tool", Version.NAME + " " + Version.VERSION);
-        root.put("command", "verify");
-        root.put("engine", "jpf");
-        root.put("jpf_home", home.dir().toString());
-        root.put("jpf_driver", driver == null ? "auto" : driver.id());
-        ObjectNode config = root.putObject("config");
-        config.put("patches", req.config().patchesSpec());
-        ArrayNode muts = config.putArray("mutations");
-        for (Mutation m : req.config().mutations()) muts.add(m.id);
-        config.put("memory_model", req.config().memoryModel().id);
-        ObjectNode set = root.putObject("invariant_set");
-        set.put("name", req.invariants().name());
-        ArrayNode names = set.putArray("invariants");
-        for (Invariant i : req.invariants().invariants()) names.add(i.name());
-        ArrayNode rs = root.putArray("results");
-        for (JpfRow r : rows) {
-            JpfEngine.Result x = r.result();
-            ObjectNode n = rs.addObject();
-            n.put("scenario", r.scenario().name());
-            n.put("driver", r.driver().id());
-            n.put("verdict", r.verdictName());
-            n.put("new_states", x.output().newStates());
-            n.put("visited_states", x.output().visitedStates());
-            n.put("end_states", x.output().endStates());
-            n.put("max_depth", x.output().maxDepth());
-            n.put("millis", x.millis());
-            if (x.verdict() == Verdict.VIOLATION) {
-                ObjectNode v = n.putObject("violation");
-                v.put("invariant", x.counterexample().violation().invariant().name());
-                v.put("kind", x.counterexample().violation().kind().name());
-                v.put("message", x.counterexample().violation().message());
-                v.put("steps", x.counterexample().schedule().size());
-                v.put("trace", r.traceJson().toString());
-                v.put("trace_text", r.traceText().toString());
-            }
-            if (x.verdict() == Verdict.INCOMPLETE) n.put("incomplete_reason", x.incompleteReason());
-            if (x.verdict() == null) n.put("error", x.error());
+    /** One scenario's JPF result as a JSON object (schemas/verify.schema.json, engine jpf). */
+    public static ObjectNode rowJson(JpfRow r) {
+        JpfEngine.Result x = r.result();
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        n.put("scenario", r.scenario().name());
+        n.put("driver", r.driver().id());
+        n.put("verdict", r.verdictName());
+        n.put("new_states", x.output().newStates());
+        n.put("visited_states", x.output().visitedStates());
+        n.put("end_states", x.output().endStates());
+        n.put("max_depth", x.output().maxDepth());
+        n.put("millis", x.millis());
+        if (x.verdict() == Verdict.VIOLATION) {
+            ObjectNode v = n.putObject("violation");
+            v.put("invariant", x.counterexample().violation().invariant().name());
+            v.put("kind", x.counterexample().violation().kind().name());
+            v.put("message", x.counterexample().violation().message());
+            v.put("steps", x.counterexample().schedule().size());
+            v.put("trace", r.traceJson().toString());
+            v.put("trace_text", r.traceText().toString());
         }
-        int code = JpfRun.exitCode(rows);
-        root.put("verdict", code == 0 ? "PASS" : code == 1 ? "VIOLATION" : code == 3 ? "INCOMPLETE" : "ERROR");
-        root.put("exit_code", code);
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        if (x.verdict() == Verdict.INCOMPLETE) n.put("incomplete_reason", x.incompleteReason());
+        if (x.verdict() == null) n.put("error", x.error());
+        return n;
     }
 
     static String grouped(long n) {

@@ -59,7 +59,11 @@ public final class HtmlReport {
         b.append("<td class=\"num\">").append(Numbers.grouped(s.transitions())).append("</td>");
         b.append("<td class=\"num\">").append(s.maxDepth()).append("</td>");
         b.append("<td class=\"num\">").append(Numbers.millis(s.millis())).append("</td><td>");
-        if (x.verdict() == Verdict.VIOLATION) {
+        if (x.verdict() == Verdict.VIOLATION && r.traceJson() == null) {
+            b.append("<b>").append(esc(x.counterexample().violation().invariant().name())).append("</b>: ")
+                .append(esc(x.counterexample().violation().message())).append("<br>trace NOT written: ")
+                .append(esc(String.valueOf(r.writeError())));
+        } else if (x.verdict() == Verdict.VIOLATION) {
             String page = pageName(r);
             Trace t = readBack(r.traceJson());
             HtmlTracePage.write(t, dir.resolve(page), "found by checker verify: " + r.traceSteps() + " steps, "

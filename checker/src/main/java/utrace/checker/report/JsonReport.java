@@ -3,23 +3,20 @@ package utrace.checker.report;
 import java.io.PrintStream;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import utrace.checker.cli.Version;
-import utrace.checker.explore.ExplorationResult;
-import utrace.checker.explore.Verdict;
 import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
 import utrace.invariants.Invariant;
+import utrace.invariants.InvariantSet;
+import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.State;
 
-/** `checker verify --format json`: one machine-readable document on stdout. */
+/** `checker verify --format json`: one machine-readable document on stdout (schemas/verify.schema.json). */
 public final class JsonReport {
     private JsonReport() {}
 
@@ -33,58 +30,43 @@ public final class JsonReport {
 
     /** {@code seed}: the fingerprint seed of the explorer that ran (the classic one's or LevelExplorer's). */
     public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results, RunOptions opts, long seed) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("tool", Version.NAME + " " + Version.VERSION);
-        root.put("command", "verify");
-        root.put("engine", "native");
-        root.put("search", opts.search().words);
-        root.put("minimize", opts.minimize());
-        root.put("fingerprint_seed", State.hex(seed));
-        ObjectNode config = root.putObject("config");
-        config.put("patches", req.config().patchesSpec());
-        ArrayNode muts = config.putArray("mutations");
-        for (Mutation m : req.config().mutations()) muts.add(m.id);
-        config.put("memory_model", req.config().memoryModel().id);
-        ArrayNode removed = config.putArray("without_barriers");
-        for (utrace.model.Barrier b : req.config().removedBarriers()) removed.add(b.id);
-        ObjectNode set = root.putObject("invariant_set");
-        set.put("name", req.invariants().name());
-        ArrayNode names = set.putArray("invariants");
-        for (Invariant i : req.invariants().invariants()) names.add(i.name());
-        ArrayNode rs = root.putArray("results");
-        for (ScenarioResult r : results) {
-            ExplorationResult x = r.result();
-            ObjectNode n = rs.addObject();
-            n.put("scenario", r.scenario().name());
-            n.put("verdict", x.verdict().name());
-            n.put("states", x.stats().states());
-            n.put("transitions", x.stats().transitions());
-            n.put("max_depth", x.stats().maxDepth());
-            n.put("millis", x.stats().millis());
-            n.put("visited_bytes", x.stats().visitedBytes());
-            // only with --por (where it ran): states expanded with every actor's step
-            if (x.stats().por()) n.put("por_fully_expanded", x.stats().fullyExpanded());
-            if (x.verdict() == Verdict.VIOLATION) {
-                ObjectNode v = n.putObject("violation");
-                v.put("invariant", x.counterexample().violation().invariant().name());
-                v.put("kind", x.counterexample().violation().kind().name());
-                v.put("message", x.counterexample().violation().message());
-                v.put("steps", r.traceSteps());
-                v.put("raw_steps", r.origin().rawSteps());
-                v.put("trace_origin", r.origin().describe());
-                v.put("trace", r.traceJson().toString());
-                v.put("trace_text", r.traceText().toString());
-            }
-            if (x.verdict() == Verdict.INCOMPLETE) n.put("incomplete_reason", x.incompleteReason());
-        }
+        RunReport rep = report(req, opts, seed);
+        for (ScenarioResult r : results) rep.add(ScenarioRows.row(r));
         int code = VerifyRun.exitCode(results);
-        root.put("verdict", code == 0 ? "PASS" : code == 1 ? "VIOLATION" : "INCOMPLETE");
-        root.put("exit_code", code);
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(RunReport.render(rep.json(code == 0 ? "PASS" : code == 1 ? "VIOLATION" : "INCOMPLETE", code, null)));
+    }
+
+    /** The verify report before its rows: the JUnit suite and the JSON header (engine, search, config, invariants). */
+    public static RunReport report(VerifyRequest req, RunOptions opts, long seed) {
+        RunReport rep = new RunReport("verify", "checker.verify." + req.invariants().name());
+        rep.property("config", req.config().toString());
+        rep.property("invariant_set", req.invariants().name());
+        ObjectNode h = rep.header();
+        h.put("engine", "native");
+        h.put("search", opts.search().words);
+        h.put("minimize", opts.minimize());
+        h.put("fingerprint_seed", State.hex(seed));
+        h.set("config", config(req.config()));
+        h.set("invariant_set", invariantSet(req.invariants()));
+        return rep;
+    }
+
+    public static ObjectNode config(ModelConfig cfg) {
+        ObjectNode config = RunReport.object();
+        config.put("patches", cfg.patchesSpec());
+        ArrayNode muts = config.putArray("mutations");
+        for (Mutation m : cfg.mutations()) muts.add(m.id);
+        config.put("memory_model", cfg.memoryModel().id);
+        ArrayNode removed = config.putArray("without_barriers");
+        for (utrace.model.Barrier b : cfg.removedBarriers()) removed.add(b.id);
+        return config;
+    }
+
+    public static ObjectNode invariantSet(InvariantSet s) {
+        ObjectNode set = RunReport.object();
+        set.put("name", s.name());
+        ArrayNode names = set.putArray("invariants");
+        for (Invariant i : s.invariants()) names.add(i.name());
+        return set;
     }
 }

@@ -1,60 +1,33 @@
 package utrace.checker.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 
-import utrace.checker.explore.ExplorationResult;
-import utrace.checker.explore.Verdict;
 import utrace.checker.run.ScenarioResult;
 import utrace.checker.run.VerifyRequest;
 
 /**
- * `--junit FILE`: a JUnit XML report, one testcase per scenario, so CI
- * systems show each scenario as a test. A violation is a failure; an
- * incomplete search is an error (it proves nothing, so the gate must not pass).
+ * `verify --junit FILE`: one testcase per scenario (JunitXml). A violation
+ * is a failure carrying its trace, replay command and counterexample text;
+ * an incomplete search is an error (it proves nothing, so a gate must not pass).
  */
 public final class JunitReport {
     private JunitReport() {}
 
-    public static void write(Path file, VerifyRequest req, List<ScenarioResult> results) throws IOException {
-        long failures = results.stream().filter(r -> r.result().verdict() == Verdict.VIOLATION).count();
-        long errors = results.stream().filter(r -> r.result().verdict() == Verdict.INCOMPLETE).count();
-        double total = results.stream().mapToLong(r -> r.result().stats().millis()).sum() / 1000.0;
-        String suite = "checker.verify." + req.invariants().name();
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.3f\">%n",
-            esc(suite), results.size(), failures, errors, total));
-        b.append("  <properties>\n");
-        b.append("    <property name=\"config\" value=\"").append(esc(req.config().toString())).append("\"/>\n");
-        b.append("  </properties>\n");
-        for (ScenarioResult r : results) {
-            ExplorationResult x = r.result();
-            b.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">",
-                esc(suite), esc(r.scenario().name()), x.stats().millis() / 1000.0));
-            if (x.verdict() == Verdict.VIOLATION) {
-                String msg = x.counterexample().violation().describe();
-                b.append("\n    <failure message=\"").append(esc(msg)).append("\" type=\"")
-                    .append(esc(x.counterexample().violation().invariant().name())).append("\">")
-                    .append(esc(msg + "\ntrace: " + r.traceJson() + " (" + r.traceSteps() + " steps)\nreplay: bin/checker replay " + r.traceJson()))
-                    .append("</failure>\n  ");
-            } else if (x.verdict() == Verdict.INCOMPLETE) {
-                b.append("\n    <error message=\"").append(esc("INCOMPLETE: " + x.incompleteReason())).append("\" type=\"incomplete\"/>\n  ");
-            }
-            b.append("</testcase>\n");
-        }
-        b.append("</testsuite>\n");
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".junit", ".tmp");
-        Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    public static RunReport report(VerifyRequest req, List<ScenarioResult> results) {
+        RunReport rep = new RunReport("verify", "checker.verify." + req.invariants().name());
+        rep.property("config", req.config().toString());
+        rep.property("invariant_set", req.invariants().name());
+        for (ScenarioResult r : results) rep.add(ScenarioRows.row(r));
+        return rep;
     }
 
+    public static void write(Path file, VerifyRequest req, List<ScenarioResult> results) throws IOException {
+        JunitXml.write(file, report(req, results));
+    }
+
+    /** HTML/XML text escaping of the five special characters (the HTML report uses it). */
     static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {

@@ -58,6 +58,10 @@ public final class TextReport {
         }
         if (x.verdict() == Verdict.VIOLATION) {
             out.printf("    %s%n", x.counterexample().violation().describe());
+            if (r.traceJson() == null) {
+                out.printf("    trace NOT written (%d steps): %s%n", r.traceSteps(), r.writeError());
+                return;
+            }
             out.printf("    trace: %d steps, %s: %s%n", r.traceSteps(), r.origin().describe(), r.traceJson());
             out.printf("    readable:  %s%n", r.traceText());
             out.printf("    replay:    bin/checker replay %s%n", r.traceJson());
@@ -67,6 +71,11 @@ public final class TextReport {
     }
 
     public static void summary(PrintStream out, List<ScenarioResult> results) {
+        summary(out, results, VerifyRun.exitCode(results));
+    }
+
+    /** {@code code}: the exit code the run ends with (2 when an output could not be written). */
+    public static void summary(PrintStream out, List<ScenarioResult> results, int code) {
         long pass = results.stream().filter(r -> r.result().verdict() == Verdict.PASS).count();
         long viol = results.stream().filter(r -> r.result().verdict() == Verdict.VIOLATION).count();
         long inc = results.stream().filter(r -> r.result().verdict() == Verdict.INCOMPLETE).count();
@@ -78,6 +87,6 @@ public final class TextReport {
         long most = big == null ? 0 : big.states();
         out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE; %s states in %s; visited set %s bytes/state; exit code %d%n",
             pass, viol, inc, Numbers.grouped(states), Numbers.millis(ms),
-            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), VerifyRun.exitCode(results));
+            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), code);
     }
 }

@@ -1,7 +1,6 @@
 package utrace.checker.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,9 @@ public final class VerifyRun {
         void starting(Scenario s);
 
         ProgressListener progressFor(Scenario s);
+
+        /** The scenario's result, as soon as it is known (reports print rows as they finish). */
+        default void finished(ScenarioResult r) { }
     }
 
     private VerifyRun() {}
@@ -53,7 +55,9 @@ public final class VerifyRun {
             Model model = new Model(s, req.config());
             ExplorationResult r = scale.explore(opts.search(), model, req.invariants().invariants(), req.limits(), listener.progressFor(s));
             if (r.verdict() != Verdict.VIOLATION) {
-                out.add(new ScenarioResult(s, r, null, null, 0, null));
+                ScenarioResult res = new ScenarioResult(s, r, null, null, 0, null);
+                out.add(res);
+                listener.finished(res);
                 continue;
             }
             Counterexample cx = r.counterexample();
@@ -79,9 +83,10 @@ public final class VerifyRun {
                 origin = new TraceOrigin(SearchMode.DFS, false, cx.schedule().size(), cx.schedule().size());
             }
             Trace trace = TraceBuilder.build(model, cx.schedule(), cx.violation());
-            String base = traceBaseName(s, req, cx);
+            String base = TraceFileNames.safe(traceBaseName(s, req, cx));
             Path json = req.traceDir().resolve(base + ".json");
             Path text = req.traceDir().resolve(base + ".txt");
+            ScenarioResult res;
             try {
                 TraceWriter.writeJson(trace, json);
                 if (opts.fullState()) {
@@ -89,10 +94,14 @@ public final class VerifyRun {
                 } else {
                     TraceWriter.writeText(trace, text);
                 }
+                res = new ScenarioResult(s, r, json, text, cx.schedule().size(), origin);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write trace to " + req.traceDir() + ": " + e.getMessage(), e);
+                // One trace that cannot be written must not cost the other rows: the row says why, the run goes on.
+                res = new ScenarioResult(s, r, null, null, cx.schedule().size(), origin,
+                    "cannot write " + json + ": " + TraceFileNames.reason(e));
             }
-            out.add(new ScenarioResult(s, r, json, text, cx.schedule().size(), origin));
+            out.add(res);
+            listener.finished(res);
         }
         return out;
     }
