@@ -67,6 +67,16 @@ class FindingsTest {
             r.counterexample().violation().message());
     }
 
+    /** Finding 7: a DETACH between exit_notify and report_death's lock strips DEATH; release_task reaps first. */
+    @Test
+    void aDetachBeforeTheDeathReportTakesTheLockLetsTheReapOvertakeIt() throws Exception {
+        ExplorationResult r = Check.explore("detach-races-death-report", InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("reap-after-death", r.counterexample().violation().invariant().name());
+        assertTrue(r.counterexample().violation().message().contains("before its report_death"),
+            r.counterexample().violation().message());
+    }
+
     /** Finding 6: wait_task_inactive()'s locked re-check compares with ==; TRACED|UTRACED is not TASK_TRACED. */
     @Test
     void ptraceRequestsFailWhileAnEngineHoldsThePtraceStoppedTracee() {
