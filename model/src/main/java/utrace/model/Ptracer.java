@@ -17,7 +17,7 @@ final class Ptracer extends Actor {
     private static final int PHASE_WAKE_WRITE = 3;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12,
+    private static final StepInfo ATTACH = new StepInfo("exit_state or PT_PTRACED set? -EPERM; else task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12,
         SeedRef.code(SeedRef.PTRACE_C, 4049, "ptrace_signal_wake_up(task, 1);")
             .simplified("PTRACE_ATTACH is one step under siglock and tasklist_lock (permission checks, "
                 + "cred_guard_mutex and PTRACE_SEIZE are not modelled); its wait for JOBCTL_TRAPPING is not "

@@ -33,7 +33,7 @@ final class TraceePtrace {
             SeedRef.code(SeedRef.SIGNAL_C, 4549, "schedule();")
                 .simplified("may_ptrace_stop() is \"PT_PTRACED is still set\"; do_notify_parent_cldstop is not "
                     + "modelled (the tracer's wait reads the stop's exit code)"));
-        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop", "ptrace_stop", 0,
+        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop, or kept awake by SIGKILL (WAKEKILL)", "ptrace_stop", 0,
             SeedRef.called(SeedRef.SIGNAL_C, 3852, "static void ptrace_stop(int exit_code, int why, int clear_code, siginfo_t *info)",
                 "ptrace_stop", "ptrace_stop's schedule() with the tracer present is 3.1 code the series leaves alone; "
                     + "the line is the first hunk header naming ptrace_stop")

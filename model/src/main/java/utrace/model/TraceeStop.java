@@ -21,7 +21,7 @@ final class TraceeStop {
     static final int STOP_RELOCK = 41;
 
     static void describe() {
-        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_TRACED", "utrace_stop", 1,
+        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_UTRACED (TASK_TRACED before 15)", "utrace_stop", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1796, "spin_lock(&utrace->lock);")
                 .simplified("the utrace->lock section is one step: the resume bookkeeping, the test of ENGINE_STOP "
                     + "and then either utrace_reset() (which unlocks; the re-read of utrace_flags is the next step) "
@@ -34,13 +34,13 @@ final class TraceeStop {
         info(STOP_SLEEP, AREA_STOP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1842, "schedule();")
                 .simplified("the step is enabled once the task state is TASK_RUNNING again (a wake-up)"));
-        info(STOP_FINISH, AREA_STOP, "SIGKILLed: spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1,
+        info(STOP_FINISH, AREA_STOP, "__fatal_signal_pending()? then spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1785, "if (unlikely(__fatal_signal_pending(current))) {")
                 .simplified("spin_unlock_wait() is a step enabled while utrace->lock is free"));
         info(STOP_RECALC, AREA_STOP, "recalc_sigpending() under siglock", "utrace_stop", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1856, "recalc_sigpending();")
                 .simplified("try_to_freeze() is not modelled"));
-        info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop", "do_signal_stop", 16,
+        info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop, or kept awake by SIGKILL (WAKEKILL)", "do_signal_stop", 16,
             SeedRef.code(SeedRef.SIGNAL_C, 4419, "utrace_end_stop();")
                 .simplified("the wake-up (TASK_RUNNING again, or schedule() not sleeping in TASK_STOPPED with "
                     + "SIGKILL pending) and utrace_end_stop() (patch 16: a SIGKILLed task waits for utrace->lock) "
