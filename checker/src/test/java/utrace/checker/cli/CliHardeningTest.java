@@ -197,6 +197,12 @@ class CliHardeningTest {
         interrupted("TERM", 143);
     }
 
+    @Test
+    void sighupReportsTheFinishedRowsAndExits129() throws Exception {
+        // A dropped ssh session: the JVM used to end at once, stdout empty, no JUnit file, exit 129.
+        interrupted("HUP", 129);
+    }
+
     private void interrupted(String signal, int code) throws Exception {
         Path traces = tmp.resolve("t");
         Path junit = tmp.resolve("junit.xml");
