@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Another process sending the scenario's signals to the tracee, in order. */
 final class Killer extends Actor {
-    private static final StepInfo SEND = new StepInfo("siglock; queue the signal; signal_wake_up", "send_signal", 0);
+    private static final StepInfo SEND = new StepInfo("siglock; queue the signal (an ignored SIGCONT is not); wake the tracee", "send_signal", 0);
     private static final StepInfo DONE = new StepInfo("done", "send_signal", 0);
 
     private final List<Integer> signals;

@@ -17,7 +17,7 @@ final class Ptracer extends Actor {
     private static final int PHASE_WAKE_WRITE = 3;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12);
+    private static final StepInfo ATTACH = new StepInfo("exit_state or PT_PTRACED set? -EPERM; else task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP, ptrace_signal_wake_up", "ptrace_attach", 12);
     private static final StepInfo WAIT = new StepInfo("the tracee is TASK_TRACED with an exit_code (or dead): collect it", "wait_task_stopped", 0);
     private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13);
     private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step", "ptrace_resume", 25);

@@ -24,7 +24,7 @@ final class TraceePtrace {
         info(PT_SYS_ENTRY, AREA_PTRACE, "ptrace_report_syscall: PT_SYSCALL_TRACE (22) or TIF_SYSCALL_EMU (30)? ptrace_notify", "tracehook_report_syscall_entry", 22);
         info(PT_SYS_EXIT, AREA_PTRACE, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26);
         info(PT_STOP_DECIDE, AREA_PTRACE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18);
-        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop", "ptrace_stop", 0);
+        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop, or kept awake by SIGKILL (WAKEKILL)", "ptrace_stop", 0);
         info(PT_STOP_AFTER, AREA_PTRACE, "utrace_end_stop (16); stepping by PT_SINGLE_* (28); recalc_sigpending", "ptrace_stop", 28);
     }
 

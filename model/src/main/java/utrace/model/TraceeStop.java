@@ -20,9 +20,9 @@ final class TraceeStop {
     static final int JC_SLEEP = 18;
 
     static void describe() {
-        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_TRACED", "utrace_stop", 1);
+        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_UTRACED (TASK_TRACED before 15)", "utrace_stop", 1);
         info(STOP_SLEEP, AREA_STOP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1);
-        info(STOP_FINISH, AREA_STOP, "SIGKILLed: spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
+        info(STOP_FINISH, AREA_STOP, "__fatal_signal_pending()? then spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
         info(STOP_RECALC, AREA_STOP, "recalc_sigpending() under siglock", "utrace_stop", 1);
         info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop", "do_signal_stop", 0);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,9 @@ public final class HtmlTracePage {
      */
     public static String render(Trace t, String status, String back) {
         List<Map<String, String>> states = TraceStates.of(t);
+        List<StepEvents.Story> stories = StepEvents.of(t);
+        boolean terminal = t.violation().kind().equals("TERMINAL");
+        DiagramLayout layout = new DiagramLayout(t, stories, terminal || t.steps().isEmpty());
         StringBuilder b = new StringBuilder(64 * 1024);
         String title = t.invariant().name() + " on " + t.scenario().name();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -38,17 +42,22 @@ public final class HtmlTracePage {
         b.append("<title>").append(Html.esc(title)).append("</title>\n");
         b.append("<style>\n").append(resource("trace-page.css")).append("</style>\n</head>\n<body>\n");
         header(b, t, status, back);
-        b.append("<main>\n<section id=\"diagram-pane\" aria-label=\"sequence diagram\">\n");
-        legend(b, states);
-        b.append(SequenceDiagram.svg(t, states));
+        summary(b, t);
+        b.append("<main>\n<section id=\"diagram-pane\" aria-label=\"message sequence chart\">\n");
+        b.append("<div id=\"lane-strip\">");
+        b.append(SequenceDiagram.heads(layout));
+        b.append("</div>\n");
+        b.append(SequenceDiagram.svg(t, states, stories, layout));
         b.append("</section>\n");
         b.append("<aside id=\"state-panel\" aria-live=\"polite\"><h2 id=\"state-title\">State</h2>"
             + "<p id=\"state-step\"></p><p class=\"hint\">Hover a step to see the state after it; click to keep it; "
             + "\u2190/\u2192 move. Changed variables are highlighted.</p>"
             + "<table id=\"state-table\"><thead><tr><th>variable</th><th>value</th></tr></thead><tbody></tbody></table></aside>\n");
         b.append("</main>\n");
-        stepTable(b, t);
-        b.append("<details id=\"text-rendering\"><summary>Text rendering (as <code>checker replay</code> prints it)</summary><pre>")
+        legend(b, states);
+        stepTable(b, t, stories);
+        b.append("<details id=\"text-rendering\"><summary>Text rendering (as <code>checker replay</code> prints it; "
+            + "<code>--full</code> shows every step)</summary><pre>")
             .append(Html.esc(TextRenderer.render(t))).append("</pre></details>\n");
         b.append("<pre id=\"self-check\" hidden></pre>\n");
         b.append("<script type=\"application/json\" id=\"trace-data\">").append(Html.scriptSafe(data(t, states)))
@@ -63,26 +72,71 @@ public final class HtmlTracePage {
     }
 
     private static void header(StringBuilder b, Trace t, String status, String back) {
+        int n = t.steps().size();
+        boolean terminal = t.violation().kind().equals("TERMINAL");
         b.append("<header>\n");
         if (back != null) b.append("<p class=\"back\"><a href=\"").append(Html.esc(back)).append("\">\u2190 report</a></p>\n");
         b.append("<h1>Counterexample: <span class=\"inv\">").append(Html.esc(t.invariant().name()))
             .append("</span> on <span class=\"scn\">").append(Html.esc(t.scenario().name())).append("</span></h1>\n");
+        String target = terminal || n == 0 ? "violation-end" : "step-" + n;
         b.append("<p class=\"violation-msg\">\u2717 ").append(Html.esc(t.violation().message())).append(" <span class=\"where\">(")
-            .append(Html.esc(where(t))).append(")</span></p>\n");
-        b.append("<p class=\"statement\"><b>").append(Html.esc(t.invariant().name())).append(":</b> ")
-            .append(Html.esc(t.invariant().statement())).append("</p>\n");
+            .append(Html.esc(where(t))).append(")</span> <a class=\"jump\" href=\"#").append(target).append("\">")
+            .append(terminal || n == 0 ? "\u2193 show the end" : "\u2193 show step " + n).append("</a></p>\n");
+        b.append("<details class=\"statement\"><summary><b>").append(Html.esc(t.invariant().name())).append("</b>: ")
+            .append(Html.esc(firstSentence(t.invariant().statement()))).append("</summary>")
+            .append(Html.esc(t.invariant().statement())).append("</details>\n");
         Trace.ConfigInfo c = t.config();
-        b.append("<p class=\"config\">").append(t.steps().size()).append(" steps \u00b7 patches=").append(Html.esc(c.patches()))
+        b.append("<p class=\"config\">").append(n).append(" steps \u00b7 patches=").append(Html.esc(c.patches()))
             .append(" \u00b7 mutations=").append(Html.esc(c.mutations().isEmpty() ? "none" : String.join(",", c.mutations())))
             .append(" \u00b7 memory model=").append(Html.esc(c.memoryModel()))
-            .append(t.scenario().file().isEmpty() ? "" : " \u00b7 scenario file " + Html.esc(t.scenario().file())).append("</p>\n");
-        if (!status.isEmpty()) b.append("<p class=\"status\">").append(Html.esc(status)).append("</p>\n");
+            .append(c.withoutBarriers().isEmpty() ? "" : " \u00b7 without barriers " + Html.esc(String.join(",", c.withoutBarriers())))
+            .append(t.scenario().file().isEmpty() ? "" : " \u00b7 scenario file " + Html.esc(t.scenario().file()))
+            .append(status.isEmpty() ? "" : " \u00b7 <span class=\"status\">" + Html.esc(status) + "</span>").append("</p>\n");
         b.append("</header>\n");
     }
 
+    /** The statement's opening clause (up to ": ", " (" or ". "), for a one-line summary; the rest unfolds. */
+    private static String firstSentence(String s) {
+        int end = s.length();
+        for (String stop : List.of(": ", " (", ". ")) {
+            int i = s.indexOf(stop);
+            if (i > 20 && i < end) end = i;
+        }
+        return end < s.length() ? s.substring(0, end) + " \u2026" : s;
+    }
+
+    /** The per-actor summary (TraceSummary): each actor's calls and results, each a link to its step. */
+    private static void summary(StringBuilder b, Trace t) {
+        b.append("<details id=\"summary\" open><summary>What each actor did (calls in program order, with what they "
+            + "returned; click one to see its step)</summary><table id=\"summary-table\">\n");
+        for (TraceSummary.Actor a : TraceSummary.of(t)) {
+            b.append("<tr data-actor=\"").append(Html.esc(a.actor())).append("\"><th>").append(Html.esc(a.actor())).append("</th><td>");
+            if (a.calls().isEmpty()) b.append("<span class=\"none\">no step</span>");
+            for (TraceSummary.Entry e : a.calls()) {
+                int step = e.steps().isEmpty() ? -1 : e.steps().get(e.steps().size() - 1);
+                String cls = "call " + e.status().replace(' ', '-');
+                if (step > 0) {
+                    b.append("<a class=\"").append(cls).append("\" href=\"#step=").append(step).append("\" data-step=\"").append(step)
+                        .append("\">");
+                } else {
+                    b.append("<span class=\"").append(cls).append("\">");
+                }
+                b.append("<span class=\"steps\">").append(Html.esc(e.stepRange())).append("</span> ").append(Html.esc(e.text()));
+                b.append(step > 0 ? "</a>" : "</span>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</table></details>\n");
+    }
+
     private static void legend(StringBuilder b, List<Map<String, String>> states) {
-        b.append("<p class=\"legend\"><span class=\"key step-key\"></span>step (on its actor's lifeline) "
-            + "<span class=\"key arrow-key\">\u2192</span>call into an engine "
+        b.append("<p class=\"legend\"><span class=\"key step-key\"></span>step (a call, callback, signal, stop or wake-up) "
+            + "<span class=\"key internal-key\"></span>internal step "
+            + "<span class=\"key msg-key callback\">\u2192</span>callback into an engine "
+            + "<span class=\"key msg-key signal\">\u2192</span>signal (to the step that dequeues it) "
+            + "<span class=\"key msg-key wake\">\u2192</span>wake-up "
+            + "<span class=\"key msg-key ptrace\">\u2192</span>ptrace request / wait() "
+            + "<span class=\"key sleep-key\"></span>tracee asleep "
             + "<span class=\"key viol-key\"></span>violation ");
         List<String> locks = LockHolds.locks(states.get(0));
         for (int k = 0; k < locks.size(); k++) {
@@ -93,16 +147,23 @@ public final class HtmlTracePage {
         b.append("</p>\n");
     }
 
-    private static void stepTable(StringBuilder b, Trace t) {
+    private static void stepTable(StringBuilder b, Trace t, List<StepEvents.Story> stories) {
         b.append("<section id=\"steps\"><h2>Steps</h2><table id=\"step-table\"><thead><tr><th>#</th><th>actor</th>"
-            + "<th>kernel function: step</th><th>patch</th><th>what happened / changed (old \u2192 new)</th></tr></thead><tbody>\n");
+            + "<th>what happened</th><th>kernel function: step</th><th>reference</th><th>detail / changed (old \u2192 new)</th></tr>"
+            + "</thead><tbody>\n");
         int n = t.steps().size();
-        for (Trace.Step s : t.steps()) {
+        for (StepEvents.Story st : stories) {
+            Trace.Step s = st.step();
             boolean last = s.index() == n && !t.violation().kind().equals("TERMINAL");
-            b.append("<tr data-step=\"").append(s.index()).append("\"").append(last ? " class=\"violating-row\"" : "").append(">")
-                .append("<td>").append(s.index()).append("</td><td>").append(Html.esc(s.actorName())).append("</td><td><b>")
-                .append(Html.esc(s.function())).append("</b>: ").append(Html.esc(s.label())).append("</td><td>")
-                .append(s.patch() == 0 ? "" : String.format("%02d", s.patch())).append("</td><td>");
+            List<String> what = new ArrayList<>();
+            for (StepEvents.Event e : st.events()) what.add(e.text());
+            String cls = (last ? "violating-row" : "") + (st.internal() ? (last ? " " : "") + "internal" : "");
+            b.append("<tr data-step=\"").append(s.index()).append("\"").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"").append(">")
+                .append("<td>").append(s.index()).append("</td><td>").append(Html.esc(s.actorName())).append("</td><td>")
+                .append(Html.esc(String.join("; ", what))).append("</td><td>")
+                .append(st.operation().isEmpty() || s.role().equals("killer") ? "" : "<i>" + Html.esc(st.operation()) + "</i> ")
+                .append("<b>").append(Html.esc(s.function())).append("</b>: ").append(Html.esc(s.label())).append("</td><td>")
+                .append(Html.esc(StepReference.of(s))).append("</td><td>");
             if (!s.detail().isEmpty()) b.append("<div class=\"detail\">").append(Html.esc(s.detail())).append("</div>");
             for (Trace.Change c : s.changes()) {
                 b.append("<div class=\"change\"><code>").append(Html.esc(c.var())).append("</code>: ")

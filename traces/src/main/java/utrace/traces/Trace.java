@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -16,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * byte-for-byte the same for the same trace. Collections are copied, so a
  * Trace is immutable and equals() compares content.
  */
-@JsonPropertyOrder({"schema_version", "tool", "scenario", "config", "invariant", "violation",
+@JsonIgnoreProperties(value = {"summary"}, allowGetters = true) // written, recomputed on reading
+@JsonPropertyOrder({"schema_version", "tool", "scenario", "config", "invariant", "violation", "summary",
     "initial_fingerprint", "steps", "final_state"})
 public record Trace(
         @JsonProperty("schema_version") int schemaVersion,
@@ -39,6 +41,17 @@ public record Trace(
     public Trace {
         steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
         finalState = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(finalState, "final_state")));
+    }
+
+    /**
+     * The per-actor summary ({@link TraceSummary}): written into the JSON after the violation so that a
+     * reader (or a tool) sees each actor's calls and results first. It is derived from the steps, so the
+     * reader does not read it back (it is recomputed) and traces written before it existed still load;
+     * schema_version stays 1.
+     */
+    @JsonProperty("summary")
+    public List<TraceSummary.Actor> summary() {
+        return TraceSummary.of(this);
     }
 
     /** {@code file} is where the scenario was loaded from, "" if not known; {@code source} is its full text. */

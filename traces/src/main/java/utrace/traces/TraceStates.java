@@ -41,4 +41,21 @@ public final class TraceStates {
         }
         return out;
     }
+
+    /**
+     * As {@link #of}, but without the consistency check: where a step's recorded new value is not the value
+     * after it, its old value is taken anyway. For readers of a trace that must not fail on a hand-edited one
+     * (the per-actor summary, the event list); the state panel and --full-state use {@link #of}, which says so.
+     */
+    static List<Map<String, String>> lenient(Trace t) {
+        List<Trace.Step> steps = t.steps();
+        List<Map<String, String>> out = new ArrayList<>(Collections.nCopies(steps.size() + 1, null));
+        Map<String, String> cur = new LinkedHashMap<>(t.finalState());
+        out.set(steps.size(), Collections.unmodifiableMap(new LinkedHashMap<>(cur)));
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            for (Trace.Change c : steps.get(i).changes()) cur.put(c.var(), c.oldValue());
+            out.set(i, Collections.unmodifiableMap(new LinkedHashMap<>(cur)));
+        }
+        return out;
+    }
 }

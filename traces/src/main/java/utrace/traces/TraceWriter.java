@@ -16,8 +16,8 @@ public final class TraceWriter {
         AtomicFiles.write(file, TextRenderer.render(t).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** As {@link #writeText(Trace, Path)}; {@code fullState} adds every whole state (TextRenderer). */
-    public static void writeText(Trace t, Path file, boolean fullState) throws IOException {
-        AtomicFiles.write(file, TextRenderer.render(t, fullState).getBytes(StandardCharsets.UTF_8));
+    /** As {@link #writeText(Trace, Path)} (the brief view) at another level of detail. */
+    public static void writeText(Trace t, Path file, TextRenderer.Detail detail) throws IOException {
+        AtomicFiles.write(file, TextRenderer.render(t, detail).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -85,7 +85,7 @@ class HtmlTracePageTest {
         }
         assertTrue(calls > 0, "stop-then-kill reports to its engine");
         String html = HtmlTracePage.render(t, "", null);
-        assertEquals(calls, count(html, "<g class=\"callback"));
+        assertEquals(calls, count(html, "<g class=\"msg callback"));
     }
 
     @Test void callbackDetailsAreRead() {
@@ -107,5 +107,64 @@ class HtmlTracePageTest {
 
     @Test void scriptDataCannotCloseItsElement() {
         assertEquals("{\"a\":\"<\\/script>\"}", Html.scriptSafe("{\"a\":\"</script>\"}"));
+    }
+    /** A ptrace request's steps say which request they are (ptrace_resume alone does not), and it is an arrow to the tracee. */
+    @Test void ptraceStepsNameTheirRequest() throws Exception {
+        Trace t = CorpusTraces.read("matrix-p17"); // attach; wait; PTRACE_CONT (steps 10-12)
+        String html = HtmlTracePage.render(t, "", null);
+        int resumes = 0;
+        for (Trace.Step s : t.steps()) {
+            if (!s.function().equals("ptrace_resume")) continue;
+            resumes++;
+            Matcher box = Pattern.compile("<g class=\"step[^\"]*\" id=\"step-" + s.index() + "\".*?</g>", Pattern.DOTALL).matcher(html);
+            assertTrue(box.find());
+            assertTrue(box.group().contains("PTRACE_CONT"), "step " + s.index() + " says PTRACE_CONT: " + box.group());
+        }
+        assertEquals(2, resumes);
+        assertTrue(html.contains(">PTRACE_CONT = 0</text>"), "the request is an arrow labelled with its name and result");
+        assertTrue(html.contains(">wait() = 0</text>"), "and wait() returns to the tracer");
+    }
+
+    /** A signal is an arrow from its sender to the step that dequeues it; a wake-up an arrow from the waker. */
+    @Test void signalsAndWakeUpsAreArrowsToTheTracee() throws Exception {
+        Trace t = CorpusTraces.read("matrix-p17"); // PTRACE_ATTACH sends SIGSTOP in step 1, the tracee dequeues it in 4
+        List<StepEvents.Story> stories = StepEvents.of(t);
+        DiagramLayout l = new DiagramLayout(t, stories, false);
+        String html = HtmlTracePage.render(t, "", null);
+        Matcher sig = Pattern.compile("<g class=\"msg signal\" data-step=\"1\"><line x1=\"\\d+\" y1=\"(\\d+)\" x2=\"\\d+\" "
+            + "y2=\"(\\d+)\"").matcher(html);
+        assertTrue(sig.find(), "a signal arrow from step 1");
+        assertEquals(l.rowY(4), Integer.parseInt(sig.group(2)), "it ends at step 4, where SIGSTOP is dequeued");
+        assertTrue(Integer.parseInt(sig.group(1)) < Integer.parseInt(sig.group(2)), "sloped down: time passes");
+        assertTrue(html.contains("dequeued by the tracee in step 4"));
+        assertEquals(1, count(html, "<g class=\"msg wake\" data-step=\"12\""), "PTRACE_CONT wakes the tracee in step 12");
+        // Asleep from step 4 (TRACED) to 12; utrace_control(STOP) adds UTRACED in step 8, so the band changes there.
+        assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"4\" data-to=\"8\""), html);
+        assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"8\" data-to=\"12\""));
+    }
+
+    @Test void laneHeadersAreAStripWithEveryActorAndEngine() throws Exception {
+        Counterexamples.Found f = Fixtures.stopThenKill();
+        Trace t = TraceBuilder.build(f.model(), f.schedule(), f.violation());
+        String html = HtmlTracePage.render(t, "", null);
+        assertTrue(html.indexOf("<svg id=\"lane-heads\"") < html.indexOf("<svg id=\"diagram\""));
+        assertEquals(f.model().actorCount() + TraceActors.engines(t).size(), count(html, "<g class=\"lane-head "));
+        assertEquals(List.of("store buffer", "owner E1", "(reordered)"), SequenceDiagram.headLines("store buffer owner E1 (reordered)", 116));
+        assertEquals(List.of("store buffer", "owner E1"), SequenceDiagram.headLines("store buffer owner E1", 116));
+        assertEquals(List.of("owner E1"), SequenceDiagram.headLines("owner E1", 120));
+    }
+
+    @Test void theHeaderLinksToTheViolationAndTheSummaryToSteps() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        String html = HtmlTracePage.render(t, "", null);
+        int n = t.steps().size();
+        assertTrue(html.contains("<a class=\"jump\" href=\"#step-" + n + "\">"), "a jump link to the violating step");
+        assertTrue(html.indexOf("id=\"summary\"") < html.indexOf("id=\"diagram\""), "the summary comes first");
+        for (TraceSummary.Actor a : TraceSummary.of(t)) {
+            for (TraceSummary.Entry e : a.calls()) {
+                if (e.steps().isEmpty()) continue;
+                assertTrue(html.contains("href=\"#step=" + e.steps().get(e.steps().size() - 1) + "\""), e.text());
+            }
+        }
     }
 }

@@ -50,14 +50,20 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReportOptions report;
 
+    @Option(names = "--full",
+        description = "Print every step and what it changed. Default: the brief view (calls, callbacks, signals, "
+            + "stops and wake-ups; runs of internal steps folded into one line).")
+    boolean full;
+
     @Option(names = "--full-state",
-        description = "Print the whole state after every step (and the initial state), not only what each step changed.")
+        description = "Print every step and the whole state after it (and the initial state); implies --full.")
     boolean fullState;
 
     @Option(names = "--html", paramLabel = "FILE",
-        description = "Also write the trace as a self-contained HTML page: a sequence diagram (a lifeline per actor, "
-            + "lock holds as bars, callbacks into engines as arrows, the violation in red); hover or click a step to see "
-            + "the whole state there.")
+        description = "Also write the trace as a self-contained HTML page: what each actor did, then a message "
+            + "sequence chart (a lifeline per actor; callbacks, signals, wake-ups and ptrace requests as arrows; lock "
+            + "holds as bars; the violation in red, in view when the page opens); hover or click a step to see the "
+            + "whole state there.")
     Path html;
 
     @Override public Integer call() throws IOException {
@@ -107,7 +113,8 @@ final class ReplayCommand implements Callable<Integer> {
         String text = null;
         try {
             if (html != null) HtmlTracePage.write(shown, html, "replay on this build: " + outcome(r, outcome), null);
-            if (report.text() && !report.quiet()) text = TextRenderer.render(shown, fullState);
+            if (report.text() && !report.quiet()) text = TextRenderer.render(shown,
+                fullState ? TextRenderer.Detail.FULL_STATE : full ? TextRenderer.Detail.FULL : TextRenderer.Detail.BRIEF);
         } catch (IllegalArgumentException e) {
             throw new UsageException(trace + ": inconsistent trace: " + e.getMessage());
         } catch (IOException e) {

@@ -34,6 +34,7 @@ import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Scenario;
 import utrace.model.Scenarios;
+import utrace.traces.TextRenderer;
 
 /** `checker verify`: explore scenarios exhaustively against an invariant set. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -102,13 +103,24 @@ final class VerifyCommand implements Callable<Integer> {
         description = "With --search dfs: keep the raw depth-first trace instead of shortening it.")
     boolean noMinimize;
 
+    @Option(names = "--full",
+        description = "Text traces (.txt) show every step and what it changed. Default: the brief view (calls, "
+            + "callbacks, signals, stops and wake-ups; runs of internal steps folded into one line).")
+    boolean full;
+
     @Option(names = "--full-state",
-        description = "Text traces (.txt) show the whole state after every step, not only what each step changed.")
+        description = "Text traces (.txt) show every step and the whole state after it (implies --full).")
     boolean fullState;
+
+    @Option(names = "--continue",
+        description = "Keep going after a violation: search the scenario again without each invariant found "
+            + "violated, until it passes, so that every violated invariant gets its own trace (each a shortest one "
+            + "for that invariant under breadth-first search). One result per search.")
+    boolean keepGoing;
 
     @Option(names = "--report", paramLabel = "DIR",
         description = "Also write an HTML report: DIR/index.html (the verdict table) linking one self-contained page "
-            + "per trace (sequence diagram, state at each step).")
+            + "per trace (what each actor did, message sequence chart, state at each step).")
     Path htmlReport;
 
     @CommandLine.Mixin
@@ -143,7 +155,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (!jpf && Options.given(spec, "--jpf-home", "--jpf-driver")) {
             throw new UsageException("--jpf-home and --jpf-driver apply to --engine jpf only");
         }
-        RunOptions opts = new RunOptions(mode, !noMinimize, fullState);
+        RunOptions opts = new RunOptions(mode, !noMinimize,
+            fullState ? TextRenderer.Detail.FULL_STATE : full ? TextRenderer.Detail.FULL : TextRenderer.Detail.BRIEF, keepGoing);
         ScaleOptions scaleOpts = jpf ? ScaleOptions.SEQUENTIAL : scale.options(mode);
         OutputPaths.checkDir(traceDir, "--trace-dir");
         if (htmlReport != null) OutputPaths.checkDir(htmlReport, "--report");
@@ -153,10 +166,14 @@ final class VerifyCommand implements Callable<Integer> {
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
         if (jpf) {
             // JPF has its own search: the native engine's search and scale options do not apply.
-            if (mode != SearchMode.BFS || fullState || htmlReport != null
+            if (keepGoing) {
+                throw new UsageException("--continue works with the native engine only: JPF stops at the first "
+                    + "violation it finds (run `checker verify --continue` without --engine jpf)");
+            }
+            if (mode != SearchMode.BFS || full || fullState || htmlReport != null
                 || Options.given(spec, "--workers", "--symmetry", "--no-symmetry", "--bitstate", "--por", "--no-por")) {
-                throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full-state, --report, "
-                    + "--workers, --symmetry, --bitstate, --por (they are native-engine options)");
+                throw new UsageException("--engine jpf takes none of --search, --no-minimize, --full, --full-state, "
+                    + "--report, --workers, --symmetry, --bitstate, --por (they are native-engine options)");
             }
             JpfDriverKind driver = JpfDriverKind.byId(jpfDriver); // null: auto
             if (driver == null && !jpfDriver.equals("auto")) {

@@ -53,7 +53,9 @@ public final class HtmlReport {
         ExplorationResult x = r.result();
         Stats s = x.stats();
         StringBuilder b = new StringBuilder("<tr class=\"").append(x.verdict().name().toLowerCase(Locale.ROOT)).append("\">");
-        b.append("<td>").append(esc(r.scenario().name())).append("</td>");
+        b.append("<td>").append(esc(r.scenario().name()));
+        if (r.continued() != null) b.append("<br><span class=\"path\">").append(esc(TextReport.continued(r))).append("</span>");
+        b.append("</td>");
         b.append("<td class=\"verdict\">").append(x.verdict()).append("</td>");
         b.append("<td class=\"num\">").append(Numbers.grouped(s.states())).append("</td>");
         b.append("<td class=\"num\">").append(Numbers.grouped(s.transitions())).append("</td>");
@@ -88,21 +90,24 @@ public final class HtmlReport {
     }
 
     private static String index(VerifyRequest req, List<ScenarioResult> results, RunOptions opts, String rows) {
-        long pass = results.stream().filter(r -> r.result().verdict() == Verdict.PASS).count();
-        long viol = results.stream().filter(r -> r.result().verdict() == Verdict.VIOLATION).count();
-        long inc = results.stream().filter(r -> r.result().verdict() == Verdict.INCOMPLETE).count();
+        // A scenario --continue searched several times counts once (TextReport.scenarioVerdict).
+        List<utrace.model.Scenario> scenarios = new java.util.ArrayList<>();
+        for (ScenarioResult r : results) if (!scenarios.contains(r.scenario())) scenarios.add(r.scenario());
+        long pass = scenarios.stream().filter(s -> TextReport.scenarioVerdict(results, s) == Verdict.PASS).count();
+        long viol = scenarios.stream().filter(s -> TextReport.scenarioVerdict(results, s) == Verdict.VIOLATION).count();
+        long inc = scenarios.stream().filter(s -> TextReport.scenarioVerdict(results, s) == Verdict.INCOMPLETE).count();
         int code = VerifyRun.exitCode(results);
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>checker verify: "
             + (code == 0 ? "PASS" : code == 1 ? "VIOLATION" : "INCOMPLETE") + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
             + "<h1>checker verify</h1>\n"
-            + "<p>" + esc(Version.NAME + " " + Version.VERSION) + " \u00b7 " + results.size() + " scenario(s) \u00b7 invariant set <b>"
+            + "<p>" + esc(Version.NAME + " " + Version.VERSION) + " \u00b7 " + scenarios.size() + " scenario(s) \u00b7 invariant set <b>"
             + esc(req.invariants().name()) + "</b> (" + req.invariants().invariants().size() + " invariants) \u00b7 "
             + esc(req.config().toString()) + " \u00b7 native " + esc(opts.search().words) + " search</p>\n"
             + "<p class=\"summary\">" + pass + " PASS, " + viol + " VIOLATION, " + inc + " INCOMPLETE; exit code " + code + "</p>\n"
             + "<table>\n<thead><tr><th>scenario</th><th>verdict</th><th>states</th><th>transitions</th><th>depth</th>"
             + "<th>time</th><th>violation / trace</th></tr></thead>\n<tbody>\n" + rows + "</tbody>\n</table>\n"
-            + "<p class=\"note\">Each trace page is self-contained: a sequence diagram with a lifeline per actor; hover or "
-            + "click a step to see the whole state after it.</p>\n</body>\n</html>\n";
+            + "<p class=\"note\">Each trace page is self-contained: what each actor did, then a message sequence chart with a "
+            + "lifeline per actor; hover or click a step to see the whole state after it.</p>\n</body>\n</html>\n";
     }
 
     private static final String CSS = String.join("\n",

@@ -45,6 +45,7 @@ public final class JsonReport {
         h.put("engine", "native");
         h.put("search", opts.search().words);
         h.put("minimize", opts.minimize());
+        if (opts.keepGoing()) h.put("continue", true);
         h.put("fingerprint_seed", State.hex(seed));
         h.set("config", config(req.config()));
         h.set("invariant_set", invariantSet(req.invariants()));

@@ -16,6 +16,13 @@ public final class ScenarioRows {
         ObjectNode n = RunReport.object();
         n.put("scenario", r.scenario().name());
         n.put("verdict", x.verdict().name());
+        if (r.continued() != null) {
+            // --continue: one result per search; each search leaves out the invariants found violated before
+            n.put("search", r.continued().search());
+            n.put("invariants_checked", r.continued().checked());
+            com.fasterxml.jackson.databind.node.ArrayNode without = n.putArray("without_invariants");
+            for (String w : r.continued().without()) without.add(w);
+        }
         n.put("states", x.stats().states());
         n.put("transitions", x.stats().transitions());
         n.put("max_depth", x.stats().maxDepth());
@@ -80,6 +87,20 @@ public final class ScenarioRows {
             msg = "INCOMPLETE: " + x.incompleteReason();
             type = "incomplete";
         }
-        return new RunReport.Row(r.scenario().name(), x.stats().millis(), st, msg, type, systemOut(r), json(r));
+        return new RunReport.Row(testName(r), x.stats().millis(), st, msg, type, systemOut(r), json(r));
+    }
+
+    /**
+     * The scenario; under --continue, one testcase per search: "scenario: invariant" for each invariant found
+     * violated, "scenario: the N invariants left" for the last search.
+     */
+    static String testName(ScenarioResult r) {
+        if (r.continued() == null) return r.scenario().name();
+        if (r.result().verdict() == Verdict.VIOLATION) {
+            return r.scenario().name() + ": " + r.result().counterexample().violation().invariant().name();
+        }
+        int n = r.continued().checked();
+        return r.scenario().name() + ": " + (r.continued().without().isEmpty() ? "all " + n + " invariants"
+            : "the " + n + " invariant" + (n == 1 ? "" : "s") + " left");
     }
 }

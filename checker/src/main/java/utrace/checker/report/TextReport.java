@@ -42,6 +42,10 @@ public final class TextReport {
             out.printf(Locale.ROOT, "engine: native %s search, level by level, %s, 64-bit fingerprints (seed %s)%n%n",
                 opts.search().words, (req.config().weak() ? scale.withPor(false) : scale).describe(), State.hex(FastFingerprint.SEED));
         }
+        if (opts.keepGoing()) {
+            out.printf(Locale.ROOT, "--continue: after a violation each scenario is searched again without the violated "
+                + "invariant, until it passes%n%n");
+        }
         out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6s %9s %9s%n",
             "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
     }
@@ -52,6 +56,7 @@ public final class TextReport {
         out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
             Numbers.grouped(s.states()), Numbers.grouped(s.transitions()), s.maxDepth(), Numbers.millis(s.millis()),
             Numbers.rate(s.statesPerSecond()));
+        if (r.continued() != null) out.printf(Locale.ROOT, "    %s%n", continued(r));
         if (s.por()) {
             out.printf(Locale.ROOT, "    partial-order reduction on: %s of %s states fully expanded%n",
                 Numbers.grouped(s.fullyExpanded()), Numbers.grouped(s.states()));
@@ -70,23 +75,52 @@ public final class TextReport {
         }
     }
 
+    /** What a --continue search checked: "search 2 (--continue): 11 invariants, without sigkill-wins". */
+    public static String continued(ScenarioResult r) {
+        ScenarioResult.Continued c = r.continued();
+        String what = c.checked() + (c.checked() == 1 ? " invariant" : " invariants")
+            + (c.without().isEmpty() ? "" : ", without " + String.join(", ", c.without()) + " (reported above)");
+        String outcome = r.result().verdict() == Verdict.PASS
+            ? (c.without().isEmpty() ? ": all hold" : ": the " + c.checked() + " left hold") : "";
+        return "search " + c.search() + " (--continue): " + what + outcome;
+    }
+
+    /**
+     * Scenario verdicts: a scenario searched several times by --continue counts once, as VIOLATION if any of
+     * its searches found one, else as its last search says.
+     */
+    static Verdict scenarioVerdict(List<ScenarioResult> results, utrace.model.Scenario s) {
+        Verdict v = null;
+        for (ScenarioResult r : results) {
+            if (r.scenario() != s) continue;
+            if (r.result().verdict() == Verdict.VIOLATION) return Verdict.VIOLATION;
+            v = r.result().verdict();
+        }
+        return v;
+    }
+
     public static void summary(PrintStream out, List<ScenarioResult> results) {
         summary(out, results, VerifyRun.exitCode(results));
     }
 
     /** {@code code}: the exit code the run ends with (2 when an output could not be written). */
     public static void summary(PrintStream out, List<ScenarioResult> results, int code) {
-        long pass = results.stream().filter(r -> r.result().verdict() == Verdict.PASS).count();
-        long viol = results.stream().filter(r -> r.result().verdict() == Verdict.VIOLATION).count();
-        long inc = results.stream().filter(r -> r.result().verdict() == Verdict.INCOMPLETE).count();
+        java.util.List<utrace.model.Scenario> scenarios = new java.util.ArrayList<>();
+        for (ScenarioResult r : results) if (!scenarios.contains(r.scenario())) scenarios.add(r.scenario());
+        long pass = scenarios.stream().filter(sc -> scenarioVerdict(results, sc) == Verdict.PASS).count();
+        long viol = scenarios.stream().filter(sc -> scenarioVerdict(results, sc) == Verdict.VIOLATION).count();
+        long inc = scenarios.stream().filter(sc -> scenarioVerdict(results, sc) == Verdict.INCOMPLETE).count();
+        long violations = results.stream().filter(r -> r.result().verdict() == Verdict.VIOLATION).count();
+        boolean continued = results.stream().anyMatch(r -> r.continued() != null);
         long states = results.stream().mapToLong(r -> r.result().stats().states()).sum();
         long ms = results.stream().mapToLong(r -> r.result().stats().millis()).sum();
         // The visited set's memory per stored state, for the scenario with the most states.
         Stats big = results.stream().map(r -> r.result().stats()).max(java.util.Comparator.comparingLong(Stats::states)).orElse(null);
         long bytes = big == null ? 0 : big.visitedBytes();
         long most = big == null ? 0 : big.states();
-        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE; %s states in %s; visited set %s bytes/state; exit code %d%n",
-            pass, viol, inc, Numbers.grouped(states), Numbers.millis(ms),
+        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s bytes/state; exit code %d%n",
+            pass, viol, inc, continued ? " (" + violations + (violations == 1 ? " invariant violated" : " invariants violated, a trace each") + ")" : "",
+            Numbers.grouped(states), Numbers.millis(ms),
             most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), code);
     }
 }

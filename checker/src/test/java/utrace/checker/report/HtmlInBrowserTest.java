@@ -34,11 +34,13 @@ import utrace.model.Scenarios;
  * The trace pages in a real browser: Debian's chromium, headless, loads a
  * page written by `checker verify --report` and dumps the DOM after the
  * page's script ran. The script measures the diagram as laid out (each step
- * box centred on its actor's lifeline) and writes what it found into the
- * page; the test checks one lifeline per actor and the violating step
- * marked, and that #step=N shows the state after step N. Skipped, saying
- * why, where /usr/bin/chromium is not installed; under CI=true (where
- * .ci/run installs it) a missing chromium fails the test instead.
+ * box centred on its actor's lifeline, lane headers and step text inside
+ * their boxes, the violation in the first viewport) and writes what it found
+ * into the page; the test checks one lifeline per actor and the violating
+ * step marked, that #step=N shows the state after step N, and that a
+ * six-actor trace reads at 1400 and 1920 pixels wide. Skipped, saying why,
+ * where /usr/bin/chromium is not installed; under CI=true (where .ci/run
+ * installs it) a missing chromium fails the test instead.
  */
 class HtmlInBrowserTest {
     /** Debian's chromium; -Dchromium=PATH points elsewhere (e.g. to check that the skip works). */
@@ -62,11 +64,13 @@ class HtmlInBrowserTest {
     }
 
     /** Runs `checker verify --report` in-process; returns the report directory. */
-    private static Path report(String scenario, String mutation) {
-        Path dir = tmp.resolve(scenario + (mutation == null ? "" : "+" + mutation));
+    private static Path report(String scenario, String mutation, String... extra) {
+        String name = Path.of(scenario).getFileName().toString().replace(".scenario", "");
+        Path dir = tmp.resolve(name + (mutation == null ? "" : "+" + mutation));
         List<String> args = new ArrayList<>(List.of("verify", "-q", "--scenario", scenario, "--trace-dir", dir.resolve("traces").toString(),
             "--report", dir.resolve("html").toString()));
         if (mutation != null) args.addAll(List.of("--mutation", mutation));
+        args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(1, code, out.toString(StandardCharsets.UTF_8));
@@ -79,10 +83,21 @@ class HtmlInBrowserTest {
     }
 
     private static String dumpDom(Path page, String fragment) throws Exception {
+        return chromium(page, fragment, "--dump-dom");
+    }
+
+    /** Loads the page in a window of the given size and dumps the DOM after its script ran. */
+    private static String dumpDom(Path page, String fragment, int width, int height) throws Exception {
+        return chromium(page, fragment, "--window-size=" + width + "," + height, "--dump-dom");
+    }
+
+    private static String chromium(Path page, String fragment, String... what) throws Exception {
         Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-        List<String> cmd = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--user-data-dir=" + profile, "--dump-dom", page.toUri() + fragment);
+            "--user-data-dir=" + profile));
+        cmd.addAll(List.of(what));
+        cmd.add(page.toUri() + fragment);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dom;
         try (InputStream in = p.getInputStream()) {
@@ -141,6 +156,55 @@ class HtmlInBrowserTest {
         assertTrue(shown.find(), "the selected step is highlighted");
         assertEquals("3", shown.group(1));
     }
+
+    /**
+     * Six actors (tracee, two engine owners, the ptrace tracer, a killer, the parent) and two engine lanes, a
+     * 48-step trace: the page must read in a 1400x1000 and a 1920x1080 window. The page's self-check measures,
+     * as laid out: every lane header's name inside its box and inside the window, no step text wider than its
+     * box, the violation inside the first viewport (the page opens at it), one lifeline per actor. Screenshots
+     * go to target/screenshots for people to look at.
+     */
+    @Test
+    void aSixActorTraceReadsAt1400And1920() throws Exception {
+        Path scenario = tmp.resolve("six-actors.scenario");
+        Files.writeString(scenario, SIX_ACTORS);
+        Path html = report(scenario.toString(), "utrace-stop-ignores-fatal-signal", "--invariants", "deadlock-freedom");
+        Path page = html.resolve("six-actors+utrace-stop-ignores-fatal-signal.deadlock-freedom.html");
+        for (int[] size : new int[][] {{1400, 1000}, {1920, 1080}}) {
+            String dom = dumpDom(page, "", size[0], size[1]);
+            JsonNode c = selfCheck(dom);
+            String at = size[0] + "x" + size[1] + ": " + c;
+            assertEquals("ok", attr(dom, "data-self-check"), at);
+            assertEquals(6, c.get("lifelines").asInt(), at);
+            assertEquals(8, c.get("laneHeads").asInt(), "six actors and two engines: " + at);
+            assertEquals(0, c.get("laneHeadsClipped").size(), "lane headers readable: " + at);
+            assertEquals(0, c.get("textOverflow").size(), "step text fits its box: " + at);
+            assertTrue(c.get("violationInView").asBoolean(), "the violation is in the first viewport: " + at);
+            assertTrue(c.get("steps").asInt() >= 45, at);
+            JsonNode arrows = c.get("arrows");
+            for (String kind : List.of("callback", "signal", "wake", "ptrace")) assertTrue(arrows.get(kind).asInt() > 0, kind + ": " + at);
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            Path png = shots.resolve("six-actors-" + size[0] + "x" + size[1] + ".png");
+            chromium(page, "", "--window-size=" + size[0] + "," + size[1], "--hide-scrollbars", "--screenshot=" + png.toAbsolutePath());
+            assertTrue(Files.size(png) > 10_000, png + " written");
+        }
+    }
+
+    static final String SIX_ACTORS = String.join("\n",
+        "scenario six-actors",
+        "description Two engines stop and resume the tracee while a ptrace tracer attaches and SIGKILL arrives.",
+        "engine E1 preattached events=QUIESCE|DEATH|REAP",
+        "engine E2 preattached events=QUIESCE",
+        "callback E1 quiesce=STOP",
+        "callback E2 quiesce=STOP",
+        "tracee syscall",
+        "ptrace attach; wait; singlestep",
+        "owner E1 control STOP; wait_stopped; control RESUME",
+        "owner E2 control STOP; wait_stopped; control RESUME",
+        "killer SIGKILL",
+        "parent wait",
+        "");
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {

@@ -71,6 +71,19 @@ class SchemaValidationTest {
             "--trace-dir", tmp.toString()));
     }
 
+    /** --continue: one result per search, each with search / invariants_checked / without_invariants. */
+    @Test
+    void verifyContinue() throws Exception {
+        Run r = run("verify", "-q", "--format", "json", "--continue", "-s", "reap-races-death", "-m", "reap-not-deferred",
+            "--trace-dir", tmp.toString());
+        assertEquals(1, r.code(), r.err());
+        JsonNode doc = valid("verify", r);
+        assertEquals(4, doc.get("results").size());
+        for (JsonNode n : doc.get("results")) {
+            if (n.has("violation")) assertEquals(List.of(), Schemas.problems("trace", Path.of(n.get("violation").get("trace").asText())));
+        }
+    }
+
     @Test
     void gateRowsAndAShard() throws Exception {
         JsonNode doc = valid("gate", run("gate", "-q", "--format", "json", "--row", "p17", "--trace-dir", tmp.toString()));

@@ -39,7 +39,9 @@ class WeakCliTest {
         assertTrue(Files.exists(json), r.out());
         String text = Files.readString(tmp.resolve("detach-during-callback@weak-without-B1.reader.detach-is-final.txt"));
         assertTrue(text.contains("memory model=weak  without barriers=B1.reader"), text);
-        assertTrue(text.contains("smp_mb() [B1.reader] removed"), text);
+        // The removed barrier is a step of its own in the brief view (a cell may wrap before its id).
+        assertTrue(text.contains("[B1.reader] removed"), text);
+        assertTrue(Files.readString(json).contains("smp_mb() [B1.reader] removed"));
         Run replay = run("replay", "-q", json.toString());
         assertEquals(1, replay.code(), replay.out() + replay.err());
     }
@@ -50,7 +52,7 @@ class WeakCliTest {
             "--memory-model", "weak", "--without-barrier", "B4.writer", "--trace-dir", tmp.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         String text = Files.readString(tmp.resolve("utrace-alloc-races-ptrace@weak-without-B4.writer.utrace-struct-initialised.txt"));
-        assertTrue(text.contains("smp_wmb() [B4.writer] removed"), text);
+        assertTrue(text.contains("[B4.writer] removed"), text);
         Run replay = run("replay", "-q", tmp.resolve("utrace-alloc-races-ptrace@weak-without-B4.writer.utrace-struct-initialised.json").toString());
         assertEquals(1, replay.code(), replay.out() + replay.err());
     }
