@@ -87,10 +87,20 @@ public final class TraceRecompute {
         if (!Objects.equals(file, now)) d.add(path + ": file " + quoted(file) + ", recomputed " + quoted(now));
     }
 
-    private static String quoted(String s) {
+    /**
+     * A field's value as a mismatch line shows it: cut at 80 characters, and control characters (from a
+     * hand-edited or hostile file) written as \xNN, so that an escape sequence cannot drive the terminal.
+     */
+    static String quoted(String s) {
         if (s == null) return "(missing)";
         String q = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-        return "\"" + q + "\"";
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c < 0x20 || c >= 0x7f && c < 0xa0) b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
     }
 
     private static String changes(List<Trace.Change> cs) {
