@@ -94,13 +94,21 @@ public final class TraceRecompute {
     static String quoted(String s) {
         if (s == null) return "(missing)";
         String q = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < q.length(); i++) {
-            char c = q.charAt(i);
-            if (c < 0x20 || c >= 0x7f && c < 0xa0) b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+        return '"' + quotedBody(q) + '"';
+    }
+
+    /** {@code s} with each control character (C0, DEL, C1) written as \xNN; unchanged if it has none. */
+    static String quotedBody(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || c >= 0x7f && c < 0xa0;
+            if (control && b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            if (b == null) continue;
+            if (control) b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
             else b.append(c);
         }
-        return b.append('"').toString();
+        return b == null ? s : b.toString();
     }
 
     private static String changes(List<Trace.Change> cs) {

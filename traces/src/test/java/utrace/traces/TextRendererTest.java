@@ -153,4 +153,16 @@ class TextRendererTest {
             assertEquals(TextRenderer.render(Fixtures.reapTrace(), d), TextRenderer.render(Fixtures.reapTrace(), d));
         }
     }
+
+    @Test void aHostileScenarioFileNameCannotDriveTheTerminal() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        Trace.ScenarioInfo sc = t.scenario();
+        Trace hostile = new Trace(t.schemaVersion(), t.tool(), new Trace.ScenarioInfo(sc.name(), "\u001b[31mRED\u0007", sc.source()),
+            t.config(), t.invariant(), t.violation(), t.initialFingerprint(), t.steps(), t.finalState());
+        for (TextRenderer.Detail d : TextRenderer.Detail.values()) {
+            String text = TextRenderer.render(hostile, d);
+            assertFalse(text.chars().anyMatch(c -> c < 0x20 && c != '\n'), "a control character reached the text");
+            assertTrue(text.contains("[\\x1b[31mRED\\x07]"), text.lines().limit(3).toList().toString());
+        }
+    }
 }
