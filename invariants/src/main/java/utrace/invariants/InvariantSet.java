@@ -21,6 +21,16 @@ public record InvariantSet(String name, List<Invariant> invariants) {
 
     /** A shipped set name, a path to a set file, or "a,b,c" invariant names. */
     public static InvariantSet resolve(String spec) throws InvariantSetException {
+        return resolve(spec, Path.of(""));
+    }
+
+    /**
+     * As {@link #resolve(String)}, with a relative set file resolved against {@code base}. Invariant names
+     * win over files: `-i sigkill-wins` means the invariant even where the current directory happens to
+     * hold a file or folder of that name; a set file is named with a '/' or a '.set' ending, or is a file
+     * whose name is no invariant list.
+     */
+    static InvariantSet resolve(String spec, Path base) throws InvariantSetException {
         if (SHIPPED.contains(spec)) return shipped(spec);
         if (spec.trim().isEmpty()) {
             throw new InvariantSetException("an empty invariant set; give a set (" + String.join(", ", SHIPPED)
@@ -28,11 +38,11 @@ public record InvariantSet(String name, List<Invariant> invariants) {
         }
         Path p;
         try {
-            p = Path.of(spec);
+            p = base.resolve(spec);
         } catch (java.nio.file.InvalidPathException e) {
             p = null;
         }
-        if (p != null && (spec.contains("/") || spec.endsWith(".set") || Files.exists(p))) {
+        if (p != null && (spec.contains("/") || spec.endsWith(".set") || Files.exists(p) && !namesOnly(spec))) {
             if (Files.isDirectory(p)) throw new InvariantSetException(spec + ": is a directory, not an invariant set file");
             if (Files.exists(p) && !Files.isRegularFile(p)) throw new InvariantSetException(spec + ": not a regular file");
             if (!Files.isRegularFile(p)) throw new InvariantSetException("invariant set file not found: " + spec);
@@ -51,6 +61,10 @@ public record InvariantSet(String name, List<Invariant> invariants) {
                     + "'; expected names separated by single commas");
             }
             Invariant i = Invariants.byName(n.trim());
+            if (i == null && SHIPPED.contains(n.trim())) {
+                throw new InvariantSetException("'" + n.trim() + "' in '" + shown(spec) + "' is a set: give a set on its own "
+                    + "(-i " + n.trim() + ") or invariant names separated by commas (`checker list invariants`)");
+            }
             if (i == null) {
                 throw new InvariantSetException("unknown invariant or set '" + shown(n.trim()) + "'; known sets: "
                     + String.join(", ", SHIPPED) + "; known invariants: " + String.join(", ", Invariants.names()));
@@ -72,6 +86,12 @@ public record InvariantSet(String name, List<Invariant> invariants) {
         List<Invariant> all = new ArrayList<>(invariants);
         all.add(extra);
         return new InvariantSet(this.name + "+" + name, List.copyOf(all));
+    }
+
+    /** Every comma-separated part of {@code spec} is an invariant's name. */
+    private static boolean namesOnly(String spec) {
+        for (String n : spec.split(",", -1)) if (Invariants.byName(n.trim()) == null) return false;
+        return true;
     }
 
     /** User text as a message repeats it: control characters visible, at most 60 characters. */

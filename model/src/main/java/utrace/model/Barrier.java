@@ -14,28 +14,40 @@ import java.util.Set;
  */
 public enum Barrier {
     B1_WRITER("B1.writer", Kind.MB, "utrace_control / utrace_set_events",
-        "engine->flags (and ->ops) written before utrace->reporting is read", "SB"),
+        "engine->flags (and ->ops) written before utrace->reporting is read", "SB",
+        SeedRef.code(SeedRef.UTRACE_C, 2121, "smp_mb();").names("utrace_control", "utrace_control's DETACH; utrace_set_events has the same smp_mb()")),
     B1_READER("B1.reader", Kind.MB, "start_callback",
-        "utrace->reporting written before engine->flags and ->ops are read", "SB"),
+        "utrace->reporting written before engine->flags and ->ops are read", "SB",
+        SeedRef.code(SeedRef.UTRACE_C, 2412, "smp_mb();")),
     B2_WRITER("B2.writer", Kind.WMB, "mark_engine_detached",
-        "engine->ops = &utrace_detached_ops written before engine->flags = QUIESCE", "MP"),
+        "engine->ops = &utrace_detached_ops written before engine->flags = QUIESCE", "MP",
+        SeedRef.code(SeedRef.UTRACE_C, 1675, "smp_wmb();")),
     B2_READER("B2.reader", Kind.RMB, "start_callback",
-        "engine->flags read before engine->ops", "MP"),
+        "engine->flags read before engine->ops", "MP",
+        SeedRef.code(SeedRef.UTRACE_C, 2419, "smp_rmb();")),
     B3_WRITER("B3.writer", Kind.MB, "utrace_add_engine",
-        "utrace_flags = REAP written before exit_state is read", "SB"),
+        "utrace_flags = REAP written before exit_state is read", "SB",
+        SeedRef.code(SeedRef.UTRACE_C, 1349, "smp_mb();")),
     B3_READER("B3.reader", Kind.MB, "utrace_release_task",
-        "exit_state = EXIT_DEAD written before utrace_flags is read", "SB"),
+        "exit_state = EXIT_DEAD written before utrace_flags is read", "SB",
+        SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();")),
     B4_WRITER("B4.writer", Kind.WMB, "utrace_task_alloc",
         "struct utrace initialised (spin_lock_init, INIT_LIST_HEAD, resume) before task->utrace is published",
-        "MP+dependency (MP+onceassign+derefonce)"),
+        "MP+dependency (MP+onceassign+derefonce)",
+        SeedRef.code(SeedRef.UTRACE_C, 1273, "smp_wmb();")),
     B4_READER("B4.reader", Kind.RMB, "task_utrace_struct",
         "utrace_flags read before task->utrace (smp_rmb()), task->utrace before the struct it points to "
             + "(smp_read_barrier_depends())",
-        "MP+dependency (MP+onceassign+derefonce)"),
+        "MP+dependency (MP+onceassign+derefonce)",
+        SeedRef.code(SeedRef.UTRACE_H, 702, "smp_rmb();")),
     B5_WRITER("B5.writer", Kind.MB, "set_notify_resume",
-        "utrace->resume written before TIF_NOTIFY_RESUME is set (the mb implied by test_and_set)", "R"),
+        "utrace->resume written before TIF_NOTIFY_RESUME is set (the mb implied by test_and_set)", "R",
+        SeedRef.called(SeedRef.TRACEHOOK_H, 3287, "static inline void set_notify_resume(struct task_struct *task)",
+            "set_notify_resume", "set_notify_resume (include/linux/tracehook.h) is 3.1 code; the line is the hunk "
+                + "header naming it (its test_and_set_tsk_thread_flag is the barrier)")),
     B5_READER("B5.reader", Kind.MB, "tracehook_notify_resume",
-        "TIF_NOTIFY_RESUME cleared before utrace_flags and utrace->resume are read", "R");
+        "TIF_NOTIFY_RESUME cleared before utrace_flags and utrace->resume are read", "R",
+        SeedRef.code(SeedRef.TRACEHOOK_H, 3301, "smp_mb();"));
 
     /** What the barrier orders: smp_mb() everything, smp_wmb() stores, smp_rmb() loads. */
     public enum Kind {
@@ -54,13 +66,21 @@ public enum Barrier {
     public final String orders;
     /** The LKMM litmus shape of the pair. */
     public final String pattern;
+    /** Where the barrier is in the series. */
+    public final SeedRef ref;
 
-    Barrier(String id, Kind kind, String function, String orders, String pattern) {
+    Barrier(String id, Kind kind, String function, String orders, String pattern, SeedRef ref) {
         this.id = id;
         this.kind = kind;
         this.function = function;
         this.orders = orders;
         this.pattern = pattern;
+        this.ref = ref;
+    }
+
+    /** The function the reference's line is checked against. */
+    public String refFunction() {
+        return ref.names() != null ? ref.names() : function;
     }
 
     /** "B1" for B1.writer. */

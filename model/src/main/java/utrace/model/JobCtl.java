@@ -79,14 +79,17 @@ final class JobCtl {
 
     /**
      * do_signal_stop(), siglock held. Starts a group stop if none is pending
-     * and a stop signal was dequeued (a SIGCONT or SIGKILL since then cleared
-     * JOBCTL_STOP_DEQUEUED: give up). Untraced: joins the stop, returns true
-     * and the caller sleeps in TASK_STOPPED. Ptraced: "group stop is handled
-     * by STOP trap", sets JOBCTL_TRAP_STOP and returns false.
+     * and a stop signal was dequeued and the group is not exiting ("if
+     * (!likely(current->jobctl & JOBCTL_STOP_DEQUEUED) ||
+     * unlikely(signal_group_exit(sig))) return false": a SIGCONT or SIGKILL
+     * since the dequeue cancels the stop). Untraced: joins the stop, returns
+     * true and the caller sleeps in TASK_STOPPED. Ptraced: "group stop is
+     * handled by STOP trap", sets JOBCTL_TRAP_STOP and returns false.
      */
     static boolean doSignalStop(Ctx c) {
         if (!c.has(JOBCTL, JOBCTL_STOP_PENDING)) {
             if (!c.has(JOBCTL, JOBCTL_STOP_DEQUEUED)) return false;
+            if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) && !c.cfg.mutated(Mutation.GROUP_STOP_IGNORES_SIGKILL)) return false;
             c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }
         if (!c.has(PTRACE, PT_PTRACED)) {

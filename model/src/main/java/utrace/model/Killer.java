@@ -11,8 +11,35 @@ import java.util.List;
  * after ptrace:2}) is sent only once the guard holds.
  */
 final class Killer extends Actor {
-    private static final StepInfo SEND = new StepInfo("siglock; prepare_signal; queue the signal (an ignored SIGCONT is not); complete_signal: wake the tracee", "send_signal", 0);
-    private static final StepInfo DONE = new StepInfo("done", "send_signal", 0);
+    private static final StepInfo SEND_KILL = new StepInfo(
+        "siglock; queue SIGKILL; complete_signal: SIGNAL_GROUP_EXIT, clear jobctl pending, signal_wake_up(t, 1)",
+        "complete_signal", 0,
+        SeedRef.code(SeedRef.SIGNAL_C, 3404, "(sig == SIGKILL || !tracehook_consider_fatal_signal(t, sig))) {")
+            .note("send_signal's path (kernel/signal.c) is 3.1 code; patch 04's line keeps SIGKILL fatal whoever traces")
+            .simplified("the whole send under siglock is one step; one thread: the group exit sets "
+                + "SIGNAL_GROUP_EXIT (ending the group stop), clears the jobctl pending bits and wakes the tracee "
+                + "even from TASK_WAKEKILL sleeps; group_exit_code is SIGKILL, the model's only group exit"));
+    private static final StepInfo SEND_STOP = new StepInfo("siglock; SIGSTOP: prepare_signal flushes SIGCONT; queue; signal_wake_up(t, 0)",
+        "prepare_signal", 0,
+        SeedRef.called(SeedRef.SIGNAL_C, 3938, "static int prepare_signal(int sig, struct task_struct *p, int from_ancestor_ns)",
+            "prepare_signal", "prepare_signal's stop-signal branch is 3.1 code; the line is the hunk header naming it")
+            .simplified("the whole send under siglock is one step"));
+    private static final StepInfo SEND_CONT = new StepInfo(
+        "siglock; SIGCONT: prepare_signal flushes stop signals, ends the group stop, wake_up_quiescent(__TASK_STOPPED); "
+            + "queued only if traced or SIGNAL_IGN wanted (05)",
+        "prepare_signal", 11,
+        SeedRef.code(SeedRef.SIGNAL_C, 3943, "wake_up_quiescent(t, __TASK_STOPPED);")
+            .simplified("the whole send under siglock is one step; do_notify_parent_cldstop(CLD_CONTINUED) is not modelled"));
+    private static final StepInfo SEND_OTHER = new StepInfo("siglock; queue the signal; signal_wake_up(t, 0)", "send_signal", 0,
+        SeedRef.called(SeedRef.SIGNAL_C, 3931, "void signal_wake_up(struct task_struct *t, int resume)", "signal_wake_up",
+            "send_signal (kernel/signal.c) is not in the series; the line is the hunk header naming signal_wake_up, "
+                + "which it calls through complete_signal")
+            .simplified("the whole send under siglock is one step; a signal already pending is queued once (legacy_queue); "
+                + "a fatal signal other than SIGKILL is queued and acted on when dequeued (complete_signal's group exit "
+                + "for it is not modelled; see SendSignal)"));
+
+    /** Every step a killer can take, for `checker list steps`. */
+    static final List<StepInfo> STEPS = List.of(SEND_KILL, SEND_STOP, SEND_CONT, SEND_OTHER);
 
     private final List<KillerSend> sends;
 
@@ -32,15 +59,12 @@ final class Killer extends Actor {
 
     @Override boolean step(Ctx c) {
         int i = c.pc();
-        if (i >= sends.size()) {
-            c.at(DONE);
-            return false;
-        }
-        c.at(SEND);
+        if (i >= sends.size()) return false;
         KillerSend send = sends.get(i);
+        int sig = send.signal();
+        c.at(sig == Signals.SIGKILL ? SEND_KILL : sig == Signals.SIGSTOP ? SEND_STOP : sig == Signals.SIGCONT ? SEND_CONT : SEND_OTHER);
         if (send.guard() != null && !model.guardHolds(c, send.guard())) return false;
         if (!c.lockFree(LOCK_SIGLOCK)) return false;
-        int sig = send.signal();
         boolean queued = SendSignal.send(c, sig, !send.tkill());
         c.note("send " + Signals.name(sig) + (send.tkill() ? " with tkill() (task->pending)" : " with kill() (shared queue)")
             + (queued ? "" : ": ignored (dropped)"));
@@ -74,10 +98,9 @@ final class Killer extends Actor {
             may.readWrite(G_SIG_OWED, flushed);
             if (send.guard() != null) model.mayReadGuard(send.guard(), may);
             if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT || sig == Signals.SIGKILL) may.write(G_TASK, G_CONT_AFTER_STOP);
-            may.read(GROUP_EXIT_CODE, -1);
+            may.read(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
             if (sig == Signals.SIGKILL) {
-                may.write(GROUP_EXIT_CODE, -1);
-                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT);
                 may.write(G_TASK, G_KILLED);
                 // task_clear_jobctl_pending (patch 09/20 rows), which reads what is left to clear JOBCTL_TRAPPING
                 may.readWrite(JOBCTL, JOBCTL_PENDING_MASK | JOBCTL_STOP_DEQUEUED | JOBCTL_TRAPPING);

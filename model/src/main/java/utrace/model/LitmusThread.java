@@ -46,7 +46,7 @@ final class LitmusThread extends Actor {
         int pc = c.pc();
         if (pc >= prog.size()) return false;
         Litmus.Ins i = prog.get(pc);
-        c.at(new StepInfo(i.show(vars), "litmus P" + index, 0));
+        c.at(new StepInfo(i.show(vars), "litmus P" + index, 0, MemoryActor.LITMUS));
         switch (i.op()) {
             case STORE: c.store(i.var(), -1, i.value()); break;
             case LOAD:

@@ -367,6 +367,13 @@ public final class Model {
 
     public boolean traceeInUtraceStop(State s) { return tracee.inUtraceStop(s); }
 
+    /**
+     * The tracee sleeps in the utrace_stop() that utrace_report_exit() calls, and a live engine
+     * wants it stopped (utrace.h, @report_exit: "Returning UTRACE_STOP here keeps @current stopped
+     * before it cleans up its state and dies").
+     */
+    public boolean traceeHeldAtReportExit(State s) { return tracee.heldAtReportExit(s); }
+
     /** Null unless the tracee sleeps in a stop nobody will end (then: which). */
     public String traceeLostWakeup(State s) {
         return tracee.asleep(s) ? tracee.lostWakeup(s) : null;
@@ -389,11 +396,10 @@ public final class Model {
         m.put("task.utrace_flags", Events.names(s.utraceFlags()));
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");
         if (weak != null) m.put("utrace.initialised", s.get(UTRACE_UNINIT) != 0 ? "no" : "yes");
-        m.put("signal.flags", (s.get(SIGNAL_FLAGS) & SIGNAL_STOP_STOPPED) != 0 ? "STOP_STOPPED" : "0");
+        m.put("signal.flags", signalFlagNames(s.get(SIGNAL_FLAGS)));
         m.put("task.jobctl", jobctlNames(s.get(JOBCTL)));
         m.put("task.ptrace", ptraceNames(s.get(PTRACE)));
         m.put("task.exit_code", exitCodeName(s));
-        m.put("signal.group_exit_code", s.get(GROUP_EXIT_CODE) == 0 ? "0" : s.get(GROUP_EXIT_CODE) + " (SIGNAL_GROUP_EXIT)");
         if (scenario.tracerIsParent()) m.put("task.real_parent", s.get(REAL_PARENT) == PARENT_INIT ? "init" : "ptrace");
         m.put("lock.utrace", holder(s, LOCK_UTRACE));
         m.put("lock.siglock", holder(s, LOCK_SIGLOCK));
@@ -481,6 +487,25 @@ public final class Model {
             return "slot " + slot;
         }
 
+        @Override public Barrier storeBarrier(int slot, int value) {
+            if (litmus != null) return null;
+            if (slot == REPORTING) return Barrier.B1_READER;
+            if (slot == UTRACE_FLAGS) return Barrier.B3_WRITER;
+            if (slot == EXIT_STATE) return Barrier.B3_READER;
+            if (slot == RESUME) return Barrier.B5_WRITER;
+            if (slot == UTRACE_ALLOCATED || slot == UTRACE_UNINIT) return Barrier.B4_WRITER;
+            if (slot == TIF) return value != 0 ? Barrier.B5_WRITER : Barrier.B5_READER;
+            if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) return Barrier.B2_WRITER;
+            return null;
+        }
+
+        @Override public Barrier loadBarrier(int slot) {
+            if (litmus != null) return null;
+            if (slot == UTRACE_ALLOCATED || slot == UTRACE_UNINIT) return Barrier.B4_READER;
+            if (slot >= GLOBALS && slot < GLOBALS + ENGINE_SLOTS * engineCount()) return Barrier.B2_READER;
+            return null;
+        }
+
         @Override public String value(int slot, int mask, int value) {
             if (litmus != null) return Integer.toString(value);
             if (slot == REPORTING) return engineName(value - 1);
@@ -497,6 +522,14 @@ public final class Model {
             }
             return Integer.toString(value);
         }
+    }
+
+    private static String signalFlagNames(int f) {
+        if (f == 0) return "0";
+        StringBuilder b = new StringBuilder();
+        if ((f & SIGNAL_STOP_STOPPED) != 0) b.append("|STOP_STOPPED");
+        if ((f & SIGNAL_GROUP_EXIT) != 0) b.append("|GROUP_EXIT");
+        return b.substring(1);
     }
 
     static String jobctlNames(int j) {

@@ -99,7 +99,8 @@ public final class ModelConfig {
                 if (r.length > 2 || lo < 1 || hi > SERIES_LENGTH || lo > hi) throw new NumberFormatException();
                 b.set(lo, hi + 1);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad patch range '" + part.trim() + "': expected N or N-M with 1 <= N <= M <= " + SERIES_LENGTH);
+                throw new IllegalArgumentException("bad patch range '" + part.trim() + "': expected N or N-M with 1 <= N <= M <= "
+                    + SERIES_LENGTH + " (the series has " + SERIES_LENGTH + " patches)");
             }
         }
         return b;

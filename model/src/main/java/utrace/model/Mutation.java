@@ -51,6 +51,10 @@ public enum Mutation {
     WAKEUP_USES_TRACED_BIT("utrace_wakeup",
         "utrace_wakeup still wakes __TASK_TRACED although utrace_stop sleeps in TASK_UTRACED (patch 15 without its utrace_wakeup hunk)",
         "no-lost-wakeup", "stop-then-resume"),
+    GROUP_STOP_IGNORES_SIGKILL("do_signal_stop",
+        "do_signal_stop stops the group although it is exiting (no signal_group_exit() test), and schedule() sleeps in "
+            + "TASK_STOPPED with SIGKILL pending (as the model did before issue 13)",
+        "sigkill-wins", "signal-engine-stop-then-kill"),
     PHANTOM_WAIT_REPORT("wait_task_stopped",
         "the tracer's wait() reports a ptrace stop but does not clear task->exit_code, so the same stop is reported again",
         "wait-reports-once", "waitpid-double-report"),

@@ -16,23 +16,56 @@ final class Owner extends Actor {
     private static final int PHASE_BARRIER = 2;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH_ALLOC = new StepInfo("utrace_task_alloc: task_lock; smp_wmb(); task->utrace = utrace", "utrace_attach_task", 2);
-    private static final StepInfo ATTACH_ADD = new StepInfo("lock; utrace_flags |= REAP; smp_mb(); EXIT_DEAD? else add to ->attaching", "utrace_add_engine", 1);
-    private static final StepInfo SET_EVENTS = new StepInfo("get_utrace_lock; check death/exit_state; set flags; smp_mb(); reporting == engine?", "utrace_set_events", 1);
-    private static final StepInfo CONTROL_LOCK = new StepInfo("QUIESCE check; get_utrace_lock; reset = task_is_traced()", "utrace_control", 1);
-    private static final StepInfo CONTROL_BODY = new StepInfo("act on the target (with utrace->lock held), then utrace_reset or unlock", "utrace_control", 1);
+    private static final StepInfo ATTACH_ALLOC = new StepInfo("utrace_task_alloc: task_lock; smp_wmb(); task->utrace = utrace", "utrace_attach_task", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 1266, "task_lock(task);")
+            .names("utrace_task_alloc", "utrace_attach_task calls utrace_task_alloc when task->utrace is NULL")
+            .simplified("allocation, initialisation and publication under task_lock are one step; the loser of two "
+                + "racing allocations (freed again in the kernel) is not modelled: the second caller finds the pointer set"));
+    private static final StepInfo ATTACH_ADD = new StepInfo("lock; utrace_flags |= REAP; smp_mb(); EXIT_DEAD? else add to ->attaching", "utrace_add_engine", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 1329, "spin_lock(&utrace->lock);")
+            .simplified("UTRACE_ATTACH_EXCLUSIVE and the MATCH lookups are not modelled: an engine attaches once (-EEXIST after)"));
+    private static final StepInfo SET_EVENTS = new StepInfo("get_utrace_lock; check death/exit_state; set flags; smp_mb(); reporting == engine?", "utrace_set_events", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 1609, "utrace = get_utrace_lock(target, engine, true);")
+            .simplified("the whole call is one step (all of it under utrace->lock, with tasklist_lock read-held inside)"));
+    private static final StepInfo CONTROL_LOCK = new StepInfo("QUIESCE check; get_utrace_lock; reset = task_is_traced()", "utrace_control", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 2078, "if (action >= UTRACE_REPORT && action < UTRACE_RESUME &&")
+            .simplified("the lock-free QUIESCE check, get_utrace_lock() and the read of task_is_utraced() are one step"));
+    private static final StepInfo CONTROL_BODY = new StepInfo("act on the target (with utrace->lock held), then utrace_reset or unlock", "utrace_control", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 2094, "if (unlikely(target->exit_state)) {")
+            .simplified("the rest of the locked section is one step, with utrace_do_stop's siglock section and "
+                + "utrace_reset() (which unlocks) inside it"));
     private static final StepInfo CONTROL_DETACH_MARK = new StepInfo(
         "DETACH: mark_engine_detached: ops = &utrace_detached_ops; smp_wmb() [B2.writer]; flags = QUIESCE (lock held)",
-        "utrace_control", 1);
+        "utrace_control", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 2110, "mark_engine_detached(engine);")
+            .simplified("a step of its own only in the weak memory model, where its stores may still be buffered"));
     private static final StepInfo CONTROL_DETACH_REST = new StepInfo(
         "utrace_do_stop (set_notify_resume: full barrier [B5.writer]); smp_mb() [B1.writer]; utrace->reporting == engine? unlock",
-        "utrace_control", 1);
-    private static final StepInfo BARRIER = new StepInfo("get_utrace_lock(attached=false); utrace->reporting != engine?", "utrace_barrier", 1);
-    private static final StepInfo EXAMINE_PREPARE = new StepInfo("ENGINE_STOP? exit_state? exam->state = state; wait_task_inactive()", "utrace_prepare_examine", 1);
-    private static final StepInfo EXAMINE_FINISH = new StepInfo("state == exam->state? wait_task_inactive() == exam->ncsw?", "utrace_finish_examine", 1);
-    private static final StepInfo PUT = new StepInfo("kref_put", "utrace_engine_put", 1);
-    private static final StepInfo WAIT_STOPPED = new StepInfo("the tracee is stopped (or dead): go on", "debugger wait", 0);
-    private static final StepInfo DONE = new StepInfo("done", "-", 0);
+        "utrace_control", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 2111, "reset = reset || utrace_do_stop(target, utrace);"));
+    private static final StepInfo BARRIER = new StepInfo("get_utrace_lock(attached=false); utrace->reporting != engine?", "utrace_barrier", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 2226, "utrace = get_utrace_lock(target, engine, false);")
+            .simplified("schedule_timeout_interruptible() and signals to the caller are not modelled: it retries "
+                + "(a step per try) until no callback to its engine is in progress"));
+    private static final StepInfo EXAMINE_PREPARE = new StepInfo("ENGINE_STOP? exit_state? exam->state = state; wait_task_inactive()", "utrace_prepare_examine", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 3086, "if (unlikely(!engine_wants_stop(engine)))")
+            .simplified("wait_task_inactive() as in ptrace_check_attach (WaitTaskInactive: busy-wait while the "
+                + "tracee runs, the == re-check once it sleeps); nvcsw is a 2-bit count of the tracee's stops"));
+    private static final StepInfo EXAMINE_FINISH = new StepInfo("state == exam->state? wait_task_inactive() == exam->ncsw?", "utrace_finish_examine", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 3130, "if (unlikely(!engine_wants_stop(engine)))")
+            .simplified("as utrace_prepare_examine's wait_task_inactive()"));
+    private static final StepInfo PUT = new StepInfo("kref_put", "utrace_engine_put", 1,
+        SeedRef.code(SeedRef.UTRACE_H, 835, "static inline void utrace_engine_put(struct utrace_engine *engine)")
+            .simplified("the reference count is kept; freeing is a history bit invariants read"));
+    private static final StepInfo WAIT_STOPPED = new StepInfo("the tracee is stopped (or dead): go on", "debugger wait", 0,
+        SeedRef.context(SeedRef.UTRACE_C, 3065, "This means a zero return from a utrace_control() call on @engine giving",
+            "not kernel code: the engine's owner waits until the tracee is stopped before its next call, as "
+                + "utrace_prepare_examine's comment asks of its callers")
+            .simplified("the wait is one step, enabled once the tracee sleeps in a stop (or is dead)"));
+
+    /** Every step an owner can take, for `checker list steps`. */
+    static final List<StepInfo> STEPS = List.of(ATTACH_ALLOC, ATTACH_ADD, SET_EVENTS, CONTROL_LOCK,
+        CONTROL_BODY, CONTROL_DETACH_MARK, CONTROL_DETACH_REST, BARRIER, EXAMINE_PREPARE, EXAMINE_FINISH, PUT, WAIT_STOPPED);
 
     private static final int L_OP = 0;
     private static final int L_RESET = 1;
@@ -78,10 +111,7 @@ final class Owner extends Actor {
     }
 
     @Override boolean step(Ctx c) {
-        if (c.pc() == DONE_PC) {
-            c.at(DONE);
-            return false;
-        }
+        if (c.pc() == DONE_PC) return false;
         OwnerOp op = current(c);
         int e = engine;
         switch (op.kind()) {
@@ -193,14 +223,6 @@ final class Owner extends Actor {
         }
     }
 
-    /** wait_task_inactive(): 0 if the state changed, else the switch count; null while still on the CPU. */
-    private Integer waitTaskInactive(Ctx c, int matchState) {
-        int state = c.get(TASK_STATE);
-        if (state != matchState) return 0;
-        if (!model.tracee().asleepIn(c)) return null; // still running towards schedule()
-        return 0x100 | c.get(NCSW);
-    }
-
     private boolean examine(Ctx c, OwnerOp op) {
         int e = engine;
         if (c.pc() == PHASE_START) {
@@ -218,9 +240,9 @@ final class Owner extends Actor {
                 returned(c, op, Errno.EAGAIN);
                 return true;
             }
-            Integer ncsw = waitTaskInactive(c, state);
-            if (ncsw == null) return false;
-            if (ncsw == 0) {
+            int ncsw = WaitTaskInactive.call(c, model.tracee(), state);
+            if (ncsw == WaitTaskInactive.SPIN) return false;
+            if (ncsw == WaitTaskInactive.CHANGED) {
                 returned(c, op, Errno.EAGAIN);
                 return true;
             }
@@ -237,8 +259,8 @@ final class Owner extends Actor {
         } else if (c.get(TASK_STATE) != c.local(L_EX_STATE)) {
             ret = Errno.EAGAIN;
         } else {
-            Integer ncsw = waitTaskInactive(c, c.local(L_EX_STATE));
-            if (ncsw == null) return false;
+            int ncsw = WaitTaskInactive.call(c, model.tracee(), c.local(L_EX_STATE));
+            if (ncsw == WaitTaskInactive.SPIN) return false;
             ret = ncsw != c.local(L_EX_NCSW) ? Errno.EAGAIN : Errno.OK;
         }
         returned(c, op, ret);

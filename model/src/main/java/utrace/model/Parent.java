@@ -2,6 +2,8 @@ package utrace.model;
 
 import static utrace.model.Slots.*;
 
+import java.util.List;
+
 /**
  * The tracee's real parent (a process other than the tracer): wait() for the
  * zombie, then release_task(). "A zombie ptracee is only visible to its
@@ -16,12 +18,27 @@ final class Parent extends Actor {
     static final int DONE = 4;
 
     private static final StepInfo[] INFO = {
-        new StepInfo("not ptraced? cmpxchg(exit_state, EXIT_ZOMBIE, EXIT_DEAD); report the exit status", "wait_task_zombie", 0),
-        new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8),
-        new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1),
-        new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1),
-        new StepInfo("done", "release_task", 0),
+        new StepInfo("not ptraced? cmpxchg(exit_state, EXIT_ZOMBIE, EXIT_DEAD); report the exit status", "wait_task_zombie", 0,
+            SeedRef.context(SeedRef.UTRACE_C, 1350, "if (unlikely(target->exit_state == EXIT_DEAD)) {",
+                "wait_task_zombie (kernel/exit.c) is not in the series; its cmpxchg to EXIT_DEAD is what "
+                    + "utrace_add_engine's test (this line) races with")
+                .simplified("wait() is one step, enabled once the tracee is a zombie that is not ptraced; it reports "
+                    + "the exit status (group_exit_code after SIGKILL, else exit_code)")),
+        new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8,
+            SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();")),
+        new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1878, "utrace->reap = 1;")),
+        new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
+                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put")),
+        new StepInfo("done", "release_task", 0,
+            SeedRef.called(SeedRef.EXIT_C, 3703, "void release_task(struct task_struct * p)", "release_task",
+                "the rest of release_task (kernel/exit.c) is 3.1 code; patch 08 adds utrace_release_task to it")
+                .simplified("the parent takes no further step")),
     };
+
+    /** Every step the parent can take, for `checker list steps` (the last is where it ends, not a step). */
+    static final List<StepInfo> STEPS = List.of(INFO[WAIT], INFO[RELEASE], INFO[REAP_LOCK], INFO[REAP_LOOP]);
 
     private static final int L_LIST = 0;
     /** What wait() reported (a WaitResult; 0 before): shown in traces. */

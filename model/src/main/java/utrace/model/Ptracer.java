@@ -27,24 +27,86 @@ final class Ptracer extends Actor {
     private static final int PHASE_REAP_LOOP = 9;
     static final int DONE_PC = 99;
 
-    private static final StepInfo ATTACH = new StepInfo("exit_state or PT_PTRACED set? -EPERM; else task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP|TRAPPING, ptrace_signal_wake_up", "ptrace_attach", 12);
-    private static final StepInfo ATTACH_TRAPPING = new StepInfo("wait_on_bit(JOBCTL_TRAPPING): until the tracee is in its trap", "ptrace_attach", 0);
-    private static final StepInfo WAIT = new StepInfo("read_lock(tasklist); zombie? wait_task_zombie; TASK_TRACED with exit_code? report it, exit_code = 0", "do_wait", 0);
-    private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13);
-    private static final StepInfo CHECK_ANY = new StepInfo("ours and ptraced? (ignore_state: PTRACE_KILL)", "ptrace_check_attach", 0);
-    private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step; exit_code = data", "ptrace_resume", 25);
-    private static final StepInfo WAKE = new StepInfo("lock_task_sighand; wake_up_quiescent(child, __TASK_TRACED)", "ptrace_resume", 10);
-    private static final StepInfo WAKE_READ = new StepInfo("no siglock (before patch 10): wake_up_quiescent reads child->state", "ptrace_resume", 10);
-    private static final StepInfo WAKE_WRITE = new StepInfo("no siglock (before patch 10): try_to_wake_up: __TASK_TRACED? state = TASK_RUNNING", "ptrace_resume", 10);
-    private static final StepInfo PEEK = new StepInfo("the tracee is ours and quiescent: PTRACE_PEEKUSER reads it", "ptrace_request", 0);
-    private static final StepInfo DETACH_DISABLE = new StepInfo("ptrace_disable(child): (before 29) user_disable_single_step, PT_SINGLE_* (26); TIF_SYSCALL_EMU", "ptrace_detach", 29);
-    private static final StepInfo DETACH_SYSCALL = new StepInfo("ptrace_set_syscall_trace(child, false) (task_utrace_lock from 25)", "ptrace_detach", 25);
-    private static final StepInfo DETACH_UNLINK = new StepInfo("write_lock(tasklist); child->exit_code = data; __ptrace_detach -> __ptrace_unlink: ptrace = 0, wake", "ptrace_detach", 12);
-    private static final StepInfo EXIT = new StepInfo("exit_ptrace -> __ptrace_detach: __ptrace_unlink, release a traced zombie nobody waits for; forget_original_parent", "exit_ptrace", 12);
-    private static final StepInfo RELEASE = new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8);
-    private static final StepInfo REAP_LOCK = new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1);
-    private static final StepInfo REAP_LOOP = new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1);
-    private static final StepInfo DONE = new StepInfo("done", "-", 0);
+    private static final StepInfo ATTACH = new StepInfo("exit_state or PT_PTRACED set? -EPERM; else task->ptrace = PT_PTRACED; send_sig_info(SIGSTOP); stopped? JOBCTL_TRAP_STOP|TRAPPING, ptrace_signal_wake_up", "ptrace_attach", 12,
+        SeedRef.code(SeedRef.PTRACE_C, 4049, "ptrace_signal_wake_up(task, 1);")
+            .simplified("PTRACE_ATTACH's tasklist_lock/siglock section is one step (permission checks, "
+                + "cred_guard_mutex and PTRACE_SEIZE are not modelled); the SIGSTOP goes to task->pending through "
+                + "send_signal (prepare_signal flushes SIGCONT); its wait for JOBCTL_TRAPPING is the next step"));
+    private static final StepInfo ATTACH_TRAPPING = new StepInfo("wait_on_bit(JOBCTL_TRAPPING): until the tracee is in its trap", "ptrace_attach", 0,
+        SeedRef.code(SeedRef.PTRACE_C, 4047, "task_set_jobctl_pending(task, JOBCTL_TRAP_STOP | JOBCTL_TRAPPING))")
+            .note("the wait_on_bit(JOBCTL_TRAPPING) at the end of ptrace_attach is 3.1 code the series leaves alone; "
+                + "this line sets the bit it waits for")
+            .simplified("the tracer's sleep on the bit is one step, enabled once ptrace_stop (or a SIGKILL, through "
+                + "task_clear_jobctl_pending) has cleared it"));
+    private static final StepInfo WAIT = new StepInfo("read_lock(tasklist); zombie? wait_task_zombie; TASK_TRACED with exit_code? report it, exit_code = 0", "do_wait", 0,
+        SeedRef.context(SeedRef.PTRACE_C, 3841, "child->exit_code = data;",
+            "do_wait, wait_task_stopped and wait_task_zombie (kernel/exit.c) are not in the series: the tracer collects "
+                + "the exit_code ptrace_stop sets, which ptrace_resume (this line) replaces")
+            .simplified("do_wait over the one child is one step under tasklist_lock and siglock: wait_task_stopped "
+                + "reports and clears exit_code, wait_task_zombie reports the exit status (group_exit_code after "
+                + "SIGKILL) and then releases the zombie or hands it back to the real parent (next steps); no rusage, "
+                + "siginfo, WUNTRACED, WCONTINUED or WNOWAIT"));
+    private static final StepInfo CHECK = new StepInfo("task_is_traced()? wait_task_inactive(child, TASK_TRACED)", "ptrace_check_attach", 13,
+        SeedRef.code(SeedRef.SCHED_C, 4136, "if (match_state && !likely(p->state & match_state))")
+            .names("wait_task_inactive", "ptrace_check_attach (kernel/ptrace.c) is not in the series; it calls "
+                + "wait_task_inactive(child, TASK_TRACED), whose busy-wait test patch 13 changes")
+            .simplified("ptrace_check_attach's tasklist_lock/siglock section and wait_task_inactive() are one step "
+                + "(WaitTaskInactive: the busy-wait while the tracee still runs, the re-check under the runqueue "
+                + "lock once it sleeps), taken once either decides"));
+    private static final StepInfo CHECK_ANY = new StepInfo("ours and ptraced? (ignore_state: PTRACE_KILL)", "ptrace_check_attach", 0,
+        SeedRef.context(SeedRef.PTRACE_C, 3841, "child->exit_code = data;",
+            "ptrace_check_attach(child, ignore_state) for PTRACE_KILL is 3.1 code not in the series; PTRACE_KILL then "
+                + "runs ptrace_resume(child, SIGKILL), whose exit_code store is this line")
+            .simplified("the check is one step; no wait_task_inactive (ignore_state)"));
+    private static final StepInfo SET = new StepInfo("ptrace_set_syscall_trace; TIF_SYSCALL_EMU; PT_SINGLE_*; (before 28) user_*_step; exit_code = data", "ptrace_resume", 25,
+        SeedRef.code(SeedRef.PTRACE_C, 5091, "task_utrace_lock(p);")
+            .names("ptrace_set_syscall_trace", "ptrace_resume calls ptrace_set_syscall_trace (patch 21), which "
+                + "takes task_utrace_lock from patch 25")
+            .simplified("ptrace_resume's flag updates and its lock-free \"child->exit_code = data\" (the signal the "
+                + "tracer passes) are one step (under task_utrace_lock from patch 25)"));
+    private static final StepInfo WAKE = new StepInfo("lock_task_sighand; wake_up_quiescent(child, __TASK_TRACED)", "ptrace_resume", 10,
+        SeedRef.code(SeedRef.PTRACE_C, 3843, "if (lock_task_sighand(child, &flags)) {"));
+    private static final StepInfo WAKE_READ = new StepInfo("no siglock (before patch 10): wake_up_quiescent reads child->state", "ptrace_resume", 10,
+        SeedRef.code(SeedRef.PTRACE_C, 3842, "wake_up_state(child, __TASK_TRACED);")
+            .note("the line patch 10 removes: the lock-free wake-up before it")
+            .simplified("try_to_wake_up()'s read of the state and its write are two steps"));
+    private static final StepInfo WAKE_WRITE = new StepInfo("no siglock (before patch 10): try_to_wake_up: __TASK_TRACED? state = TASK_RUNNING", "ptrace_resume", 10,
+        SeedRef.code(SeedRef.PTRACE_C, 3842, "wake_up_state(child, __TASK_TRACED);")
+            .note("the line patch 10 removes: the lock-free wake-up before it"));
+    private static final StepInfo PEEK = new StepInfo("the tracee is ours and quiescent: PTRACE_PEEKUSER reads it", "ptrace_request", 0,
+        SeedRef.called(SeedRef.PTRACE_C, 4050, "int ptrace_request(struct task_struct *child, long request,", "ptrace_request",
+            "PTRACE_PEEKUSER (arch_ptrace) is not in the series; the line is a hunk header naming ptrace_request, "
+                + "which dispatches the requests arch_ptrace does not handle")
+            .simplified("the read itself is not modelled: only its ptrace_check_attach matters"));
+    private static final StepInfo DETACH_DISABLE = new StepInfo("ptrace_disable(child): (before 29) user_disable_single_step, PT_SINGLE_* (26); TIF_SYSCALL_EMU", "ptrace_disable", 29,
+        SeedRef.code("arch/x86/kernel/ptrace.c", 5448, "void ptrace_disable(struct task_struct *child)")
+            .simplified("ptrace_detach's first critical section: x86's ptrace_disable on the quiescent child, lock-free"));
+    private static final StepInfo DETACH_SYSCALL = new StepInfo("ptrace_set_syscall_trace(child, false) (task_utrace_lock from 25)", "ptrace_detach", 21,
+        SeedRef.code(SeedRef.PTRACE_C, 4797, "ptrace_set_syscall_trace(child, false);")
+            .simplified("ptrace_detach's second critical section (task_utrace_lock from patch 25, lock-free before)"));
+    private static final StepInfo DETACH_UNLINK = new StepInfo("write_lock(tasklist); child->exit_code = data; __ptrace_detach -> __ptrace_unlink: ptrace = 0, wake", "ptrace_detach", 12,
+        SeedRef.code(SeedRef.PTRACE_C, 4044, "ptrace_signal_wake_up(child, task_is_traced(child));")
+            .names("__ptrace_unlink", "ptrace_detach calls __ptrace_detach -> __ptrace_unlink, whose wake-up patch 12 changes")
+            .simplified("ptrace_detach's third critical section, tasklist_lock with __ptrace_unlink's siglock inside, "
+                + "is one step; a traced zombie found there is handed back or released (next steps)"));
+    private static final StepInfo EXIT = new StepInfo("exit_ptrace -> __ptrace_detach: __ptrace_unlink, release a traced zombie nobody waits for; forget_original_parent", "exit_ptrace", 12,
+        SeedRef.code(SeedRef.PTRACE_C, 4044, "ptrace_signal_wake_up(child, task_is_traced(child));")
+            .names("__ptrace_unlink", "exit_ptrace (kernel/ptrace.c) is not in the series; it calls __ptrace_detach -> "
+                + "__ptrace_unlink, whose wake-up patch 12 changes")
+            .simplified("the tracer's exit unlinks its one tracee in one step (with forget_original_parent when it is "
+                + "the real parent: the child goes to init, which reaps it outside the model)"));
+    private static final StepInfo RELEASE = new StepInfo("release_task: smp_mb(); utrace_flags?", "utrace_release_task", 8,
+        SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();")
+            .simplified("release_task of a traced zombie by its tracer (wait_task_zombie, __ptrace_detach), as the parent's"));
+    private static final StepInfo REAP_LOCK = new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 1878, "utrace->reap = 1;"));
+    private static final StepInfo REAP_LOOP = new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
+            .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put"));
+
+    /** Every step the ptrace tracer can take, for `checker list steps`. */
+    static final List<StepInfo> STEPS = List.of(ATTACH, ATTACH_TRAPPING, WAIT, CHECK, CHECK_ANY, SET, WAKE, WAKE_READ, WAKE_WRITE,
+        PEEK, DETACH_DISABLE, DETACH_SYSCALL, DETACH_UNLINK, EXIT, RELEASE, REAP_LOCK, REAP_LOOP);
 
     private static final int L_OP = 0;
     /** Before patch 10: what wake_up_quiescent decided from its lock-free read (1 wake, 2 clear the bit only). */
@@ -105,10 +167,7 @@ final class Ptracer extends Actor {
     }
 
     @Override boolean step(Ctx c) {
-        if (c.pc() == DONE_PC) {
-            c.at(DONE);
-            return false;
-        }
+        if (c.pc() == DONE_PC) return false;
         PtraceOp op = op(c);
         switch (c.pc()) {
             case PHASE_START: {
@@ -252,7 +311,7 @@ final class Ptracer extends Actor {
 
     /** wait_task_zombie(): "status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code". */
     static int zombieStatus(Ctx c) {
-        int group = c.get(GROUP_EXIT_CODE);
+        int group = SendSignal.groupExitCode(c);
         return group != 0 ? group : c.get(EXIT_CODE);
     }
 
@@ -310,10 +369,11 @@ final class Ptracer extends Actor {
     }
 
     /**
-     * ptrace_check_attach(): the tracee must be ours and TASK_TRACED, then
-     * wait_task_inactive(child, TASK_TRACED) waits until it is off the CPU,
-     * giving up if its state stops matching while it still runs. Before patch
-     * 13 "matching" means ==, so a UTRACED bit added meanwhile makes it fail.
+     * ptrace_check_attach(): the tracee must be ours and TASK_TRACED (under
+     * tasklist_lock and siglock), then wait_task_inactive(child, TASK_TRACED)
+     * waits until it is off the CPU (see {@link WaitTaskInactive}: the
+     * busy-wait gives up if its state stops matching while it still runs; off
+     * the CPU, the state must be TASK_TRACED exactly, also with patch 13).
      */
     private boolean checkAttach(Ctx c, PtraceOp op) {
         c.at(CHECK);
@@ -321,11 +381,9 @@ final class Ptracer extends Actor {
             returned(c, op, Errno.ESRCH);
             return true;
         }
-        if (!model.tracee().asleepIn(c)) {
-            int state = c.get(TASK_STATE);
-            boolean matches = c.cfg.has(13) ? (state & TaskState.TASK_TRACED) != 0 : state == TaskState.TASK_TRACED;
-            if (matches) return false; // still on its way into schedule(): keep waiting
-            c.note("wait_task_inactive: state " + TaskState.name(state) + " does not match TASK_TRACED");
+        int ncsw = WaitTaskInactive.call(c, model.tracee(), TaskState.TASK_TRACED);
+        if (ncsw == WaitTaskInactive.SPIN) return false;
+        if (ncsw == WaitTaskInactive.CHANGED) {
             returned(c, op, Errno.ESRCH);
             return true;
         }

@@ -233,7 +233,8 @@ public final class ScenarioParser {
     }
 
     private String requireWord(int line, String rest, String what) throws ScenarioFormatException {
-        if (rest.isEmpty() || rest.split("\\s+").length > 1) throw err(line, "expected " + what);
+        if (rest.isEmpty()) throw err(line, "expected " + what);
+        if (rest.split("\\s+").length > 1) throw err(line, "expected " + what + ": one word, got '" + shown(rest) + "'");
         return rest;
     }
 
@@ -275,6 +276,10 @@ public final class ScenarioParser {
         if (spec.isEmpty()) throw err(line, "expected events after 'events=' (EV|EV..., or 0 for none)");
         for (String part : spec.split("[|,]", -1)) {
             if (part.trim().isEmpty()) throw err(line, "an empty event in '" + shown(spec) + "'; expected EV|EV... (or 0 for none)");
+            if (!part.trim().equals(part.trim().toUpperCase(Locale.ROOT))) {
+                throw err(line, "event '" + shown(part.trim()) + "': events are written in capitals ('"
+                    + part.trim().toUpperCase(Locale.ROOT) + "'); expected one of " + Events.knownNames());
+            }
             int ev = Events.parseOne(part);
             if (ev < 0) throw err(line, "unknown event '" + shown(part) + "'; expected one of " + Events.knownNames());
             mask |= ev;
@@ -370,6 +375,7 @@ public final class ScenarioParser {
 
     /** 'parent wait' (a separate parent reaps) or 'parent ptrace [sigchld=ignore]' (the tracer is the real parent). */
     private void parentLine(int line, String rest) throws ScenarioFormatException {
+        if (parent || tracerIsParent) throw err(line, "a second 'parent' line; the tracee has one parent");
         String[] w = rest.split("\\s+");
         if (w[0].equals("wait") && w.length == 1) {
             parent = true;
@@ -450,9 +456,9 @@ public final class ScenarioParser {
         String ename = knownEngine(line, kv[0]);
         if (owners.containsKey(ename)) throw err(line, "a second 'owner " + ename + "' line; put all its calls on one line");
         List<OwnerOp> ops = new ArrayList<>();
-        for (String call : kv[1].split(";")) {
+        for (String call : kv[1].split(";", -1)) {
             String c = call.trim();
-            if (c.isEmpty()) continue;
+            if (c.isEmpty()) throw err(line, "an empty call in 'owner " + ename + " ...' (two ';' in a row, or one at the end)");
             String[] w = c.split("\\s+");
             switch (w[0]) {
                 case "attach": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.ATTACH, 0)); break;
@@ -488,9 +494,12 @@ public final class ScenarioParser {
     private void ptraceLine(int line, String rest) throws ScenarioFormatException {
         if (ptrace != null) throw err(line, "a second 'ptrace' line; put all requests on one line");
         ptrace = new ArrayList<>();
-        for (String call : rest.split(";")) {
+        for (String call : rest.split(";", -1)) {
             String c = call.trim();
-            if (c.isEmpty()) continue;
+            if (c.isEmpty()) {
+                if (rest.trim().isEmpty()) break;
+                throw err(line, "an empty request in 'ptrace ...' (two ';' in a row, or one at the end)");
+            }
             ptrace.add(ptraceRequest(line, c));
         }
         if (ptrace.isEmpty()) throw err(line, "expected 'ptrace attach; wait; cont ...'");

@@ -25,6 +25,14 @@ public final class Scenarios {
         return names("findings.list");
     }
 
+    /**
+     * Shipped scenarios that pin the model's fidelity to the series (fidelity.list, issue 13): each exercises
+     * a kernel function the model once had wrong; all pass on the full series. Not run by default.
+     */
+    public static List<String> fidelityNames() {
+        return names("fidelity.list");
+    }
+
     /** Shipped scenarios of the bug matrix and the ptrace-tests ones (matrix.list). */
     public static List<String> matrixNames() {
         return names("matrix.list");
@@ -56,7 +64,7 @@ public final class Scenarios {
 
     public static boolean isShipped(String name) {
         return shippedNames().contains(name) || findingNames().contains(name) || matrixNames().contains(name)
-            || benchNames().contains(name) || ptraceTestNames().contains(name);
+            || fidelityNames().contains(name) || benchNames().contains(name) || ptraceTestNames().contains(name);
     }
 
     /** A shipped scenario by name, or a scenario file by path. */
@@ -70,6 +78,7 @@ public final class Scenarios {
         List<String> known = new ArrayList<>(shippedNames());
         known.addAll(findingNames());
         known.addAll(matrixNames());
+        known.addAll(fidelityNames());
         for (String b : benchNames()) if (!known.contains(b)) known.add(b);
         for (String t : ptraceTestNames()) if (!known.contains(t)) known.add(t);
         throw new UnknownScenarioException(nameOrPath, known);

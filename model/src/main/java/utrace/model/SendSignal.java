@@ -55,7 +55,7 @@ final class SendSignal {
      * signal.
      */
     static boolean prepareSignal(Ctx c, int sig) {
-        if (c.get(GROUP_EXIT_CODE) != 0) {
+        if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT)) {
             // "The process is in the middle of dying, nothing to do."
         } else if ((sig & Signals.STOP_MASK) != 0) {
             flush(c, Signals.SIGCONT);
@@ -92,16 +92,25 @@ final class SendSignal {
     /**
      * complete_signal() for SIGKILL: fatal, the group exits; wake even
      * TASK_WAKEKILL sleepers. signal->flags = SIGNAL_GROUP_EXIT ends the group
-     * stop, signal->group_exit_code = SIGKILL (unless the group is exiting
-     * already: then prepare_signal did nothing and complete_signal does not
-     * start another group exit); task_clear_jobctl_pending(t,
+     * stop, with signal->group_exit_code = SIGKILL (not kept: the model's only
+     * group exit is SIGKILL's; see {@link #groupExitCode}); task_clear_jobctl_pending(t,
      * JOBCTL_PENDING_MASK) (which clears JOBCTL_TRAPPING too). SIGKILL goes to
      * task->pending, where fatal_signal_pending() looks.
      */
+    /**
+     * signal->group_exit_code while SIGNAL_GROUP_EXIT, else 0. One thread: only complete_signal()
+     * of SIGKILL starts a group exit (do_group_exit() of exit() or of a fatal signal does not), so
+     * the code is SIGKILL's number. do_group_exit() exits with it, and wait_task_zombie() reports it
+     * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code") whatever exit_code says.
+     */
+    static int groupExitCode(Ctx c) {
+        return c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) ? Signals.number(Signals.SIGKILL) : 0;
+    }
+
     static void sigkill(Ctx c) {
-        if (c.get(GROUP_EXIT_CODE) == 0) c.set(GROUP_EXIT_CODE, Signals.number(Signals.SIGKILL));
         c.setBits(SIGPENDING, Signals.SIGKILL);
         c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+        c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
         JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
         c.taskGhostSet(G_KILLED);
         // The group is exiting: no stop can take effect any more, so the history bit of

@@ -29,7 +29,7 @@ public final class Series {
         p(10, "ptrace: take ->siglock around s/TRACED/RUNNING/", true, "ptrace_resume wakes under siglock; without it the wake is a lock-free read then write"),
         p(11, "introduce wake_up_quiescent()", false, "helper only, same behaviour as wake_up_state() until patch 17"),
         p(12, "introduce ptrace_signal_wake_up()", true, "ptrace detach wakes only __TASK_STOPPED|__TASK_TRACED, never a TASK_UTRACED (WAKEKILL) sleep"),
-        p(13, "wait_task_inactive: treat task->state and match_state as bitmasks", true, "wait_task_inactive matches with & instead of =="),
+        p(13, "wait_task_inactive: treat task->state and match_state as bitmasks", true, "wait_task_inactive's busy-wait matches with & instead of ==; its re-check under the runqueue lock still compares with == (finding 6)"),
         p(14, "introduce TASK_UTRACED state", false, "defines the state bit; patch 15 starts using it"),
         p(15, "utrace: use TASK_UTRACED instead of TASK_TRACED", true, "utrace stops in TASK_UTRACED and utrace_do_stop adds UTRACED to a STOPPED/TRACED task"),
         p(16, "reintroduce tracehook_finish_jctl() as utrace_end_stop()", true, "after a job-control or ptrace stop a SIGKILLed task waits for utrace->lock"),

@@ -19,7 +19,7 @@ public final class Slots {
     public static final int UTRACE_FLAGS = 4;
     /** task->utrace != NULL (lazily allocated by the first attach, patch 02). */
     public static final int UTRACE_ALLOCATED = 5;
-    /** signal->flags: only SIGNAL_STOP_STOPPED matters here. */
+    /** signal->flags: SIGNAL_STOP_STOPPED and SIGNAL_GROUP_EXIT matter here. */
     public static final int SIGNAL_FLAGS = 6;
     // locks: 0 = free, else holder's actor index + 1
     public static final int LOCK_UTRACE = 7;
@@ -83,14 +83,7 @@ public final class Slots {
     public static final int G_SIG_OWED = 28;
     /** task->real_parent: 0 the scenario's parent, {@link #PARENT_INIT} after the tracer that was the parent exited. */
     public static final int REAL_PARENT = 29;
-    /**
-     * signal->group_exit_code, nonzero exactly while signal->flags has SIGNAL_GROUP_EXIT: complete_signal()
-     * of SIGKILL sets both (the model's only group exit: one thread, so do_group_exit() of exit() or of a
-     * fatal signal does not). do_group_exit() then exits with this code, and wait_task_zombie() reports it
-     * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code"), whatever exit_code says.
-     */
-    public static final int GROUP_EXIT_CODE = 30;
-    public static final int GLOBALS = 31;
+    public static final int GLOBALS = 30;
 
     // per engine, at engineBase(e) + ...
     public static final int E_OPS = 0;
@@ -115,6 +108,8 @@ public final class Slots {
     public static final int U_SIGNAL_HANDLER = 16;
 
     public static final int SIGNAL_STOP_STOPPED = 1;
+    /** complete_signal() of SIGKILL: the group is exiting (signal_group_exit()); never cleared. */
+    public static final int SIGNAL_GROUP_EXIT = 2;
 
     // task->jobctl bits (include/linux/sched.h of 3.1; the model's own values).
     // JOBCTL_STOP_SIGMASK is not kept: SIGSTOP is the model's only stop signal.

@@ -13,7 +13,7 @@ import java.util.List;
  * its program counters, their {@link StepInfo} and the code:
  * <ul>
  * <li>{@link TraceeSyscall}: user mode (with the handlers that re-raise or exit), the syscall entry/exit hooks,
- *     the bodies of PTRACE_TRACEME, raise() and kill(), exit_to_user_mode;
+ *     the bodies of PTRACE_TRACEME, raise() and kill(), do_notify_resume;
  * <li>{@link TraceeReport}: the report pass (start_report .. finish_report), utrace_resume;
  * <li>{@link TraceeSignal}: get_signal_to_deliver, utrace_get_signal, tracehook_signal_handler;
  * <li>{@link TraceeStop}: utrace_stop, utrace_finish_stop, the group-stop sleep, utrace_end_stop;
@@ -28,7 +28,7 @@ final class Tracee extends Actor {
      * Program counters are numbered across the areas (states and fingerprints hold the
      * numbers, so the existing ones stay put); a new step takes the number PCS and bumps it.
      */
-    static final int PCS = 42;
+    static final int PCS = 45;
 
     // the area whose file has a program counter's code
     static final int AREA_SYSCALL = 0;
@@ -42,9 +42,9 @@ final class Tracee extends Actor {
     private static final byte[] AREA = new byte[PCS];
 
     /** Each area's describe() declares its program counters here. */
-    static void info(int pc, int area, String label, String function, int patch) {
+    static void info(int pc, int area, String label, String function, int patch, SeedRef ref) {
         if (INFO[pc] != null) throw new IllegalStateException("tracee pc " + pc + " declared twice");
-        INFO[pc] = new StepInfo(label, function, patch);
+        INFO[pc] = new StepInfo(label, function, patch, ref);
         AREA[pc] = (byte) area;
     }
 
@@ -58,6 +58,11 @@ final class Tracee extends Actor {
         for (int pc = 0; pc < PCS; pc++) {
             if (INFO[pc] == null) throw new IllegalStateException("tracee pc " + pc + " not declared by any area");
         }
+    }
+
+    /** Every step of the tracee, by program counter, for `checker list steps`. */
+    static List<StepInfo> steps() {
+        return List.of(INFO);
     }
 
     // locals: the tracee's frame, shared by the areas
@@ -166,16 +171,19 @@ final class Tracee extends Actor {
     }
 
     /**
-     * PF_EXITING: do_exit() has begun (exit_signals() sets it before
-     * utrace_report_exit), including the report passes of EXIT and DEATH.
+     * PF_EXITING: exit_signals() has run. do_exit() calls it after
+     * utrace_report_exit() (patch 06 puts the hook before ptrace_event(EXIT),
+     * which comes before exit_signals()), so the task is not yet PF_EXITING
+     * in its EXIT report pass nor in a utrace_stop() that report asks for; it
+     * is from the step that goes on to exit_notify() (the model's EXIT_NOTIFY
+     * includes exit_signals) on, including the DEATH report pass.
      */
     boolean exitingIn(Ctx c) {
         int pc = c.peek(base);
-        if (AREA[pc] == AREA_EXIT) return true;
+        if (AREA[pc] == AREA_EXIT) return pc != TraceeExit.EXIT_REPORT && pc != TraceeExit.EXIT_NOTIFY;
         // a callback step of a pass: TraceeReport's P_* and TraceeSignal.P_SIGNAL_CALL, numbered 28-35
         if (pc < TraceeReport.P_SET_REPORTING || pc > TraceeReport.P_REREAD) return false;
-        int event = c.peek(base + 1 + L_EVENT);
-        return c.peek(base + 1 + L_KIND) != TraceeReport.K_SIGNAL && (event == Events.EXIT || event == Events.DEATH);
+        return c.peek(base + 1 + L_KIND) != TraceeReport.K_SIGNAL && c.peek(base + 1 + L_EVENT) == Events.DEATH;
     }
 
     /** What {@link #exitingIn} reads of this actor's block, for another actor's may-footprint. */
@@ -187,6 +195,15 @@ final class Tracee extends Actor {
 
     boolean inUtraceStop(State s) {
         return pc(s) == TraceeStop.STOP_SLEEP && s.taskState() != TaskState.RUNNING;
+    }
+
+    /** Asleep in the utrace_stop() of utrace_report_exit() (it goes on to exit_notify), held by a live engine. */
+    boolean heldAtReportExit(State s) {
+        if (!inUtraceStop(s) || local(s, L_STOP_CONT) != TraceeExit.EXIT_NOTIFY) return false;
+        for (int e = 0; e < model.engineCount(); e++) {
+            if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) return true;
+        }
+        return false;
     }
 
     boolean dead(State s) { return pc(s) == TraceeExit.DEAD; }

@@ -25,15 +25,36 @@ final class TraceeExit {
     static final int DEAD = 27;
 
     static void describe() {
-        info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6);
-        info(EXIT_NOTIFY, AREA_EXIT, "tsk->exit_code = code; write_lock(tasklist_lock); ptraced or the parent wants it? EXIT_ZOMBIE, else autoreap: EXIT_DEAD", "exit_notify", 0);
-        info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8);
-        info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1);
-        info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1);
-        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1);
-        info(AUTOREAP, AREA_EXIT, "release_task (autoreap): smp_mb(); utrace_flags?", "utrace_release_task", 8);
-        info(AUTOREAP_LOCK, AREA_EXIT, "lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1);
-        info(DEAD, AREA_EXIT, "TASK_DEAD", "do_exit", 0);
+        info(EXIT_REPORT, AREA_EXIT, "do_exit: EXIT wanted? start_report", "utrace_report_exit", 6,
+            SeedRef.code(SeedRef.EXIT_C, 3545, "UTRACE_HOOK(current, EXIT, report_exit(&code));")
+                .names("report_exit", "UTRACE_HOOK pastes utrace_ ## report_exit(&code) into do_exit (patch 06)")
+                .simplified("the exit code is kept in a local until exit_notify stores it in task->exit_code; the "
+                    + "task is not PF_EXITING yet in this report pass (exit_signals() comes after it, in the next "
+                    + "step), which __ptrace_unlink's test reads"));
+        info(EXIT_NOTIFY, AREA_EXIT, "tsk->exit_code = code; write_lock(tasklist_lock); ptraced or the parent wants it? EXIT_ZOMBIE, else autoreap: EXIT_DEAD", "exit_notify", 0,
+            SeedRef.called(SeedRef.EXIT_C, 3709, "static void exit_notify(struct task_struct *tsk, int group_dead)",
+                "exit_notify", "exit_notify (kernel/exit.c) is 3.1 code; the series adds utrace_exit_notify() to it (patch 08)")
+                .simplified("exit_signals() (PF_EXITING), the rest of do_exit up to exit_notify and its "
+                    + "tasklist_lock section are one step: do_notify_parent's autoreap decision (never for a ptraced "
+                    + "task; else when the real parent ignores SIGCHLD), no SIGCHLD itself, no thread group"));
+        info(EXIT_UTRACE_NOTIFY, AREA_EXIT, "utrace_flags & (DEATH|QUIESCE)? then report_death", "utrace_exit_notify", 8,
+            SeedRef.code(SeedRef.UTRACE_H, 3696, "if (task_utrace_flags(task) & _UTRACE_DEATH_EVENTS)"));
+        info(DEATH_START, AREA_EXIT, "lock; utrace->death = 1; resume = RESUME; splice_attaching", "utrace_report_death", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2629, "spin_lock(&utrace->lock);"));
+        info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1889, "utrace->death = 0;")
+                .simplified("the locked section, with utrace_reset() or the teardown of the lists, is one step"));
+        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
+                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put"));
+        info(AUTOREAP, AREA_EXIT, "release_task (autoreap): smp_mb(); utrace_flags?", "utrace_release_task", 8,
+            SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();"));
+        info(AUTOREAP_LOCK, AREA_EXIT, "lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1878, "utrace->reap = 1;"));
+        info(DEAD, AREA_EXIT, "TASK_DEAD", "do_exit", 0,
+            SeedRef.called(SeedRef.EXIT_C, 3544, "NORET_TYPE void do_exit(long code)", "do_exit",
+                "do_exit's end (kernel/exit.c) is not in the series; the line is the hunk header naming do_exit")
+                .simplified("the tracee takes no further step"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
@@ -95,7 +116,7 @@ final class TraceeExit {
      * no SIGNAL_GROUP_EXIT of its own; then do_exit(exit_code).
      */
     static void doGroupExit(Ctx c, int code) {
-        int group = c.get(GROUP_EXIT_CODE);
+        int group = SendSignal.groupExitCode(c);
         doExit(c, group != 0 ? group : code);
     }
 

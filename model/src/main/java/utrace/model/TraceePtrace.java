@@ -21,11 +21,29 @@ final class TraceePtrace {
     static final int PT_STOP_AFTER = 40;
 
     static void describe() {
-        info(PT_SYS_ENTRY, AREA_PTRACE, "ptrace_report_syscall: PT_SYSCALL_TRACE (22) or TIF_SYSCALL_EMU (30)? ptrace_notify", "tracehook_report_syscall_entry", 22);
-        info(PT_SYS_EXIT, AREA_PTRACE, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26);
-        info(PT_STOP_DECIDE, AREA_PTRACE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18);
-        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop, or kept awake by SIGKILL (WAKEKILL)", "ptrace_stop", 0);
-        info(PT_STOP_AFTER, AREA_PTRACE, "utrace_end_stop (16); siglock; stepping by PT_SINGLE_* (28); recalc_sigpending_tsk; then the caller: ptrace_signal's exit_code, do_jobctl_trap's exit_code = 0, ptrace_report_syscall's send_sig", "ptrace_stop", 28);
+        info(PT_SYS_ENTRY, AREA_PTRACE, "ptrace_report_syscall: PT_SYSCALL_TRACE (22) or TIF_SYSCALL_EMU (30)? ptrace_notify", "tracehook_report_syscall_entry", 22,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 4877, "if (!(ptrace & PT_SYSCALL_TRACE))")
+                .names("ptrace_report_syscall", "tracehook_report_syscall_entry calls ptrace_report_syscall (patch 22)")
+                .simplified("PTRACE_O_TRACESYSGOOD is not modelled; ptrace_notify's siglock section and ptrace_stop's "
+                    + "setting of TASK_TRACED are this step"));
+        info(PT_SYS_EXIT, AREA_PTRACE, "single-step trap if ptrace wants stepping (26), else ptrace_report_syscall", "tracehook_report_syscall_exit", 26,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 5190, "if (step && ptrace_wants_step()) {")
+                .simplified("the step trap's siginfo is not modelled: force_sig_info(SIGTRAP) queues SIGTRAP"));
+        info(PT_STOP_DECIDE, AREA_PTRACE, "read_lock(tasklist); may_ptrace_stop()? notify the tracer and schedule(), else wake_up_quiescent(current)", "ptrace_stop", 18,
+            SeedRef.code(SeedRef.SIGNAL_C, 4549, "schedule();")
+                .simplified("may_ptrace_stop() is \"PT_PTRACED is still set\"; do_notify_parent_cldstop is not "
+                    + "modelled (the tracer's wait reads the stop's exit code)"));
+        info(PT_STOP_SLEEP, AREA_PTRACE, "schedule() returns: woken from the ptrace stop, or kept awake by SIGKILL (WAKEKILL)", "ptrace_stop", 0,
+            SeedRef.called(SeedRef.SIGNAL_C, 3852, "static void ptrace_stop(int exit_code, int why, int clear_code, siginfo_t *info)",
+                "ptrace_stop", "ptrace_stop's schedule() with the tracer present is 3.1 code the series leaves alone; "
+                    + "the line is the first hunk header naming ptrace_stop")
+                .simplified("schedule() in a TASK_WAKEKILL state with SIGKILL pending does not sleep"));
+        info(PT_STOP_AFTER, AREA_PTRACE, "utrace_end_stop (16); siglock; stepping by PT_SINGLE_* (28); recalc_sigpending_tsk; then the caller: ptrace_signal's exit_code, do_jobctl_trap's exit_code = 0, ptrace_report_syscall's send_sig", "ptrace_stop", 28,
+            SeedRef.code(SeedRef.SIGNAL_C, 5385, "if (current->ptrace & PT_SINGLE_BLOCK)")
+                .simplified("utrace_end_stop(), the stepping of patch 28, recalc_sigpending_tsk() and what the "
+                    + "caller does with exit_code under the same siglock (ptrace_signal delivers it or cancels a 0, "
+                    + "do_jobctl_trap clears it; ptrace_report_syscall's send_sig, a later siglock section in the "
+                    + "kernel) are one step; PT_SINGLE_BLOCK sets TIF_SINGLESTEP like PT_SINGLE_STEP"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
@@ -34,8 +52,7 @@ final class TraceePtrace {
             case PT_SYS_EXIT: return syscallExitPtrace(c);
             case PT_STOP_DECIDE: return ptraceStopDecide(c);
             case PT_STOP_SLEEP: {
-                boolean killedAwake = Utrace.fatalSignalPending(c) && c.has(TASK_STATE, TaskState.WAKEKILL);
-                if (c.get(TASK_STATE) != TaskState.RUNNING && !killedAwake) return false;
+                if (c.get(TASK_STATE) != TaskState.RUNNING && !TraceeStop.killedAwake(c)) return false;
                 // schedule() does not sleep in a WAKEKILL state with SIGKILL pending (signal_pending_state)
                 c.set(TASK_STATE, TaskState.RUNNING);
                 c.observe(Obs.stopLeft());

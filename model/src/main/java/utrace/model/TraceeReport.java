@@ -28,19 +28,46 @@ final class TraceeReport {
     static final int P_FINISH = 33;
     static final int P_CLEAR = 34;
     static final int P_REREAD = 35;
+    static final int FIN_REPORT_LOCKED = 42;
 
     static void describe() {
-        info(FIN_REPORT, AREA_REPORT, "fold the pass's action into utrace->resume", "finish_report", 1);
-        info(FIN_RESET, AREA_REPORT, "utrace_reset if the pass was spurious or an engine detached", "finish_report_reset", 1);
-        info(NOTIFY_RESUME, AREA_REPORT, "smp_mb(); utrace_flags? utrace_resume: start_report", "tracehook_notify_resume", 3);
-        info(FRR, AREA_REPORT, "finish_report_reset, then stop, interrupt or set stepping", "finish_resume_report", 1);
-        info(P_SET_REPORTING, AREA_REPORT, "utrace->reporting = engine; smp_mb()", "start_callback", 1);
-        info(P_READ, AREA_REPORT, "want = engine->flags; smp_rmb(); ops = engine->ops", "start_callback", 1);
-        info(P_QUIESCE_CALL, AREA_REPORT, "ops->report_quiesce()", "start_callback", 1);
-        info(P_EVENT_CALL, AREA_REPORT, "ops->report_<event>()", "REPORT_CALLBACKS", 1);
-        info(P_FINISH, AREA_REPORT, "apply the callback's return value", "finish_callback_report", 1);
-        info(P_CLEAR, AREA_REPORT, "utrace->reporting = NULL", "finish_callback", 1);
-        info(P_REREAD, AREA_REPORT, "utrace->reporting = engine; smp_mb(); want = engine->flags", "start_callback", 1);
+        info(FIN_REPORT, AREA_REPORT, "resume < utrace->resume? (read without the lock)", "finish_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2302, "if (resume < utrace->resume) {")
+                .simplified("a lock-free read, a step of its own: the write after it does not test again"));
+        info(FIN_REPORT_LOCKED, AREA_REPORT, "lock; utrace->resume = resume; TIF_SIGPENDING or TIF_NOTIFY_RESUME", "finish_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2303, "spin_lock(&utrace->lock);"));
+        info(FIN_RESET, AREA_REPORT, "utrace_reset if the pass was spurious or an engine detached", "finish_report_reset", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2286, "if (unlikely(report->spurious || report->detaches)) {")
+                .simplified("spin_lock, utrace_reset() and put_detached_list() are one step"));
+        info(NOTIFY_RESUME, AREA_REPORT, "smp_mb(); utrace_flags? utrace_resume: start_report", "tracehook_notify_resume", 3,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 3301, "smp_mb();")
+                .simplified("tracehook_notify_resume's test of utrace_flags, utrace_resume's clearing of "
+                    + "utrace->signal_handler and start_report() are one step (each takes utrace->lock at most once)"));
+        info(FRR, AREA_REPORT, "finish_report_reset, then stop, interrupt or set stepping", "finish_resume_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2643, "finish_report_reset(task, utrace, report);")
+                .simplified("arch_has_single_step() and arch_has_block_step() are true; BLOCKSTEP sets "
+                    + "TIF_SINGLESTEP like SINGLESTEP (the model has one stepping flag)"));
+        info(P_SET_REPORTING, AREA_REPORT, "utrace->reporting = engine; smp_mb()", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2411, "utrace->reporting = engine;"));
+        info(P_READ, AREA_REPORT, "want = engine->flags; smp_rmb(); ops = engine->ops", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2418, "want = engine->flags;")
+                .simplified("both loads in one step; only the weak memory model (B2.reader removed) lets the "
+                    + "load of ->ops be performed first"));
+        info(P_QUIESCE_CALL, AREA_REPORT, "ops->report_quiesce()", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2423, "(*ops->report_quiesce)(report->action,")
+                .simplified("the callback returns what the scenario says; a utrace_control/utrace_set_events "
+                    + "it makes on its own engine runs inside this step"));
+        info(P_EVENT_CALL, AREA_REPORT, "ops->report_<event>()", "REPORT_CALLBACKS", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2464, "(*ops->callback)(__VA_ARGS__));")
+                .simplified("the callback returns what the scenario says; calls on its own engine run inside this step"));
+        info(P_FINISH, AREA_REPORT, "apply the callback's return value", "finish_callback_report", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2317, "if (action == UTRACE_DETACH) {")
+                .simplified("its short utrace->lock sections (mark detached, clear or mark ENGINE_STOP) and the "
+                    + "lock-free tests between them are one step; the step waits while utrace->lock is held"));
+        info(P_CLEAR, AREA_REPORT, "utrace->reporting = NULL", "finish_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2382, "utrace->reporting = NULL;"));
+        info(P_REREAD, AREA_REPORT, "utrace->reporting = engine; smp_mb(); want = engine->flags", "start_callback", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2438, "utrace->reporting = engine;"));
     }
 
     // struct utrace_report flags
@@ -61,6 +88,7 @@ final class TraceeReport {
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
             case FIN_REPORT: return finishReport(c);
+            case FIN_REPORT_LOCKED: return finishReportLocked(c);
             case FIN_RESET: return finishReportReset(c);
             case NOTIFY_RESUME: return utraceResume(c);
             case FRR: return finishResumeReport(c);
@@ -313,15 +341,28 @@ final class TraceeReport {
 
     // ---- finish_report ------------------------------------------------------------------
 
-    private static boolean finishReport(Ctx c) {
+    /** finish_report()'s resume: the pass's action, UTRACE_STOP as REPORT (will_not_stop) or RESUME. */
+    private static int finishResume(Ctx c) {
         int resume = c.local(L_ACTION);
-        if (resume == Actions.STOP) resume = rbit(c, RB_WILL_NOT_STOP) ? Actions.REPORT : Actions.RESUME;
-        if (resume < c.get(RESUME)) {
-            if (!c.lockFree(LOCK_UTRACE)) return false;
-            c.set(RESUME, resume);
-            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
-            c.note("utrace->resume = " + Actions.name(resume));
+        return resume == Actions.STOP ? (rbit(c, RB_WILL_NOT_STOP) ? Actions.REPORT : Actions.RESUME) : resume;
+    }
+
+    /** finish_report(): "if (resume < utrace->resume)", read without utrace->lock. */
+    private static boolean finishReport(Ctx c) {
+        c.pc(finishResume(c) < c.get(RESUME) ? FIN_REPORT_LOCKED : FIN_RESET);
+        return true;
+    }
+
+    /** finish_report()'s locked section: the write, which does not test utrace->resume again. */
+    private static boolean finishReportLocked(Ctx c) {
+        if (!c.lockFree(LOCK_UTRACE)) return false;
+        int resume = finishResume(c);
+        if (c.record && c.get(RESUME) < resume) {
+            c.note("utrace->resume went down to " + Actions.name(c.get(RESUME)) + " since the test: overwritten");
         }
+        c.set(RESUME, resume);
+        c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+        c.note("utrace->resume = " + Actions.name(resume));
         c.pc(FIN_RESET);
         return true;
     }
@@ -400,8 +441,8 @@ final class TraceeReport {
                 break;
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
-                // patch 27: leave stepping alone while ptrace wants it
-                if (!Utrace.ptraceWantsStep(c)) {
+                // patch 27: leave stepping alone while ptrace wants it (before 27: user_enable_single_step always)
+                if (!(c.cfg.has(27) && Utrace.ptraceWantsStep(c))) {
                     c.setBits(TIF, Tif.SINGLESTEP); // user_enable_single_step
                     c.setBits(G_PTRACE, G_UTRACE_STEP);
                 }

@@ -21,14 +21,39 @@ final class TraceeSignal {
     static final int GS_AFTER_FRR = 16;
     static final int GS_HANDLER = 17;
     static final int P_SIGNAL_CALL = 32;
+    static final int GS_DELIVER = 43;
 
     static void describe() {
-        info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 1);
-        info(GS_REPORT_LOCK, AREA_SIGNAL, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1);
-        info(GS_AFTER_PASS, AREA_SIGNAL, "act on the engines' signal disposition", "utrace_get_signal", 1);
-        info(GS_AFTER_FRR, AREA_SIGNAL, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1);
-        info(GS_HANDLER, AREA_SIGNAL, "signal frame set up; utrace_signal_handler", "tracehook_signal_handler", 3);
-        info(P_SIGNAL_CALL, AREA_SIGNAL, "ops->report_signal()", "utrace_get_signal", 1);
+        info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 19,
+            SeedRef.code(SeedRef.SIGNAL_C, 4646, "signr = utrace_hook_signal(current, regs, info, return_ka);")
+                .names("utrace_hook_signal", "get_signal_to_deliver's loop (its hunk header names the label relock:) "
+                    + "calls utrace_hook_signal -> utrace_get_signal first (patch 19)")
+                .simplified("one siglock hold: utrace_get_signal's tests, the steal (dequeue_signal) and the start of "
+                    + "the report_signal pass, or else do_signal_stop / do_jobctl_trap / dequeue_signal and the "
+                    + "delivery (ptrace_signal's stop, or the signal's handler or default action); task->pending "
+                    + "before signal->shared_pending, lowest number first; no blocked signals"));
+        info(GS_REPORT_LOCK, AREA_SIGNAL, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2789, "spin_lock(&utrace->lock);")
+                .simplified("the utrace->lock section and the recalc_sigpending() under siglock after it are one step"));
+        info(GS_AFTER_PASS, AREA_SIGNAL, "act on the engines' signal disposition", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2928, "switch (utrace_signal_action(report.result)) {")
+                .simplified("dispositions DELIVER, IGN, STOP and TERM (SIGTERM's default: the model dies as for "
+                    + "SIGKILL); UTRACE_SIGNAL_HOLD, SA_ONESHOT and core dumps are not modelled; a signal to "
+                    + "deliver goes through finish_report's steps, then the siglock retake"));
+        info(GS_DELIVER, AREA_SIGNAL, "spin_lock_irq(siglock); stop signal: JOBCTL_STOP_DEQUEUED; return signr", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 3031, "task->jobctl |= JOBCTL_STOP_DEQUEUED;")
+                .simplified("the siglock retake and get_signal_to_deliver's delivery of the returned signal "
+                    + "(ptrace_signal, or its default action) are one step"));
+        info(GS_AFTER_FRR, AREA_SIGNAL, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2983, "if (unlikely(fatal_signal_pending(task))) {"));
+        info(GS_HANDLER, AREA_SIGNAL, "signal frame set up; utrace_signal_handler", "tracehook_signal_handler", 3,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 3285, "utrace_signal_handler(current, stepping);")
+                .simplified("the signal frame is not modelled: the tracee returns towards user mode, where a handler "
+                    + "that re-raises its signal or calls exit() runs (TraceeSyscall's user mode step)"));
+        info(P_SIGNAL_CALL, AREA_SIGNAL, "ops->report_signal()", "utrace_get_signal", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2905, "ret = (*ops->report_signal)(")
+                .simplified("the callback returns what the scenario says (report_quiesce's answer when the engine has "
+                    + "no report_signal); calls on its own engine run inside this step"));
     }
 
     /** enum utrace_signal_action, as far as the model needs it. */
@@ -57,6 +82,15 @@ final class TraceeSignal {
                 return true;
             case GS_HANDLER: return signalHandler(c);
             case P_SIGNAL_CALL: return signalCallback(c);
+            case GS_DELIVER: {
+                // push_back_signal / spin_lock_irq(siglock), then "if (sig_kernel_stop(signr))
+                // task->jobctl |= JOBCTL_STOP_DEQUEUED" (patch 01): get_signal_to_deliver acts on signr
+                if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                int represent = c.local(L_SIGNR);
+                if (represent == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+                deliver(c, represent);
+                return true;
+            }
             default: throw new IllegalStateException("tracee pc " + pc);
         }
     }
@@ -288,20 +322,12 @@ final class TraceeSignal {
             action = Actions.INTERRUPT;
             c.local(L_ACTION, action);
         }
-        int resume = action == Actions.STOP ? Actions.REPORT : action;
-        boolean needLock = resume < c.get(RESUME);
-        if ((needLock && !c.lockFree(LOCK_UTRACE)) || !c.lockFree(LOCK_SIGLOCK)) return false;
-        if (needLock) {
-            c.set(RESUME, resume);
-            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
-        }
-        if (TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS) || TraceeReport.rbit(c, TraceeReport.RB_DETACHES)) {
-            if (!c.lockFree(LOCK_UTRACE)) return false;
-            Utrace.utraceReset(c);
-        }
-        // patch 01: "if (sig_kernel_stop(signr)) task->jobctl |= JOBCTL_STOP_DEQUEUED"
-        if (represent == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
-        deliver(c, represent);
+        // finish_report(task, utrace, &report, true), then GS_DELIVER: siglock, return signr
+        c.local(L_SIGNR, represent);
+        TraceeReport.rbit(c, TraceeReport.RB_WILL_NOT_STOP, true);
+        c.local(L_REPORT_AFTER, GS_DELIVER);
+        c.local(L_REPORT_STOP_CONT, -1);
+        c.pc(TraceeReport.FIN_REPORT);
         return true;
     }
 

@@ -18,18 +18,48 @@ final class TraceeStop {
     static final int STOP_FINISH = 11;
     static final int STOP_RECALC = 12;
     static final int JC_SLEEP = 18;
+    static final int STOP_RELOCK = 41;
 
     static void describe() {
-        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_UTRACED (TASK_TRACED before 15)", "utrace_stop", 1);
-        info(STOP_SLEEP, AREA_STOP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1);
-        info(STOP_FINISH, AREA_STOP, "__fatal_signal_pending()? then spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1);
-        info(STOP_RECALC, AREA_STOP, "recalc_sigpending() under siglock", "utrace_stop", 1);
-        info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop", "do_signal_stop", 0);
+        info(STOP_LOCK, AREA_STOP, "lock; resume bookkeeping; ENGINE_STOP still wanted? siglock; fatal signal? set TASK_UTRACED (TASK_TRACED before 15)", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1796, "spin_lock(&utrace->lock);")
+                .simplified("the utrace->lock section is one step: the resume bookkeeping, the test of ENGINE_STOP "
+                    + "and then either utrace_reset() (which unlocks; the re-read of utrace_flags is the next step) "
+                    + "or the nested siglock section (fatal signal test, TASK_UTRACED, TASK_TRACED before patch 15); "
+                    + "freezing is not modelled"));
+        info(STOP_RELOCK, AREA_STOP, "utrace_reset() has unlocked: ENGINE_STOP in utrace_flags again? goto relock, else return", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1817, "if (task->utrace_flags & ENGINE_STOP)")
+                .simplified("a lock-free read of utrace_flags, a step of its own: a utrace_control(STOP) that takes "
+                    + "utrace->lock after utrace_reset() dropped it makes the task go back and stop"));
+        info(STOP_SLEEP, AREA_STOP, "schedule() returns: woken from the tracing stop", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1842, "schedule();")
+                .simplified("the step is enabled once the task state is TASK_RUNNING again (a wake-up)"));
+        info(STOP_FINISH, AREA_STOP, "__fatal_signal_pending()? then spin_unlock_wait(&utrace->lock)", "utrace_finish_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1785, "if (unlikely(__fatal_signal_pending(current))) {")
+                .simplified("spin_unlock_wait() is a step enabled while utrace->lock is free"));
+        info(STOP_RECALC, AREA_STOP, "recalc_sigpending() under siglock", "utrace_stop", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 1856, "recalc_sigpending();")
+                .simplified("try_to_freeze() is not modelled"));
+        info(JC_SLEEP, AREA_STOP, "schedule() returns: woken from the group stop, or kept awake by SIGKILL (WAKEKILL)", "do_signal_stop", 16,
+            SeedRef.code(SeedRef.SIGNAL_C, 4419, "utrace_end_stop();")
+                .simplified("the wake-up (TASK_RUNNING again, or schedule() not sleeping in TASK_STOPPED with "
+                    + "SIGKILL pending) and utrace_end_stop() (patch 16: a SIGKILLed task waits for utrace->lock) "
+                    + "are one step"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
             case STOP_LOCK: return utraceStopLock(c);
+            case STOP_RELOCK:
+                // "if (task->utrace_flags & ENGINE_STOP) goto relock; return;" after utrace_reset() unlocked
+                if (c.has(UTRACE_FLAGS, Events.ENGINE_STOP)) {
+                    c.note("ENGINE_STOP set again meanwhile: goto relock");
+                    c.pc(STOP_LOCK);
+                } else {
+                    c.note("no engine wants the stop any more");
+                    c.pc(c.local(L_STOP_CONT));
+                }
+                return true;
             case STOP_SLEEP:
                 if (c.get(TASK_STATE) != TaskState.RUNNING) return false;
                 if (c.holds(LOCK_UTRACE)) c.unlock(LOCK_UTRACE); // only with utrace-stop-keeps-lock
@@ -46,13 +76,22 @@ final class TraceeStop {
                 c.pc(c.local(L_STOP_CONT));
                 return true;
             case JC_SLEEP:
-                if (c.get(TASK_STATE) != TaskState.RUNNING) return false;
+                // schedule() does not sleep in TASK_STOPPED (TASK_WAKEKILL) with SIGKILL pending
+                // (signal_pending_state); a SIGKILL sent later wakes it (signal_wake_up(t, 1)).
+                if (c.get(TASK_STATE) != TaskState.RUNNING && !killedAwake(c)) return false;
                 if (!utraceEndStopMayGo(c)) return false;
+                c.set(TASK_STATE, TaskState.RUNNING);
                 c.observe(Obs.stopLeft());
                 c.pc(TraceeSignal.GS_HOOK);
                 return true;
             default: throw new IllegalStateException("tracee pc " + pc);
         }
+    }
+
+    /** schedule() in a TASK_WAKEKILL state with SIGKILL pending returns at once (signal_pending_state). */
+    static boolean killedAwake(Ctx c) {
+        if (c.cfg.mutated(Mutation.GROUP_STOP_IGNORES_SIGKILL) && c.pc() == JC_SLEEP) return false;
+        return Utrace.fatalSignalPending(c) && c.has(TASK_STATE, TaskState.WAKEKILL);
     }
 
     /** utrace_end_stop() (patch 16): a SIGKILLed task waits until the tracer drops utrace->lock. */
@@ -74,13 +113,9 @@ final class TraceeStop {
             c.setBits(TIF, action == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
         }
         if ((c.get(UTRACE_FLAGS) & Events.ENGINE_STOP) == 0) {
-            Utrace.utraceReset(c);
-            if ((c.get(UTRACE_FLAGS) & Events.ENGINE_STOP) != 0) {
-                c.note("ENGINE_STOP set again meanwhile: relock");
-            } else {
-                c.note("no engine wants the stop any more");
-                c.pc(c.local(L_STOP_CONT));
-            }
+            Utrace.utraceReset(c); // returns with utrace->lock released
+            c.note("ENGINE_STOP clear: utrace_reset()");
+            c.pc(STOP_RELOCK);
             return true;
         }
         if (Utrace.fatalSignalPending(c) && !c.cfg.mutated(Mutation.UTRACE_STOP_IGNORES_FATAL_SIGNAL)) {

@@ -8,7 +8,7 @@ import static utrace.model.Tracee.*;
  * in user mode, syscall_trace_enter() / syscall_trace_leave() with utrace's
  * hooks (utrace_report_syscall_entry / _exit, tracehook_report_syscall_*,
  * patch 03; the reverse-order entry pass and UTRACE_SYSCALL_ABORT of patch
- * 01) and exit_to_user_mode's test of TIF_SIGPENDING / TIF_NOTIFY_RESUME.
+ * 01) and do_notify_resume's test of TIF_SIGPENDING / TIF_NOTIFY_RESUME.
  * Ptrace's half of the syscall hooks is in {@link TraceePtrace}.
  */
 final class TraceeSyscall {
@@ -19,15 +19,38 @@ final class TraceeSyscall {
     static final int SYS_ENTRY_RESTOP = 2;
     static final int SYS_EXIT = 3;
     static final int EXIT_TO_USER = 6;
-    static final int SYS_BODY = 41;
+    static final int SYS_BODY = 44;
 
     static void describe() {
-        info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0);
-        info(SYS_ENTRY, AREA_SYSCALL, "syscall entry: TIF_SYSCALL_TRACE and SYSCALL_ENTRY wanted? start_report", "utrace_report_syscall_entry", 3);
-        info(SYS_ENTRY_RESTOP, AREA_SYSCALL, "after utrace_stop at syscall entry: abort if killed, report again if asked", "utrace_report_syscall_entry", 1);
-        info(SYS_EXIT, AREA_SYSCALL, "syscall exit: TIF_SYSCALL_TRACE and SYSCALL_EXIT wanted? start_report", "utrace_report_syscall_exit", 3);
-        info(EXIT_TO_USER, AREA_SYSCALL, "check TIF_SIGPENDING / TIF_NOTIFY_RESUME with irqs off, else return to user mode", "exit_to_user_mode", 0);
-        info(SYS_BODY, AREA_SYSCALL, "the system call's body: ptrace_traceme (tasklist), or send_signal to itself (siglock)", "sys_ptrace / sys_tgkill / sys_kill", 0);
+        info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0,
+            SeedRef.context(SeedRef.TRACEHOOK_H, 3268, "static inline __must_check int tracehook_report_syscall_entry(",
+                "not kernel code: the scenario's script; a system call enters through this hook, exit() through do_exit")
+                .simplified("user code is one step; the script's next operation (a system call, exit), or the body "
+                    + "of a handler that re-raises its signal or exits, is all it does"));
+        info(SYS_ENTRY, AREA_SYSCALL, "syscall entry: TIF_SYSCALL_TRACE and SYSCALL_ENTRY wanted? start_report", "utrace_report_syscall_entry", 3,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 3271, "utrace_report_syscall_entry(regs))")
+                .simplified("syscall_trace_enter's TIF test, the hook's utrace_flags test and start_report() are one "
+                    + "step: the flags are read once, start_report's lock (when pending_attach or a REPORT is due) is taken in it"));
+        info(SYS_ENTRY_RESTOP, AREA_SYSCALL, "after utrace_stop at syscall entry: abort if killed, report again if asked", "utrace_report_syscall_entry", 1,
+            SeedRef.code(SeedRef.UTRACE_C, 2497, "if (fatal_signal_pending(task)) {")
+                .names("do_report_syscall_entry", "utrace_report_syscall_entry's loop body, do_report_syscall_entry()")
+                .simplified("the system call itself is not modelled: UTRACE_SYSCALL_ABORT only skips ptrace's report"));
+        info(SYS_EXIT, AREA_SYSCALL, "syscall exit: TIF_SYSCALL_TRACE and SYSCALL_EXIT wanted? start_report", "utrace_report_syscall_exit", 3,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 3277, "utrace_report_syscall_exit(regs);")
+                .simplified("syscall_trace_leave's tests, the hook's utrace_flags test and start_report() are one step"));
+        info(EXIT_TO_USER, AREA_SYSCALL, "check TIF_SIGPENDING / TIF_NOTIFY_RESUME with irqs off, else return to user mode", "do_notify_resume", 0,
+            SeedRef.called(SeedRef.TRACEHOOK_H, 3293, "static inline void tracehook_notify_resume(struct pt_regs *regs)",
+                "tracehook_notify_resume", "do_notify_resume (arch/x86/kernel/signal.c) and the entry code's work loop "
+                    + "are not in the series; this is the hook it calls for TIF_NOTIFY_RESUME")
+                .simplified("x86's exit work loop as one test per step: TIF_SIGPENDING first (do_signal), then "
+                    + "TIF_NOTIFY_RESUME (cleared, then tracehook_notify_resume), else user mode"));
+        info(SYS_BODY, AREA_SYSCALL, "the system call's body: ptrace_traceme (tasklist), or send_signal to itself (siglock)", "sys_ptrace / sys_tgkill / sys_kill", 0,
+            SeedRef.context("include/linux/signal.h", 3915, "extern int do_send_sig_info(int sig, struct siginfo *info,",
+                "the bodies are 3.1 code not in the series: ptrace_traceme (kernel/ptrace.c) makes the real parent the "
+                    + "tracer under tasklist_lock; tgkill() and kill() send through do_send_sig_info -> send_signal, "
+                    + "declared here")
+                .simplified("the body is one step under its lock, after the entry hooks; a plain system call has no "
+                    + "body step"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {

@@ -64,6 +64,12 @@ final class WeakMemory {
         String var(int slot, int mask);
 
         String value(int slot, int mask, int value);
+
+        /** The barrier whose pair orders stores of {@code value} to {@code slot}, for the flush's reference; null in litmus tests. */
+        Barrier storeBarrier(int slot, int value);
+
+        /** The removed smp_rmb() that lets a load of {@code slot} be performed early; null in litmus tests. */
+        Barrier loadBarrier(int slot);
     }
 
     private final int[] buffer;
@@ -359,8 +365,8 @@ final class WeakMemory {
         v[last] = 0;
         v[last + 1] = 0;
         v[last + 2] = 0;
-        c.at(new StepInfo("flush " + names.var(s, mask) + " = " + names.value(s, mask, val) + " to memory",
-            "store buffer", 0));
+        c.at(MemoryActor.flushInfo("flush " + names.var(s, mask) + " = " + names.value(s, mask, val) + " to memory",
+            names.storeBarrier(s, val)));
         return true;
     }
 
@@ -379,8 +385,8 @@ final class WeakMemory {
         }
         c.v[p] = slot + 1;
         c.v[p + 1] = val;
-        c.at(new StepInfo("load " + names.var(slot, -1) + " early (= " + names.value(slot, -1, val) + ")",
-            "load reordering", 0));
+        c.at(MemoryActor.earlyLoadInfo("load " + names.var(slot, -1) + " early (= " + names.value(slot, -1, val) + ")",
+            names.loadBarrier(slot)));
         return true;
     }
 

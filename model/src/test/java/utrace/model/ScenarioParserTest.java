@@ -192,6 +192,19 @@ class ScenarioParserTest {
         assertError("scenario x\nengine E1 attached\n", 2, "unexpected 'attached'", "'preattached' or 'events=EV|EV...'");
     }
 
+    /** The review's parser leniencies (TEAM.md news 11): each is refused now, naming what is wrong. */
+    @Test
+    void emptyCallsASecondParentLowerCaseEventsAndTwoWordNamesAreRefused() {
+        assertError("scenario x\nengine E1 preattached\ntracee\nowner E1 ;; control DETACH ;\n", 4, "an empty call in 'owner E1");
+        assertError("scenario x\nengine E1 preattached\ntracee\nowner E1 control DETACH;\n", 4, "an empty call");
+        assertError("scenario x\nengine E1\ntracee\nptrace attach;; wait\n", 4, "an empty request in 'ptrace");
+        assertError("scenario x\nengine E1\ntracee\nparent wait\nparent wait\n", 5, "a second 'parent' line");
+        assertError("scenario x\nengine E1 preattached events=quiesce|death\ntracee\n", 2, "events are written in capitals ('QUIESCE')");
+        assertError("scenario two words\nengine E1\ntracee\n", 1, "one word, got 'two words'");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.parsePatches("upto:99"));
+        assertTrue(e.getMessage().contains("the series has 33 patches"), e.getMessage());
+    }
+
     @Test
     void parseFileOfAMissingFileSaysSo() {
         IOException e = assertThrows(IOException.class, () -> ScenarioParser.parseFile(Path.of("no/such/file.scenario")));

@@ -2,6 +2,7 @@ package utrace.traces;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,10 +40,26 @@ public final class AtomicFiles {
         write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes {@code bytes} to {@code file}. What is already at that path is respected: a symbolic link is
+     * followed (the file it points to is replaced, the link stays), and a device, FIFO or socket (such as
+     * /dev/stdout or /dev/null) is written to in place, never replaced by a regular file; a directory, or a
+     * link that points nowhere, is an error naming {@code file}.
+     */
     public static void write(Path file, byte[] bytes) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
         if (closed) throw new IOException("not written: the run is being interrupted");
+        Path given = file.toAbsolutePath();
+        if (Files.isDirectory(given)) throw new FileSystemException(file.toString(), null, "is a directory");
+        if (Files.isSymbolicLink(given) && !Files.exists(given)) {
+            throw new FileSystemException(file.toString(), null, "a symbolic link to a missing file (or a loop of links)");
+        }
+        if (Files.exists(given) && !Files.isRegularFile(given)) {
+            // A device or pipe: a rename would replace the device node itself (as root, /dev/stdout or /dev/full).
+            Files.write(given, bytes);
+            return;
+        }
+        Path target = Files.exists(given) ? given.toRealPath() : given;
+        Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         IN_FLIGHT.add(tmp);
@@ -56,9 +73,14 @@ public final class AtomicFiles {
             }
             Files.write(tmp, bytes);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (FileSystemException e) {
+                // The move's own message names the temporary file; the user knows the file they asked for.
+                throw new FileSystemException(file.toString(), null, e.getReason() != null ? e.getReason() : e.toString());
             }
         } finally {
             Files.deleteIfExists(tmp); // only still there if the write or move failed

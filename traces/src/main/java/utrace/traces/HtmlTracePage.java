@@ -162,7 +162,8 @@ public final class HtmlTracePage {
                 .append("<td>").append(s.index()).append("</td><td>").append(Html.esc(s.actorName())).append("</td><td>")
                 .append(Html.esc(String.join("; ", what))).append("</td><td>")
                 .append(st.operation().isEmpty() || s.role().equals("killer") ? "" : "<i>" + Html.esc(st.operation()) + "</i> ")
-                .append("<b>").append(Html.esc(s.function())).append("</b>: ").append(Html.esc(s.label())).append("</td><td>")
+                .append("<b>").append(Html.esc(s.function())).append("</b>: ").append(Html.esc(s.label())).append("</td>")
+                .append(StepReference.file(s).isEmpty() ? "<td>" : "<td title=\"" + Html.esc(StepReference.file(s)) + "\">")
                 .append(Html.esc(StepReference.of(s))).append("</td><td>");
             if (!s.detail().isEmpty()) b.append("<div class=\"detail\">").append(Html.esc(s.detail())).append("</div>");
             for (Trace.Change c : s.changes()) {
@@ -195,6 +196,8 @@ public final class HtmlTracePage {
             o.put("function", s.function());
             o.put("label", s.label());
             o.put("patch", s.patch());
+            o.put("seed", s.seedRef());
+            o.put("file", s.file());
             o.put("detail", s.detail());
             ArrayNode ch = o.putArray("changed");
             for (Trace.Change c : s.changes()) ch.add(c.var());

@@ -67,7 +67,9 @@ public final class TextRenderer {
         out.add("");
         footer(t, detail, out);
         StringBuilder sb = new StringBuilder();
-        for (String l : out) sb.append(TextWrap.stripEnd(l)).append('\n');
+        // A trace file is input: a hand-edited or hostile one (scenario file name, labels) must not drive the
+        // terminal with escape sequences, so every control character is shown as \xNN (as replay's mismatch lines).
+        for (String l : out) sb.append(TraceRecompute.quotedBody(TextWrap.stripEnd(l))).append('\n');
         return sb.toString();
     }
 

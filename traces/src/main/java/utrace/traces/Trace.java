@@ -95,9 +95,14 @@ public record Trace(
             @JsonProperty("message") String message) {
     }
 
-    /** One step; {@code fingerprint} is of the state after it, {@code patch} 0 if not from the series. */
-    @JsonPropertyOrder({"index", "actor", "actor_name", "role", "label", "function", "patch", "detail",
-        "fingerprint", "changes"})
+    /**
+     * One step; {@code fingerprint} is of the state after it, {@code patch} 0 if not from the series.
+     * {@code file} and {@code seedLine} say where the step's code is: line {@code seedLine} of the seed
+     * (utrace.model.SeedRef.SEED_FILE), in the diff of kernel file {@code file}; written only when known
+     * (absent in traces from before they existed, and for litmus threads), so schema_version stays 1.
+     */
+    @JsonPropertyOrder({"index", "actor", "actor_name", "role", "label", "function", "patch", "file", "seed_line",
+        "detail", "fingerprint", "changes"})
     public record Step(
             @JsonProperty("index") int index,
             @JsonProperty("actor") int actor,
@@ -108,9 +113,23 @@ public record Trace(
             @JsonProperty("patch") int patch,
             @JsonProperty("detail") String detail,
             @JsonProperty("fingerprint") String fingerprint,
-            @JsonProperty("changes") List<Change> changes) {
+            @JsonProperty("changes") List<Change> changes,
+            @JsonProperty("file") @JsonInclude(JsonInclude.Include.NON_EMPTY) String file,
+            @JsonProperty("seed_line") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int seedLine) {
         public Step {
             changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+            file = file == null ? "" : file;
+        }
+
+        /** A step without a reference to the seed. */
+        public Step(int index, int actor, String actorName, String role, String label, String function, int patch,
+                String detail, String fingerprint, List<Change> changes) {
+            this(index, actor, actorName, role, label, function, patch, detail, fingerprint, changes, "", 0);
+        }
+
+        /** "seed:1796", or "" when the step has no line of the seed. */
+        public String seedRef() {
+            return seedLine == 0 ? "" : "seed:" + seedLine;
         }
     }
 

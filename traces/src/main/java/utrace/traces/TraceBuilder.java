@@ -52,7 +52,7 @@ public final class TraceBuilder {
             StepInfo info = t.info();
             steps.add(new Trace.Step(i + 1, a, model.actorName(a), model.actorRole(a), info.label(), info.function(),
                 info.patch(), t.detail() == null ? "" : t.detail(), State.hex(t.after().fingerprint()),
-                changes(before, after)));
+                changes(before, after), info.ref().file(), info.ref().line()));
             state = t.after();
             before = after;
         }

@@ -123,7 +123,11 @@ final class TraceDecoder {
                 f.string(c, cp, "old", "the value before the step (a string)"),
                 f.string(c, cp, "new", "the value after the step (a string)")));
         }
-        return new Trace.Step(index, actor, name, role, label, function, patch, detail, fp, changes);
+        // Optional (traces written before steps carried references have neither): where the step's code is.
+        String file = s.get("file") == null ? "" : f.string(s, path, "file", "a kernel file (a string)");
+        int seedLine = s.get("seed_line") == null ? 0
+            : f.integer(s, path, "seed_line", "a line of the seed (an integer >= 1)", 1, Integer.MAX_VALUE);
+        return new Trace.Step(index, actor, name, role, label, function, patch, detail, fp, changes, file, seedLine);
     }
 
     private Map<String, String> finalState(JsonNode root) throws TraceFormatException {

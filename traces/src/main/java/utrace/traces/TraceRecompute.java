@@ -87,10 +87,28 @@ public final class TraceRecompute {
         if (!Objects.equals(file, now)) d.add(path + ": file " + quoted(file) + ", recomputed " + quoted(now));
     }
 
-    private static String quoted(String s) {
+    /**
+     * A field's value as a mismatch line shows it: cut at 80 characters, and control characters (from a
+     * hand-edited or hostile file) written as \xNN, so that an escape sequence cannot drive the terminal.
+     */
+    static String quoted(String s) {
         if (s == null) return "(missing)";
         String q = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-        return "\"" + q + "\"";
+        return '"' + quotedBody(q) + '"';
+    }
+
+    /** {@code s} with each control character (C0, DEL, C1) written as \xNN; unchanged if it has none. */
+    static String quotedBody(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || c >= 0x7f && c < 0xa0;
+            if (control && b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            if (b == null) continue;
+            if (control) b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            else b.append(c);
+        }
+        return b == null ? s : b.toString();
     }
 
     private static String changes(List<Trace.Change> cs) {

@@ -33,7 +33,7 @@
     if (i > 0) {
       var s = data.steps[i - 1];
       stepLine.appendChild(text('b', '', s.actor + ': '));
-      stepLine.appendChild(document.createTextNode(s.function + ': ' + s.label + (s.patch ? ' [patch ' + (s.patch < 10 ? '0' : '') + s.patch + ']' : '')));
+      stepLine.appendChild(document.createTextNode(s.function + ': ' + s.label + (s.patch ? ' [patch ' + (s.patch < 10 ? '0' : '') + s.patch + ']' : '') + (s.seed ? ' ' + s.seed + ' ' + s.file : '')));
       if (s.detail) { stepLine.appendChild(document.createElement('br')); stepLine.appendChild(text('i', '', s.detail)); }
     }
     if (i === n) {

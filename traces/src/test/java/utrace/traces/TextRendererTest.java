@@ -42,6 +42,17 @@ class TextRendererTest {
         assertTrue(text.lastIndexOf(statementStart) > violation);
     }
 
+    /** As SPIN's trail shows file:line: every step of the full view names its patch and its line of the seed. */
+    @Test void everyStepShowsItsPatchAndSeedLine() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        // the cells without the column rules: a wrapped cell's lines join up again
+        String text = TextRenderer.render(t, TextRenderer.Detail.FULL).replace("|", " ").replaceAll("\\s+", " ");
+        for (Trace.Step s : t.steps()) {
+            String where = s.patch() == 0 ? "[" + s.seedRef() + "]" : "[patch " + String.format("%02d", s.patch()) + ", " + s.seedRef() + "]";
+            assertTrue(text.contains(where), "step " + s.index() + " shows " + where);
+        }
+    }
+
     @Test void theFullViewShowsEveryStepAndWhatItChanged() throws Exception {
         Counterexamples.Found f = Fixtures.stopThenKill();
         Trace t = TraceBuilder.build(f.model(), f.schedule(), f.violation());
@@ -140,6 +151,18 @@ class TextRendererTest {
     @Test void renderingIsDeterministic() throws Exception {
         for (TextRenderer.Detail d : TextRenderer.Detail.values()) {
             assertEquals(TextRenderer.render(Fixtures.reapTrace(), d), TextRenderer.render(Fixtures.reapTrace(), d));
+        }
+    }
+
+    @Test void aHostileScenarioFileNameCannotDriveTheTerminal() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        Trace.ScenarioInfo sc = t.scenario();
+        Trace hostile = new Trace(t.schemaVersion(), t.tool(), new Trace.ScenarioInfo(sc.name(), "\u001b[31mRED\u0007", sc.source()),
+            t.config(), t.invariant(), t.violation(), t.initialFingerprint(), t.steps(), t.finalState());
+        for (TextRenderer.Detail d : TextRenderer.Detail.values()) {
+            String text = TextRenderer.render(hostile, d);
+            assertFalse(text.chars().anyMatch(c -> c < 0x20 && c != '\n'), "a control character reached the text");
+            assertTrue(text.contains("[\\x1b[31mRED\\x07]"), text.lines().limit(3).toList().toString());
         }
     }
 }

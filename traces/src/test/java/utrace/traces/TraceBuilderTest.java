@@ -46,6 +46,8 @@ class TraceBuilderTest {
             assertEquals(tr.info().label(), step.label());
             assertEquals(tr.info().function(), step.function());
             assertEquals(tr.info().patch(), step.patch());
+            assertEquals(tr.info().ref().line(), step.seedLine());
+            assertEquals(tr.info().ref().file(), step.file());
             assertTrue(step.fingerprint().matches("[0-9a-f]{16}"), step.fingerprint());
             assertEquals(State.hex(s.fingerprint()), step.fingerprint());
             Map<String, String> after = m.describe(s);

@@ -48,6 +48,24 @@ class TraceReaderTest {
         return dir.resolve("bad.json") + ":" + line + ": ";
     }
 
+    @Test void seedReferencesReadBackAndMayBeAbsent() throws Exception {
+        Trace t = Fixtures.reapTrace();
+        Path good = dir.resolve("good.json");
+        Trace back = TraceReader.read(good);
+        assertEquals(t, back);
+        assertTrue(back.steps().stream().allMatch(s -> s.seedLine() > 0 && !s.file().isEmpty()), "every step has its line");
+        // A trace from before steps carried references still reads: the fields are optional.
+        List<String> without = new ArrayList<>();
+        for (String l : lines) if (!l.contains("\"seed_line\"") && !l.contains("\"file\": \"kernel/")
+            && !l.contains("\"file\": \"include/")) without.add(l);
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, String.join("\n", without) + "\n", StandardCharsets.UTF_8);
+        Trace read = TraceReader.read(old);
+        assertTrue(read.steps().stream().allMatch(s -> s.seedLine() == 0 && s.file().isEmpty()));
+        TraceFormatException e = readEdited(lineOf("\"seed_line\"", 1), l -> l.replaceAll("\\d+", "0"));
+        assertTrue(e.getMessage().contains("seed_line"), e.getMessage());
+    }
+
     @Test void malformedJsonNamesFileAndLine() throws Exception {
         int line = lineOf("\"initial_fingerprint\"", 1);
         TraceFormatException e = readEdited(line, l -> "  \"initial_fingerprint\": ,");

@@ -26,7 +26,7 @@ import utrace.model.Scenarios;
     description = {
         "Measure the native engine's speed and scale (tables of figures).",
         "",
-        "Measures the native engine on the benchmark scenarios (model/scenarios/bench.list) and prints:",
+        "Measures the native engine on the benchmark scenarios, those of model/scenarios/bench.list, and prints:",
         "- per scenario, 1 and N workers (with identical killers also",
         "  --symmetry): states, transitions, states/s, peak heap, wall and",
         "  CPU time, and the speed-up of N workers;",
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
     long jpfTimeLimit;
 
     @Option(names = "--series", paramLabel = "SERIES", split = ",", defaultValue = "engines,killers,ptrace,size",
-        description = "Scaling series to run: engines, killers, ptrace, size. Default: ${DEFAULT-VALUE}.")
+        description = "Scaling series to run: engines, killers, ptrace, size. Default: all four.")
     List<String> series = new ArrayList<>();
 
     @Option(names = "--no-scaling", description = "Skip the scaling table.")

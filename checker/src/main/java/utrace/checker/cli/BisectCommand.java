@@ -82,6 +82,7 @@ final class BisectCommand implements Callable<Integer> {
                 + String.join(", ", Invariants.names()));
         }
         OutputPaths.checkDir(traceDir, "--trace-dir");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         Scenario s = ScenarioArgs.loadOne(scenario);
         boolean text = report.text();
         PrintStream textOut = text ? out : new PrintStream(java.io.OutputStream.nullOutputStream());

@@ -121,6 +121,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         }
         if (jpfMaxStates < 0) throw new UsageException("--jpf-max-states must be 0 (every row) or more, not " + jpfMaxStates);
         OutputPaths.checkDir(traceDir, "--trace-dir");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         InvariantSet set = ScenarioArgs.invariants(invariants);
         List<Crosscheck.Row> rows = rows(set);
         JpfHome home = JpfVerify.home(jpfHome, err);

@@ -23,7 +23,7 @@ public final class ExitCode {
     static final String TWO = "  2  usage or input error (nothing is run), or an output could not be written";
     static final String THREE = "  3  incomplete: a limit or a lack of memory stopped a search; nothing is proven";
     static final String FOUR = "  4  a recorded trace no longer matches the current model";
-    static final String SIGNALS = "  130, 143  stopped by SIGINT, SIGTERM: the rows finished so far are reported";
+    static final String SIGNALS = "  129, 130, 143  SIGHUP, SIGINT, SIGTERM: the rows finished so far are reported";
 
     /** Per command: what 0 and 1 mean there, and whether 3 and 4 can happen. */
     private record Codes(String zero, String one, boolean three, boolean four) {}

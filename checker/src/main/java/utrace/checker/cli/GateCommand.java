@@ -79,16 +79,25 @@ final class GateCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         report.check();
         OutputPaths.checkDir(traceDir, "--trace-dir");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         ScaleOptions scaleOpts = scale.options(SearchMode.BFS);
         // A row passes only on an exhaustive search: bitstate could never give the expected PASS.
         if (scaleOpts.bitstate()) throw new UsageException("gate needs exhaustive searches: --bitstate cannot show a PASS");
+        List<MatrixRow> matrix = BugMatrix.load();
+        // Every --row must match a row: a mistyped one in a CI job's list would otherwise drop its rows silently.
+        for (String f : only) {
+            if (matrix.stream().noneMatch(r -> BugMatrix.concerns(r, f))) {
+                throw new UsageException("no bug-matrix row matches '" + UsageException.shown(f) + "'; see " + BugMatrix.FILE);
+            }
+            if (barriers && matrix.stream().noneMatch(r -> BugMatrix.isBarrierRow(r) && BugMatrix.concerns(r, f))) {
+                throw new UsageException("--row " + UsageException.shown(f) + " names no barrier row, and --barriers runs only "
+                    + "those (barrier:B1.writer ...)");
+            }
+        }
         List<MatrixRow> rows = new ArrayList<>();
-        for (MatrixRow r : BugMatrix.load()) {
+        for (MatrixRow r : matrix) {
             if (barriers && !BugMatrix.isBarrierRow(r)) continue;
             if (only.isEmpty() || only.stream().anyMatch(f -> BugMatrix.concerns(r, f))) rows.add(r);
-        }
-        if (rows.isEmpty()) {
-            throw new UsageException("no bug-matrix row matches " + UsageException.shown(String.join(", ", only)) + "; see " + BugMatrix.FILE);
         }
         int[] kn = shard == null ? null : ShardSpec.parse(shard);
         boolean text = report.text();

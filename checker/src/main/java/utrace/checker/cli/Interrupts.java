@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import utrace.traces.AtomicFiles;
 
 /**
- * What happens when a run is cut short: by SIGINT (Ctrl-C, exit 130) or
- * SIGTERM (exit 143), or by the JVM running out of memory or threads (exit 3).
+ * What happens when a run is cut short: by SIGINT (Ctrl-C, exit 130),
+ * SIGTERM (exit 143) or SIGHUP (a lost terminal or ssh session, exit 129), or by the JVM running out of memory or threads (exit 3).
  * The command in progress has registered how to report the rows it finished
  * (text summary, JSON document, JUnit file); temporary files of writes in
  * progress are removed.
@@ -16,6 +16,8 @@ final class Interrupts {
 
     /** Exit code after SIGINT (128 + 2), as a shell reports it. */
     static final int SIGINT_EXIT = 130;
+    /** Exit code after SIGHUP (128 + 1): without a handler the JVM ended silently, the finished rows lost. */
+    static final int SIGHUP_EXIT = 129;
     /** Exit code after SIGTERM (128 + 15). */
     static final int SIGTERM_EXIT = 143;
 
@@ -45,8 +47,8 @@ final class Interrupts {
 
     /** Installs the SIGINT and SIGTERM handlers (the real process only, not in-process tests). */
     static void install() {
-        for (String sig : new String[] {"INT", "TERM"}) {
-            int code = sig.equals("INT") ? SIGINT_EXIT : SIGTERM_EXIT;
+        for (String sig : new String[] {"HUP", "INT", "TERM"}) {
+            int code = sig.equals("INT") ? SIGINT_EXIT : sig.equals("TERM") ? SIGTERM_EXIT : SIGHUP_EXIT;
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> {
                     stop("SIG" + sig, "INTERRUPTED", code);

@@ -123,6 +123,7 @@ final class LincheckCommand implements Callable<Integer> {
         ModelConfig config = PatchOptions.config(patches, mutations);
         List<Situation> chosen = chosen();
         OutputPaths.checkDir(traceDir, "--trace-dir");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
         RunReport rep = new RunReport("lincheck", "checker.lincheck");
         ObjectNode h = rep.header();

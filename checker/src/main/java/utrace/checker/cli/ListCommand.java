@@ -17,9 +17,10 @@ import utrace.model.Scenarios;
 /** `checker list invariants|scenarios|mutations`. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"List what the checker knows: invariants (with statements), shipped scenarios, mutations, patches, "
-        + "the barriers of the weak memory model and its litmus self-tests.", ""})
+        + "the model's steps with where their code is in the series, the barriers of the weak memory model and its "
+        + "litmus self-tests.", ""})
 final class ListCommand implements Callable<Integer> {
-    enum What { invariants, scenarios, mutations, patches, barriers, litmus }
+    enum What { invariants, scenarios, mutations, patches, steps, barriers, litmus }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,6 +64,12 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%-26s %s%n", n, s.description());
                 }
                 out.println();
+                out.println("Fidelity scenarios (pass on the full series; docs/fidelity.md; run with --scenario NAME):");
+                for (String n : Scenarios.fidelityNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-38s %s%n", n, s.description());
+                }
+                out.println();
                 out.println("ptrace-tests (the kernel's ptrace regression suite; `make ptrace-tests` runs them with -i ptrace-tests):");
                 for (String n : Scenarios.ptraceTestNames()) {
                     Scenario s = Scenarios.load(n);
@@ -76,6 +83,9 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%02d  %s%n", p.number(), p.title());
                     out.println(wrap((p.modelEffect() ? "model: " : "no model effect: ") + p.effect(), "    "));
                 }
+                break;
+            case steps:
+                StepList.steps(out);
                 break;
             case barriers:
                 BarrierList.barriers(out);
@@ -104,6 +114,12 @@ final class ListCommand implements Callable<Integer> {
                 n.addAll(Scenarios.shippedNames());
                 n.addAll(Scenarios.matrixNames());
                 n.addAll(Scenarios.findingNames());
+                n.addAll(Scenarios.fidelityNames());
+                break;
+            case steps:
+                for (utrace.model.Steps.Entry e : utrace.model.Steps.all()) {
+                    n.add(e.actor() + " " + e.info().function() + " " + e.info().ref().seedLine());
+                }
                 break;
             case mutations: for (Mutation m : Mutation.values()) n.add(m.id); break;
             case patches: for (utrace.model.Series.Patch p : utrace.model.Series.patches()) n.add(String.format("%02d", p.number())); break;

@@ -3,6 +3,8 @@ package utrace.checker.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Command;
         "  checker list scenarios|invariants|mutations|patches",
         "  checker gate --junit gate.xml",
         "      the bug matrix (each patch's race, with and without it) as a CI gate",
-        "  checker bisect --invariant I --scenario S",
+        "  checker bisect -i I --scenario S",
         "      which patch of the series fixes (or breaks) invariant I",
         "  checker corpus [--update]",
         "      replay (or refresh) the golden traces in traces/corpus",
@@ -72,7 +74,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Interrupts.install();
-        int code = execute(args, System.out, System.err);
+        StdoutWatch watch = StdoutWatch.install();
+        int code = execute(args, System.out, System.err, watch::brokenPipe);
         System.exit(code);
     }
 
@@ -89,12 +92,47 @@ public final class Main implements Runnable {
             if (e.getKey().equals("help")) continue;
             sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.footer(e.getKey()))
                 .descriptionHeading("%n");
+            wrapSynopsisAtSpaces(sub);
         }
         return cl;
     }
 
+    /**
+     * picocli wraps the synopsis where java.text.BreakIterator allows, which includes inside an option after
+     * '-' or ',' ("[--" / "[no-]symmetry]"); this lays it out once at full length and wraps it at spaces only,
+     * continuation lines under the first option.
+     */
+    private static void wrapSynopsisAtSpaces(CommandLine c) {
+        c.setUsageHelpWidth(1000);
+        String whole = c.getHelp().synopsis(0).strip().replaceAll("\\s+", " ");
+        c.setUsageHelpWidth(HELP_WIDTH);
+        String heading = "Usage: ";
+        String name = c.getCommandSpec().qualifiedName();
+        if (!whole.startsWith(name + " ")) return; // not the layout this expects: keep picocli's
+        String indent = " ".repeat(heading.length() + name.length() + 1);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(name);
+        int width = heading.length();
+        for (String w : whole.substring(name.length() + 1).split(" ")) {
+            if (width + line.length() + 1 + w.length() > HELP_WIDTH) {
+                lines.add(line.toString().replace("%", "%%"));
+                line = new StringBuilder(indent).append(w);
+                width = 0;
+            } else {
+                line.append(' ').append(w);
+            }
+        }
+        lines.add(line.toString().replace("%", "%%"));
+        c.getCommandSpec().usageMessage().customSynopsis(lines.toArray(new String[0]));
+    }
+
     /** Runs the CLI in-process (tests use this); returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, out, err, () -> false);
+    }
+
+    /** As {@link #execute(String[], PrintStream, PrintStream)}; {@code brokenPipe} says whether stdout's reader went away. */
+    static int execute(String[] args, PrintStream out, PrintStream err, java.util.function.BooleanSupplier brokenPipe) {
         CommandLine cl = commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
@@ -106,7 +144,9 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            cl.getOut().flush();
+            return stdoutChecked(code, out, err, brokenPipe.getAsBoolean());
         } catch (OutOfMemoryError e) {
             return outOfMemory(e, err);
         } catch (StackOverflowError e) {
@@ -116,6 +156,18 @@ public final class Main implements Runnable {
         } finally {
             Interrupts.clear();
         }
+    }
+
+    /**
+     * {@code code}, or 2 if standard output could not be written: PrintStream swallows write errors, so
+     * `verify --format json > report.json` on a full disk used to exit 0 with the document lost. A reader
+     * that went away on purpose (`checker --help | head`) is no error.
+     */
+    static int stdoutChecked(int code, PrintStream out, PrintStream err, boolean brokenPipe) {
+        if (!out.checkError() || brokenPipe) return code;
+        err.println("checker: standard output could not be written (is the disk full?): what was printed there is "
+            + "incomplete" + (code == ExitCode.USAGE ? "" : "; the run itself ended with exit code " + code));
+        return ExitCode.USAGE;
     }
 
     private static int handle(Exception ex, PrintStream err) {

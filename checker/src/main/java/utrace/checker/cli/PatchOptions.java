@@ -13,8 +13,8 @@ import utrace.model.Series;
 final class PatchOptions {
     private PatchOptions() {}
 
-    static final String HELP = "Which patches of the series are applied: all, upto:N (a prefix), without:N[,M] or a "
-        + "list like 1-8,10 (patch 1 is always in). See `checker list patches`. Default: ${DEFAULT-VALUE}.";
+    static final String HELP = "Which patches of the series are applied: all, a prefix upto:N, all but some "
+        + "without:N[,M], or a list such as 1-8,10 (patch 1 is always in). See `checker list patches`. Default: ${DEFAULT-VALUE}.";
 
     /** The full series under {@code patches} with {@code mutations} on; a UsageException names what is wrong. */
     static ModelConfig config(String patches, List<String> mutations) {

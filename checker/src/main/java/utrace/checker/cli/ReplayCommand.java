@@ -71,6 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         report.check();
         if (html != null) OutputPaths.checkFile(html, "--html");
+        OutputPaths.checkApart("--junit", report.junit(), "--html", html);
         Trace t;
         ReplayResult r;
         Trace now = null;
@@ -136,21 +137,22 @@ final class ReplayCommand implements Callable<Integer> {
         if (text != null) {
             if (now == null) out.println("(the trace as recorded in the file: it does not replay on this build)");
             out.print(text);
+            out.println(); // a blank line between the trace and the verdict (none under --quiet: no trace)
         }
         switch (outcome) {
             case "REPRODUCED":
-                out.printf("%nreplay: REPRODUCED after %d steps: %s%n", r.stepsReplayed(), r.message());
+                out.printf("replay: REPRODUCED after %d steps: %s%n", r.stepsReplayed(), r.message());
                 break;
             case "MISMATCH":
-                out.printf("%nreplay: MISMATCH: the %d steps replay and the violation reproduces, but the file says "
-                    + "something else than the model computes (the trace above is the model's):%n", r.stepsReplayed());
+                out.printf("replay: MISMATCH: the %d steps replay and the violation reproduces, but the file says "
+                    + "something other than what the model computes (the trace above is the model's):%n", r.stepsReplayed());
                 for (String m : mismatches) out.printf("    %s%n", m);
                 break;
             case "DIVERGED":
-                out.printf("%nreplay: DIVERGED at step %d: %s%n", r.divergedAtStep(), r.message());
+                out.printf("replay: DIVERGED at step %d: %s%n", r.divergedAtStep(), r.message());
                 break;
             default:
-                out.printf("%nreplay: all %d steps replay but the invariant now holds: %s%n", r.stepsReplayed(), r.message());
+                out.printf("replay: all %d steps replay but the invariant now holds: %s%n", r.stepsReplayed(), r.message());
                 break;
         }
         if (html != null && rep.outputErrors().isEmpty()) out.printf("html: %s%n", html);

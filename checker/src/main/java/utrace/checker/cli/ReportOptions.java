@@ -99,12 +99,14 @@ public final class ReportOptions {
      */
     public void armInterrupts(RunReport report, PrintStream out, String unit, Supplier<String> notRun) {
         Interrupts.active((reason, verdict, code) -> {
+            String rest = notRun == null ? null : notRun.get();
             report.property("interrupted", reason);
+            report.stopped("stopped by " + reason + " after " + report.rows().size() + " " + unit
+                + (rest == null ? "" : " (not finished: " + rest + ")") + "; nothing is proven for what did not finish");
             writeJunit(report, System.err);
             if (json()) {
                 out.println(RunReport.render(report.json(verdict, code, reason)));
             } else {
-                String rest = notRun == null ? null : notRun.get();
                 out.printf(Locale.ROOT, "%n%s: stopped by %s after %d %s%s; nothing is proven for what did not finish; "
                     + "exit code %d%n", verdict.toLowerCase(Locale.ROOT), reason, report.rows().size(), unit,
                     rest == null ? "" : " (not finished: " + rest + ")", code);

@@ -25,6 +25,15 @@ final class ScenarioArgs {
     }
 
     static Scenario loadOne(String n) {
+        if (n.isBlank()) throw new UsageException("--scenario needs a shipped scenario name or a scenario file, not '" + n + "'");
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(n);
+            if (!Scenarios.isShipped(n) && java.nio.file.Files.isSymbolicLink(p) && !java.nio.file.Files.exists(p)) {
+                throw new UsageException(n + ": a symbolic link to a missing file (or a loop of links), not a scenario file");
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: Scenarios.load says it is no known name
+        }
         try {
             return Scenarios.load(n);
         } catch (ScenarioFormatException e) {

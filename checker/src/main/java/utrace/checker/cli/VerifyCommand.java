@@ -160,6 +160,8 @@ final class VerifyCommand implements Callable<Integer> {
         ScaleOptions scaleOpts = jpf ? ScaleOptions.SEQUENTIAL : scale.options(mode);
         OutputPaths.checkDir(traceDir, "--trace-dir");
         if (htmlReport != null) OutputPaths.checkDir(htmlReport, "--report");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
+        OutputPaths.checkApart("--junit", report.junit(), "--report", htmlReport);
         VerifyRequest req = new VerifyRequest(loadScenarios(err), loadInvariants(), config(),
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
         if (jpf) {

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class JpfHome {
     /** The one line `--engine jpf` and `crosscheck` print when there is no usable jpf-core. */
-    public static final String NOT_FOUND = "JPF not found: set JPF_HOME to a jpf-core java-17 build (see README)";
+    public static final String NOT_FOUND = "JPF not found: set JPF_HOME to a jpf-core java-17 build (see docs/jpf.md)";
 
     private final Path dir;
 

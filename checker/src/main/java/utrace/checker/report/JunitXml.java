@@ -25,10 +25,12 @@ public final class JunitXml {
         long failures = rows.stream().filter(r -> r.status() == RunReport.Status.FAILURE).count();
         long errors = rows.stream().filter(r -> r.status() == RunReport.Status.ERROR).count();
         long skipped = rows.stream().filter(r -> r.status() == RunReport.Status.SKIPPED).count();
+        String stopped = report.stopped();
+        if (stopped != null) errors++;
         double total = rows.stream().mapToLong(RunReport.Row::millis).sum() / 1000.0;
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" "
-            + "time=\"%.3f\" timestamp=\"%s\" hostname=\"%s\">%n", esc(report.suite()), rows.size(), failures, errors, skipped,
+            + "time=\"%.3f\" timestamp=\"%s\" hostname=\"%s\">%n", esc(report.suite()), rows.size() + (stopped == null ? 0 : 1), failures, errors, skipped,
             total, report.timestamp(), esc(RunReport.hostname())));
         List<String[]> props = report.properties();
         if (!props.isEmpty()) {
@@ -44,11 +46,11 @@ public final class JunitXml {
             switch (r.status()) {
                 case FAILURE:
                     b.append("\n    <failure message=\"").append(esc(r.message())).append("\" type=\"").append(esc(r.type()))
-                        .append("\">").append(esc(r.message())).append("</failure>");
+                        .append("\">").append(esc(body(r))).append("</failure>");
                     break;
                 case ERROR:
                     b.append("\n    <error message=\"").append(esc(r.message())).append("\" type=\"").append(esc(r.type()))
-                        .append("\">").append(esc(r.message())).append("</error>");
+                        .append("\">").append(esc(body(r))).append("</error>");
                     break;
                 case SKIPPED:
                     b.append("\n    <skipped message=\"").append(esc(r.message())).append("\"/>");
@@ -64,7 +66,28 @@ public final class JunitXml {
             if (r.status() != RunReport.Status.PASS || r.systemOut() != null && !r.systemOut().isEmpty()) b.append("\n  ");
             b.append("</testcase>\n");
         }
+        if (stopped != null) {
+            b.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"interrupted\" time=\"0.000\">%n", esc(report.suite())));
+            b.append("    <error message=\"").append(esc(stopped)).append("\" type=\"interrupted\">").append(esc(stopped))
+                .append("</error>\n  </testcase>\n");
+        }
         b.append("</testsuite>\n");
+        return b.toString();
+    }
+
+    /**
+     * The text of a failure or error: its message, then the trace and replay lines of its system-out. Some CI
+     * views (GitHub annotations, Jenkins' "stack trace") show only this text, not system-out.
+     */
+    static String body(RunReport.Row r) {
+        StringBuilder b = new StringBuilder(r.message() == null ? "" : r.message());
+        if (r.systemOut() == null) return b.toString();
+        for (String line : r.systemOut().split("\n")) {
+            if (line.isEmpty()) break; // the counterexample text follows the first blank line
+            if (line.startsWith("trace: ") || line.startsWith("replay: ") || line.startsWith("trace NOT written")) {
+                b.append('\n').append(line);
+            }
+        }
         return b.toString();
     }
 

@@ -45,6 +45,7 @@ public final class RunReport {
     private final List<String[]> properties = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> outputErrors = new ArrayList<>();
+    private String stopped;
 
     /** {@code suite}: the JUnit suite and classname, e.g. "checker.gate". */
     public RunReport(String command, String suite) {
@@ -70,6 +71,15 @@ public final class RunReport {
     public synchronized List<Row> rows() { return List.copyOf(rows); }
 
     synchronized List<String[]> properties() { return List.copyOf(properties); }
+
+    /**
+     * The run was cut short (a signal, out of memory): {@code what} says by what and which rows did not finish.
+     * The JUnit report then ends with an error testcase saying so, so that a CI that reads only the XML does
+     * not show the finished rows as a green run.
+     */
+    public synchronized void stopped(String what) { stopped = what; }
+
+    public synchronized String stopped() { return stopped; }
 
     /** An output (trace, report page, JUnit file) that could not be written: the run exits 2 and says so. */
     public synchronized void outputError(String message) { outputErrors.add(message); }

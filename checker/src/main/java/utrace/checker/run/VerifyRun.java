@@ -136,16 +136,28 @@ public final class VerifyRun {
         Path json = req.traceDir().resolve(base + ".json");
         Path text = req.traceDir().resolve(base + ".txt");
         ScenarioResult res;
+        Path writing = json;
         try {
             TraceWriter.writeJson(trace, json);
+            writing = text;
             TraceWriter.writeText(trace, text, opts.textDetail());
             res = new ScenarioResult(s, r, json, text, cx.schedule().size(), origin);
         } catch (IOException e) {
             // One trace that cannot be written must not cost the other rows: the row says why, the run goes on.
+            // The pair goes together: no JSON trace is left beside a text that is missing or from an older run.
+            if (writing == text) deleteQuietly(json);
             res = new ScenarioResult(s, r, null, null, cx.schedule().size(), origin,
-                "cannot write " + json + ": " + TraceFileNames.reason(e));
+                "cannot write " + writing + ": " + TraceFileNames.reason(e));
         }
         return res;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            java.nio.file.Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // the row already reports the write that failed
+        }
     }
 
     /** scenario[+mutation...].invariant: stable, so reruns overwrite the same files. */

@@ -65,6 +65,11 @@ class BadInputsTest {
         String t = tmp.toString();
         if (c.setup().startsWith("mkdir:")) Files.createDirectories(tmp.resolve(c.setup().substring(6)));
         if (c.setup().startsWith("touch:")) Files.writeString(tmp.resolve(c.setup().substring(6)), "x");
+        if (c.setup().startsWith("link:")) {
+            // link:NAME=TARGET, a symbolic link in T (TARGET relative to T; it need not exist)
+            String[] nt = c.setup().substring(5).split("=", 2);
+            Files.createSymbolicLink(tmp.resolve(nt[0]), Path.of(nt[1]));
+        }
         Set<String> before = listing(tmp);
         List<String> args = new ArrayList<>();
         for (String a : c.args()) args.add(a.replace("@F", f).replace("@T", t));

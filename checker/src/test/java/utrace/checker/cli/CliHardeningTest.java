@@ -123,6 +123,10 @@ class CliHardeningTest {
         assertFalse(suite.getAttribute("hostname").isEmpty());
         assertEquals("2", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
+        // The failure's own text (all some CI views show) names the trace and the replay command too.
+        String failure = d.getElementsByTagName("failure").item(0).getTextContent();
+        assertTrue(failure.startsWith("reap-after-death: ") && failure.contains("\ntrace: ") && failure.contains("\nreplay: bin/checker replay "),
+            failure);
         NodeList out = d.getElementsByTagName("system-out");
         String so = out.item(0).getTextContent();
         assertTrue(so.contains("replay: bin/checker replay "), so);
@@ -193,6 +197,12 @@ class CliHardeningTest {
         interrupted("TERM", 143);
     }
 
+    @Test
+    void sighupReportsTheFinishedRowsAndExits129() throws Exception {
+        // A dropped ssh session: the JVM used to end at once, stdout empty, no JUnit file, exit 129.
+        interrupted("HUP", 129);
+    }
+
     private void interrupted(String signal, int code) throws Exception {
         Path traces = tmp.resolve("t");
         Path junit = tmp.resolve("junit.xml");
@@ -216,6 +226,46 @@ class CliHardeningTest {
         assertTrue(out.contains("exit code " + code), out);
         String xml = Files.readString(junit);
         assertTrue(xml.contains("name=\"stop-then-kill\"") && xml.contains("name=\"interrupted\" value=\"SIG" + signal + "\""), xml);
+        // A CI that reads only the XML must not see a green run: the cut is an error testcase naming what did not finish.
+        Element suite = xml(junit).getDocumentElement();
+        assertEquals("2", suite.getAttribute("tests"), xml);
+        assertEquals("1", suite.getAttribute("errors"), xml);
+        assertTrue(xml.contains("type=\"interrupted\">stopped by SIG" + signal + " after 1 scenario(s) (not finished: bench-large)"), xml);
+        assertEquals(List.of(), tmpFiles(tmp));
+    }
+
+    @Test
+    void aReportOnAFullDiskIsExitTwoNotASilentZero() {
+        // `verify --format json > report.json` on a full disk: PrintStream swallows the error.
+        PrintStream full = new PrintStream(new java.io.OutputStream() {
+            @Override public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        }, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"verify", "-q", "--format", "json", "-s", "stop-then-resume", "--trace-dir", tmp.resolve("t").toString()};
+        int code = Main.execute(args, full, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("checker: standard output could not be written"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("the run itself ended with exit code 0"), err.toString());
+        // A reader that went away on purpose (`| head`) is no error: the run's own code stands.
+        PrintStream gone = new PrintStream(java.io.OutputStream.nullOutputStream()) {
+            @Override public boolean checkError() { return true; }
+        };
+        assertEquals(0, Main.execute(args, gone, new PrintStream(new ByteArrayOutputStream()), () -> true));
+    }
+
+    @Test
+    void aTraceWhoseTextCannotBeWrittenNamesThatFileAndLeavesNoHalfPair() throws Exception {
+        Path dir = tmp.resolve("t");
+        Path text = dir.resolve("reap-races-death+reap-not-deferred.reap-after-death.txt");
+        Files.createDirectories(text.resolve("in-the-way"));
+        Run r = run("verify", "-q", "-s", "reap-races-death", "-m", "reap-not-deferred", "--trace-dir", dir.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("cannot write " + text + ": is a directory"), r.out());
+        assertFalse(r.out().contains(".tmp"), "the temporary file is no concern of the user's: " + r.out());
+        assertFalse(Files.exists(dir.resolve("reap-races-death+reap-not-deferred.reap-after-death.json")),
+            "a JSON trace said to be not written is not left behind");
         assertEquals(List.of(), tmpFiles(tmp));
     }
 }

@@ -178,6 +178,13 @@ class CliTest {
         assertTrue(run("list", "invariants").out().contains("reap-after-death"));
         assertTrue(run("list", "scenarios").out().contains("resume-before-stop"));
         assertTrue(run("list", "mutations").out().contains("utrace-stop-keeps-lock"));
+        Run steps = run("list", "steps");
+        assertEquals(0, steps.code());
+        assertTrue(steps.out().contains("utrace_stop") && steps.out().contains("seed:1796 kernel/utrace.c"), steps.out());
+        assertTrue(steps.out().contains(utrace.model.Steps.all().size() + " steps."), "every step is listed");
+        for (utrace.model.Steps.Entry e : utrace.model.Steps.all()) {
+            assertTrue(steps.out().contains(e.info().ref().where()), e.info().label());
+        }
         Run v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().contains("utrace-checker 0.1.0"), v.out());

@@ -71,6 +71,46 @@ class HelpLayoutTest {
     }
 
     @Test
+    void noWordIsBrokenAcrossLines() {
+        // picocli breaks lines where java.text.BreakIterator allows, which includes inside words after ':', '.'
+        // or '-' ("upto:" / "N", "bench." / "list", "[--" / "[no-]symmetry]"). The same help laid out without a
+        // width limit has every word whole; at 80 columns the words must be the same.
+        Map<String, String> wide = helps(2_000);
+        Map<String, List<String>> bad = new TreeMap<>();
+        for (Map.Entry<String, String> e : helps().entrySet()) {
+            List<String> narrow = words(e.getValue());
+            List<String> whole = words(wide.get(e.getKey()));
+            List<String> p = new ArrayList<>();
+            for (int i = 0, j = 0; i < narrow.size() && j < whole.size(); i++, j++) {
+                if (narrow.get(i).equals(whole.get(j))) continue;
+                p.add("'" + whole.get(j) + "' printed as '" + narrow.get(i) + "' / '" + (i + 1 < narrow.size() ? narrow.get(i + 1) : "") + "'");
+                if (i + 1 < narrow.size() && (narrow.get(i) + narrow.get(i + 1)).equals(whole.get(j))) i++;
+                else break;
+            }
+            if (!p.isEmpty()) bad.put(e.getKey(), p);
+        }
+        assertEquals(Map.of(), bad);
+    }
+
+    private static List<String> words(String help) {
+        return List.of(help.trim().split("\\s+"));
+    }
+
+    /** Every command's help laid out for {@code width} columns. */
+    static Map<String, String> helps(int width) {
+        CommandLine root = Main.commandLine();
+        root.setUsageHelpWidth(width);
+        Map<String, String> out = new TreeMap<>();
+        out.put("checker", root.getUsageMessage());
+        for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) continue;
+            e.getValue().setUsageHelpWidth(width);
+            out.put("checker " + e.getKey(), e.getValue().getUsageMessage());
+        }
+        return out;
+    }
+
+    @Test
     void theCheckDetectsTheOldFragments() {
         // The top-level help as picocli printed it before: hand-wrapped lines wrapped again at 80.
         String old = String.join("\n",

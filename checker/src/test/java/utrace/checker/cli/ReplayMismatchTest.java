@@ -112,4 +112,20 @@ class ReplayMismatchTest {
         assertEquals(4, j.get("exit_code").asInt());
         assertTrue(j.get("mismatches").get(0).asText().startsWith("steps[0].label"), r.out());
     }
+
+    @Test
+    void anEscapeSequenceInAnEditedFieldIsShownNotObeyed() throws Exception {
+        // ESC [2J clears the terminal of whoever replays a trace someone sent them.
+        CliTest.Run r = replayEdited(d -> step(d, 0).put("label", "\u001b[2J\u001b[31mred\u0007"));
+        assertMismatch(r, "steps[0].label");
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), r.out());
+        assertTrue(r.out().contains("\\x1b[2J\\x1b[31mred\\x07"), r.out());
+    }
+
+    @Test
+    void quietOutputStartsWithTheVerdict() {
+        CliTest.Run r = CliTest.run("replay", "-q", trace.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("replay: REPRODUCED"), "no blank first line under --quiet: [" + r.out() + "]");
+    }
 }

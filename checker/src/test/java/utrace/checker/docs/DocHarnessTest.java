@@ -95,6 +95,10 @@ class DocHarnessTest {
         assertThrows(AssertionError.class, () -> DocsTest.checkScenario(otherInvariant));
         DocScenario malformed = DocScenario.of(block("scenario check=PASS", "scenario x\nengine E1\ntracee fly\n"));
         assertThrows(Exception.class, () -> DocsTest.checkScenario(malformed));
+        // Parses, and passes, but `checker verify --scenario` refuses it: E1 is never attached.
+        DocScenario refusedByTheCli = DocScenario.of(block("scenario check=PASS",
+            "scenario doc-harness-unattached\nengine E1 events=QUIESCE\ntracee syscall exit\n"));
+        assertThrows(Exception.class, () -> DocsTest.checkScenario(refusedByTheCli));
         assertThrows(IllegalArgumentException.class, () -> DocScenario.of(block("scenario", violating)));
         assertThrows(IllegalArgumentException.class, () -> DocScenario.of(block("scenario check=FAIL", violating)));
     }

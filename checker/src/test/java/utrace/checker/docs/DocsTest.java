@@ -130,7 +130,9 @@ class DocsTest {
             assertTrue(Files.isRegularFile(f), s.where() + ": file=" + s.file() + " does not exist");
             assertEquals(Files.readString(f, StandardCharsets.UTF_8), s.text(), s.where() + ": the block differs from " + s.file());
         }
-        Scenario parsed = ScenarioParser.parse(s.where(), s.text());
+        // Strict, as `checker verify --scenario FILE` reads a file: an example the CLI refuses (an engine never
+        // attached, a callback for an event never asked for) must not pass here.
+        Scenario parsed = ScenarioParser.parseStrict(s.where(), s.text());
         ExplorationResult r = new Explorer(new Limits(5_000_000, 0), ProgressListener.NONE)
             .explore(new Model(parsed, ModelConfig.fullSeries()), InvariantSet.resolve(s.invariants()).invariants());
         if (s.pass()) {

@@ -1,6 +1,7 @@
 package utrace.checker.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,9 +36,13 @@ class GateTest {
     void theMatrixCoversThePatchesTheIssueNames() {
         TreeSet<String> broken = new TreeSet<>();
         for (MatrixRow r : BugMatrix.load()) broken.add(r.broken());
-        for (int p : new int[] {9, 10, 13, 16, 17, 18, 20, 22, 23, 25, 26, 27, 28, 30}) {
+        for (int p : new int[] {9, 10, 16, 17, 18, 20, 22, 23, 25, 26, 27, 28, 30}) {
             assertTrue(broken.contains("without:" + p), "no row without patch " + p);
         }
+        // Patch 13 has no row: with the whole of wait_task_inactive its scenario fails with and without the
+        // patch (the locked re-check still compares with ==), which is finding 6 (FindingsTest).
+        assertFalse(broken.contains("without:13"), "patch 13's scenario is a finding, not a row that passes on the full series");
+        assertTrue(utrace.model.Scenarios.findingNames().contains("ptrace-check-attach-vs-utrace-stop"), "finding 6");
         assertTrue(broken.contains("upto:29"), "the 22-without-30 regression row");
         assertTrue(broken.contains("upto:16"), "the 09-without-17 regression row (group stop lost)");
     }

@@ -18,7 +18,7 @@ class JpfHomeTest {
     @Test
     void withoutOptionAndEnvironmentTheMessageIsTheDocumentedOne() {
         JpfHome.JpfNotFoundException e = assertThrows(JpfHome.JpfNotFoundException.class, () -> JpfHome.resolve(null, Map.of()));
-        assertEquals("JPF not found: set JPF_HOME to a jpf-core java-17 build (see README)", e.getMessage());
+        assertEquals("JPF not found: set JPF_HOME to a jpf-core java-17 build (see docs/jpf.md)", e.getMessage());
     }
 
     @Test

@@ -32,11 +32,57 @@ class FindingsTest {
             r.counterexample().violation().message());
     }
 
+    /** Finding 3, re-judged: documented behaviour (utrace.h, @report_exit), the exception sigkill-wins states. */
     @Test
-    void anEngineCanHoldASigkilledThreadAtReportExit() {
+    void anEngineMayHoldASigkilledThreadAtReportExitAsUtraceHDocuments() {
         ExplorationResult r = Check.explore("sigkill-held-at-exit", Check.only("sigkill-wins"));
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
+    }
+
+    /** Finding 1, wider: utrace_barrier() between the STOP and the RESUME does not help. */
+    @Test
+    void resumeAfterBarrierLeavesTheTraceeAsleepToo() {
+        ExplorationResult r = Check.explore("resume-after-barrier", Check.only("deadlock-freedom"));
         assertEquals(Verdict.VIOLATION, r.verdict());
-        assertTrue(r.counterexample().violation().message().contains("utrace_stop"), r.counterexample().violation().message());
+        assertTrue(r.counterexample().violation().message().contains("no engine wants it stopped"),
+            r.counterexample().violation().message());
+    }
+
+    /** Finding 1, wider: a single engine, no other thread: report_quiesce STOP, report_exit RESUME. */
+    @Test
+    void quiesceStopThenExitResumeLeavesTheExitingTraceeAsleep() {
+        ExplorationResult r = Check.explore("exit-stop-then-resume", Check.only("deadlock-freedom"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(15, r.counterexample().schedule().size(), "no other actor: the tracee alone, step after step");
+        assertTrue(r.counterexample().violation().message().contains("no engine wants it stopped"),
+            r.counterexample().violation().message());
+    }
+
+    /** Finding 1, wider: DETACH clears utrace_flags' ENGINE_STOP only if the engine's own bit is set. */
+    @Test
+    void detachBeforeTheStopLeavesTheStaleBit() {
+        ExplorationResult r = Check.explore("detach-after-quiesce-stop", Check.only("deadlock-freedom"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("no engine wants it stopped"),
+            r.counterexample().violation().message());
+    }
+
+    /** Finding 7: a DETACH between exit_notify and report_death's lock strips DEATH; release_task reaps first. */
+    @Test
+    void aDetachBeforeTheDeathReportTakesTheLockLetsTheReapOvertakeIt() throws Exception {
+        ExplorationResult r = Check.explore("detach-races-death-report", InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("reap-after-death", r.counterexample().violation().invariant().name());
+        assertTrue(r.counterexample().violation().message().contains("before its report_death"),
+            r.counterexample().violation().message());
+    }
+
+    /** Finding 6: wait_task_inactive()'s locked re-check compares with ==; TRACED|UTRACED is not TASK_TRACED. */
+    @Test
+    void ptraceRequestsFailWhileAnEngineHoldsThePtraceStoppedTracee() {
+        ExplorationResult r = Check.explore("ptrace-check-attach-vs-utrace-stop", Check.only("ptrace-request-not-spurious"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("TRACED|UTRACED"), r.counterexample().violation().message());
     }
 
     @Test

@@ -34,10 +34,27 @@ class InvariantHoldsAndFailsTest {
         return Scenarios.shippedNames().stream();
     }
 
+    /**
+     * Default scenarios on which a finding shows as well (docs/findings.md), as scenario -> invariant: they
+     * must keep violating it (else the entry goes), and every other invariant must hold on them.
+     */
+    static final java.util.Map<String, String> FINDINGS_ON_DEFAULT_SCENARIOS = java.util.Map.of(
+        // finding 6: PTRACE_DETACH's ptrace_check_attach on a tracee the engine holds too gets -ESRCH
+        "detach-sigkill-race", "ptrace-request-not-spurious");
+
+    @Test
+    void theFindingsOnDefaultScenariosStillShow() {
+        for (java.util.Map.Entry<String, String> f : FINDINGS_ON_DEFAULT_SCENARIOS.entrySet()) {
+            assertEquals(Verdict.VIOLATION, Check.explore(f.getKey(), Check.only(f.getValue())).verdict(),
+                f.getKey() + " no longer shows its finding on " + f.getValue() + ": remove the entry");
+        }
+    }
+
     @ParameterizedTest(name = "{0} holds on every default scenario")
     @MethodSource("invariantNames")
     void holdsOnTheFullSeries(String invariant) {
         for (String s : Scenarios.shippedNames()) {
+            if (invariant.equals(FINDINGS_ON_DEFAULT_SCENARIOS.get(s))) continue;
             ExplorationResult r = Check.explore(s, Check.only(invariant));
             assertEquals(Verdict.PASS, r.verdict(), () -> s + ": " + (r.counterexample() == null ? r.incompleteReason()
                 : r.counterexample().violation().describe()));
