@@ -54,8 +54,8 @@ final class VerifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-i", "--invariants"}, paramLabel = "SET",
-        description = "A shipped set name (core, ptrace, all), a set file, or invariant names separated by commas. "
-            + "Default: ${DEFAULT-VALUE}.",
+        description = "A shipped set name (core, ptrace, ptrace-tests, all), a set file, or invariant names separated by "
+            + "commas. Default: ${DEFAULT-VALUE} (with --mutation: core plus the invariant each mutation breaks).",
         defaultValue = "core")
     String invariants;
 
@@ -241,8 +241,18 @@ final class VerifyCommand implements Callable<Integer> {
         return ScenarioArgs.loadForRun(scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios, report.quiet() ? null : err);
     }
 
+    /**
+     * The -i set; with --mutation and no -i, the core set plus the invariant each mutation breaks (six of them
+     * break invariants outside core), so that `verify --mutation NAME -s SCENARIO` catches it as listed.
+     */
     private InvariantSet loadInvariants() {
-        return ScenarioArgs.invariants(invariants);
+        InvariantSet set = ScenarioArgs.invariants(invariants);
+        if (Options.given(spec, "-i", "--invariants")) return set;
+        for (String m : mutations) {
+            utrace.model.Mutation mu = utrace.model.Mutation.byId(m);
+            if (mu != null) set = set.plus(mu.breaks);
+        }
+        return set;
     }
 
     private ModelConfig config() {
