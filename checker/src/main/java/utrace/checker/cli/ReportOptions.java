@@ -40,6 +40,11 @@ public final class ReportOptions {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not '" + UsageException.shown(format) + "'");
         }
+        // "-" is the usual spelling of stdout, but the table (or the --format json document) goes there already:
+        // refuse it rather than create a file named "-".
+        if (junit != null && junit.toString().equals("-")) {
+            throw new UsageException("--junit -: standard output carries the report already; give a file name");
+        }
         if (junit != null) OutputPaths.checkFile(junit, "--junit");
     }
 
