@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import utrace.invariants.Invariant;
 import utrace.invariants.InvariantChecker;
+import utrace.invariants.ScopedInvariants;
 import utrace.invariants.Violation;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
+import utrace.model.Stepper;
 import utrace.model.Transition;
 
 /**
@@ -71,6 +73,10 @@ public final class LevelExplorer {
     private final class Run {
         final Model model;
         final InvariantChecker check;
+        /** The same invariants, each checked only where a step wrote what it reads ({@link ScopedInvariants}). */
+        final ScopedInvariants scoped;
+        /** Steps in place ({@link Stepper}): everywhere but the weak memory model. */
+        final boolean inPlace;
         final WorkerPool pool;
         final int actors;
         final int slots;
@@ -97,7 +103,9 @@ public final class LevelExplorer {
 
         Run(Model model, List<Invariant> invariants, WorkerPool pool) {
             this.model = model;
-            this.check = new InvariantChecker(model, invariants);
+            this.scoped = new ScopedInvariants(model, invariants);
+            this.check = scoped.unscoped();
+            this.inPlace = !model.config().weak();
             this.pool = pool;
             this.actors = model.actorCount();
             this.slots = model.initial().size();
@@ -113,14 +121,15 @@ public final class LevelExplorer {
         ExplorationResult run() {
             State init = model.initial();
             if (symmetry != null) init = symmetry.canonical(init);
-            visited.add(FastFingerprint.of(init));
+            long initFp = Zobrist.of(init);
+            visited.add(initFp);
             parent.add(-1);
             via.add((byte) -1);
             Violation v0 = check.state(init);
             if (v0 != null) return violation(v0, path(0, -1), stats(1, 0, 0));
             StateArena a0 = new StateArena(slots * 2);
             a0.add(init);
-            List<Segment> level = List.of(new Segment(a0, 1, new int[] {0}, 0));
+            List<Segment> level = List.of(new Segment(a0, 1, new int[] {0}, 0, new long[] {initFp}));
             levelSize = 1;
             long levelBase = 0;
             depth = 0;
@@ -148,7 +157,7 @@ public final class LevelExplorer {
                     s.newBase = id;
                     id += s.newCount;
                     if (s.newCount > 0) {
-                        next.add(new Segment(s.out, s.newCount, s.outOffsets, pos));
+                        next.add(new Segment(s.out, s.newCount, s.outOffsets, pos, s.outFps));
                         pos += s.newCount;
                     }
                 }
@@ -184,12 +193,14 @@ public final class LevelExplorer {
 
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
-            Candidates out = new Candidates(sl.count * 2 + 4);
-            Footprint[] fps = new Footprint[actors];
+            Candidates out = new Candidates(sl.count * 2 + 4, slots);
             sl.cands = out;
             sl.enabled = new int[sl.count];
+            // One stepper per slice (a slice is 256 states): the only allocation of the loop below.
+            Stepper st = inPlace ? model.stepper() : null;
+            int[] parentValues = inPlace ? st.parentValues() : new int[slots];
+            Footprint[] fps = po == null ? null : new Footprint[actors];
             long trans = 0;
-            states:
             for (int k = 0; k < sl.count; k++) {
                 long pos = sl.firstPos + k;
                 if (key(pos, 0, 0) > minKey.get()) break; // an earlier violation in this level wins
@@ -205,49 +216,119 @@ public final class LevelExplorer {
                         progress.progress(visited.size(), transitions + levelTransitions.get(), depth, levelSize, now);
                     }
                 }
-                State s = in.next();
-                boolean progressed = false;
-                int mask = 0;
-                Transition[] ts = null;
-                int ample = -1;
-                if (po != null) {
-                    ts = po.steps(s, fps);
-                    // Proviso: the successor is not in the visited set, which holds exactly the levels
-                    // up to this one while a level is expanded (the same states as Explorer's test).
-                    ample = po.ample(s, ts, fps, n -> !visited.contains(FastFingerprint.of(n)));
-                    if (ample < 0) fullyExpanded.incrementAndGet();
-                }
-                for (int a = 0; a < actors; a++) {
-                    if (ample >= 0 && a != ample) continue;
-                    Transition t = ts != null ? ts[a] : model.step(s, a);
-                    if (t == null) continue;
-                    mask |= 1 << a;
-                    trans++;
-                    State next = t.after();
-                    if (!next.equals(s)) progressed = true;
-                    Violation v = check.transition(s, t);
-                    if (v != null) {
-                        found(sl, key(pos, a, 0), v);
-                        sl.enabled[k] = mask;
-                        break states;
-                    }
-                    
-                    if (symmetry != null) next = symmetry.canonical(next);
-                    // No lookup here: the insert phase finds the states already visited, and one
-                    // probe of the (cache-missing) table per successor is cheaper than two.
-                    out.add(FastFingerprint.of(next), next, k, a);
-                }
-                sl.enabled[k] = mask;
-                if (!progressed) {
-                    Violation v = check.terminal(s);
-                    if (v != null) {
-                        found(sl, key(pos, actors, 0), v);
-                        break;
-                    }
-                }
+                in.nextInto(parentValues);
+                long parentFp = sl.seg.fps[sl.from + k];
+                int done = po == null && inPlace
+                    ? expandInPlace(sl, out, st, k, pos, parentFp)
+                    : expandCopying(sl, out, st, parentValues, fps, k, pos);
+                trans += done & 0xFFFF;
+                if (done < 0) break; // a violation: the rest of the slice comes after it
             }
             levelTransitions.addAndGet(trans);
             out.bucket();
+        }
+
+        /**
+         * The allocation-free expansion of one state (the parent is in {@code st}'s parent buffer):
+         * each actor's step runs in place, its successor is fingerprinted from the slots it changed,
+         * checked only by the invariants whose read set it wrote, and packed as a candidate.
+         * Returns the number of transitions, negative (with the count in the low 16 bits) after a violation.
+         */
+        int expandInPlace(Slice sl, Candidates out, Stepper st, int k, long pos, long parentFp) {
+            st.loaded();
+            int[] parent = st.parentValues();
+            int[] next = st.values();
+            int[] wbits = st.writtenBitsBySlot();
+            boolean progressed = false;
+            int mask = 0;
+            int trans = 0;
+            for (int a = 0; a < actors; a++) {
+                if (!st.step(a)) continue;
+                mask |= 1 << a;
+                trans++;
+                int n = st.writtenCount();
+                long fp = parentFp;
+                for (int j = 0; j < n; j++) {
+                    int slot = st.written(j);
+                    fp = Zobrist.update(fp, slot, parent[slot], next[slot]);
+                }
+                if (!progressed && st.changed()) progressed = true;
+                long touched = scoped.touched(wbits, st.writtenSlots(), n);
+                long checks = scoped.transitionChecks(touched, !st.obs().isEmpty());
+                if (checks != 0) {
+                    Violation v = scoped.transition(st.before(), st.transition(a), checks);
+                    if (v != null) {
+                        found(sl, key(pos, a, 0), v);
+                        sl.enabled[k] = mask;
+                        st.undo();
+                        return trans | 0x8000_0000;
+                    }
+                }
+                if (symmetry != null) {
+                    State canon = symmetry.canonical(new State(next.clone()));
+                    out.add(Zobrist.of(canon), canon, k, a, ALL_STATE_CHECKS);
+                } else {
+                    out.add(fp, next, k, a, scoped.stateChecks(touched));
+                }
+            }
+            st.undo();
+            sl.enabled[k] = mask;
+            if (!progressed) {
+                Violation v = check.terminal(new State(parent.clone()));
+                if (v != null) {
+                    found(sl, key(pos, actors, 0), v);
+                    return trans | 0x8000_0000;
+                }
+            }
+            return trans;
+        }
+
+        /**
+         * One state expanded through the copying {@link Model#step} (the weak memory model, and
+         * partial-order reduction, which records each step's footprint): every check runs.
+         */
+        int expandCopying(Slice sl, Candidates out, Stepper st, int[] parentValues, Footprint[] fps, int k, long pos) {
+            State s = new State(parentValues.clone());
+            boolean progressed = false;
+            int mask = 0;
+            int trans = 0;
+            Transition[] ts = null;
+            int ample = -1;
+            if (po != null) {
+                ts = po.steps(s, fps);
+                // Proviso: the successor is not in the visited set, which holds exactly the levels
+                // up to this one while a level is expanded (the same states as Explorer's test).
+                ample = po.ample(s, ts, fps, n -> !visited.contains(Zobrist.of(n)));
+                if (ample < 0) fullyExpanded.incrementAndGet();
+            }
+            for (int a = 0; a < actors; a++) {
+                if (ample >= 0 && a != ample) continue;
+                Transition t = ts != null ? ts[a] : model.step(s, a);
+                if (t == null) continue;
+                mask |= 1 << a;
+                trans++;
+                State next = t.after();
+                if (!next.equals(s)) progressed = true;
+                Violation v = check.transition(s, t);
+                if (v != null) {
+                    found(sl, key(pos, a, 0), v);
+                    sl.enabled[k] = mask;
+                    return trans | 0x8000_0000;
+                }
+                if (symmetry != null) next = symmetry.canonical(next);
+                // No lookup here: the insert phase finds the states already visited, and one
+                // probe of the (cache-missing) table per successor is cheaper than two.
+                out.add(Zobrist.of(next), next, k, a, ALL_STATE_CHECKS);
+            }
+            sl.enabled[k] = mask;
+            if (!progressed) {
+                Violation v = check.terminal(s);
+                if (v != null) {
+                    found(sl, key(pos, actors, 0), v);
+                    return trans | 0x8000_0000;
+                }
+            }
+            return trans;
         }
 
         /** Records a violation; the smallest key of the level wins. */
@@ -282,17 +363,24 @@ public final class LevelExplorer {
             for (int i = 0; i < c.n; i++) if (c.isNew[i]) news++;
             sl.out = new StateArena(news * (slots + 4) + 16);
             sl.outOffsets = new int[(news + SLICE - 1) / SLICE];
+            sl.outFps = new long[news];
+            int[] buf = new int[slots];
+            State view = new State(buf); // a live view of buf for the state checks (never hashed)
+            StateArena.Reader cr = c.packed.new Reader(0, slots);
             sl.newParent = new int[news];
             sl.newActor = new byte[news];
             int k = 0;
             for (int i = 0; i < c.n; i++) {
+                cr.nextInto(buf);
                 if (!c.isNew[i]) continue;
                 long key = key(sl.firstPos + c.parent[i], c.actor[i], 1);
-                if (key < minKey.get()) {
-                    Violation v = check.state(c.states[i]);
+                long which = c.stateChecks[i];
+                if (which != 0 && key < minKey.get()) {
+                    Violation v = scoped.state(view, which);
                     if (v != null) found(sl, key, v);
                 }
-                int off = sl.out.add(c.states[i]);
+                sl.outFps[k] = c.fps[i];
+                int off = sl.out.add(buf);
                 if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
                 sl.newParent[k] = c.parent[i];
                 sl.newActor[k] = c.actor[i];
@@ -391,8 +479,11 @@ public final class LevelExplorer {
     }
 
     /** Part of a level: packed states and the byte offset of every SLICE-th. */
-    private record Segment(StateArena arena, int count, int[] offsets, int firstPos) {
+    private record Segment(StateArena arena, int count, int[] offsets, int firstPos, long[] fps) {
     }
+
+    /** Every invariant's state check (where the reads of a step are not scoped: symmetry, copying steps). */
+    private static final long ALL_STATE_CHECKS = -1L;
 
     /** A slice of a level, one work item of each phase, with what the phases produce for it. */
     private static final class Slice {
@@ -406,6 +497,8 @@ public final class LevelExplorer {
         Violation violation;
         StateArena out;
         int[] outOffsets;
+        /** The fingerprints of the states in out, in order (the next level's parents' fingerprints). */
+        long[] outFps;
         int[] newParent;
         byte[] newActor;
         int newCount;
@@ -423,7 +516,10 @@ public final class LevelExplorer {
     private static final class Candidates {
         int n;
         long[] fps;
-        State[] states;
+        /** The successors' slots, packed in order (no State objects). */
+        StateArena packed;
+        /** Which invariants' state checks each successor needs ({@link ScopedInvariants#stateChecks}). */
+        long[] stateChecks;
         int[] parent;
         byte[] actor;
         boolean[] isNew;
@@ -431,23 +527,31 @@ public final class LevelExplorer {
         int[] order;
         int[] partStart;
 
-        Candidates(int cap) {
+        Candidates(int cap, int slots) {
             fps = new long[cap];
-            states = new State[cap];
+            packed = new StateArena(cap * (slots + 2));
+            stateChecks = new long[cap];
             parent = new int[cap];
             actor = new byte[cap];
         }
 
-        void add(long fp, State s, int parentInSlice, int a) {
+        void add(long fp, State s, int parentInSlice, int a, long checks) {
+            int[] v = new int[s.size()];
+            for (int i = 0; i < v.length; i++) v[i] = s.get(i);
+            add(fp, v, parentInSlice, a, checks);
+        }
+
+        void add(long fp, int[] s, int parentInSlice, int a, long checks) {
             if (n == fps.length) {
                 int c = n * 2;
                 fps = Arrays.copyOf(fps, c);
-                states = Arrays.copyOf(states, c);
+                stateChecks = Arrays.copyOf(stateChecks, c);
                 parent = Arrays.copyOf(parent, c);
                 actor = Arrays.copyOf(actor, c);
             }
             fps[n] = fp;
-            states[n] = s;
+            packed.add(s);
+            stateChecks[n] = checks;
             parent[n] = parentInSlice;
             actor[n] = (byte) a;
             n++;
@@ -465,7 +569,8 @@ public final class LevelExplorer {
 
         /** After the finish phase only the keys and new-flags are needed (for counts at a violation). */
         Candidates keepKeysOnly() {
-            states = null;
+            packed = null;
+            stateChecks = null;
             fps = null;
             order = null;
             return this;

@@ -50,8 +50,13 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boo
      */
     public boolean exactShortest() { return !bitstate() && !por; }
 
-    /** Whether the classic single-threaded {@link Explorer} does this. */
-    public boolean classic() { return workers == 1 && !symmetry && !bitstate(); }
+    /**
+     * Whether the classic single-threaded {@link Explorer} does this: no longer for any
+     * breadth-first run of the CLI or bench. {@link LevelExplorer} with one worker gives the same
+     * counts and traces (LevelExplorerTest) and has the allocation-free inner loop; Explorer
+     * stays the reference engine of the tests, the corpus, litmus tests and the JPF driver.
+     */
+    public boolean classic() { return false; }
 
     /** Explores with the classic engine(s) of {@code mode} when {@link #classic()}, else with {@link LevelExplorer}. */
     public ExplorationResult explore(SearchMode mode, utrace.model.Model model, java.util.List<utrace.invariants.Invariant> invariants,

@@ -47,6 +47,28 @@ final class StateArena {
         return start;
     }
 
+    /** Appends the slots {@code v} (the allocation-free twin of {@link #add(State)}); returns the offset. */
+    int add(int[] v) {
+        int n = v.length;
+        if (len + 3 * n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + 3 * n));
+        int start = len;
+        short[] b = buf;
+        int p = len;
+        for (int i = 0; i < n; i++) {
+            int x = v[i];
+            if (x > Short.MIN_VALUE && x <= Short.MAX_VALUE) {
+                b[p++] = (short) x;
+            } else {
+                b[p++] = ESCAPE;
+                b[p++] = (short) (x >>> 16);
+                b[p++] = (short) x;
+            }
+        }
+        len = p;
+        count++;
+        return start;
+    }
+
     /** Drops unused capacity once the level is complete. */
     void trim() {
         if (buf.length > len + 64) buf = Arrays.copyOf(buf, len);
@@ -64,6 +86,12 @@ final class StateArena {
 
         State next() {
             int[] v = new int[slots];
+            nextInto(v);
+            return new State(v);
+        }
+
+        /** Reads the next state's slots into {@code v} (no allocation). */
+        void nextInto(int[] v) {
             short[] b = buf;
             int q = p;
             for (int i = 0; i < slots; i++) {
@@ -76,7 +104,6 @@ final class StateArena {
                 }
             }
             p = q;
-            return new State(v);
         }
     }
 }
