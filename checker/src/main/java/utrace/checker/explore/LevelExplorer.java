@@ -193,7 +193,7 @@ public final class LevelExplorer {
 
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
-            Candidates out = new Candidates(sl.count * 2 + 4, slots);
+            Candidates out = new Candidates(sl.count * 3 + 4);
             sl.cands = out;
             sl.enabled = new int[sl.count];
             // One stepper per slice (a slice is 256 states): the only allocation of the loop below.
@@ -266,9 +266,9 @@ public final class LevelExplorer {
                 }
                 if (symmetry != null) {
                     State canon = symmetry.canonical(new State(next.clone()));
-                    out.add(Zobrist.of(canon), canon, k, a, ALL_STATE_CHECKS);
+                    out.add(Zobrist.of(canon), parent, canon, k, a, ALL_STATE_CHECKS);
                 } else {
-                    out.add(fp, next, k, a, scoped.stateChecks(touched));
+                    out.add(fp, parent, next, st.writtenSlots(), n, k, a, scoped.stateChecks(touched));
                 }
             }
             st.undo();
@@ -318,7 +318,7 @@ public final class LevelExplorer {
                 if (symmetry != null) next = symmetry.canonical(next);
                 // No lookup here: the insert phase finds the states already visited, and one
                 // probe of the (cache-missing) table per successor is cheaper than two.
-                out.add(Zobrist.of(next), next, k, a, ALL_STATE_CHECKS);
+                out.add(Zobrist.of(next), parentValues, next, k, a, ALL_STATE_CHECKS);
             }
             sl.enabled[k] = mask;
             if (!progressed) {
@@ -361,18 +361,26 @@ public final class LevelExplorer {
             if (c == null) return;
             int news = 0;
             for (int i = 0; i < c.n; i++) if (c.isNew[i]) news++;
-            sl.out = new StateArena(news * (slots + 4) + 16);
+            sl.out = new StateArena(news * slots); // exact unless a slot needs an escape (then it grows)
             sl.outOffsets = new int[(news + SLICE - 1) / SLICE];
             sl.outFps = new long[news];
             int[] buf = new int[slots];
             State view = new State(buf); // a live view of buf for the state checks (never hashed)
-            StateArena.Reader cr = c.packed.new Reader(0, slots);
+            // Candidates are stored as changes to their parent: read the parents again, in order.
+            StateArena.Reader parents = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
+            int[] par = new int[slots];
+            int parentAt = -1;
             sl.newParent = new int[news];
             sl.newActor = new byte[news];
             int k = 0;
             for (int i = 0; i < c.n; i++) {
-                cr.nextInto(buf);
                 if (!c.isNew[i]) continue;
+                while (parentAt < c.parent[i]) {
+                    parents.nextInto(par);
+                    parentAt++;
+                }
+                System.arraycopy(par, 0, buf, 0, slots);
+                c.applyDelta(i, buf);
                 long key = key(sl.firstPos + c.parent[i], c.actor[i], 1);
                 long which = c.stateChecks[i];
                 if (which != 0 && key < minKey.get()) {
@@ -516,8 +524,10 @@ public final class LevelExplorer {
     private static final class Candidates {
         int n;
         long[] fps;
-        /** The successors' slots, packed in order (no State objects). */
-        StateArena packed;
+        /** Each successor as its changes to its parent: (slot, value) pairs, candidate i's end at deltaEnd[i]. */
+        int[] delta;
+        int deltaLen;
+        int[] deltaEnd;
         /** Which invariants' state checks each successor needs ({@link ScopedInvariants#stateChecks}). */
         long[] stateChecks;
         int[] parent;
@@ -527,30 +537,60 @@ public final class LevelExplorer {
         int[] order;
         int[] partStart;
 
-        Candidates(int cap, int slots) {
+        Candidates(int cap) {
             fps = new long[cap];
-            packed = new StateArena(cap * (slots + 2));
+            delta = new int[cap * 6];
+            deltaEnd = new int[cap];
             stateChecks = new long[cap];
             parent = new int[cap];
             actor = new byte[cap];
         }
 
-        void add(long fp, State s, int parentInSlice, int a, long checks) {
-            int[] v = new int[s.size()];
-            for (int i = 0; i < v.length; i++) v[i] = s.get(i);
-            add(fp, v, parentInSlice, a, checks);
+        /** A successor known as a whole state (copying steps, symmetry): stores its differences to the parent. */
+        void add(long fp, int[] parent, State s, int parentInSlice, int a, long checks) {
+            grow();
+            for (int i = 0; i < parent.length; i++) {
+                int x = s.get(i);
+                if (x != parent[i]) pair(i, x);
+            }
+            add(fp, parentInSlice, a, checks);
         }
 
-        void add(long fp, int[] s, int parentInSlice, int a, long checks) {
+        /** A successor that differs from its parent at most in the {@code n} slots of {@code written}. */
+        void add(long fp, int[] parent, int[] next, int[] written, int n, int parentInSlice, int a, long checks) {
+            grow();
+            for (int j = 0; j < n; j++) {
+                int slot = written[j];
+                if (next[slot] != parent[slot]) pair(slot, next[slot]);
+            }
+            add(fp, parentInSlice, a, checks);
+        }
+
+        private void pair(int slot, int value) {
+            if (deltaLen + 2 > delta.length) delta = Arrays.copyOf(delta, delta.length * 2);
+            delta[deltaLen++] = slot;
+            delta[deltaLen++] = value;
+        }
+
+        /** Writes candidate {@code i}'s changes into {@code v} (which holds its parent). */
+        void applyDelta(int i, int[] v) {
+            for (int p = i == 0 ? 0 : deltaEnd[i - 1]; p < deltaEnd[i]; p += 2) v[delta[p]] = delta[p + 1];
+        }
+
+        private void grow() {
             if (n == fps.length) {
                 int c = n * 2;
                 fps = Arrays.copyOf(fps, c);
+                deltaEnd = Arrays.copyOf(deltaEnd, c);
                 stateChecks = Arrays.copyOf(stateChecks, c);
                 parent = Arrays.copyOf(parent, c);
                 actor = Arrays.copyOf(actor, c);
             }
+        }
+
+        private void add(long fp, int parentInSlice, int a, long checks) {
+            deltaEnd[n] = deltaLen;
             fps[n] = fp;
-            packed.add(s);
             stateChecks[n] = checks;
             parent[n] = parentInSlice;
             actor[n] = (byte) a;
@@ -569,7 +609,8 @@ public final class LevelExplorer {
 
         /** After the finish phase only the keys and new-flags are needed (for counts at a violation). */
         Candidates keepKeysOnly() {
-            packed = null;
+            delta = null;
+            deltaEnd = null;
             stateChecks = null;
             fps = null;
             order = null;

@@ -50,7 +50,13 @@ final class StateArena {
     /** Appends the slots {@code v} (the allocation-free twin of {@link #add(State)}); returns the offset. */
     int add(int[] v) {
         int n = v.length;
-        if (len + 3 * n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + 3 * n));
+        if (len + 3 * n > buf.length) {
+            // Grow only if this state's exact size does not fit (an arena sized for n states of
+            // plain slots is then filled to the last short, and trim() has nothing to copy).
+            int need = n;
+            for (int x : v) if (x <= Short.MIN_VALUE || x > Short.MAX_VALUE) need += 2;
+            if (len + need > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + need));
+        }
         int start = len;
         short[] b = buf;
         int p = len;
