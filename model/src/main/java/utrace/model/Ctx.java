@@ -29,6 +29,7 @@ public final class Ctx {
     int[] wbits;
     int[] log;
     int nlog;
+    boolean[] inLog;
 
     // The weak memory model's bookkeeping for this step (unused in sc: weak stays null).
     WeakMemory weak;
@@ -89,10 +90,11 @@ public final class Ctx {
     }
 
     private void logWrite(int slot, int bits) {
-        int[] wb = wbits;
-        if (wb[slot] == 0) log[nlog++] = slot;
-        // 0 would mean "not logged yet": a write of no bits still logs the slot (it is restored on undo)
-        wb[slot] |= bits == 0 ? 0x8000_0000 : bits;
+        if (!inLog[slot]) {
+            inLog[slot] = true;
+            log[nlog++] = slot;
+        }
+        wbits[slot] |= bits;
     }
 
     /** Another actor's block, read (Tracee.asleepIn reads the tracee's program counter). */

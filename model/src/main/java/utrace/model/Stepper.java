@@ -40,6 +40,7 @@ public final class Stepper {
         this.c = new Ctx(model, work, 0, 0, false);
         c.wbits = new int[n];
         c.log = new int[n];
+        c.inLog = new boolean[n];
         this.before = new State(parent);
         this.after = new State(work);
     }
@@ -98,6 +99,7 @@ public final class Stepper {
             int s = log[k];
             work[s] = parent[s];
             wb[s] = 0;
+            c.inLog[s] = false;
         }
         c.nlog = 0;
     }
@@ -120,7 +122,7 @@ public final class Stepper {
     /** The slots the held step wrote, first {@link #writtenCount()} entries (live; read-only for callers). */
     public int[] writtenSlots() { return c.log; }
 
-    /** The bits of {@code slot} the held step wrote (0: not written; a write of no bits shows as the top bit). */
+    /** The bits of {@code slot} the held step wrote (the write footprint Model.step(State, int, Footprint) records). */
     public int writtenBits(int slot) { return c.wbits[slot]; }
 
     /** The bits the held step wrote, by slot (live; read-only for callers). */

@@ -200,6 +200,7 @@ public final class LevelExplorer {
             Stepper st = inPlace ? model.stepper() : null;
             int[] parentValues = inPlace ? st.parentValues() : new int[slots];
             Footprint[] fps = po == null ? null : new Footprint[actors];
+            Held held = po == null || !inPlace ? null : new Held(actors, slots);
             long trans = 0;
             for (int k = 0; k < sl.count; k++) {
                 long pos = sl.firstPos + k;
@@ -218,9 +219,9 @@ public final class LevelExplorer {
                 }
                 in.nextInto(parentValues);
                 long parentFp = sl.seg.fps[sl.from + k];
-                int done = po == null && inPlace
-                    ? expandInPlace(sl, out, st, k, pos, parentFp)
-                    : expandCopying(sl, out, st, parentValues, fps, k, pos);
+                int done = !inPlace ? expandCopying(sl, out, st, parentValues, fps, k, pos)
+                    : po == null ? expandInPlace(sl, out, st, k, pos, parentFp)
+                    : expandReduced(sl, out, st, k, pos, parentFp, held);
                 trans += done & 0xFFFF;
                 if (done < 0) break; // a violation: the rest of the slice comes after it
             }
@@ -272,6 +273,79 @@ public final class LevelExplorer {
                 }
             }
             st.undo();
+            sl.enabled[k] = mask;
+            if (!progressed) {
+                Violation v = check.terminal(new State(parent.clone()));
+                if (v != null) {
+                    found(sl, key(pos, actors, 0), v);
+                    return trans | 0x8000_0000;
+                }
+            }
+            return trans;
+        }
+
+        /**
+         * One state expanded with partial-order reduction, in place: every actor's step is taken and
+         * kept aside (fingerprint, checks, changes), and only steps that could form an ample set
+         * (enabled, quiet, changing the state, writing nothing visible: {@link PartialOrder#invisible})
+         * get their footprints recorded and the other actors' may-footprints computed. Then the ample
+         * step alone, or every step, is committed in actor order, as {@link #expandCopying} would.
+         */
+        int expandReduced(Slice sl, Candidates out, Stepper st, int k, long pos, long parentFp, Held h) {
+            st.loaded();
+            int[] parent = st.parentValues();
+            int[] next = st.values();
+            int[] wbits = st.writtenBitsBySlot();
+            boolean progressed = false;
+            int enabled = 0;
+            int candidates = 0;
+            for (int a = 0; a < actors; a++) {
+                if (!st.step(a)) continue;
+                enabled |= 1 << a;
+                int n = st.writtenCount();
+                int[] log = st.writtenSlots();
+                long fp = parentFp;
+                int d = 0;
+                for (int j = 0; j < n; j++) {
+                    int slot = log[j];
+                    fp = Zobrist.update(fp, slot, parent[slot], next[slot]);
+                    if (next[slot] != parent[slot]) {
+                        h.slot[a][d] = slot;
+                        h.value[a][d++] = next[slot];
+                    }
+                }
+                h.changes[a] = d;
+                h.fp[a] = fp;
+                boolean quiet = st.obs().isEmpty();
+                if (d > 0) progressed = true;
+                long touched = scoped.touched(wbits, log, n);
+                long checks = scoped.transitionChecks(touched, !quiet);
+                h.violation[a] = checks == 0 ? null : scoped.transition(st.before(), st.transition(a), checks);
+                h.stateChecks[a] = scoped.stateChecks(touched);
+                if (quiet && d > 0 && po.invisible(wbits, log, n)) candidates |= 1 << a;
+            }
+            st.undo();
+            int ample = -1;
+            if (candidates != 0) {
+                // Proviso: the successor is not in the visited set, which holds exactly the levels
+                // up to this one while a level is expanded (the same states as Explorer's test).
+                ample = po.ampleAmong(new State(parent.clone()), candidates, h.footprint,
+                    n -> !visited.contains(Zobrist.of(n)));
+            }
+            if (ample < 0) fullyExpanded.incrementAndGet();
+            int mask = 0;
+            int trans = 0;
+            for (int a = 0; a < actors; a++) {
+                if ((enabled & (1 << a)) == 0 || ample >= 0 && a != ample) continue;
+                mask |= 1 << a;
+                trans++;
+                if (h.violation[a] != null) {
+                    found(sl, key(pos, a, 0), h.violation[a]);
+                    sl.enabled[k] = mask;
+                    return trans | 0x8000_0000;
+                }
+                out.addChanges(h.fp[a], h.slot[a], h.value[a], h.changes[a], k, a, h.stateChecks[a]);
+            }
             sl.enabled[k] = mask;
             if (!progressed) {
                 Violation v = check.terminal(new State(parent.clone()));
@@ -490,6 +564,27 @@ public final class LevelExplorer {
     private record Segment(StateArena arena, int count, int[] offsets, int firstPos, long[] fps) {
     }
 
+    /** Every actor's step from one state, kept aside until the reduction has chosen ({@link Run#expandReduced}). */
+    private static final class Held {
+        final long[] fp;
+        final long[] stateChecks;
+        final Violation[] violation;
+        final int[][] slot;
+        final int[][] value;
+        final int[] changes;
+        final Footprint footprint;
+
+        Held(int actors, int slots) {
+            fp = new long[actors];
+            stateChecks = new long[actors];
+            violation = new Violation[actors];
+            slot = new int[actors][slots];
+            value = new int[actors][slots];
+            changes = new int[actors];
+            footprint = new Footprint(slots);
+        }
+    }
+
     /** Every invariant's state check (where the reads of a step are not scoped: symmetry, copying steps). */
     private static final long ALL_STATE_CHECKS = -1L;
 
@@ -563,6 +658,13 @@ public final class LevelExplorer {
                 int slot = written[j];
                 if (next[slot] != parent[slot]) pair(slot, next[slot]);
             }
+            add(fp, parentInSlice, a, checks);
+        }
+
+        /** A successor given by its changes to the parent: {@code n} (slot, value) pairs. */
+        void addChanges(long fp, int[] slots, int[] values, int n, int parentInSlice, int a, long checks) {
+            grow();
+            for (int j = 0; j < n; j++) pair(slots[j], values[j]);
             add(fp, parentInSlice, a, checks);
         }
 

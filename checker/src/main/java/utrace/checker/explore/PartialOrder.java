@@ -100,6 +100,46 @@ final class PartialOrder {
         return -1;
     }
 
+    /**
+     * The cheap half of conditions 1 and 3 for a step held in a {@link utrace.model.Stepper}: it writes
+     * none of the bits the invariants read ({@code wbits} by slot, {@code log} the {@code n} slots
+     * written: the same write footprint {@link Model#step(State, int, Footprint)} records). The search
+     * records footprints and may-footprints only for steps that pass this and make no observation
+     * and change the state: elsewhere no reduction is possible, so nothing is spent on it.
+     */
+    boolean invisible(int[] wbits, int[] log, int n) {
+        for (int k = 0; k < n; k++) {
+            int slot = log[k];
+            if ((wbits[slot] & visible.reads(slot)) != 0) return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@link #ample} restricted to {@code candidates} (a bit per actor whose step is enabled, quiet,
+     * changes the state and passed {@link #invisible}): the first, in actor order, that is
+     * independent of every other actor and leads to a fresh state; -1 if none. Same choice as
+     * {@link #ample} over all actors, which rejects every other actor on those cheap tests. Only
+     * the candidates' steps are recorded (and checked against their tables).
+     */
+    int ampleAmong(State s, int candidates, Footprint scratch, Predicate<State> fresh) {
+        Footprint[] may = null;
+        for (int p = 0; p < actors; p++) {
+            if ((candidates & (1 << p)) == 0) continue;
+            Transition t = model.step(s, p, scratch);
+            if (t == null || !t.obs().isEmpty() || t.after().equals(s) || scratch.writesInto(visible) >= 0) {
+                throw new IllegalStateException("in-place and recorded steps of " + model.actorName(p) + " disagree");
+            }
+            if (may == null) may = mayFootprints(s);
+            boolean independent = true;
+            for (int q = 0; q < actors && independent; q++) {
+                if (q != p && scratch.conflictWith(may[q]) >= 0) independent = false;
+            }
+            if (independent && fresh.test(t.after())) return p;
+        }
+        return -1;
+    }
+
     private Footprint[] mayFootprints(State s) {
         Footprint[] may = new Footprint[actors];
         for (int q = 0; q < actors; q++) {
