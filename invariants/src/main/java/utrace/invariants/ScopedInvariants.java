@@ -39,6 +39,8 @@ public final class ScopedInvariants {
     /** Per slot: the invariants that read some of its bits, and which bits. */
     private final int[][] slotInv;
     private final int[][] slotBits;
+    /** Per slot: the union of slotBits (a write outside it touches no invariant: one test). */
+    private final int[] slotAny;
     /** Bit i: invariant i overrides checkState / checkTransition / is checked on every transition. */
     private final long stateMask;
     private final long transitionMask;
@@ -70,6 +72,7 @@ public final class ScopedInvariants {
         }
         slotInv = new int[slots][];
         slotBits = new int[slots][];
+        slotAny = new int[slots];
         for (int s = 0; s < slots; s++) {
             slotInv[s] = new int[count[s]];
             slotBits[s] = new int[count[s]];
@@ -78,6 +81,7 @@ public final class ScopedInvariants {
                 if (vis[i].reads(s) == 0) continue;
                 slotInv[s][k] = i;
                 slotBits[s][k] = vis[i].reads(s);
+                slotAny[s] |= vis[i].reads(s);
                 k++;
             }
         }
@@ -108,6 +112,7 @@ public final class ScopedInvariants {
         for (int k = 0; k < n; k++) {
             int s = log[k];
             int w = wbits[s];
+            if ((w & slotAny[s]) == 0) continue;
             int[] is = slotInv[s];
             int[] bs = slotBits[s];
             for (int j = 0; j < is.length; j++) if ((bs[j] & w) != 0) t |= 1L << is[j];

@@ -75,7 +75,7 @@ public final class Stepper {
      */
     public boolean step(int a) {
         if (held) undo();
-        obs.clear();
+        if (!obs.isEmpty()) obs.clear();
         c.obs = obs;
         c.info = null;
         if (!model.stepInPlace(c, a)) {

@@ -193,7 +193,7 @@ public final class LevelExplorer {
 
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
-            Candidates out = new Candidates(sl.count * 3 + 4);
+            Candidates out = new Candidates(sl.count * 4 + 4);
             sl.cands = out;
             sl.enabled = new int[sl.count];
             // One stepper per slice (a slice is 256 states): the only allocation of the loop below.
@@ -446,9 +446,35 @@ public final class LevelExplorer {
             int parentAt = -1;
             sl.newParent = new int[news];
             sl.newActor = new byte[news];
+            // Parents at fixed strides (no escapes in their arena): a new state is its parent's shorts
+            // block-copied and patched with its changes, decoded only if a state check needs it.
+            boolean strided = !sl.seg.arena.escaped();
+            int sliceStart = sl.seg.offsets[sl.from / SLICE];
             int k = 0;
             for (int i = 0; i < c.n; i++) {
                 if (!c.isNew[i]) continue;
+                if (strided && c.changesFitShorts(i)) {
+                    int parentOffset = sliceStart + c.parent[i] * slots;
+                    long key = key(sl.firstPos + c.parent[i], c.actor[i], 1);
+                    long which = c.stateChecks[i];
+                    if (which != 0 && key < minKey.get()) {
+                        sl.seg.arena.plainAt(parentOffset, buf);
+                        c.applyDelta(i, buf);
+                        Violation v = scoped.state(view, which);
+                        if (v != null) found(sl, key, v);
+                    }
+                    sl.outFps[k] = c.fps[i];
+                    int off = sl.out.addPatched(sl.seg.arena, parentOffset, slots, c.delta, c.deltaStart(i), c.deltaEnd[i]);
+                    if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
+                    sl.newParent[k] = c.parent[i];
+                    sl.newActor[k] = c.actor[i];
+                    k++;
+                    continue;
+                }
+                if (strided) {
+                    sl.seg.arena.plainAt(sliceStart + c.parent[i] * slots, par);
+                    parentAt = c.parent[i];
+                }
                 while (parentAt < c.parent[i]) {
                     parents.nextInto(par);
                     parentAt++;
@@ -634,7 +660,7 @@ public final class LevelExplorer {
 
         Candidates(int cap) {
             fps = new long[cap];
-            delta = new int[cap * 6];
+            delta = new int[cap * 10];
             deltaEnd = new int[cap];
             stateChecks = new long[cap];
             parent = new int[cap];
@@ -676,7 +702,19 @@ public final class LevelExplorer {
 
         /** Writes candidate {@code i}'s changes into {@code v} (which holds its parent). */
         void applyDelta(int i, int[] v) {
-            for (int p = i == 0 ? 0 : deltaEnd[i - 1]; p < deltaEnd[i]; p += 2) v[delta[p]] = delta[p + 1];
+            for (int p = deltaStart(i); p < deltaEnd[i]; p += 2) v[delta[p]] = delta[p + 1];
+        }
+
+        int deltaStart(int i) {
+            return i == 0 ? 0 : deltaEnd[i - 1];
+        }
+
+        /** True if every value candidate {@code i} changes fits the arena's plain shorts. */
+        boolean changesFitShorts(int i) {
+            for (int p = deltaStart(i) + 1; p < deltaEnd[i]; p += 2) {
+                if (delta[p] <= Short.MIN_VALUE || delta[p] > Short.MAX_VALUE) return false;
+            }
+            return true;
         }
 
         private void grow() {
