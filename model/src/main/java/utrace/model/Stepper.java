@@ -86,6 +86,22 @@ public final class Stepper {
         return true;
     }
 
+    /**
+     * As {@link #step}, recording into {@code footprint} (cleared first) what the step reads and
+     * writes, as {@link Model#step(State, int, Footprint)} does (partial-order reduction). The
+     * caller checks it against the actor's may-footprint.
+     */
+    public boolean stepRecording(int a, Footprint footprint) {
+        if (model.scenario() == null) throw new IllegalStateException("footprints are recorded in sc scenarios only");
+        footprint.clear();
+        c.fp = footprint;
+        try {
+            return step(a);
+        } finally {
+            c.fp = null;
+        }
+    }
+
     /** Puts the work buffer back to the parent. */
     public void undo() {
         restore();

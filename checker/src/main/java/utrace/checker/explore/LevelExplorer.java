@@ -200,7 +200,7 @@ public final class LevelExplorer {
             Stepper st = inPlace ? model.stepper() : null;
             int[] parentValues = inPlace ? st.parentValues() : new int[slots];
             Footprint[] fps = po == null ? null : new Footprint[actors];
-            Held held = po == null || !inPlace ? null : new Held(actors, slots);
+            Held held = po == null || !inPlace ? null : new Held(actors, slots, po.localCache());
             long trans = 0;
             for (int k = 0; k < sl.count; k++) {
                 long pos = sl.firstPos + k;
@@ -322,15 +322,22 @@ public final class LevelExplorer {
                 long checks = scoped.transitionChecks(touched, !quiet);
                 h.violation[a] = checks == 0 ? null : scoped.transition(st.before(), st.transition(a), checks);
                 h.stateChecks[a] = scoped.stateChecks(touched);
-                if (quiet && d > 0 && po.invisible(wbits, log, n)) candidates |= 1 << a;
+                if (quiet && d > 0 && po.invisible(wbits, log, n)) {
+                    candidates |= 1 << a;
+                    for (int j = 0; j < n; j++) {
+                        h.wslot[a][j] = log[j];
+                        h.wbits[a][j] = wbits[log[j]];
+                    }
+                    h.nw[a] = n;
+                }
             }
             st.undo();
             int ample = -1;
             if (candidates != 0) {
                 // Proviso: the successor is not in the visited set, which holds exactly the levels
                 // up to this one while a level is expanded (the same states as Explorer's test).
-                ample = po.ampleAmong(new State(parent.clone()), candidates, h.footprint,
-                    n -> !visited.contains(Zobrist.of(n)));
+                ample = po.ampleInPlace(st, candidates, h.fp, h.wslot, h.wbits, h.nw, h.footprint, h.may,
+                    f -> !visited.contains(f));
             }
             if (ample < 0) fullyExpanded.incrementAndGet();
             int mask = 0;
@@ -599,8 +606,17 @@ public final class LevelExplorer {
         final int[][] value;
         final int[] changes;
         final Footprint footprint;
+        final MayCache may;
+        /** A candidate's written slots and bits (the cheap independence pre-test). */
+        final int[][] wslot;
+        final int[][] wbits;
+        final int[] nw;
 
-        Held(int actors, int slots) {
+        Held(int actors, int slots, MayCache may) {
+            this.may = may;
+            wslot = new int[actors][slots];
+            wbits = new int[actors][slots];
+            nw = new int[actors];
             fp = new long[actors];
             stateChecks = new long[actors];
             violation = new Violation[actors];

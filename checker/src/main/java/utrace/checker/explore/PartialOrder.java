@@ -52,6 +52,7 @@ final class PartialOrder {
         this.actors = model.actorCount();
         this.slots = model.stateSize();
         this.visible = visible;
+        this.cache = ThreadLocal.withInitial(() -> new MayCache(model));
     }
 
     /** The reduction for {@code model} checked against {@code invariants}, or null where it does not apply (and why, via {@link #unavailable}). */
@@ -136,6 +137,60 @@ final class PartialOrder {
                 if (q != p && scratch.conflictWith(may[q]) >= 0) independent = false;
             }
             if (independent && fresh.test(t.after())) return p;
+        }
+        return -1;
+    }
+
+    private boolean writesIntoOthers(int[] v, int p, int[] slots, int[] bits, int n, MayCache may) {
+        for (int q = 0; q < actors; q++) {
+            if (q == p) continue;
+            Footprint m = may.may(v, q);
+            for (int k = 0; k < n; k++) {
+                if ((bits[k] & (m.reads(slots[k]) | m.writes(slots[k]))) != 0) return true;
+            }
+        }
+        return false;
+    }
+
+    /** This thread's cache of may-footprints ({@link MayCache}). */
+    MayCache localCache() { return cache.get(); }
+
+    private final ThreadLocal<MayCache> cache;
+
+    /**
+     * {@link #ampleAmong} without copies: each candidate's step is taken again in {@code st}
+     * recording its footprint into {@code scratch}, checked against its own may-footprint (an
+     * incomplete table throws), tested for independence against the others' cached
+     * may-footprints, and the proviso asks {@code fresh} about the successor's fingerprint
+     * ({@code fps[p]}). Same choice as {@link #ampleAmong} (PorSoundnessTest compares the searches).
+     */
+    int ampleInPlace(utrace.model.Stepper st, int candidates, long[] fps, int[][] wslot, int[][] wbits, int[] nw,
+                     Footprint scratch, MayCache may, java.util.function.LongPredicate fresh) {
+        int[] v = st.parentValues();
+        for (int p = 0; p < actors; p++) {
+            if ((candidates & (1 << p)) == 0) continue;
+            // Cheap necessary test first, from the writes logged when the step was taken: a write
+            // into another actor's may-footprint already makes the step dependent. Most candidates
+            // stop here, and nothing is recorded for them.
+            if (writesIntoOthers(v, p, wslot[p], wbits[p], nw[p], may)) continue;
+            if (!st.stepRecording(p, scratch) || scratch.writesInto(visible) >= 0) {
+                throw new IllegalStateException("in-place steps of " + model.actorName(p) + " disagree");
+            }
+            Footprint mine = may.may(v, p);
+            int slot = scratch.outside(mine);
+            if (slot >= 0) {
+                st.undo();
+                State s = new State(v.clone());
+                throw new IllegalStateException("footprint table incomplete: " + model.actorName(p) + " at '"
+                    + model.where(s, p) + "' touches slot " + slot + " (" + scratch.describe(slot)
+                    + ") outside its may-footprint (" + mine.describe(slot) + ")");
+            }
+            boolean independent = true;
+            for (int q = 0; q < actors && independent; q++) {
+                if (q != p && scratch.conflictWith(may.may(v, q)) >= 0) independent = false;
+            }
+            st.undo();
+            if (independent && fresh.test(fps[p])) return p;
         }
         return -1;
     }

@@ -2,11 +2,10 @@ package utrace.checker.explore;
 
 /**
  * How the native breadth-first search scales: worker threads, symmetry
- * reduction and bitstate hashing. {@link #SEQUENTIAL} (one worker, no
- * reduction, exact visited set) runs the classic {@link Explorer} and gives
- * exactly its counts and shortest traces; anything else runs the
- * level-synchronous {@link LevelExplorer}, which gives the same counts and
- * trace as one worker for any number of workers.
+ * reduction and bitstate hashing. Every breadth-first run goes to the
+ * level-synchronous {@link LevelExplorer} (its allocation-free inner loop),
+ * which gives exactly the classic {@link Explorer}'s counts and shortest
+ * traces, for any number of workers (LevelExplorerTest, PorSoundnessTest).
  *
  * @param workers threads that expand states (1 or more)
  * @param symmetry treat interchangeable killers as one ({@link Symmetry}); shortest traces are kept
