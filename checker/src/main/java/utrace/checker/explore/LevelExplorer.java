@@ -193,11 +193,12 @@ public final class LevelExplorer {
 
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
-            Candidates out = new Candidates(sl.count * 4 + 4);
-            sl.cands = out;
+            // This thread's reused buffers: the candidates are copied out at their exact size below.
+            Candidates out = scratch.get();
+            out.reset();
             sl.enabled = new int[sl.count];
             // One stepper per slice (a slice is 256 states): the only allocation of the loop below.
-            Stepper st = inPlace ? model.stepper() : null;
+            Stepper st = inPlace ? steppers.get() : null;
             int[] parentValues = inPlace ? st.parentValues() : new int[slots];
             Footprint[] fps = po == null ? null : new Footprint[actors];
             Held held = po == null || !inPlace ? null : new Held(actors, slots, po.localCache());
@@ -226,7 +227,8 @@ public final class LevelExplorer {
                 if (done < 0) break; // a violation: the rest of the slice comes after it
             }
             levelTransitions.addAndGet(trans);
-            out.bucket();
+            sl.cands = out.copyExact();
+            sl.cands.bucket();
         }
 
         /**
@@ -411,6 +413,12 @@ public final class LevelExplorer {
             }
             return trans;
         }
+
+        /** Per-thread buffers of the expand phase (a worker keeps its own across slices and levels). */
+        final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(() -> new Candidates(4 * SLICE + 4));
+        final ThreadLocal<Stepper> steppers = ThreadLocal.withInitial(this::newStepper);
+
+        private Stepper newStepper() { return model.stepper(); }
 
         /** Records a violation; the smallest key of the level wins. */
         void found(Slice sl, long key, Violation v) {
@@ -751,6 +759,25 @@ public final class LevelExplorer {
             parent[n] = parentInSlice;
             actor[n] = (byte) a;
             n++;
+        }
+
+        void reset() {
+            n = 0;
+            deltaLen = 0;
+        }
+
+        /** A copy of exactly the candidates added (the scratch it came from is reused). */
+        Candidates copyExact() {
+            Candidates c = new Candidates(0);
+            c.n = n;
+            c.fps = Arrays.copyOf(fps, n);
+            c.stateChecks = Arrays.copyOf(stateChecks, n);
+            c.parent = Arrays.copyOf(parent, n);
+            c.actor = Arrays.copyOf(actor, n);
+            c.deltaEnd = Arrays.copyOf(deltaEnd, n);
+            c.delta = Arrays.copyOf(delta, deltaLen);
+            c.deltaLen = deltaLen;
+            return c;
         }
 
         void bucket() {
