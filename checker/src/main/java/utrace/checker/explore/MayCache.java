@@ -11,17 +11,21 @@ import utrace.model.State;
  * entry keeps the slots read while computing it (recorded through
  * {@link State#recording}) and their values, and serves any state that has
  * the same values there: the table's code then takes the same path and gives
- * the same footprint. Entries are bucketed by the actor's program counter,
- * which is only a partition (an entry is checked on its own slots). One cache
- * per thread; entries are never evicted (a model has few distinct entries).
+ * the same footprint. Entries are bucketed by a hash of the values at the
+ * slots the actor's first table computation read (the same slots for most
+ * states): only a partition, as an entry is checked on its own slots; a state
+ * whose bucket lacks a matching entry computes and adds one. One cache per
+ * thread; entries are never evicted (a model has few distinct entries).
  */
 final class MayCache {
-    private static final int BUCKETS = 64;
+    private static final int BUCKETS = 1024;
 
     private final Model model;
     private final int slots;
     /** [actor][pc bucket] -> linked entries. */
     private final Entry[][] buckets;
+    /** Per actor: the slots its first computation read, whose values pick the bucket. */
+    private final int[][] keySlots;
 
     private static final class Entry {
         final int[] readSlots;
@@ -46,11 +50,23 @@ final class MayCache {
         this.model = model;
         this.slots = model.stateSize();
         this.buckets = new Entry[model.actorCount()][BUCKETS];
+        this.keySlots = new int[model.actorCount()][];
+    }
+
+    private int bucket(int[] v, int a) {
+        int[] ks = keySlots[a];
+        if (ks == null) return 0;
+        int h = a;
+        for (int s : ks) h = h * 0x9E3779B1 + v[s];
+        h ^= h >>> 15;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h & (BUCKETS - 1);
     }
 
     /** Actor {@code a}'s may-footprint in the state {@code v} (do not modify it). */
     Footprint may(int[] v, int a) {
-        int b = v[model.actorBase(a)] & (BUCKETS - 1);
+        int b = bucket(v, a);
         for (Entry e = buckets[a][b]; e != null; e = e.next) if (e.matches(v)) return e.may;
         Footprint reads = new Footprint(slots);
         Footprint may = new Footprint(slots);
@@ -64,6 +80,10 @@ final class MayCache {
             if (reads.reads(s) == 0) continue;
             rs[n] = s;
             vs[n++] = v[s];
+        }
+        if (keySlots[a] == null) {
+            keySlots[a] = rs;
+            b = bucket(v, a);
         }
         buckets[a][b] = new Entry(rs, vs, may, buckets[a][b]);
         return may;
