@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -19,7 +21,9 @@ final class AttachOrdering extends Base {
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         if (!before.taskHistory(Slots.G_PASS_ACTIVE)) return null;
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (!o.liveCallback()) continue;
             int e = o.engine();
             if (before.engineHistory(e, Slots.EG_ATTACHED_IN_PASS)) {

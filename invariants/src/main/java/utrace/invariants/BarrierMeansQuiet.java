@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -19,7 +21,9 @@ final class BarrierMeansQuiet extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.isReturnOf(OwnerOp.Kind.BARRIER) && o.ret() == 0
                     && t.after().engineHistory(o.engine(), Slots.EG_IN_CALLBACK)) {
                 return "utrace_barrier on " + m.engineName(o.engine())

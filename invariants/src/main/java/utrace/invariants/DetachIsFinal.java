@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Actions;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -20,7 +22,9 @@ final class DetachIsFinal extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_DETACH_RETURNED_ZERO)) {
                 return callback(m, o) + " after utrace_control(DETACH) returned 0";
             }

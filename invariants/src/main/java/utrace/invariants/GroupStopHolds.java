@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -23,7 +25,9 @@ final class GroupStopHolds extends Base {
     @Override public String checkTransition(Model m, State before, Transition t) {
         if (!before.has(Slots.SIGNAL_FLAGS, Slots.SIGNAL_STOP_STOPPED)) return null;
         if (before.has(Slots.PTRACE, Slots.PT_PTRACED) || before.killed()) return null;
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.DEQUEUE && o.code() != Signals.SIGKILL) {
                 return Signals.name(o.code()) + " dequeued by an untraced tracee of a stopped group";
             }

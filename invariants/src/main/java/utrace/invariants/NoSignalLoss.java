@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -18,7 +20,9 @@ final class NoSignalLoss extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.USER_ENTRY && (before.pendingSignals() | before.get(Slots.SHARED_PENDING)) != 0) {
                 return "back to user mode with " + Signals.names(before.pendingSignals() | before.get(Slots.SHARED_PENDING))
                     + " still pending";

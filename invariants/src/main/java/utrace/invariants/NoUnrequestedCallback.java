@@ -30,7 +30,9 @@ final class NoUnrequestedCallback extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (!o.liveCallback()) continue;
             int asked = asked(m.scenario(), o.engine());
             int ev = o.code();

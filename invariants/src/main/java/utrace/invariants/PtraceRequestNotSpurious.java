@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Errno;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -19,7 +21,9 @@ final class PtraceRequestNotSpurious extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.PTRACE_RETURN && o.ret() == Errno.ESRCH && !before.killed() && before.exitState() == 0
                     && (before.taskState() & TaskState.TRACED_BIT) != 0 && before.has(Slots.PTRACE, Slots.PT_PTRACED)) {
                 return "a ptrace request failed with -ESRCH although the tracee is in its ptrace stop ("

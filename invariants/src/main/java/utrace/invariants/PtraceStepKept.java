@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -21,7 +23,9 @@ final class PtraceStepKept extends Base {
     @Override public String checkTransition(Model m, State before, Transition t) {
         boolean asked = before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_STEP)
             && before.has(Slots.PTRACE, Slots.PT_PTRACED);
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.USER_ENTRY && asked && !before.killed() && !before.has(Slots.TIF, Tif.SINGLESTEP)) {
                 return "back to user mode without TIF_SINGLESTEP although ptrace asked for a single-step";
             }

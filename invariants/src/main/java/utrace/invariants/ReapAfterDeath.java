@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -19,7 +21,9 @@ final class ReapAfterDeath extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (!o.liveCallback() || o.code() != Events.REAP) continue;
             int e = o.engine();
             if (before.engineHistory(e, Slots.EG_DEATH_DETACHED)) {

@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -21,7 +23,9 @@ final class SetEventsErrors extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
                 int e = o.engine();
                 int old = before.engineFlags(e) & ~Events.ENGINE_STOP;

@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -27,7 +29,9 @@ final class SignalDelivered extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.USER_ENTRY && before.get(Slots.G_SIG_OWED) != 0) {
                 return "back to user mode while " + Signals.names(before.get(Slots.G_SIG_OWED))
                     + " (passed by the tracer or sent while ptraced) was never delivered nor reported";

@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -18,7 +20,9 @@ final class StopIsSticky extends Base {
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         if (before.killed()) return null;
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() != Obs.Kind.USER_ENTRY) continue;
             for (int e = 0; e < m.engineCount(); e++) {
                 if (before.engineHistory(e, Slots.EG_HELD_STOPPED)) {

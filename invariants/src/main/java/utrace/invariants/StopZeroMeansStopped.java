@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Actions;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -26,7 +28,9 @@ final class StopZeroMeansStopped extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.isReturnOf(OwnerOp.Kind.CONTROL) && o.aux() == Actions.STOP && o.ret() == 0
                     && !TaskState.isStoppedOrTraced(t.after().taskState()) && !t.after().killed()) {
                 return "utrace_control(STOP) on " + m.engineName(o.engine()) + " returned 0 but the tracee is "

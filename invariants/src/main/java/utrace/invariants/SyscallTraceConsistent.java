@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -26,7 +28,9 @@ final class SyscallTraceConsistent extends Base {
     @Override public String checkTransition(Model m, State before, Transition t) {
         int asked = (before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSCALL) ? Slots.G_PT_ASKED_SYSCALL : 0)
             | (before.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSEMU) ? Slots.G_PT_ASKED_SYSEMU : 0);
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             switch (o.kind()) {
                 case PTRACE_STOP:
                     if (o.code() == Obs.PTRACE_STOP_SYSCALL && asked == 0 && !before.killed()) {

@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -32,7 +34,9 @@ final class UtraceStructInitialised extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() != Obs.Kind.UTRACE_STRUCT_INVALID) continue;
             if (o.code() == Obs.STRUCT_UNINIT) {
                 return m.actorName(t.actor()) + " uses the struct utrace at task->utrace, but its initialisation by "

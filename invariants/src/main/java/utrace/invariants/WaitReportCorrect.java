@@ -29,7 +29,9 @@ final class WaitReportCorrect extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() != Obs.Kind.WAIT_REPORT) continue;
             int r = o.code();
             int kind = WaitResult.kind(r);

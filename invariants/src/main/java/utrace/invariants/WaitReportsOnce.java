@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -25,7 +27,9 @@ final class WaitReportsOnce extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        for (Obs o : t.obs()) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
             if (o.kind() != Obs.Kind.WAIT_REPORT) continue;
             int r = o.code();
             int owed = before.get(Slots.G_WAIT);

@@ -12,12 +12,24 @@ public final class Ctx {
     final Model model;
     final ModelConfig cfg;
     final int[] v;
-    final int actor;
-    final int base;
+    /** Not final: a {@link Stepper}'s one Ctx is reused for every actor it tries. */
+    int actor;
+    int base;
     final boolean record;
     StepInfo info;
     String detail;
-    List<Obs> obs = List.of();
+    /** {@link #NONE} until the first observation (a fresh list then), or a {@link Stepper}'s reused list. */
+    List<Obs> obs = NONE;
+    static final List<Obs> NONE = List.of();
+    /**
+     * Null, or (in a {@link Stepper}) the bits each slot's writes touched during this step, with
+     * {@link #log} listing the slots written ({@link #nlog} of them) so the step can be undone
+     * and its successor fingerprinted from the changed slots only.
+     */
+    int[] wbits;
+    int[] log;
+    int nlog;
+    boolean[] inLog;
 
     // The weak memory model's bookkeeping for this step (unused in sc: weak stays null).
     WeakMemory weak;
@@ -45,7 +57,7 @@ public final class Ctx {
     }
 
     void observe(Obs o) {
-        if (obs.isEmpty()) obs = new ArrayList<>(2);
+        if (obs == NONE) obs = new ArrayList<>(2);
         obs.add(o);
     }
 
@@ -72,7 +84,18 @@ public final class Ctx {
 
     private void r(int slot, int bits) { if (fp != null) fp.read(slot, bits); }
 
-    private void w(int slot, int bits) { if (fp != null) fp.write(slot, bits); }
+    private void w(int slot, int bits) {
+        if (fp != null) fp.write(slot, bits);
+        if (wbits != null) logWrite(slot, bits);
+    }
+
+    private void logWrite(int slot, int bits) {
+        if (!inLog[slot]) {
+            inLog[slot] = true;
+            log[nlog++] = slot;
+        }
+        wbits[slot] |= bits;
+    }
 
     /** Another actor's block, read (Tracee.asleepIn reads the tracee's program counter). */
     int peek(int slot) { r(slot, -1); return v[slot]; }

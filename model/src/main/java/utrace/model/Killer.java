@@ -66,7 +66,7 @@ final class Killer extends Actor {
         if (send.guard() != null && !model.guardHolds(c, send.guard())) return false;
         if (!c.lockFree(LOCK_SIGLOCK)) return false;
         boolean queued = SendSignal.send(c, sig, !send.tkill());
-        c.note("send " + Signals.name(sig) + (send.tkill() ? " with tkill() (task->pending)" : " with kill() (shared queue)")
+        if (c.record) c.note("send " + Signals.name(sig) + (send.tkill() ? " with tkill() (task->pending)" : " with kill() (shared queue)")
             + (queued ? "" : ": ignored (dropped)"));
         c.pc(i + 1);
         return true;

@@ -284,6 +284,25 @@ public final class Model {
         return new Transition(a, c.info, c.detail, new State(c.v), c.obs);
     }
 
+    /** A reusable in-place stepper over this model's states (sequential consistency only; one per thread). */
+    public Stepper stepper() {
+        return new Stepper(this);
+    }
+
+    /**
+     * Actor {@code a}'s step in place on {@code c}'s buffer ({@link Stepper}): the same actor code
+     * and upkeep as {@link #step(State, int, boolean, Footprint)} without the copy; false if disabled
+     * (the caller undoes what the actor wrote before it found out).
+     */
+    boolean stepInPlace(Ctx c, int a) {
+        Actor actor = actors.get(a);
+        c.actor = a;
+        c.base = actor.base;
+        if (!actor.step(c)) return false;
+        if (litmus == null) forgetReleasedStops(c);
+        return true;
+    }
+
     /**
      * True if some actor can take a step that changes the state. A state
      * where every enabled step leaves it unchanged (utrace_barrier retrying

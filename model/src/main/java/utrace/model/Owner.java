@@ -104,7 +104,7 @@ final class Owner extends Actor {
     private void returned(Ctx c, OwnerOp op, int ret) {
         c.local(L_RET, ret);
         c.observe(Obs.apiReturn(engine, op.kind(), ret, op.arg()));
-        c.note("utrace_" + op + " returns " + Errno.name(ret));
+        if (c.record) c.note("utrace_" + op + " returns " + Errno.name(ret));
         int next = c.local(L_OP) + 1;
         c.local(L_OP, next);
         c.pc(next < script.size() ? PHASE_START : DONE_PC);
@@ -205,7 +205,7 @@ final class Owner extends Actor {
                 if (!stopped && c.get(EXIT_STATE) == 0) return false;
                 c.local(L_OP, c.local(L_OP) + 1);
                 c.pc(c.local(L_OP) < script.size() ? PHASE_START : DONE_PC);
-                c.note("tracee is " + (stopped ? TaskState.name(c.get(TASK_STATE)) : "dead"));
+                if (c.record) c.note("tracee is " + (stopped ? TaskState.name(c.get(TASK_STATE)) : "dead"));
                 return true;
             }
             case PUT:
@@ -248,7 +248,7 @@ final class Owner extends Actor {
             }
             c.local(L_EX_STATE, state);
             c.local(L_EX_NCSW, ncsw);
-            c.note("prepared: state " + TaskState.name(state));
+            if (c.record) c.note("prepared: state " + TaskState.name(state));
             c.pc(PHASE_SECOND);
             return true;
         }

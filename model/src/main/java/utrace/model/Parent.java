@@ -63,7 +63,7 @@ final class Parent extends Actor {
                 c.observe(Obs.waitReport(result, Obs.WAITER_PARENT, 0));
                 c.local(L_WAITRES, result);
                 c.clearBits(G_WAIT, GW_EXIT_PARENT); // history: reported
-                c.note("waitpid() = " + WaitResult.name(result));
+                if (c.record) c.note("waitpid() = " + WaitResult.name(result));
                 c.pc(RELEASE);
                 return true;
             }

@@ -35,7 +35,7 @@ final class SendSignal {
         if (c.has(PTRACE, PT_PTRACED)) c.setBits(G_SIG_OWED, sig);
         if (!prepareSignal(c, sig)) return false;
         if (c.cfg.mutated(Mutation.TRACED_SIGNAL_DROPPED) && Utrace.taskIsPtraceStopped(c)) {
-            c.note(Signals.name(sig) + " for a TASK_TRACED task: dropped (mutation traced-signal-dropped)");
+            if (c.record) c.note(Signals.name(sig) + " for a TASK_TRACED task: dropped (mutation traced-signal-dropped)");
             return false;
         }
         // legacy_queue(): a non-rt signal already pending is not queued twice

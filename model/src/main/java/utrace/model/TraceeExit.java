@@ -143,7 +143,7 @@ final class TraceeExit {
         c.set(G_WAIT_STATUS, WaitResult.ofExitStatus(status));
         if (ptraced) c.setBits(G_WAIT, GW_EXIT_TRACER);
         else if (!autoreap && c.model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
-        c.note((autoreap ? "autoreap (the parent ignores SIGCHLD): EXIT_DEAD" : "EXIT_ZOMBIE")
+        if (c.record) c.note((autoreap ? "autoreap (the parent ignores SIGCHLD): EXIT_DEAD" : "EXIT_ZOMBIE")
             + "; status " + WaitResult.name(WaitResult.ofExitStatus(status)));
         c.pc(EXIT_UTRACE_NOTIFY);
         return true;

@@ -85,7 +85,7 @@ final class TraceePtrace {
             return true;
         }
         if (!c.lockFree(LOCK_SIGLOCK)) return false;
-        c.note("ptrace_notify(SIGTRAP): syscall " + (entry ? "entry" : "exit") + " stop");
+        if (c.record) c.note("ptrace_notify(SIGTRAP): syscall " + (entry ? "entry" : "exit") + " stop");
         ptraceStopSet(c, Obs.PTRACE_STOP_SYSCALL, Signals.SIGTRAP, cont);
         return true;
     }
@@ -209,7 +209,7 @@ final class TraceePtrace {
         if (signr != 0) {
             SendSignal.send(c, signr, false);
             c.set(EXIT_CODE, 0);
-            c.note("ptrace_report_syscall: send_sig(" + Signals.name(signr) + ")");
+            if (c.record) c.note("ptrace_report_syscall: send_sig(" + Signals.name(signr) + ")");
         }
         c.pc(c.local(L_PT_CONT));
     }

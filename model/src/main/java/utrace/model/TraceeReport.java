@@ -95,7 +95,7 @@ final class TraceeReport {
             case P_SET_REPORTING:
                 c.store(REPORTING, c.local(L_CUR));
                 c.fence(Barrier.B1_READER);
-                c.note("reporting = " + c.engineName(c.local(L_CUR) - 1));
+                if (c.record) c.note("reporting = " + c.engineName(c.local(L_CUR) - 1));
                 c.pc(P_READ);
                 return true;
             case P_READ: return startCallbackRead(c);
@@ -259,7 +259,7 @@ final class TraceeReport {
     static void made(Ctx c, int e, int event, int ret, boolean live) {
         c.observe(Obs.callback(e, event, ret, live));
         if (c.record) {
-            c.note((live ? "" : "utrace_detached_ops: ") + "report_" + Events.names(event).toLowerCase()
+            if (c.record) c.note((live ? "" : "utrace_detached_ops: ") + "report_" + Events.names(event).toLowerCase()
                 + "(" + c.engineName(e) + ") returns " + Actions.name(ret)
                 + (c.local(L_KIND) == K_SIGNAL && c.local(L_RESULT) == TraceeSignal.SIG_IGN ? "|UTRACE_SIGNAL_IGN" : ""));
         }
@@ -281,7 +281,7 @@ final class TraceeReport {
                 ret = EngineApi.controlLocked(c, e, call.arg(), Utrace.taskIsTraced(c));
             }
         }
-        c.note("callback calls utrace_" + call + " on itself: " + Errno.name(ret));
+        if (c.record) c.note("callback calls utrace_" + call + " on itself: " + Errno.name(ret));
     }
 
     /** finish_callback_report(): apply one callback's return value to the report. */
@@ -358,11 +358,11 @@ final class TraceeReport {
         if (!c.lockFree(LOCK_UTRACE)) return false;
         int resume = finishResume(c);
         if (c.record && c.get(RESUME) < resume) {
-            c.note("utrace->resume went down to " + Actions.name(c.get(RESUME)) + " since the test: overwritten");
+            if (c.record) c.note("utrace->resume went down to " + Actions.name(c.get(RESUME)) + " since the test: overwritten");
         }
         c.set(RESUME, resume);
         c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
-        c.note("utrace->resume = " + Actions.name(resume));
+        if (c.record) c.note("utrace->resume = " + Actions.name(resume));
         c.pc(FIN_RESET);
         return true;
     }
@@ -405,7 +405,7 @@ final class TraceeReport {
         if (handler) c.clearBits(UBITS, U_SIGNAL_HANDLER);
         initReport(c);
         int action = Utrace.startReport(c);
-        c.note("start_report: " + Actions.name(action));
+        if (c.record) c.note("start_report: " + Actions.name(action));
         c.local(L_FRR_CONT, TraceeSyscall.EXIT_TO_USER);
         switch (action) {
             case Actions.RESUME:

@@ -124,7 +124,7 @@ final class TraceeSignal {
                     TraceeReport.initReport(c);
                     c.local(L_RESULT, signalResult(signr));
                     c.local(L_SIGNR, signr);
-                    c.note("report_signal pass for " + Signals.name(signr));
+                    if (c.record) c.note("report_signal pass for " + Signals.name(signr));
                     TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
                     return true;
                 }
@@ -212,7 +212,7 @@ final class TraceeSignal {
      * when the tracee is back is {@link #ptraceSignalTail}.
      */
     private static void ptraceSignal(Ctx c, int signr) {
-        c.note("ptrace_signal(" + Signals.name(signr) + ")");
+        if (c.record) c.note("ptrace_signal(" + Signals.name(signr) + ")");
         c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
         // history: the signal now waits in exit_code, owed until the tracer collects the stop or it is delivered
         c.setBits(G_SIG_OWED, signr);
@@ -237,7 +237,7 @@ final class TraceeSignal {
             return;
         }
         c.set(EXIT_CODE, 0);
-        c.note("ptrace_signal: deliver " + Signals.name(signr) + " (exit_code)");
+        if (c.record) c.note("ptrace_signal: deliver " + Signals.name(signr) + " (exit_code)");
         act(c, signr);
     }
 
@@ -252,7 +252,7 @@ final class TraceeSignal {
         c.clearBits(G_SIG_OWED, signr); // history: delivered
         SignalHandler h = c.model.scenario().handler(signr);
         if (h.installed() && signr != Signals.SIGKILL) {
-            c.note(Signals.name(signr) + ": run the handler");
+            if (c.record) c.note(Signals.name(signr) + ": run the handler");
             if (h.kind() != SignalHandler.Kind.RETURN) c.local(L_HANDLER, signr);
             c.pc(GS_HANDLER);
             return;
@@ -260,7 +260,7 @@ final class TraceeSignal {
         // if/else: see TraceeOp.text() (JPF and enum switch maps)
         Signals.DefaultAction dfl = Signals.defaultAction(signr);
         if (dfl == Signals.DefaultAction.IGNORE) {
-            c.note(Signals.name(signr) + ": ignored");
+            if (c.record) c.note(Signals.name(signr) + ": ignored");
             c.pc(GS_HOOK);
         } else if (dfl == Signals.DefaultAction.STOP) {
             // do_signal_stop(SIGSTOP): the group stops, unless a SIGCONT or
@@ -272,7 +272,7 @@ final class TraceeSignal {
                 c.pc(GS_HOOK);
             }
         } else {
-            c.note(Signals.name(signr) + (signr == Signals.SIGKILL ? ": do_group_exit" : ", default action: do_group_exit"));
+            if (c.record) c.note(Signals.name(signr) + (signr == Signals.SIGKILL ? ": do_group_exit" : ", default action: do_group_exit"));
             TraceeExit.fatalSignal(c, signr);
         }
     }
@@ -286,7 +286,7 @@ final class TraceeSignal {
         int resume = c.get(RESUME);
         c.set(RESUME, Actions.RESUME);
         if (c.has(TIF, Tif.SIGPENDING)) Utrace.recalcSigpending(c);
-        c.note("resume was " + Actions.name(resume));
+        if (c.record) c.note("resume was " + Actions.name(resume));
         if (resume > Actions.REPORT) {
             c.local(L_ACTION, resume);
             TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS, false);

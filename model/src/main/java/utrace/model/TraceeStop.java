@@ -130,7 +130,7 @@ final class TraceeStop {
             if (c.ops(e) == Ops.LIVE && (c.flags(e) & Events.ENGINE_STOP) != 0) c.ghostSet(e, EG_HELD_STOPPED);
         }
         c.set(NCSW, (c.get(NCSW) + 1) & 3);
-        c.note(TaskState.name(c.get(TASK_STATE)) + "; schedule()");
+        if (c.record) c.note(TaskState.name(c.get(TASK_STATE)) + "; schedule()");
         c.pc(STOP_SLEEP);
         return true;
     }
@@ -138,7 +138,7 @@ final class TraceeStop {
     /** do_signal_stop() decided to stop: schedule() in TASK_STOPPED. */
     static void groupStopSleep(Ctx c, String note) {
         c.set(NCSW, (c.get(NCSW) + 1) & 3);
-        c.note(note);
+        if (c.record) c.note(note);
         c.pc(JC_SLEEP);
     }
 }

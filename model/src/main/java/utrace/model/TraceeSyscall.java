@@ -98,11 +98,11 @@ final class TraceeSyscall {
     /** The tracee calls {@code op}: a system call (entry hooks first), or exit(). */
     private static void start(Ctx c, TraceeOp op) {
         if (op.kind() == TraceeOp.Kind.EXIT) {
-            c.note(op.label());
+            if (c.record) c.note(op.label());
             TraceeExit.doGroupExit(c, (op.arg() & 0xff) << 8);
             return;
         }
-        c.note(op.kind() == TraceeOp.Kind.SYSCALL ? "system call" : "system call: " + op.label());
+        if (c.record) c.note(op.kind() == TraceeOp.Kind.SYSCALL ? "system call" : "system call: " + op.label());
         c.local(L_SYSOP, op.hasBody() ? op.encode() : 0);
         c.pc(SYS_ENTRY);
     }
@@ -115,7 +115,7 @@ final class TraceeSyscall {
     private static boolean handlerBody(Ctx c, int signr) {
         SignalHandler h = c.model.scenario().handler(signr);
         c.local(L_HANDLER, 0);
-        c.note("the " + Signals.name(signr) + " handler runs");
+        if (c.record) c.note("the " + Signals.name(signr) + " handler runs");
         if (h.kind() == SignalHandler.Kind.EXIT) start(c, new TraceeOp(TraceeOp.Kind.EXIT, h.code()));
         else start(c, new TraceeOp(TraceeOp.Kind.RAISE, signr));
         return true;
@@ -151,7 +151,7 @@ final class TraceeSyscall {
         } else if (op.kind() == TraceeOp.Kind.RAISE || op.kind() == TraceeOp.Kind.KILL) {
             if (!c.lockFree(LOCK_SIGLOCK)) return false;
             boolean queued = SendSignal.send(c, op.arg(), op.kind() == TraceeOp.Kind.KILL);
-            c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
+            if (c.record) c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
         } else {
             throw new IllegalStateException("no body for " + op);
         }

@@ -283,9 +283,9 @@ final class Utrace {
         if ((c.flags(e) & Events.REAP) != 0) {
             c.observe(Obs.callback(e, Events.REAP, Actions.RESUME, live));
             if (live) c.ghostSet(e, EG_REAP_CALLED);
-            c.note((live ? "report_reap" : "utrace_detached_reap") + " for " + c.engineName(e));
+            if (c.record) c.note((live ? "report_reap" : "utrace_detached_reap") + " for " + c.engineName(e));
         } else {
-            c.note("no report_reap for " + c.engineName(e));
+            if (c.record) c.note("no report_reap for " + c.engineName(e));
         }
         c.ops(e, Ops.NULL);
         c.flags(e, 0);

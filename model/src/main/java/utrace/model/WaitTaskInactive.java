@@ -31,12 +31,12 @@ final class WaitTaskInactive {
             // while (task_running(rq, p)) if (match_state && unlikely(p->state != match_state)) return 0;
             boolean matches = c.cfg.has(13) ? (state & matchState) != 0 : state == matchState;
             if (matches) return SPIN;
-            c.note("wait_task_inactive: busy-wait sees " + TaskState.name(state) + ", not " + TaskState.name(matchState)
+            if (c.record) c.note("wait_task_inactive: busy-wait sees " + TaskState.name(state) + ", not " + TaskState.name(matchState)
                 + ": returns 0");
             return CHANGED;
         }
         if (state != matchState) {
-            c.note("wait_task_inactive: off the CPU in " + TaskState.name(state) + ", which is not "
+            if (c.record) c.note("wait_task_inactive: off the CPU in " + TaskState.name(state) + ", which is not "
                 + TaskState.name(matchState) + " (the locked re-check compares with ==): returns 0");
             return CHANGED;
         }

@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import utrace.invariants.Invariant;
 import utrace.invariants.InvariantChecker;
+import utrace.invariants.ScopedInvariants;
 import utrace.invariants.Violation;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.State;
+import utrace.model.Stepper;
 import utrace.model.Transition;
 
 /**
@@ -71,6 +73,10 @@ public final class LevelExplorer {
     private final class Run {
         final Model model;
         final InvariantChecker check;
+        /** The same invariants, each checked only where a step wrote what it reads ({@link ScopedInvariants}). */
+        final ScopedInvariants scoped;
+        /** Steps in place ({@link Stepper}): everywhere but the weak memory model. */
+        final boolean inPlace;
         final WorkerPool pool;
         final int actors;
         final int slots;
@@ -97,7 +103,9 @@ public final class LevelExplorer {
 
         Run(Model model, List<Invariant> invariants, WorkerPool pool) {
             this.model = model;
-            this.check = new InvariantChecker(model, invariants);
+            this.scoped = new ScopedInvariants(model, invariants);
+            this.check = scoped.unscoped();
+            this.inPlace = !model.config().weak();
             this.pool = pool;
             this.actors = model.actorCount();
             this.slots = model.initial().size();
@@ -113,14 +121,15 @@ public final class LevelExplorer {
         ExplorationResult run() {
             State init = model.initial();
             if (symmetry != null) init = symmetry.canonical(init);
-            visited.add(FastFingerprint.of(init));
+            long initFp = Zobrist.of(init);
+            visited.add(initFp);
             parent.add(-1);
             via.add((byte) -1);
             Violation v0 = check.state(init);
             if (v0 != null) return violation(v0, path(0, -1), stats(1, 0, 0));
             StateArena a0 = new StateArena(slots * 2);
             a0.add(init);
-            List<Segment> level = List.of(new Segment(a0, 1, new int[] {0}, 0));
+            List<Segment> level = List.of(new Segment(a0, 1, new int[] {0}, 0, new long[] {initFp}));
             levelSize = 1;
             long levelBase = 0;
             depth = 0;
@@ -148,7 +157,7 @@ public final class LevelExplorer {
                     s.newBase = id;
                     id += s.newCount;
                     if (s.newCount > 0) {
-                        next.add(new Segment(s.out, s.newCount, s.outOffsets, pos));
+                        next.add(new Segment(s.out, s.newCount, s.outOffsets, pos, s.outFps));
                         pos += s.newCount;
                     }
                 }
@@ -184,12 +193,16 @@ public final class LevelExplorer {
 
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
-            Candidates out = new Candidates(sl.count * 2 + 4);
-            Footprint[] fps = new Footprint[actors];
-            sl.cands = out;
+            // This thread's reused buffers: the candidates are copied out at their exact size below.
+            Candidates out = scratch.get();
+            out.reset();
             sl.enabled = new int[sl.count];
+            // One stepper per slice (a slice is 256 states): the only allocation of the loop below.
+            Stepper st = inPlace ? steppers.get() : null;
+            int[] parentValues = inPlace ? st.parentValues() : new int[slots];
+            Footprint[] fps = po == null ? null : new Footprint[actors];
+            Held held = po == null || !inPlace ? null : new Held(actors, slots, po.localCache());
             long trans = 0;
-            states:
             for (int k = 0; k < sl.count; k++) {
                 long pos = sl.firstPos + k;
                 if (key(pos, 0, 0) > minKey.get()) break; // an earlier violation in this level wins
@@ -205,50 +218,207 @@ public final class LevelExplorer {
                         progress.progress(visited.size(), transitions + levelTransitions.get(), depth, levelSize, now);
                     }
                 }
-                State s = in.next();
-                boolean progressed = false;
-                int mask = 0;
-                Transition[] ts = null;
-                int ample = -1;
-                if (po != null) {
-                    ts = po.steps(s, fps);
-                    // Proviso: the successor is not in the visited set, which holds exactly the levels
-                    // up to this one while a level is expanded (the same states as Explorer's test).
-                    ample = po.ample(s, ts, fps, n -> !visited.contains(FastFingerprint.of(n)));
-                    if (ample < 0) fullyExpanded.incrementAndGet();
+                in.nextInto(parentValues);
+                long parentFp = sl.seg.fps[sl.from + k];
+                int done = !inPlace ? expandCopying(sl, out, st, parentValues, fps, k, pos)
+                    : po == null ? expandInPlace(sl, out, st, k, pos, parentFp)
+                    : expandReduced(sl, out, st, k, pos, parentFp, held);
+                trans += done & 0xFFFF;
+                if (done < 0) break; // a violation: the rest of the slice comes after it
+            }
+            levelTransitions.addAndGet(trans);
+            sl.cands = out.copyExact();
+            sl.cands.bucket();
+        }
+
+        /**
+         * The allocation-free expansion of one state (the parent is in {@code st}'s parent buffer):
+         * each actor's step runs in place, its successor is fingerprinted from the slots it changed,
+         * checked only by the invariants whose read set it wrote, and packed as a candidate.
+         * Returns the number of transitions, negative (with the count in the low 16 bits) after a violation.
+         */
+        int expandInPlace(Slice sl, Candidates out, Stepper st, int k, long pos, long parentFp) {
+            st.loaded();
+            int[] parent = st.parentValues();
+            int[] next = st.values();
+            int[] wbits = st.writtenBitsBySlot();
+            boolean progressed = false;
+            int mask = 0;
+            int trans = 0;
+            for (int a = 0; a < actors; a++) {
+                if (!st.step(a)) continue;
+                mask |= 1 << a;
+                trans++;
+                int n = st.writtenCount();
+                long fp = parentFp;
+                for (int j = 0; j < n; j++) {
+                    int slot = st.written(j);
+                    fp = Zobrist.update(fp, slot, parent[slot], next[slot]);
                 }
-                for (int a = 0; a < actors; a++) {
-                    if (ample >= 0 && a != ample) continue;
-                    Transition t = ts != null ? ts[a] : model.step(s, a);
-                    if (t == null) continue;
-                    mask |= 1 << a;
-                    trans++;
-                    State next = t.after();
-                    if (!next.equals(s)) progressed = true;
-                    Violation v = check.transition(s, t);
+                if (!progressed && st.changed()) progressed = true;
+                long touched = scoped.touched(wbits, st.writtenSlots(), n);
+                long checks = scoped.transitionChecks(touched, !st.obs().isEmpty());
+                if (checks != 0) {
+                    Violation v = scoped.transition(st.before(), st.transition(a), checks);
                     if (v != null) {
                         found(sl, key(pos, a, 0), v);
                         sl.enabled[k] = mask;
-                        break states;
+                        st.undo();
+                        return trans | 0x8000_0000;
                     }
-                    
-                    if (symmetry != null) next = symmetry.canonical(next);
-                    // No lookup here: the insert phase finds the states already visited, and one
-                    // probe of the (cache-missing) table per successor is cheaper than two.
-                    out.add(FastFingerprint.of(next), next, k, a);
                 }
-                sl.enabled[k] = mask;
-                if (!progressed) {
-                    Violation v = check.terminal(s);
-                    if (v != null) {
-                        found(sl, key(pos, actors, 0), v);
-                        break;
-                    }
+                if (symmetry != null) {
+                    State canon = symmetry.canonical(new State(next.clone()));
+                    out.add(Zobrist.of(canon), parent, canon, k, a, ALL_STATE_CHECKS);
+                } else {
+                    out.add(fp, parent, next, st.writtenSlots(), n, k, a, scoped.stateChecks(touched));
                 }
             }
-            levelTransitions.addAndGet(trans);
-            out.bucket();
+            st.undo();
+            sl.enabled[k] = mask;
+            if (!progressed) {
+                Violation v = check.terminal(new State(parent.clone()));
+                if (v != null) {
+                    found(sl, key(pos, actors, 0), v);
+                    return trans | 0x8000_0000;
+                }
+            }
+            return trans;
         }
+
+        /**
+         * One state expanded with partial-order reduction, in place: every actor's step is taken and
+         * kept aside (fingerprint, checks, changes), and only steps that could form an ample set
+         * (enabled, quiet, changing the state, writing nothing visible: {@link PartialOrder#invisible})
+         * get their footprints recorded and the other actors' may-footprints computed. Then the ample
+         * step alone, or every step, is committed in actor order, as {@link #expandCopying} would.
+         */
+        int expandReduced(Slice sl, Candidates out, Stepper st, int k, long pos, long parentFp, Held h) {
+            st.loaded();
+            int[] parent = st.parentValues();
+            int[] next = st.values();
+            int[] wbits = st.writtenBitsBySlot();
+            boolean progressed = false;
+            int enabled = 0;
+            int candidates = 0;
+            for (int a = 0; a < actors; a++) {
+                if (!st.step(a)) continue;
+                enabled |= 1 << a;
+                int n = st.writtenCount();
+                int[] log = st.writtenSlots();
+                long fp = parentFp;
+                int d = 0;
+                for (int j = 0; j < n; j++) {
+                    int slot = log[j];
+                    fp = Zobrist.update(fp, slot, parent[slot], next[slot]);
+                    if (next[slot] != parent[slot]) {
+                        h.slot[a][d] = slot;
+                        h.value[a][d++] = next[slot];
+                    }
+                }
+                h.changes[a] = d;
+                h.fp[a] = fp;
+                boolean quiet = st.obs().isEmpty();
+                if (d > 0) progressed = true;
+                long touched = scoped.touched(wbits, log, n);
+                long checks = scoped.transitionChecks(touched, !quiet);
+                h.violation[a] = checks == 0 ? null : scoped.transition(st.before(), st.transition(a), checks);
+                h.stateChecks[a] = scoped.stateChecks(touched);
+                if (quiet && d > 0 && po.invisible(wbits, log, n)) {
+                    candidates |= 1 << a;
+                    for (int j = 0; j < n; j++) {
+                        h.wslot[a][j] = log[j];
+                        h.wbits[a][j] = wbits[log[j]];
+                    }
+                    h.nw[a] = n;
+                }
+            }
+            st.undo();
+            int ample = -1;
+            if (candidates != 0) {
+                // Proviso: the successor is not in the visited set, which holds exactly the levels
+                // up to this one while a level is expanded (the same states as Explorer's test).
+                ample = po.ampleInPlace(st, candidates, h.fp, h.wslot, h.wbits, h.nw, h.footprint, h.may,
+                    f -> !visited.contains(f));
+            }
+            if (ample < 0) fullyExpanded.incrementAndGet();
+            int mask = 0;
+            int trans = 0;
+            for (int a = 0; a < actors; a++) {
+                if ((enabled & (1 << a)) == 0 || ample >= 0 && a != ample) continue;
+                mask |= 1 << a;
+                trans++;
+                if (h.violation[a] != null) {
+                    found(sl, key(pos, a, 0), h.violation[a]);
+                    sl.enabled[k] = mask;
+                    return trans | 0x8000_0000;
+                }
+                out.addChanges(h.fp[a], h.slot[a], h.value[a], h.changes[a], k, a, h.stateChecks[a]);
+            }
+            sl.enabled[k] = mask;
+            if (!progressed) {
+                Violation v = check.terminal(new State(parent.clone()));
+                if (v != null) {
+                    found(sl, key(pos, actors, 0), v);
+                    return trans | 0x8000_0000;
+                }
+            }
+            return trans;
+        }
+
+        /**
+         * One state expanded through the copying {@link Model#step} (the weak memory model, and
+         * partial-order reduction, which records each step's footprint): every check runs.
+         */
+        int expandCopying(Slice sl, Candidates out, Stepper st, int[] parentValues, Footprint[] fps, int k, long pos) {
+            State s = new State(parentValues.clone());
+            boolean progressed = false;
+            int mask = 0;
+            int trans = 0;
+            Transition[] ts = null;
+            int ample = -1;
+            if (po != null) {
+                ts = po.steps(s, fps);
+                // Proviso: the successor is not in the visited set, which holds exactly the levels
+                // up to this one while a level is expanded (the same states as Explorer's test).
+                ample = po.ample(s, ts, fps, n -> !visited.contains(Zobrist.of(n)));
+                if (ample < 0) fullyExpanded.incrementAndGet();
+            }
+            for (int a = 0; a < actors; a++) {
+                if (ample >= 0 && a != ample) continue;
+                Transition t = ts != null ? ts[a] : model.step(s, a);
+                if (t == null) continue;
+                mask |= 1 << a;
+                trans++;
+                State next = t.after();
+                if (!next.equals(s)) progressed = true;
+                Violation v = check.transition(s, t);
+                if (v != null) {
+                    found(sl, key(pos, a, 0), v);
+                    sl.enabled[k] = mask;
+                    return trans | 0x8000_0000;
+                }
+                if (symmetry != null) next = symmetry.canonical(next);
+                // No lookup here: the insert phase finds the states already visited, and one
+                // probe of the (cache-missing) table per successor is cheaper than two.
+                out.add(Zobrist.of(next), parentValues, next, k, a, ALL_STATE_CHECKS);
+            }
+            sl.enabled[k] = mask;
+            if (!progressed) {
+                Violation v = check.terminal(s);
+                if (v != null) {
+                    found(sl, key(pos, actors, 0), v);
+                    return trans | 0x8000_0000;
+                }
+            }
+            return trans;
+        }
+
+        /** Per-thread buffers of the expand phase (a worker keeps its own across slices and levels). */
+        final ThreadLocal<Candidates> scratch = ThreadLocal.withInitial(() -> new Candidates(4 * SLICE + 4));
+        final ThreadLocal<Stepper> steppers = ThreadLocal.withInitial(this::newStepper);
+
+        private Stepper newStepper() { return model.stepper(); }
 
         /** Records a violation; the smallest key of the level wins. */
         void found(Slice sl, long key, Violation v) {
@@ -280,19 +450,60 @@ public final class LevelExplorer {
             if (c == null) return;
             int news = 0;
             for (int i = 0; i < c.n; i++) if (c.isNew[i]) news++;
-            sl.out = new StateArena(news * (slots + 4) + 16);
+            sl.out = new StateArena(news * slots); // exact unless a slot needs an escape (then it grows)
             sl.outOffsets = new int[(news + SLICE - 1) / SLICE];
+            sl.outFps = new long[news];
+            int[] buf = new int[slots];
+            State view = new State(buf); // a live view of buf for the state checks (never hashed)
+            // Candidates are stored as changes to their parent: read the parents again, in order.
+            StateArena.Reader parents = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
+            int[] par = new int[slots];
+            int parentAt = -1;
             sl.newParent = new int[news];
             sl.newActor = new byte[news];
+            // Parents at fixed strides (no escapes in their arena): a new state is its parent's shorts
+            // block-copied and patched with its changes, decoded only if a state check needs it.
+            boolean strided = !sl.seg.arena.escaped();
+            int sliceStart = sl.seg.offsets[sl.from / SLICE];
             int k = 0;
             for (int i = 0; i < c.n; i++) {
                 if (!c.isNew[i]) continue;
+                if (strided && c.changesFitShorts(i)) {
+                    int parentOffset = sliceStart + c.parent[i] * slots;
+                    long key = key(sl.firstPos + c.parent[i], c.actor[i], 1);
+                    long which = c.stateChecks[i];
+                    if (which != 0 && key < minKey.get()) {
+                        sl.seg.arena.plainAt(parentOffset, buf);
+                        c.applyDelta(i, buf);
+                        Violation v = scoped.state(view, which);
+                        if (v != null) found(sl, key, v);
+                    }
+                    sl.outFps[k] = c.fps[i];
+                    int off = sl.out.addPatched(sl.seg.arena, parentOffset, slots, c.delta, c.deltaStart(i), c.deltaEnd[i]);
+                    if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
+                    sl.newParent[k] = c.parent[i];
+                    sl.newActor[k] = c.actor[i];
+                    k++;
+                    continue;
+                }
+                if (strided) {
+                    sl.seg.arena.plainAt(sliceStart + c.parent[i] * slots, par);
+                    parentAt = c.parent[i];
+                }
+                while (parentAt < c.parent[i]) {
+                    parents.nextInto(par);
+                    parentAt++;
+                }
+                System.arraycopy(par, 0, buf, 0, slots);
+                c.applyDelta(i, buf);
                 long key = key(sl.firstPos + c.parent[i], c.actor[i], 1);
-                if (key < minKey.get()) {
-                    Violation v = check.state(c.states[i]);
+                long which = c.stateChecks[i];
+                if (which != 0 && key < minKey.get()) {
+                    Violation v = scoped.state(view, which);
                     if (v != null) found(sl, key, v);
                 }
-                int off = sl.out.add(c.states[i]);
+                sl.outFps[k] = c.fps[i];
+                int off = sl.out.add(buf);
                 if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
                 sl.newParent[k] = c.parent[i];
                 sl.newActor[k] = c.actor[i];
@@ -391,8 +602,41 @@ public final class LevelExplorer {
     }
 
     /** Part of a level: packed states and the byte offset of every SLICE-th. */
-    private record Segment(StateArena arena, int count, int[] offsets, int firstPos) {
+    private record Segment(StateArena arena, int count, int[] offsets, int firstPos, long[] fps) {
     }
+
+    /** Every actor's step from one state, kept aside until the reduction has chosen ({@link Run#expandReduced}). */
+    private static final class Held {
+        final long[] fp;
+        final long[] stateChecks;
+        final Violation[] violation;
+        final int[][] slot;
+        final int[][] value;
+        final int[] changes;
+        final Footprint footprint;
+        final MayCache may;
+        /** A candidate's written slots and bits (the cheap independence pre-test). */
+        final int[][] wslot;
+        final int[][] wbits;
+        final int[] nw;
+
+        Held(int actors, int slots, MayCache may) {
+            this.may = may;
+            wslot = new int[actors][slots];
+            wbits = new int[actors][slots];
+            nw = new int[actors];
+            fp = new long[actors];
+            stateChecks = new long[actors];
+            violation = new Violation[actors];
+            slot = new int[actors][slots];
+            value = new int[actors][slots];
+            changes = new int[actors];
+            footprint = new Footprint(slots);
+        }
+    }
+
+    /** Every invariant's state check (where the reads of a step are not scoped: symmetry, copying steps). */
+    private static final long ALL_STATE_CHECKS = -1L;
 
     /** A slice of a level, one work item of each phase, with what the phases produce for it. */
     private static final class Slice {
@@ -406,6 +650,8 @@ public final class LevelExplorer {
         Violation violation;
         StateArena out;
         int[] outOffsets;
+        /** The fingerprints of the states in out, in order (the next level's parents' fingerprints). */
+        long[] outFps;
         int[] newParent;
         byte[] newActor;
         int newCount;
@@ -423,7 +669,12 @@ public final class LevelExplorer {
     private static final class Candidates {
         int n;
         long[] fps;
-        State[] states;
+        /** Each successor as its changes to its parent: (slot, value) pairs, candidate i's end at deltaEnd[i]. */
+        int[] delta;
+        int deltaLen;
+        int[] deltaEnd;
+        /** Which invariants' state checks each successor needs ({@link ScopedInvariants#stateChecks}). */
+        long[] stateChecks;
         int[] parent;
         byte[] actor;
         boolean[] isNew;
@@ -433,24 +684,100 @@ public final class LevelExplorer {
 
         Candidates(int cap) {
             fps = new long[cap];
-            states = new State[cap];
+            delta = new int[cap * 10];
+            deltaEnd = new int[cap];
+            stateChecks = new long[cap];
             parent = new int[cap];
             actor = new byte[cap];
         }
 
-        void add(long fp, State s, int parentInSlice, int a) {
+        /** A successor known as a whole state (copying steps, symmetry): stores its differences to the parent. */
+        void add(long fp, int[] parent, State s, int parentInSlice, int a, long checks) {
+            grow();
+            for (int i = 0; i < parent.length; i++) {
+                int x = s.get(i);
+                if (x != parent[i]) pair(i, x);
+            }
+            add(fp, parentInSlice, a, checks);
+        }
+
+        /** A successor that differs from its parent at most in the {@code n} slots of {@code written}. */
+        void add(long fp, int[] parent, int[] next, int[] written, int n, int parentInSlice, int a, long checks) {
+            grow();
+            for (int j = 0; j < n; j++) {
+                int slot = written[j];
+                if (next[slot] != parent[slot]) pair(slot, next[slot]);
+            }
+            add(fp, parentInSlice, a, checks);
+        }
+
+        /** A successor given by its changes to the parent: {@code n} (slot, value) pairs. */
+        void addChanges(long fp, int[] slots, int[] values, int n, int parentInSlice, int a, long checks) {
+            grow();
+            for (int j = 0; j < n; j++) pair(slots[j], values[j]);
+            add(fp, parentInSlice, a, checks);
+        }
+
+        private void pair(int slot, int value) {
+            if (deltaLen + 2 > delta.length) delta = Arrays.copyOf(delta, delta.length * 2);
+            delta[deltaLen++] = slot;
+            delta[deltaLen++] = value;
+        }
+
+        /** Writes candidate {@code i}'s changes into {@code v} (which holds its parent). */
+        void applyDelta(int i, int[] v) {
+            for (int p = deltaStart(i); p < deltaEnd[i]; p += 2) v[delta[p]] = delta[p + 1];
+        }
+
+        int deltaStart(int i) {
+            return i == 0 ? 0 : deltaEnd[i - 1];
+        }
+
+        /** True if every value candidate {@code i} changes fits the arena's plain shorts. */
+        boolean changesFitShorts(int i) {
+            for (int p = deltaStart(i) + 1; p < deltaEnd[i]; p += 2) {
+                if (delta[p] <= Short.MIN_VALUE || delta[p] > Short.MAX_VALUE) return false;
+            }
+            return true;
+        }
+
+        private void grow() {
             if (n == fps.length) {
                 int c = n * 2;
                 fps = Arrays.copyOf(fps, c);
-                states = Arrays.copyOf(states, c);
+                deltaEnd = Arrays.copyOf(deltaEnd, c);
+                stateChecks = Arrays.copyOf(stateChecks, c);
                 parent = Arrays.copyOf(parent, c);
                 actor = Arrays.copyOf(actor, c);
             }
+        }
+
+        private void add(long fp, int parentInSlice, int a, long checks) {
+            deltaEnd[n] = deltaLen;
             fps[n] = fp;
-            states[n] = s;
+            stateChecks[n] = checks;
             parent[n] = parentInSlice;
             actor[n] = (byte) a;
             n++;
+        }
+
+        void reset() {
+            n = 0;
+            deltaLen = 0;
+        }
+
+        /** A copy of exactly the candidates added (the scratch it came from is reused). */
+        Candidates copyExact() {
+            Candidates c = new Candidates(0);
+            c.n = n;
+            c.fps = Arrays.copyOf(fps, n);
+            c.stateChecks = Arrays.copyOf(stateChecks, n);
+            c.parent = Arrays.copyOf(parent, n);
+            c.actor = Arrays.copyOf(actor, n);
+            c.deltaEnd = Arrays.copyOf(deltaEnd, n);
+            c.delta = Arrays.copyOf(delta, deltaLen);
+            c.deltaLen = deltaLen;
+            return c;
         }
 
         void bucket() {
@@ -465,7 +792,9 @@ public final class LevelExplorer {
 
         /** After the finish phase only the keys and new-flags are needed (for counts at a violation). */
         Candidates keepKeysOnly() {
-            states = null;
+            delta = null;
+            deltaEnd = null;
+            stateChecks = null;
             fps = null;
             order = null;
             return this;

@@ -2,11 +2,10 @@ package utrace.checker.explore;
 
 /**
  * How the native breadth-first search scales: worker threads, symmetry
- * reduction and bitstate hashing. {@link #SEQUENTIAL} (one worker, no
- * reduction, exact visited set) runs the classic {@link Explorer} and gives
- * exactly its counts and shortest traces; anything else runs the
- * level-synchronous {@link LevelExplorer}, which gives the same counts and
- * trace as one worker for any number of workers.
+ * reduction and bitstate hashing. Every breadth-first run goes to the
+ * level-synchronous {@link LevelExplorer} (its allocation-free inner loop),
+ * which gives exactly the classic {@link Explorer}'s counts and shortest
+ * traces, for any number of workers (LevelExplorerTest, PorSoundnessTest).
  *
  * @param workers threads that expand states (1 or more)
  * @param symmetry treat interchangeable killers as one ({@link Symmetry}); shortest traces are kept
@@ -50,8 +49,13 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boo
      */
     public boolean exactShortest() { return !bitstate() && !por; }
 
-    /** Whether the classic single-threaded {@link Explorer} does this. */
-    public boolean classic() { return workers == 1 && !symmetry && !bitstate(); }
+    /**
+     * Whether the classic single-threaded {@link Explorer} does this: no longer for any
+     * breadth-first run of the CLI or bench. {@link LevelExplorer} with one worker gives the same
+     * counts and traces (LevelExplorerTest) and has the allocation-free inner loop; Explorer
+     * stays the reference engine of the tests, the corpus, litmus tests and the JPF driver.
+     */
+    public boolean classic() { return false; }
 
     /** Explores with the classic engine(s) of {@code mode} when {@link #classic()}, else with {@link LevelExplorer}. */
     public ExplorationResult explore(SearchMode mode, utrace.model.Model model, java.util.List<utrace.invariants.Invariant> invariants,

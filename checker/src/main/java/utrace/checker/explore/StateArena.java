@@ -18,6 +18,8 @@ final class StateArena {
     private short[] buf;
     private int len;
     private int count;
+    /** True once a slot needed the escape: until then every state is exactly its slots (fast copy loops). */
+    private boolean escaped;
 
     StateArena(int initialShorts) {
         buf = new short[Math.max(16, initialShorts)];
@@ -37,6 +39,7 @@ final class StateArena {
             if (x > Short.MIN_VALUE && x <= Short.MAX_VALUE) {
                 b[p++] = (short) x;
             } else {
+                escaped = true;
                 b[p++] = ESCAPE;
                 b[p++] = (short) (x >>> 16);
                 b[p++] = (short) x;
@@ -45,6 +48,69 @@ final class StateArena {
         len = p;
         count++;
         return start;
+    }
+
+    /** Appends the slots {@code v} (the allocation-free twin of {@link #add(State)}); returns the offset. */
+    int add(int[] v) {
+        int n = v.length;
+        if (len + 3 * n > buf.length) {
+            // Grow only if this state's exact size does not fit (an arena sized for n states of
+            // plain slots is then filled to the last short, and trim() has nothing to copy).
+            int need = n;
+            for (int x : v) if (x <= Short.MIN_VALUE || x > Short.MAX_VALUE) need += 2;
+            if (len + need > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + need));
+        }
+        int start = len;
+        short[] b = buf;
+        // Common case: every slot fits in a short; then a plain narrowing copy (which the JIT vectorizes).
+        boolean fits = true;
+        for (int i = 0; i < n && fits; i++) fits = v[i] > Short.MIN_VALUE && v[i] <= Short.MAX_VALUE;
+        if (fits) {
+            for (int i = 0; i < n; i++) b[start + i] = (short) v[i];
+            len = start + n;
+            count++;
+            return start;
+        }
+        escaped = true;
+        int p = len;
+        for (int i = 0; i < n; i++) {
+            int x = v[i];
+            if (x > Short.MIN_VALUE && x <= Short.MAX_VALUE) {
+                b[p++] = (short) x;
+            } else {
+                escaped = true;
+                b[p++] = ESCAPE;
+                b[p++] = (short) (x >>> 16);
+                b[p++] = (short) x;
+            }
+        }
+        len = p;
+        count++;
+        return start;
+    }
+
+    /** True if some slot of some state here needed the escape (then states are not at fixed strides). */
+    boolean escaped() { return escaped; }
+
+    /**
+     * Appends the state of {@code slots} slots at {@code offset} of {@code from} (an arena without
+     * escapes) with the (slot, value) pairs {@code pairs[start..end)} written over it, each value
+     * within a short: a block copy and a patch, no decoding. Returns the offset.
+     */
+    int addPatched(StateArena from, int offset, int slots, int[] pairs, int start, int end) {
+        if (len + slots > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + slots));
+        int at = len;
+        System.arraycopy(from.buf, offset, buf, at, slots);
+        for (int p = start; p < end; p += 2) buf[at + pairs[p]] = (short) pairs[p + 1];
+        len = at + slots;
+        count++;
+        return at;
+    }
+
+    /** The state at {@code offset} of an arena without escapes, into {@code v}. */
+    void plainAt(int offset, int[] v) {
+        short[] b = buf;
+        for (int i = 0; i < v.length; i++) v[i] = b[offset + i];
     }
 
     /** Drops unused capacity once the level is complete. */
@@ -64,8 +130,19 @@ final class StateArena {
 
         State next() {
             int[] v = new int[slots];
+            nextInto(v);
+            return new State(v);
+        }
+
+        /** Reads the next state's slots into {@code v} (no allocation). */
+        void nextInto(int[] v) {
             short[] b = buf;
             int q = p;
+            if (!escaped) { // no escape anywhere in the arena: a plain widening copy
+                for (int i = 0; i < slots; i++) v[i] = b[q + i];
+                p = q + slots;
+                return;
+            }
             for (int i = 0; i < slots; i++) {
                 short x = b[q++];
                 if (x != ESCAPE) {
@@ -76,7 +153,6 @@ final class StateArena {
                 }
             }
             p = q;
-            return new State(v);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,5 +41,44 @@ class StateArenaTest {
         int k = 137;
         assertEquals(states.get(k), arena.new Reader(offsets.get(k), slots).next());
         assertEquals(300, arena.count());
+    }
+
+    /** The int[] twins of add/next, and the strided block copy with a patch the explorer uses between levels. */
+    @Test
+    void plainArenasCopyAndPatchByStride() {
+        Random rnd = new Random(7);
+        int slots = 66;
+        StateArena plain = new StateArena(slots * 10);
+        List<int[]> states = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int[] v = new int[slots];
+            for (int j = 0; j < slots; j++) v[j] = rnd.nextInt(65535) - 32767;
+            assertEquals(i * slots, plain.add(v), "a plain state takes exactly its slots");
+            states.add(v);
+        }
+        assertFalse(plain.escaped());
+        StateArena.Reader r = plain.new Reader(0, slots);
+        int[] got = new int[slots];
+        for (int[] v : states) {
+            r.nextInto(got);
+            assertArrayEquals(v, got);
+        }
+        StateArena out = new StateArena(4);
+        int[] pairs = {3, 1234, 65, -32767};
+        int off = out.addPatched(plain, 4 * slots, slots, pairs, 0, pairs.length);
+        int[] want = states.get(4).clone();
+        want[3] = 1234;
+        want[65] = -32767;
+        out.plainAt(off, got);
+        assertArrayEquals(want, got);
+        int[] wide = want.clone();
+        wide[10] = Short.MIN_VALUE; // needs the escape
+        out.add(wide);
+        assertTrue(out.escaped());
+        StateArena.Reader r2 = out.new Reader(0, slots);
+        r2.nextInto(got);
+        assertArrayEquals(want, got);
+        r2.nextInto(got);
+        assertArrayEquals(wide, got);
     }
 }
