@@ -53,9 +53,9 @@ final class GateCommand implements Callable<Integer> {
         description = "Where the rows' traces go (one folder per row). Default: ${DEFAULT-VALUE}.")
     Path traceDir;
 
-    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0",
-        description = "Stop each search after N distinct states; the row is then INCOMPLETE (0 = no limit). "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0", converter = StateCountConverter.class,
+        description = "Stop each search when a state past the first N distinct ones is found; the row is then "
+            + "INCOMPLETE. 0 = no limit (the default).")
     long maxStates;
 
     @Option(names = "--shard", paramLabel = "K/N",
