@@ -103,7 +103,8 @@ public final class LevelExplorer {
             this.pool = pool;
             this.actors = model.actorCount();
             this.slots = model.initial().size();
-            this.visited = opts.bitstate() ? new BitstateTable(opts.bitstateBits()) : new VisitedTable.Exact();
+            this.visited = opts.bitstate() ? new BitstateTable(opts.bitstateBits())
+                : opts.hashCompact() ? new HashCompactTable(opts.compactSlots()) : new VisitedTable.Exact();
             this.symmetry = opts.symmetry() ? Symmetry.of(model) : null;
             this.po = opts.por() ? PartialOrder.of(model, invariants) : null;
             if (po != null && symmetry != null && symmetry.groupSize() > 0) {
@@ -147,6 +148,7 @@ public final class LevelExplorer {
                     ExplorationResult r = levelViolation(slices, levelBase, levelSize, depth, cut, true);
                     return new ExplorationResult(Verdict.INCOMPLETE, r.stats(), null, "state limit " + limits.maxStates() + " reached");
                 }
+                if (visited.overflow() != null) return incomplete(visited.overflow(), depth);
                 transitions += levelTransitions.get();
                 // Number the new states in level order and record how each was reached.
                 long nextBase = levelBase + levelSize;
@@ -182,7 +184,7 @@ public final class LevelExplorer {
                 }
             }
             Stats st = stats(visited.size(), transitions, depth);
-            if (opts.bitstate()) {
+            if (opts.probabilistic()) {
                 return new ExplorationResult(Verdict.INCOMPLETE, st, null, "no violation found (probabilistic): " + visited.describe());
             }
             return new ExplorationResult(Verdict.PASS, st, null, null);

@@ -36,6 +36,9 @@ abstract class VisitedTable {
      */
     long growthBytes(long inserts) { return 0; }
 
+    /** Null, or why the table refused states (a fixed-size table that filled up): the search must stop. */
+    String overflow() { return null; }
+
     /** One line for the statistics: what a stored state costs and what the table may miss. */
     abstract String describe();
 
