@@ -104,7 +104,7 @@ public final class ScaleMixin {
                 if (expectedStates != null) throw new UsageException("--bitstate MB gives the table's size: leave out --expected-states or MB");
                 bits = Long.highestOneBit(Math.min(mb, 1L << 30) << 23);
             }
-            checkFits("--bitstate", bits >> 3);
+            checkFits(bitstateMb.equals("auto") ? "--bitstate" : "--bitstate " + bitstateMb.trim(), bits >> 3);
         }
         long slots = 0;
         if (hashCompact) {

@@ -1,5 +1,6 @@
 package utrace.checker.explore;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -68,20 +69,22 @@ public final class Explorer {
     private ExplorationResult search(Model model, List<Invariant> invariants) {
         InvariantChecker check = new InvariantChecker(model, invariants);
         MemoryBudget budget = MemoryBudget.ofHeap();
-        // Discovered states in BFS order; an entry is dropped once expanded.
-        List<State> queue = new ArrayList<>();
+        // The states discovered and not yet expanded, in BFS order. A state's id is its place in that order:
+        // the state polled is number id, the next one discovered number nextId. Only the frontier is held; the
+        // parent and actor arrays (ids) rebuild a trace, and the ids where each level ends give the depth.
+        ArrayDeque<State> frontier = new ArrayDeque<>();
         IntArray parent = new IntArray();
-        IntArray via = new IntArray();
-        IntArray depth = new IntArray();
+        ByteArray via = new ByteArray();
+        int nextId = 0;
         long lastProgress = 0;
         long stateBytes = MemoryBudget.stateBytes(model.initial().size());
 
         State init = model.initial();
         visited.add(FastFingerprint.of(init));
-        queue.add(init);
+        frontier.add(init);
         parent.add(-1);
-        via.add(-1);
-        depth.add(0);
+        via.add((byte) -1);
+        nextId++;
         Violation v = check.state(init);
         if (v != null) return violation(v, path(parent, via, 0, -1), stats());
 
@@ -92,13 +95,15 @@ public final class Explorer {
         Footprint[] fps = new Footprint[actors];
         // The proviso's "next level": states first seen from the level being expanded.
         FingerprintSet[] nextLevel = {new FingerprintSet()};
-        int level = 0;
-        for (int id = 0; id < queue.size(); id++) {
-            State s = queue.get(id);
-            queue.set(id, null);
-            int d = depth.get(id);
-            if (d != level) {
-                level = d;
+        int d = 0;
+        // Ids below levelEnd are at depth d; the first id at or past it starts the next level, whose states
+        // are then all discovered (and none of the level after it): levelEnd moves to nextId.
+        int levelEnd = 1;
+        for (int id = 0; !frontier.isEmpty(); id++) {
+            State s = frontier.poll();
+            if (id == levelEnd) {
+                d++;
+                levelEnd = nextId;
                 nextLevel[0] = new FingerprintSet();
             }
             boolean progressed = false;
@@ -127,11 +132,10 @@ public final class Explorer {
                     return incomplete("state limit " + limits.maxStates() + " reached", stats(limits.maxStates()));
                 }
                 if (po != null) nextLevel[0].add(f);
-                int nid = queue.size();
-                queue.add(next);
+                int nid = nextId++;
+                frontier.add(next);
                 parent.add(id);
-                via.add(a);
-                depth.add(d + 1);
+                via.add((byte) a);
                 if (d + 1 > maxDepth) maxDepth = d + 1;
                 v = check.state(next);
                 if (v != null) return violation(v, path(parent, via, nid, -1), stats());
@@ -141,24 +145,24 @@ public final class Explorer {
                 if (v != null) return violation(v, path(parent, via, id, -1), stats());
             }
             if ((id & (BUDGET_EVERY - 1)) == 0) {
-                // What the search holds besides the visited set: the queued states, the queue's slots and the
-                // parent/actor/depth arrays; the next doublings are what it is about to allocate.
-                long queued = queue.size() - id - 1;
-                long held = queued * stateBytes + 4L * queue.size() + parent.bytes() + via.bytes() + depth.bytes();
+                // What the search holds besides the visited set: the frontier's states and slots and the
+                // parent/actor arrays; the next doublings are what it is about to allocate.
+                long queued = frontier.size();
+                long held = queued * (stateBytes + 8) + parent.bytes() + via.bytes();
                 if (held > working) working = held;
                 long next = (visited.headroom() < BUDGET_EVERY * actors ? 2 * visited.bytes() : 0)
-                    + (parent.headroom() < BUDGET_EVERY * actors ? 3 * 2 * parent.bytes() : 0);
+                    + (parent.headroom() < BUDGET_EVERY * actors ? 2 * (parent.bytes() + via.bytes()) : 0);
                 if (!budget.fits(visited.bytes() + held, next)) {
                     return incomplete(budget.exhausted(visited.size(), visited.bytes() + held), stats());
                 }
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && id + 1 < queue.size()) {
+            if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && !frontier.isEmpty()) {
                 return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats());
             }
             if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
                 lastProgress = elapsed;
-                progress.progress(visited.size(), transitions, d, queue.size() - id - 1, elapsed);
+                progress.progress(visited.size(), transitions, d, frontier.size(), elapsed);
             }
         }
         return new ExplorationResult(Verdict.PASS, stats(), null, null);
@@ -182,10 +186,10 @@ public final class Explorer {
     }
 
     /** The actor schedule from the initial state to state {@code id}, plus {@code lastActor} if >= 0. */
-    private static List<Integer> path(IntArray parent, IntArray via, int id, int lastActor) {
+    private static List<Integer> path(IntArray parent, ByteArray via, int id, int lastActor) {
         List<Integer> out = new ArrayList<>();
         if (lastActor >= 0) out.add(lastActor);
-        for (int cur = id; parent.get(cur) >= 0; cur = parent.get(cur)) out.add(via.get(cur));
+        for (int cur = id; parent.get(cur) >= 0; cur = parent.get(cur)) out.add((int) via.get(cur));
         Collections.reverse(out);
         return out;
     }
@@ -206,5 +210,20 @@ public final class Explorer {
 
         /** Additions left before the array doubles. */
         int headroom() { return a.length - n; }
+    }
+
+    /** A growable byte array (the actor that reached each state; actor numbers are far below 128). */
+    static final class ByteArray {
+        private byte[] a = new byte[1024];
+        private int n;
+
+        void add(byte x) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = x;
+        }
+
+        byte get(int i) { return a[i]; }
+
+        long bytes() { return a.length; }
     }
 }

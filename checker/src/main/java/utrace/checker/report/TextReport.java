@@ -121,9 +121,10 @@ public final class TextReport {
         // ... and the most working memory (queue or level arenas, parent/actor arrays) any search held.
         long working = results.stream().mapToLong(r -> r.result().stats().workingBytes()).max().orElse(0);
         out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s bytes/state, "
-                + "working memory %s; exit code %d%n",
+                + "working memory %s, peak RSS %s; exit code %d%n",
             pass, viol, inc, continued ? " (" + violations + (violations == 1 ? " invariant violated" : " invariants violated, a trace each") + ")" : "",
             Numbers.grouped(states), Numbers.millis(ms),
-            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), Numbers.bytes(working), code);
+            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), Numbers.bytes(working),
+            Numbers.bytes(utrace.checker.run.PeakRss.bytes()), code);
     }
 }
