@@ -19,7 +19,7 @@ help:
 	@echo "make verify  build (only if a source changed), then check every default scenario against the 'core' invariant set"
 	@echo "make test    run the test suite (unit, invariant/mutation, replay, CLI)"
 	@echo "make gate    the bug matrix: every patch's race, with and without the patch (CI gate)"
-	@echo "make build   build the runnable jar ($(JAR)) if a source changed; bin/checker runs it"
+	@echo "make build   build the runnable jar ($(JAR)) and its class-data-sharing archive if a source changed; bin/checker runs it"
 	@echo "make clean   remove build output and traces/out"
 	@echo "make bench   speed and scale figures of the native engine (checker bench; takes minutes)"
 	@echo "make corpus  rewrite the golden traces in traces/corpus from the current model (after an intended model change)"
