@@ -30,12 +30,16 @@ class MemoryCliTest {
 
     @Test
     void aSmallHeapGivesIncompleteWithAHintInEveryExplorer() throws Exception {
-        String[][] searches = {{"-w", "1"}, {"-w", "2"}, {"--search", "dfs"}};
-        for (String[] search : searches) {
+        // The heap for each: a depth-first search holds little besides its visited set, which bench-large fits in
+        // 64 MB; at 32 MB it runs out before its count says so, which is the last resort's path (the caught
+        // OutOfMemoryError); the breadth-first ones stop on their count at 64 MB.
+        String[][] searches = {{"64m", "-w", "1"}, {"64m", "-w", "2"}, {"32m", "--search", "dfs"}};
+        for (String[] s : searches) {
+            String[] search = java.util.Arrays.copyOfRange(s, 1, s.length);
             List<String> args = new ArrayList<>(List.of("verify", "-q", "--format", "json", "-s", "bench-large",
                 "--trace-dir", tmp.resolve("t").toString()));
             args.addAll(List.of(search));
-            Process p = CheckerProcess.builder(tmp, List.of("-Xmx64m"), args.toArray(new String[0])).start();
+            Process p = CheckerProcess.builder(tmp, List.of("-Xmx" + s[0]), args.toArray(new String[0])).start();
             assertTrue(p.waitFor(300, TimeUnit.SECONDS), "bench-large under 64 MB did not end");
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -47,6 +51,7 @@ class MemoryCliTest {
             String reason = row.get("incomplete_reason").asText();
             assertTrue(reason.contains("CHECKER_JAVA_OPTS=-Xmx") && reason.contains("--bitstate") && reason.contains("--hash-compact"),
                 what + ": " + reason);
+            assertTrue(reason.startsWith("memory budget reached") || reason.startsWith("out of memory"), reason);
             assertTrue(row.get("visited_bytes").asLong() + row.get("working_bytes").asLong() < 64L << 20, row.toString());
         }
     }
