@@ -53,9 +53,9 @@ final class GateCommand implements Callable<Integer> {
         description = "Where the rows' traces go (one folder per row). Default: ${DEFAULT-VALUE}.")
     Path traceDir;
 
-    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0",
-        description = "Stop each search after N distinct states; the row is then INCOMPLETE (0 = no limit). "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "0", converter = StateCountConverter.class,
+        description = "Stop each search when a state past the first N distinct ones is found; the row is then "
+            + "INCOMPLETE. 0 = no limit (the default).")
     long maxStates;
 
     @Option(names = "--shard", paramLabel = "K/N",
@@ -82,7 +82,7 @@ final class GateCommand implements Callable<Integer> {
         OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         ScaleOptions scaleOpts = scale.options(SearchMode.BFS);
         // A row passes only on an exhaustive search: bitstate could never give the expected PASS.
-        if (scaleOpts.bitstate()) throw new UsageException("gate needs exhaustive searches: --bitstate cannot show a PASS");
+        if (scaleOpts.probabilistic()) throw new UsageException("gate needs exhaustive searches: --bitstate and --hash-compact cannot show a PASS");
         List<MatrixRow> matrix = BugMatrix.load();
         // Every --row must match a row: a mistyped one in a CI job's list would otherwise drop its rows silently.
         for (String f : only) {

@@ -92,7 +92,12 @@ public final class Main implements Runnable {
             if (e.getKey().equals("help")) continue;
             sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.footer(e.getKey()))
                 .descriptionHeading("%n");
-            wrapSynopsisAtSpaces(sub);
+            // Laid out when help is printed, not at every start: rendering each command's synopsis cost start-up
+            // time on runs that print no help at all.
+            sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> {
+                wrapSynopsisAtSpaces(sub);
+                return help.synopsis(help.synopsisHeadingLength());
+            });
         }
         return cl;
     }

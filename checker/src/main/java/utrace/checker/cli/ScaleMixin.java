@@ -4,16 +4,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import utrace.checker.explore.BitstateSizing;
 import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.SearchMode;
 
 /**
- * --workers, --symmetry and --bitstate: how the native search scales.
+ * --workers, --symmetry, --bitstate, --hash-compact, --expected-states and --por: how the native search scales.
  * Shared by verify, gate and bench (picocli mixin).
  */
 public final class ScaleMixin {
-    /** Default bitstate table: 128 MB (2^30 bits). */
-    static final int DEFAULT_BITSTATE_MB = 128;
+    /**
+     * The state count the bitstate and hash-compaction tables are sized for when --expected-states is not given:
+     * 10 million states, a 64 MB table either way (the exact set holds that many in about 160 MB).
+     */
+    static final long DEFAULT_EXPECTED_STATES = 10_000_000;
 
     /**
      * Most workers accepted. Each worker is a thread with its own buffers; far more threads than cores only
@@ -37,12 +41,24 @@ public final class ScaleMixin {
             + "(same signals in the same order) are one state (default: off). Verdicts and shortest traces are kept.")
     boolean symmetry;
 
-    @Option(names = "--bitstate", paramLabel = "MB", arity = "0..1", fallbackValue = "" + DEFAULT_BITSTATE_MB,
+    @Option(names = "--bitstate", paramLabel = "MB", arity = "0..1", fallbackValue = "auto",
         description = "Bitstate hashing for state spaces beyond memory: remember each state as 3 bits of a table of MB "
-            + "megabytes (default ${FALLBACK-VALUE}, rounded down to a power of two). It may miss states: without a "
-            + "violation the verdict is 'no violation found (probabilistic)' with the estimated omissions, exit code 3, "
-            + "never PASS.")
-    Integer bitstateMb;
+            + "megabytes (rounded down to a power of two; without MB: 32 bits per --expected-states state). It may "
+            + "miss states: without a violation the verdict is 'no violation found (probabilistic)' with Holzmann's "
+            + "coverage estimate, exit code 3, never PASS.")
+    String bitstateMb;
+
+    @Option(names = "--hash-compact", negatable = true, defaultValue = "false", fallbackValue = "true",
+        description = "Hash compaction, between the exact visited set and --bitstate: remember each state as 32 bits "
+            + "of its fingerprint in a fixed table sized for --expected-states (5.3 bytes a state at 3/4 load; the "
+            + "exact set takes 13 to 27). It may miss states, with a far smaller chance than bitstate (printed): "
+            + "without a violation the verdict is 'no violation found (probabilistic)', exit code 3, never PASS.")
+    boolean hashCompact;
+
+    @Option(names = "--expected-states", paramLabel = "N", converter = StateCountConverter.class,
+        description = "Size the --bitstate (without MB) or --hash-compact table for N states. Default: 10,000,000 "
+            + "(a 64 MB table). A hash-compaction table that fills up stops the search INCOMPLETE, asking for more.")
+    Long expectedStates;
 
     @Option(names = "--por", negatable = true, defaultValue = "false", fallbackValue = "true",
         description = "Partial-order reduction (default: off; --no-por says so explicitly): in a state where one actor's "
@@ -64,26 +80,56 @@ public final class ScaleMixin {
     public ScaleOptions options(SearchMode mode) {
         int n = workers == null ? Math.min(ScaleOptions.allCores(), MAX_WORKERS) : workers;
         checkWorkers(n);
+        if (bitstateMb != null && hashCompact) {
+            throw new UsageException("--bitstate and --hash-compact are two kinds of visited set: choose one");
+        }
+        if (expectedStates != null && (expectedStates < 1 || (bitstateMb == null && !hashCompact))) {
+            throw new UsageException(expectedStates < 1 ? "--expected-states must be at least 1, not " + expectedStates
+                : "--expected-states sizes the --bitstate or --hash-compact table; the exact visited set grows by itself");
+        }
+        long expected = expectedStates == null ? DEFAULT_EXPECTED_STATES : expectedStates;
         long bits = 0;
         if (bitstateMb != null) {
-            if (bitstateMb < 1) throw new UsageException("--bitstate needs at least 1 MB, not " + bitstateMb);
-            bits = Long.highestOneBit((long) bitstateMb << 23);
-            long tableMb = bits >> 23;
-            long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-            if (tableMb > heapMb * BITSTATE_HEAP_SHARE) {
-                throw new UsageException("--bitstate " + bitstateMb + ": a " + tableMb + " MB table does not fit in this "
-                    + "JVM's heap (" + heapMb + " MB; the table may take " + (long) (heapMb * BITSTATE_HEAP_SHARE)
-                    + " MB); use a smaller table or more heap (CHECKER_JAVA_OPTS=-Xmx" + (tableMb * 2 / 1024 + 1) + "g)");
+            if (bitstateMb.equals("auto")) {
+                bits = BitstateSizing.bitsFor(expected);
+            } else {
+                long mb;
+                try {
+                    mb = Long.parseLong(bitstateMb.trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--bitstate takes a size in MB (or nothing, to size it from --expected-states), not '"
+                        + UsageException.shown(bitstateMb) + "'");
+                }
+                if (mb < 1) throw new UsageException("--bitstate needs at least 1 MB, not " + mb);
+                if (expectedStates != null) throw new UsageException("--bitstate MB gives the table's size: leave out --expected-states or MB");
+                bits = Long.highestOneBit(Math.min(mb, 1L << 30) << 23);
             }
+            checkFits(bitstateMb.equals("auto") ? "--bitstate" : "--bitstate " + bitstateMb.trim(), bits >> 3);
+        }
+        long slots = 0;
+        if (hashCompact) {
+            slots = BitstateSizing.slotsFor(expected);
+            checkFits("--hash-compact", slots * 4);
         }
         if (mode != SearchMode.BFS) {
             if (workers != null && workers > 1) throw new UsageException("--workers applies to breadth-first search; use --search bfs");
-            if (symmetry || bits != 0 || por) {
-                throw new UsageException("--symmetry, --bitstate and --por apply to breadth-first search; use --search bfs");
+            if (symmetry || bits != 0 || slots != 0 || por) {
+                throw new UsageException("--symmetry, --bitstate, --hash-compact and --por apply to breadth-first search; use --search bfs");
             }
             return ScaleOptions.SEQUENTIAL;
         }
         if (por && symmetry) throw new UsageException("--por and --symmetry together are not supported (their combination is not shown sound here)");
-        return new ScaleOptions(n, symmetry, bits, por);
+        return new ScaleOptions(n, symmetry, bits, por, slots);
+    }
+
+    /** A table of {@code bytes} must leave room in the heap for the search itself. */
+    private static void checkFits(String option, long bytes) {
+        long tableMb = bytes >> 20;
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        if (tableMb > heapMb * BITSTATE_HEAP_SHARE) {
+            throw new UsageException(option + ": a " + tableMb + " MB table does not fit in this JVM's heap (" + heapMb
+                + " MB; the table may take " + (long) (heapMb * BITSTATE_HEAP_SHARE) + " MB); use a smaller table or more "
+                + "heap (CHECKER_JAVA_OPTS=-Xmx" + (tableMb * 2 / 1024 + 1) + "g)");
+        }
     }
 }

@@ -78,13 +78,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--without-barrier", paramLabel = "ID", split = ",", description = MemoryOptions.WITHOUT_HELP)
     List<String> withoutBarriers = new ArrayList<>();
 
-    @Option(names = "--max-states", paramLabel = "N",
-        description = "Stop after N distinct states with verdict INCOMPLETE (0 = no limit). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--max-states", paramLabel = "N", converter = StateCountConverter.class,
+        description = "Stop when a state past the first N distinct ones is found, with verdict INCOMPLETE and the "
+            + "counts at that point (the same for any --workers). 0 = no limit (the default).",
         defaultValue = "0")
     long maxStates;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-        description = "Stop each scenario after this long with verdict INCOMPLETE, e.g. 30s, 5m (default: none).")
+        description = "Stop each scenario after this long with verdict INCOMPLETE, e.g. 30s, 5m. Default: no time "
+            + "limit (leave the option out; 0s is refused).")
     Long timeLimit;
 
     @Option(names = "--trace-dir", paramLabel = "DIR", description = "Where counterexample traces go. Default: ${DEFAULT-VALUE}.",
@@ -192,8 +194,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (!engine.equals("native")) throw new UsageException("--engine must be native or jpf, not '" + UsageException.shown(engine) + "'");
         boolean text = report.text();
-        long seed = scaleOpts.classic() || mode != SearchMode.BFS
-            ? utrace.model.State.FINGERPRINT_SEED : utrace.checker.explore.FastFingerprint.SEED;
+        // Every native explorer (classic, level by level, depth-first) fingerprints with the same seed.
+        long seed = utrace.checker.explore.FastFingerprint.SEED;
         RunReport rep = JsonReport.report(req, opts, seed);
         List<String> pending = new ArrayList<>();
         for (Scenario s : req.scenarios()) pending.add(s.name());

@@ -10,9 +10,8 @@ import java.util.Locale;
  * state is taken for a visited one is about 0.1%. A
  * new state whose bits happen to be all set already is taken for a visited
  * one and not explored: the search may miss states, and with them
- * violations. The table keeps the expected number of such omissions (the sum
- * over every insertion of the chance, fill^k, that a new state's k bits were
- * all set), which the verdict prints; a bitstate search never reports PASS.
+ * violations. The verdict prints Holzmann's coverage estimate ({@link #coverage})
+ * for the table's k, m and the n states stored; a bitstate search never reports PASS.
  */
 final class BitstateTable extends VisitedTable {
     static final int HASHES = 3;
@@ -91,11 +90,49 @@ final class BitstateTable extends VisitedTable {
         return (double) s / ((double) bits() * PARTITIONS);
     }
 
+    /** Bits per expected state: with 3 hashes Holzmann's estimate then covers about 99.98% (see {@link #coverage}). */
+    static final int BITS_PER_STATE = 32;
+
+    /** The table for {@code expectedStates}: {@link #BITS_PER_STATE} bits each, rounded up to a power of two (at least 2^10). */
+    static long bitsFor(long expectedStates) {
+        long want = Math.max(1L << 10, expectedStates * BITS_PER_STATE);
+        return Long.highestOneBit(want - 1) << 1;
+    }
+
+    /**
+     * Holzmann's coverage estimate: the expected fraction of the reachable states a bitstate search with
+     * {@code k} hash functions and {@code m} bits visits when it stores {@code n} states. The i-th new state
+     * finds its k bits already set with probability (1 - e^(-k i / m))^k (the chance that each bit is set
+     * after i insertions of k bits); the coverage is one minus the mean of that over i = 0..n, computed as
+     * the integral (1/n) * integral_0^n (1 - e^(-k x / m))^k dx (Simpson's rule; the integrand is smooth).
+     */
+    static double coverage(int k, double m, double n) {
+        if (n <= 0) return 1.0;
+        int steps = 2000;
+        double h = n / steps;
+        double sum = 0;
+        for (int i = 0; i <= steps; i++) {
+            double x = i * h;
+            double f = Math.pow(-Math.expm1(-k * x / m), k);
+            sum += f * (i == 0 || i == steps ? 1 : i % 2 == 1 ? 4 : 2);
+        }
+        return 1.0 - sum * h / 3 / n;
+    }
+
     @Override String describe() {
         long n = size();
-        double expected = expectedOmissions();
+        double m = (double) bits() * PARTITIONS;
+        double c = coverage(HASHES, m, n);
         return String.format(Locale.ROOT,
-            "bitstate %d MB, %d hashes, %.1f bits per state; probability that a state was missed <= %.1e",
-            bytes() >> 20, HASHES, n == 0 ? 0.0 : (double) bits() * PARTITIONS / n, Math.min(1.0, expected));
+            "bitstate %d MB (2^%d bits), %d hashes, %.1f bits per state; Holzmann's coverage estimate %s "
+                + "(expected fraction of the reachable states missed %.1e, about %,d states)",
+            bytes() >> 20, 63 - Long.numberOfLeadingZeros((long) m), HASHES, n == 0 ? 0.0 : m / n, percent(c),
+            1 - c, Math.round(n / c - n));
+    }
+
+    /** "99.9832%": rounded down, so that a coverage short of 1 never prints as 100%. */
+    static String percent(double c) {
+        if (c >= 1.0) return "100%";
+        return String.format(Locale.ROOT, "%.4f%%", Math.floor(c * 1_000_000) / 10_000);
     }
 }

@@ -30,6 +30,12 @@ public final class DepthFirstExplorer {
 
     private final Limits limits;
     private final ProgressListener progress;
+    /** The search under way: started when, its visited set, its counts and the most stack memory it held. */
+    private long start;
+    private FingerprintSet visited;
+    private long transitions;
+    private int maxDepth;
+    private long working;
 
     public DepthFirstExplorer(Limits limits, ProgressListener progress) {
         this.limits = limits;
@@ -50,19 +56,32 @@ public final class DepthFirstExplorer {
     }
 
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
-        long start = System.nanoTime();
+        start = System.nanoTime();
+        visited = new FingerprintSet();
+        transitions = 0;
+        maxDepth = 0;
+        working = 0;
+        try {
+            return search(model, invariants);
+        } catch (OutOfMemoryError e) {
+            // The stack is unreachable once search() has thrown, so there is room to report.
+            return incomplete(MemoryBudget.outOfMemory(visited.size()), stats());
+        }
+    }
+
+    private ExplorationResult search(Model model, List<Invariant> invariants) {
         InvariantChecker check = new InvariantChecker(model, invariants);
-        FingerprintSet visited = new FingerprintSet();
+        MemoryBudget budget = MemoryBudget.ofHeap();
         List<Frame> stack = new ArrayList<>();
-        long transitions = 0;
-        int maxDepth = 0;
         long lastProgress = 0;
         int turns = 0;
+        // A frame: the Frame object, its State and the stack's slot.
+        long frameBytes = 24 + 4 + MemoryBudget.stateBytes(model.initial().size());
 
         State init = model.initial();
-        visited.add(init.fingerprint());
+        visited.add(FastFingerprint.of(init));
         Violation v = check.state(init);
-        if (v != null) return violation(v, List.of(), stats(visited, 0, 0, start));
+        if (v != null) return violation(v, List.of(), stats());
         stack.add(new Frame(init, -1));
 
         int actors = model.actorCount();
@@ -72,7 +91,7 @@ public final class DepthFirstExplorer {
                 // Every actor tried: a state no step changes is a final state (as in Explorer).
                 if (!f.progressed) {
                     v = check.terminal(f.state);
-                    if (v != null) return violation(v, path(stack, -1), stats(visited, transitions, maxDepth, start));
+                    if (v != null) return violation(v, path(stack, -1), stats());
                 }
                 stack.remove(stack.size() - 1);
                 continue;
@@ -84,19 +103,26 @@ public final class DepthFirstExplorer {
             State next = t.after();
             if (!next.equals(f.state)) f.progressed = true;
             v = check.transition(f.state, t);
-            if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
-            if (!visited.add(next.fingerprint())) continue;
+            if (v != null) return violation(v, path(stack, a), stats());
+            if (!visited.add(FastFingerprint.of(next))) continue;
+            // --max-states N: the search holds N states at most; the one past N ends it (not counted).
             if (limits.maxStates() > 0 && visited.size() > limits.maxStates()) {
-                return incomplete("state limit " + limits.maxStates() + " reached", stats(visited, transitions, maxDepth, start));
+                return incomplete("state limit " + limits.maxStates() + " reached", stats(limits.maxStates()));
             }
             v = check.state(next);
-            if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
+            if (v != null) return violation(v, path(stack, a), stats());
             stack.add(new Frame(next, a));
             if (stack.size() - 1 > maxDepth) maxDepth = stack.size() - 1;
             if (++turns % CLOCK_EVERY == 0) {
+                long held = frameBytes * stack.size();
+                if (held > working) working = held;
+                long grow = visited.headroom() < CLOCK_EVERY ? 2 * visited.bytes() : 0;
+                if (!budget.fits(visited.bytes() + held, grow)) {
+                    return incomplete(budget.exhausted(visited.size(), visited.bytes() + held), stats());
+                }
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis()) {
-                    return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats(visited, transitions, maxDepth, start));
+                    return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats());
                 }
                 if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
                     lastProgress = elapsed;
@@ -105,7 +131,7 @@ public final class DepthFirstExplorer {
                 }
             }
         }
-        return new ExplorationResult(Verdict.PASS, stats(visited, transitions, maxDepth, start), null, null);
+        return new ExplorationResult(Verdict.PASS, stats(), null, null);
     }
 
     /** The actors of the path on the stack (the root has none), plus {@code lastActor} if >= 0. */
@@ -116,8 +142,12 @@ public final class DepthFirstExplorer {
         return out;
     }
 
-    private static Stats stats(FingerprintSet visited, long transitions, int maxDepth, long start) {
-        return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes());
+    private Stats stats() {
+        return stats(visited.size());
+    }
+
+    private Stats stats(long states) {
+        return new Stats(states, transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes(), -1, working);
     }
 
     private static ExplorationResult violation(Violation v, List<Integer> schedule, Stats stats) {

@@ -1,5 +1,6 @@
 package utrace.checker.explore;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,6 +33,14 @@ public final class Explorer {
     /** Whether the reduction ran in the last search, and how many states it expanded fully. */
     private boolean porOn;
     private long fullyExpanded;
+    /** The search under way: started when, its visited set, its counts and the most working memory it held. */
+    private long start;
+    private FingerprintSet visited;
+    private long transitions;
+    private int maxDepth;
+    private long working;
+    /** How many expanded states between two looks at the memory budget (a power of two). */
+    private static final int BUDGET_EVERY = 1024;
 
     public Explorer(Limits limits, ProgressListener progress) {
         this(limits, progress, false);
@@ -44,26 +53,40 @@ public final class Explorer {
     }
 
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
-        long start = System.nanoTime();
+        start = System.nanoTime();
+        visited = new FingerprintSet();
+        transitions = 0;
+        maxDepth = 0;
+        working = 0;
+        try {
+            return search(model, invariants);
+        } catch (OutOfMemoryError e) {
+            // The queue is unreachable once search() has thrown, so there is room to report.
+            return incomplete(MemoryBudget.outOfMemory(visited.size()), stats());
+        }
+    }
+
+    private ExplorationResult search(Model model, List<Invariant> invariants) {
         InvariantChecker check = new InvariantChecker(model, invariants);
-        FingerprintSet visited = new FingerprintSet();
-        // Discovered states in BFS order; an entry is dropped once expanded.
-        List<State> queue = new ArrayList<>();
+        MemoryBudget budget = MemoryBudget.ofHeap();
+        // The states discovered and not yet expanded, in BFS order. A state's id is its place in that order:
+        // the state polled is number id, the next one discovered number nextId. Only the frontier is held; the
+        // parent and actor arrays (ids) rebuild a trace, and the ids where each level ends give the depth.
+        ArrayDeque<State> frontier = new ArrayDeque<>();
         IntArray parent = new IntArray();
-        IntArray via = new IntArray();
-        IntArray depth = new IntArray();
-        long transitions = 0;
-        int maxDepth = 0;
+        ByteArray via = new ByteArray();
+        int nextId = 0;
         long lastProgress = 0;
+        long stateBytes = MemoryBudget.stateBytes(model.initial().size());
 
         State init = model.initial();
-        visited.add(init.fingerprint());
-        queue.add(init);
+        visited.add(FastFingerprint.of(init));
+        frontier.add(init);
         parent.add(-1);
-        via.add(-1);
-        depth.add(0);
+        via.add((byte) -1);
+        nextId++;
         Violation v = check.state(init);
-        if (v != null) return violation(v, path(parent, via, 0, -1), stats(visited, transitions, 0, start));
+        if (v != null) return violation(v, path(parent, via, 0, -1), stats());
 
         int actors = model.actorCount();
         PartialOrder po = por ? PartialOrder.of(model, invariants) : null;
@@ -72,13 +95,15 @@ public final class Explorer {
         Footprint[] fps = new Footprint[actors];
         // The proviso's "next level": states first seen from the level being expanded.
         FingerprintSet[] nextLevel = {new FingerprintSet()};
-        int level = 0;
-        for (int id = 0; id < queue.size(); id++) {
-            State s = queue.get(id);
-            queue.set(id, null);
-            int d = depth.get(id);
-            if (d != level) {
-                level = d;
+        int d = 0;
+        // Ids below levelEnd are at depth d; the first id at or past it starts the next level, whose states
+        // are then all discovered (and none of the level after it): levelEnd moves to nextId.
+        int levelEnd = 1;
+        for (int id = 0; !frontier.isEmpty(); id++) {
+            State s = frontier.poll();
+            if (id == levelEnd) {
+                d++;
+                levelEnd = nextId;
                 nextLevel[0] = new FingerprintSet();
             }
             boolean progressed = false;
@@ -86,7 +111,7 @@ public final class Explorer {
             int ample = -1;
             if (po != null) {
                 ample = po.ample(s, ts, fps, n -> {
-                    long f = n.fingerprint();
+                    long f = FastFingerprint.of(n);
                     return !visited.contains(f) || nextLevel[0].contains(f);
                 });
                 if (ample < 0) fullyExpanded++;
@@ -99,40 +124,57 @@ public final class Explorer {
                 State next = t.after();
                 if (!next.equals(s)) progressed = true;
                 v = check.transition(s, t);
-                if (v != null) return violation(v, path(parent, via, id, a), stats(visited, transitions, maxDepth, start));
-                if (!visited.add(next.fingerprint())) continue;
-                if (po != null) nextLevel[0].add(next.fingerprint());
-                int nid = queue.size();
-                queue.add(next);
+                if (v != null) return violation(v, path(parent, via, id, a), stats());
+                long f = FastFingerprint.of(next);
+                if (!visited.add(f)) continue;
+                // --max-states N: the search holds N states at most; the one past N ends it (not counted).
+                if (limits.maxStates() > 0 && visited.size() > limits.maxStates()) {
+                    return incomplete("state limit " + limits.maxStates() + " reached", stats(limits.maxStates()));
+                }
+                if (po != null) nextLevel[0].add(f);
+                int nid = nextId++;
+                frontier.add(next);
                 parent.add(id);
-                via.add(a);
-                depth.add(d + 1);
+                via.add((byte) a);
                 if (d + 1 > maxDepth) maxDepth = d + 1;
                 v = check.state(next);
-                if (v != null) return violation(v, path(parent, via, nid, -1), stats(visited, transitions, maxDepth, start));
+                if (v != null) return violation(v, path(parent, via, nid, -1), stats());
             }
             if (!progressed) {
                 v = check.terminal(s);
-                if (v != null) return violation(v, path(parent, via, id, -1), stats(visited, transitions, maxDepth, start));
+                if (v != null) return violation(v, path(parent, via, id, -1), stats());
+            }
+            if ((id & (BUDGET_EVERY - 1)) == 0) {
+                // What the search holds besides the visited set: the frontier's states and slots and the
+                // parent/actor arrays; the next doublings are what it is about to allocate.
+                long queued = frontier.size();
+                long held = queued * (stateBytes + 8) + parent.bytes() + via.bytes();
+                if (held > working) working = held;
+                long next = (visited.headroom() < BUDGET_EVERY * actors ? 2 * visited.bytes() : 0)
+                    + (parent.headroom() < BUDGET_EVERY * actors ? 2 * (parent.bytes() + via.bytes()) : 0);
+                if (!budget.fits(visited.bytes() + held, next)) {
+                    return incomplete(budget.exhausted(visited.size(), visited.bytes() + held), stats());
+                }
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            if (limits.maxStates() > 0 && visited.size() >= limits.maxStates() && id + 1 < queue.size()) {
-                return incomplete("state limit " + limits.maxStates() + " reached", stats(visited, transitions, maxDepth, start));
-            }
-            if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && id + 1 < queue.size()) {
-                return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats(visited, transitions, maxDepth, start));
+            if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && !frontier.isEmpty()) {
+                return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", stats());
             }
             if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
                 lastProgress = elapsed;
-                progress.progress(visited.size(), transitions, d, queue.size() - id - 1, elapsed);
+                progress.progress(visited.size(), transitions, d, frontier.size(), elapsed);
             }
         }
-        return new ExplorationResult(Verdict.PASS, stats(visited, transitions, maxDepth, start), null, null);
+        return new ExplorationResult(Verdict.PASS, stats(), null, null);
     }
 
-    private Stats stats(FingerprintSet visited, long transitions, int maxDepth, long start) {
-        return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes(),
-            porOn ? fullyExpanded : -1);
+    private Stats stats() {
+        return stats(visited.size());
+    }
+
+    private Stats stats(long states) {
+        return new Stats(states, transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes(),
+            porOn ? fullyExpanded : -1, working);
     }
 
     private static ExplorationResult violation(Violation v, List<Integer> schedule, Stats stats) {
@@ -144,10 +186,10 @@ public final class Explorer {
     }
 
     /** The actor schedule from the initial state to state {@code id}, plus {@code lastActor} if >= 0. */
-    private static List<Integer> path(IntArray parent, IntArray via, int id, int lastActor) {
+    private static List<Integer> path(IntArray parent, ByteArray via, int id, int lastActor) {
         List<Integer> out = new ArrayList<>();
         if (lastActor >= 0) out.add(lastActor);
-        for (int cur = id; parent.get(cur) >= 0; cur = parent.get(cur)) out.add(via.get(cur));
+        for (int cur = id; parent.get(cur) >= 0; cur = parent.get(cur)) out.add((int) via.get(cur));
         Collections.reverse(out);
         return out;
     }
@@ -163,5 +205,25 @@ public final class Explorer {
         }
 
         int get(int i) { return a[i]; }
+
+        long bytes() { return 4L * a.length; }
+
+        /** Additions left before the array doubles. */
+        int headroom() { return a.length - n; }
+    }
+
+    /** A growable byte array (the actor that reached each state; actor numbers are far below 128). */
+    static final class ByteArray {
+        private byte[] a = new byte[1024];
+        private int n;
+
+        void add(byte x) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = x;
+        }
+
+        byte get(int i) { return a[i]; }
+
+        long bytes() { return a.length; }
     }
 }

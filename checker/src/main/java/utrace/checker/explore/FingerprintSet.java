@@ -59,6 +59,9 @@ public final class FingerprintSet {
     /** Bytes the table uses. */
     public long bytes() { return 8L * table.length; }
 
+    /** New fingerprints the table takes before it doubles (allocating twice {@link #bytes()} while the old is live). */
+    public long headroom() { return (long) (table.length * 0.6) - size; }
+
     private static long mix(long x) {
         x ^= x >>> 31;
         x *= 0x7fb5d329728ea185L;

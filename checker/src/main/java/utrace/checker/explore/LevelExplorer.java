@@ -63,8 +63,7 @@ public final class LevelExplorer {
                 return run.run();
             } catch (OutOfMemoryError e) {
                 // The level being built is unreachable once run() has thrown, so there is room to report.
-                return run.incomplete("out of memory after " + run.visited.size() + " states: give the JVM more heap "
-                    + "(CHECKER_JAVA_OPTS=-Xmx8g bin/checker ...) or use --bitstate", run.depth);
+                return run.incomplete(MemoryBudget.outOfMemory(run.visited.size()), run.depth);
             }
         }
     }
@@ -100,6 +99,9 @@ public final class LevelExplorer {
         int levelSize;
         long transitions;
         final AtomicLong levelTransitions = new AtomicLong();
+        final MemoryBudget budget = MemoryBudget.ofHeap();
+        /** The most the search held besides the visited set (level arenas, parent/actor arrays), in bytes. */
+        long working;
 
         Run(Model model, List<Invariant> invariants, WorkerPool pool) {
             this.model = model;
@@ -109,7 +111,8 @@ public final class LevelExplorer {
             this.pool = pool;
             this.actors = model.actorCount();
             this.slots = model.initial().size();
-            this.visited = opts.bitstate() ? new BitstateTable(opts.bitstateBits()) : new VisitedTable.Exact();
+            this.visited = opts.bitstate() ? new BitstateTable(opts.bitstateBits())
+                : opts.hashCompact() ? new HashCompactTable(opts.compactSlots()) : new VisitedTable.Exact();
             this.symmetry = opts.symmetry() ? Symmetry.of(model) : null;
             this.po = opts.por() ? PartialOrder.of(model, invariants) : null;
             if (po != null && symmetry != null && symmetry.groupSize() > 0) {
@@ -146,7 +149,15 @@ public final class LevelExplorer {
                     pool.run(VisitedTable.PARTITIONS, p -> insert(slices, p));
                 }
                 pool.run(slices.size(), i -> finish(slices.get(i)));
-                if (minKey.get() != Long.MAX_VALUE) return levelViolation(slices, levelBase, levelSize, depth);
+                // --max-states N: the search holds N states at most. The cut is the first new state past N in
+                // breadth-first order; what comes before it counts, as in Explorer, whatever the worker count.
+                long cut = stateLimitCut(slices, levelBase + levelSize);
+                if (minKey.get() < cut) return levelViolation(slices, levelBase, levelSize, depth, minKey.get(), false);
+                if (cut != Long.MAX_VALUE) {
+                    ExplorationResult r = levelViolation(slices, levelBase, levelSize, depth, cut, true);
+                    return new ExplorationResult(Verdict.INCOMPLETE, r.stats(), null, "state limit " + limits.maxStates() + " reached");
+                }
+                if (visited.overflow() != null) return incomplete(visited.overflow(), depth);
                 transitions += levelTransitions.get();
                 // Number the new states in level order and record how each was reached.
                 long nextBase = levelBase + levelSize;
@@ -171,9 +182,8 @@ public final class LevelExplorer {
                 level = next;
                 if (levelSize > 0) depth++;
                 long elapsed = millis();
-                if (limits.maxStates() > 0 && visited.size() >= limits.maxStates() && levelSize > 0) {
-                    return incomplete("state limit " + limits.maxStates() + " reached", depth);
-                }
+                String full = overBudget(level, nextBase + levelSize);
+                if (full != null && levelSize > 0) return incomplete(full, depth);
                 if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && levelSize > 0) {
                     return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", depth);
                 }
@@ -183,7 +193,7 @@ public final class LevelExplorer {
                 }
             }
             Stats st = stats(visited.size(), transitions, depth);
-            if (opts.bitstate()) {
+            if (opts.probabilistic()) {
                 return new ExplorationResult(Verdict.INCOMPLETE, st, null, "no violation found (probabilistic): " + visited.describe());
             }
             return new ExplorationResult(Verdict.PASS, st, null, null);
@@ -527,10 +537,11 @@ public final class LevelExplorer {
 
         /**
          * The violation with the smallest key in this level, with the counts the single-threaded
-         * search has when it meets it: states and transitions with smaller keys.
+         * search has when it meets it: states and transitions with smaller keys. With {@code limitCut},
+         * {@code k} is the key of the first state past --max-states instead, and the result the counts
+         * the single-threaded search has when it meets that state (without it), verdict INCOMPLETE.
          */
-        ExplorationResult levelViolation(List<Slice> slices, long levelBase, int levelSize, int depth) {
-            long k = minKey.get();
+        ExplorationResult levelViolation(List<Slice> slices, long levelBase, int levelSize, int depth, long k, boolean limitCut) {
             Slice owner = null;
             for (Slice sl : slices) if (sl.vKey == k) owner = sl;
             long pos = k / 2 / (actors + 1);
@@ -553,11 +564,54 @@ public final class LevelExplorer {
                     }
                 }
             }
+            if (stateKind && actor >= actors) throw new IllegalStateException("bad key " + k);
+            if (limitCut) {
+                // The state limit's cut (the state at key k is the first past the limit: not counted).
+                return new ExplorationResult(Verdict.INCOMPLETE, stats(levelBase + levelSize + newBefore - 1, transitions + transBefore,
+                    newBefore > 1 ? depth + 1 : depth), null, null);
+            }
             long id = levelBase + pos;
             List<Integer> schedule = path((int) id, actor < actors ? actor : -1);
-            if (stateKind && actor >= actors) throw new IllegalStateException("bad key " + k);
             Stats st = stats(levelBase + levelSize + newBefore, transitions + transBefore, newBefore > 0 ? depth + 1 : depth);
             return violation(owner.violation, schedule, st);
+        }
+
+        /**
+         * The key of the first new state of this level past --max-states, or Long.MAX_VALUE if the level
+         * stays within it. {@code before}: the states of the levels before (all within the limit).
+         */
+        long stateLimitCut(List<Slice> slices, long before) {
+            if (limits.maxStates() <= 0) return Long.MAX_VALUE;
+            long room = limits.maxStates() - before;
+            for (Slice sl : slices) {
+                Candidates c = sl.cands;
+                if (c == null) continue;
+                for (int i = 0; i < c.n; i++) {
+                    if (c.isNew[i] && room-- == 0) return key(sl.firstPos + c.parent[i], c.actor[i], 1);
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+
+        /**
+         * Null if what the search holds fits its memory budget with room for the next level, else why not.
+         * Counted: the visited set, the level about to be expanded (and as much again for the next one),
+         * the parent/actor arrays with their next doubling, and a successor object per state of the level
+         * (the expand phase keeps the level's successors until they are inserted).
+         */
+        String overBudget(List<Segment> level, long states) {
+            long arenas = 0;
+            long levelStates = 0;
+            for (Segment seg : level) {
+                arenas += seg.arena().bytes();
+                levelStates += seg.count();
+            }
+            long held = arenas + parent.bytes() + via.bytes();
+            if (held > working) working = held;
+            long next = arenas + levelStates * actors * MemoryBudget.stateBytes(slots) / 2
+                + (parent.headroom() < levelStates * actors ? 2 * (parent.bytes() + via.bytes()) : 0)
+                + visited.growthBytes(levelStates * actors);
+            return budget.fits(visited.bytes() + held, next) ? null : budget.exhausted(states, visited.bytes() + held);
         }
 
         ExplorationResult incomplete(String why, int depth) {
@@ -570,7 +624,7 @@ public final class LevelExplorer {
         }
 
         Stats stats(long states, long trans, int depth) {
-            return new Stats(states, trans, depth, millis(), visited.bytes(), po == null ? -1 : fullyExpanded.get());
+            return new Stats(states, trans, depth, millis(), visited.bytes(), po == null ? -1 : fullyExpanded.get(), working);
         }
 
         long millis() {
@@ -819,6 +873,11 @@ public final class LevelExplorer {
         void set(int i, int x) { a[i] = x; }
 
         int get(int i) { return a[i]; }
+
+        long bytes() { return 4L * a.length; }
+
+        /** Entries left before the array doubles. */
+        long headroom() { return a.length - n; }
     }
 
     /** Growable byte array (the actor that reached each state). */
@@ -837,6 +896,8 @@ public final class LevelExplorer {
         }
 
         void set(int i, byte x) { a[i] = x; }
+
+        long bytes() { return a.length; }
 
         byte get(int i) { return a[i]; }
     }

@@ -12,18 +12,26 @@ package utrace.checker.explore;
  * @param bitstateBits 0 for the exact fingerprint set, else the size of the bitstate table in bits (a power of two)
  * @param por partial-order reduction ({@link PartialOrder}): same verdicts, fewer states, traces not
  *     necessarily shortest (they are shortened afterwards)
+ * @param compactSlots 0, or hash compaction ({@link HashCompactTable}) with this many slots (a power of two)
  */
-public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boolean por) {
-    public static final ScaleOptions SEQUENTIAL = new ScaleOptions(1, false, 0, false);
+public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boolean por, long compactSlots) {
+    public static final ScaleOptions SEQUENTIAL = new ScaleOptions(1, false, 0, false, 0);
 
     public ScaleOptions(int workers, boolean symmetry, long bitstateBits) {
-        this(workers, symmetry, bitstateBits, false);
+        this(workers, symmetry, bitstateBits, false, 0);
+    }
+
+    public ScaleOptions(int workers, boolean symmetry, long bitstateBits, boolean por) {
+        this(workers, symmetry, bitstateBits, por, 0);
     }
 
     public ScaleOptions {
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, not " + workers);
         if (bitstateBits != 0 && (bitstateBits < 64 || Long.bitCount(bitstateBits) != 1)) {
             throw new IllegalArgumentException("bitstate size must be a power of two of at least 64 bits, not " + bitstateBits);
+        }
+        if (compactSlots != 0 && (compactSlots < 1024 || Long.bitCount(compactSlots) != 1 || bitstateBits != 0)) {
+            throw new IllegalArgumentException("hash compaction needs a power of two of at least 1024 slots and no bitstate, not " + compactSlots);
         }
     }
 
@@ -32,22 +40,29 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boo
         return Runtime.getRuntime().availableProcessors();
     }
 
-    public ScaleOptions withWorkers(int n) { return new ScaleOptions(n, symmetry, bitstateBits, por); }
+    public ScaleOptions withWorkers(int n) { return new ScaleOptions(n, symmetry, bitstateBits, por, compactSlots); }
 
-    public ScaleOptions withSymmetry(boolean on) { return new ScaleOptions(workers, on, bitstateBits, por); }
+    public ScaleOptions withSymmetry(boolean on) { return new ScaleOptions(workers, on, bitstateBits, por, compactSlots); }
 
-    public ScaleOptions withBitstate(long bits) { return new ScaleOptions(workers, symmetry, bits, por); }
+    public ScaleOptions withBitstate(long bits) { return new ScaleOptions(workers, symmetry, bits, por, compactSlots); }
 
-    public ScaleOptions withPor(boolean on) { return new ScaleOptions(workers, symmetry, bitstateBits, on); }
+    public ScaleOptions withPor(boolean on) { return new ScaleOptions(workers, symmetry, bitstateBits, on, compactSlots); }
+
+    public ScaleOptions withHashCompact(long slots) { return new ScaleOptions(workers, symmetry, bitstateBits, por, slots); }
 
     public boolean bitstate() { return bitstateBits != 0; }
+
+    public boolean hashCompact() { return compactSlots != 0; }
+
+    /** A visited set that may take a new state for a visited one (bitstate, hash compaction): never PASS. */
+    public boolean probabilistic() { return bitstate() || hashCompact(); }
 
     /**
      * True if the first counterexample found is a shortest one: no bitstate (a missed state can
      * make it longer) and no partial-order reduction (the reduced graph may lack the shortest path).
      * Symmetry keeps it: the quotient graph has the same distances as the full one.
      */
-    public boolean exactShortest() { return !bitstate() && !por; }
+    public boolean exactShortest() { return !probabilistic() && !por; }
 
     /**
      * Whether the classic single-threaded {@link Explorer} does this: no longer for any
@@ -67,8 +82,9 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boo
 
     /** What may make a breadth-first trace longer than a shortest one, for trace origins. */
     public String reductionName() {
-        if (bitstate() && por) return "bitstate hashing and partial-order reduction";
-        return bitstate() ? "bitstate hashing" : por ? "partial-order reduction" : "";
+        String table = bitstate() ? "bitstate hashing" : hashCompact() ? "hash compaction" : "";
+        if (!table.isEmpty() && por) return table + " and partial-order reduction";
+        return !table.isEmpty() ? table : por ? "partial-order reduction" : "";
     }
 
     /** "2 workers, partial-order reduction, bitstate 2^30 bits" etc., for headers. */
@@ -78,6 +94,9 @@ public record ScaleOptions(int workers, boolean symmetry, long bitstateBits, boo
         if (symmetry) b.append(", symmetry reduction");
         if (por) b.append(", partial-order reduction");
         if (bitstate()) b.append(", bitstate hashing (").append(bitstateBits >> 23).append(" MB)");
+        if (hashCompact()) {
+            b.append(", hash compaction (").append(compactSlots >= 1 << 18 ? (compactSlots >> 18) + " MB" : (compactSlots >> 8) + " KB").append(')');
+        }
         return b.toString();
     }
 }

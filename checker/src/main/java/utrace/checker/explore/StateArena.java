@@ -27,6 +27,9 @@ final class StateArena {
 
     int count() { return count; }
 
+    /** Bytes the arena holds (its capacity). */
+    long bytes() { return 2L * buf.length; }
+
     /** Appends {@code s}; returns its offset (states are read back in order with a {@link Reader}). */
     int add(State s) {
         int n = s.size();

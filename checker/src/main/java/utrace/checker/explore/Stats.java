@@ -3,11 +3,19 @@ package utrace.checker.explore;
 /**
  * What one exploration measured. {@code fullyExpanded} is -1 when partial-order reduction
  * did not run, else the number of states where every actor's step was expanded (the others
- * expanded one actor's step only).
+ * expanded one actor's step only). {@code visitedBytes} is the visited set's memory;
+ * {@code workingBytes} the most the search held besides it (queue or level arenas, the
+ * parent and actor arrays that rebuild a trace, a depth-first search's stack), as counted
+ * by the search itself ({@link MemoryBudget}); 0 where nothing was counted.
  */
-public record Stats(long states, long transitions, int maxDepth, long millis, long visitedBytes, long fullyExpanded) {
+public record Stats(long states, long transitions, int maxDepth, long millis, long visitedBytes, long fullyExpanded,
+                    long workingBytes) {
     public Stats(long states, long transitions, int maxDepth, long millis, long visitedBytes) {
-        this(states, transitions, maxDepth, millis, visitedBytes, -1);
+        this(states, transitions, maxDepth, millis, visitedBytes, -1, 0);
+    }
+
+    public Stats(long states, long transitions, int maxDepth, long millis, long visitedBytes, long fullyExpanded) {
+        this(states, transitions, maxDepth, millis, visitedBytes, fullyExpanded, 0);
     }
 
     public double statesPerSecond() {

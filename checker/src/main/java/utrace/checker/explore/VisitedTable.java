@@ -30,6 +30,15 @@ abstract class VisitedTable {
 
     abstract long bytes();
 
+    /**
+     * Bytes the table will allocate while taking up to {@code inserts} more states (a partition
+     * that doubles needs the new array while the old one is live); 0 for fixed-size tables.
+     */
+    long growthBytes(long inserts) { return 0; }
+
+    /** Null, or why the table refused states (a fixed-size table that filled up): the search must stop. */
+    String overflow() { return null; }
+
     /** One line for the statistics: what a stored state costs and what the table may miss. */
     abstract String describe();
 
@@ -54,6 +63,14 @@ abstract class VisitedTable {
         @Override long bytes() {
             long n = 0;
             for (FingerprintSet p : parts) n += p.bytes();
+            return n;
+        }
+
+        @Override long growthBytes(long inserts) {
+            long n = 0;
+            // Partitions fill about evenly; twice the even share covers the unlucky ones.
+            long share = 2 * inserts / PARTITIONS + 64;
+            for (FingerprintSet p : parts) if (p.headroom() < share) n += 2 * p.bytes();
             return n;
         }
 

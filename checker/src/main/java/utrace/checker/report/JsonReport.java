@@ -25,10 +25,10 @@ public final class JsonReport {
     }
 
     public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results, RunOptions opts) {
-        print(out, req, results, opts, State.FINGERPRINT_SEED);
+        print(out, req, results, opts, utrace.checker.explore.FastFingerprint.SEED);
     }
 
-    /** {@code seed}: the fingerprint seed of the explorer that ran (the classic one's or LevelExplorer's). */
+    /** {@code seed}: the visited-set fingerprint seed of the native explorers ({@link utrace.checker.explore.FastFingerprint#SEED}). */
     public static void print(PrintStream out, VerifyRequest req, List<ScenarioResult> results, RunOptions opts, long seed) {
         RunReport rep = report(req, opts, seed);
         for (ScenarioResult r : results) rep.add(ScenarioRows.row(r));

@@ -36,12 +36,19 @@ public final class RunReport {
     public record Row(String name, long millis, Status status, String message, String type, String systemOut,
                       ObjectNode json) {}
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Made on first use (rendering JSON): an ObjectMapper loads and links a few hundred classes, start-up time a
+     * text-only run never needs. The nodes come from the node factory alone.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final String command;
     private final String suite;
-    private final LocalDateTime started = LocalDateTime.now(ZoneId.systemDefault()).withNano(0);
-    private final ObjectNode header = MAPPER.createObjectNode();
+    /** When the run started; turned into local time (time-zone rules, more start-up) only when printed. */
+    private final long startedMillis = System.currentTimeMillis();
+    private final ObjectNode header = object();
     private final List<String[]> properties = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> outputErrors = new ArrayList<>();
@@ -87,14 +94,17 @@ public final class RunReport {
     public synchronized List<String> outputErrors() { return List.copyOf(outputErrors); }
 
     /** Local time the run started, ISO 8601 without zone (as JUnit's XSD wants it). */
-    public String timestamp() { return started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME); }
+    public String timestamp() {
+        LocalDateTime started = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(startedMillis), ZoneId.systemDefault()).withNano(0);
+        return started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
 
     /**
      * The JSON document: tool, command, timestamp, hostname, the header fields, "results", then
      * {@code verdict} and {@code exit_code}; {@code interrupted} (the signal) only when a signal ended the run.
      */
     public synchronized ObjectNode json(String verdict, int exitCode, String interrupted) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = object();
         root.put("tool", Version.NAME + " " + Version.VERSION);
         root.put("command", command);
         root.put("timestamp", timestamp());
@@ -114,13 +124,13 @@ public final class RunReport {
 
     public static String render(ObjectNode json) {
         try {
-            return MAPPER.writeValueAsString(json);
+            return Mapper.MAPPER.writeValueAsString(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static ObjectNode object() { return MAPPER.createObjectNode(); }
+    public static ObjectNode object() { return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(); }
 
     /** This machine's name, as CI shows it: $HOSTNAME, /etc/hostname, else what the resolver says. */
     public static String hostname() {

@@ -28,6 +28,8 @@ public final class ScenarioRows {
         n.put("max_depth", x.stats().maxDepth());
         n.put("millis", x.stats().millis());
         n.put("visited_bytes", x.stats().visitedBytes());
+        // the most the search held besides the visited set: queue or level arenas, parent/actor arrays
+        n.put("working_bytes", x.stats().workingBytes());
         // only with --por (where it ran): states expanded with every actor's step
         if (x.stats().por()) n.put("por_fully_expanded", x.stats().fullyExpanded());
         if (x.verdict() == Verdict.VIOLATION) {

@@ -37,7 +37,7 @@ public final class TextReport {
             : opts.minimize() ? "; traces shortened (--no-minimize keeps them raw)" : "; raw traces (--no-minimize)";
         if (scale.classic() || opts.search() != SearchMode.BFS) {
             out.printf(Locale.ROOT, "engine: native %s search, %s64-bit fingerprints (seed %s)%s%n%n",
-                opts.search().words, scale.por() && !req.config().weak() ? "partial-order reduction, " : "", State.hex(State.FINGERPRINT_SEED), shortening);
+                opts.search().words, scale.por() && !req.config().weak() ? "partial-order reduction, " : "", State.hex(FastFingerprint.SEED), shortening);
         } else {
             out.printf(Locale.ROOT, "engine: native %s search, level by level, %s, 64-bit fingerprints (seed %s)%n%n",
                 opts.search().words, (req.config().weak() ? scale.withPor(false) : scale).describe(), State.hex(FastFingerprint.SEED));
@@ -118,9 +118,13 @@ public final class TextReport {
         Stats big = results.stream().map(r -> r.result().stats()).max(java.util.Comparator.comparingLong(Stats::states)).orElse(null);
         long bytes = big == null ? 0 : big.visitedBytes();
         long most = big == null ? 0 : big.states();
-        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s bytes/state; exit code %d%n",
+        // ... and the most working memory (queue or level arenas, parent/actor arrays) any search held.
+        long working = results.stream().mapToLong(r -> r.result().stats().workingBytes()).max().orElse(0);
+        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s bytes/state, "
+                + "working memory %s, peak RSS %s; exit code %d%n",
             pass, viol, inc, continued ? " (" + violations + (violations == 1 ? " invariant violated" : " invariants violated, a trace each") + ")" : "",
             Numbers.grouped(states), Numbers.millis(ms),
-            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), code);
+            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), Numbers.bytes(working),
+            Numbers.bytes(utrace.checker.run.PeakRss.bytes()), code);
     }
 }

@@ -40,7 +40,7 @@ class BitstateTest {
             .explore(model, core());
         assertEquals(Verdict.INCOMPLETE, r.verdict());
         assertTrue(r.incompleteReason().startsWith("no violation found (probabilistic)"), r.incompleteReason());
-        assertTrue(r.incompleteReason().contains("probability that a state was missed"), r.incompleteReason());
+        assertTrue(r.incompleteReason().contains("Holzmann's coverage estimate"), r.incompleteReason());
         // A 1 MB table is far from full here: every state is found.
         assertEquals(exactStates(model), r.stats().states());
     }
@@ -54,7 +54,13 @@ class BitstateTest {
         long exact = exactStates(model);
         assertTrue(exact > 4096 / 3, "the scenario must not fit: " + exact);
         assertTrue(r.stats().states() < exact, "4096 bits cannot hold " + exact + " states at 3 bits each: " + r.stats().states());
-        assertTrue(r.incompleteReason().contains("missed <= 1.0e+00"), r.incompleteReason());
+        // Holzmann's estimate sees the crowded table: well short of full coverage, with states missed
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("coverage estimate ([0-9.]+)%.*about ([0-9,]+) states")
+            .matcher(r.incompleteReason());
+        assertTrue(c.find(), r.incompleteReason());
+        assertTrue(Double.parseDouble(c.group(1)) < 95, r.incompleteReason());
+        long missed = Long.parseLong(c.group(2).replace(",", ""));
+        assertTrue(missed > 0 && r.stats().states() + missed <= 2 * exact, exact + " states: " + r.incompleteReason());
     }
 
     @ParameterizedTest
