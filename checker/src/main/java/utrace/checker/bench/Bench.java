@@ -23,7 +23,15 @@ public final class Bench {
     /** What to measure. {@code jpf} is null unless JPF is to be compared. */
     public record Plan(List<Scenario> scenarios, List<Invariant> invariants, String invariantSetName, int workers, int repeat,
                        long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf,
-                       boolean por) {}
+                       boolean por, Parallel parallel) {}
+
+    /**
+     * The paired -w 1 / -w N runs and the worker curve ({@link WorkerScaling}); {@code pairs} 0 leaves both out.
+     * {@code scenario} null: the largest scenario of the main table that passed.
+     */
+    public record Parallel(int pairs, Scenario scenario, int curveMax, int curveRounds) {
+        public static final Parallel NONE = new Parallel(0, null, 0, 0);
+    }
 
     private final Plan plan;
     private final PrintStream out;
@@ -87,13 +95,15 @@ public final class Bench {
                 largest = r;
             }
         }
+        parallel(rows);
         if (plan.scaling()) largest = scaling(largest);
         if (largest != null) {
             out.printf(Locale.ROOT, "%nlargest scenario exhausted within %s: %s, %s states in %s (%s)%n", Numbers.millis(plan.timeLimitMillis()),
                 largest.scenario().name(), Numbers.grouped(largest.m.result().stats().states()), Numbers.millis(largest.m.wallMillis()),
                 largest.config);
         }
-        out.printf(Locale.ROOT, "%nload average at the end: %.1f%n", Measure.loadAverage());
+        out.printf(Locale.ROOT, "%nload average at the end: %.1f; peak RSS of this bench process (its in-process runs): %s%n",
+            Measure.loadAverage(), PeakRss.self() < 0 ? "unknown (no /proc)" : Numbers.bytes(PeakRss.self()));
         int code = 0;
         for (Row r : rows) {
             Verdict v = r.m.result().verdict();
@@ -300,6 +310,41 @@ public final class Bench {
             }
         }
         return largest;
+    }
+
+    /** The paired runs and the worker curve, each run in a fresh JVM. */
+    private void parallel(List<Row> rows) {
+        Parallel p = plan.parallel();
+        if (p == null || p.pairs() <= 0) return;
+        Scenario s = p.scenario();
+        long most = -1;
+        for (Row r : rows) {
+            if (s == null || p.scenario() == null) {
+                if (r.m.result().verdict() == Verdict.PASS && r.m.result().stats().states() > most) {
+                    most = r.m.result().stats().states();
+                    s = r.scenario();
+                }
+            }
+        }
+        if (s == null) {
+            out.printf(Locale.ROOT, "%npaired runs and worker curve not measured: no scenario of the main table passed%n");
+            return;
+        }
+        phase("paired -w 1 / -w " + plan.workers() + " runs and the worker curve on " + s.name() + " (a fresh JVM per run)");
+        try {
+            WorkerScaling ws = new WorkerScaling(out, progress, plan.invariantSetName(), plan.timeLimitMillis());
+            if (plan.workers() > 1) {
+                ws.paired(s, plan.workers(), p.pairs());
+            } else {
+                out.printf(Locale.ROOT, "%npaired runs not measured: -w 1 leaves nothing to pair with -w 1%n");
+            }
+            ws.curve(s, Runtime.getRuntime().availableProcessors(), p.curveMax(), p.curveRounds());
+            runs += ws.runs();
+        } catch (java.io.IOException e) {
+            out.printf(Locale.ROOT, "%npaired runs and worker curve not measured: %s%n", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Why a scaling run stopped: the time limit, or the heap. */
