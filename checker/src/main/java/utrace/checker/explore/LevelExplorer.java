@@ -184,7 +184,7 @@ public final class LevelExplorer {
 
         void expand(Slice sl) {
             StateArena.Reader in = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
-            Candidates out = new Candidates(sl.count * 2 + 4);
+            Candidates out = new Candidates(sl.count * 2 + 4, slots);
             Footprint[] fps = new Footprint[actors];
             sl.cands = out;
             sl.enabled = new int[sl.count];
@@ -285,14 +285,19 @@ public final class LevelExplorer {
             sl.newParent = new int[news];
             sl.newActor = new byte[news];
             int k = 0;
+            StateArena.Reader packed = c.arena.new Reader(0, slots);
             for (int i = 0; i < c.n; i++) {
-                if (!c.isNew[i]) continue;
+                if (!c.isNew[i]) {
+                    packed.skip();
+                    continue;
+                }
+                State st = packed.next();
                 long key = key(sl.firstPos + c.parent[i], c.actor[i], 1);
                 if (key < minKey.get()) {
-                    Violation v = check.state(c.states[i]);
+                    Violation v = check.state(st);
                     if (v != null) found(sl, key, v);
                 }
-                int off = sl.out.add(c.states[i]);
+                int off = sl.out.add(st);
                 if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
                 sl.newParent[k] = c.parent[i];
                 sl.newActor[k] = c.actor[i];
@@ -419,11 +424,17 @@ public final class LevelExplorer {
         }
     }
 
-    /** The successors of a slice not in the visited set, in the order met. */
+    /**
+     * The successors of a slice, in the order met. The states are packed (a {@link StateArena}) as soon as
+     * they are made, not kept as objects: a level's candidates live from the expand phase to the finish
+     * phase, and as State objects (an int[] each, about 300 bytes) they outlived the young generation, so
+     * every collection copied them and the heap grew with the workers' combined allocation; packed, they
+     * are a few large short[] arrays (132 bytes a state), and the State objects die at once.
+     */
     private static final class Candidates {
         int n;
         long[] fps;
-        State[] states;
+        final StateArena arena;
         int[] parent;
         byte[] actor;
         boolean[] isNew;
@@ -431,9 +442,9 @@ public final class LevelExplorer {
         int[] order;
         int[] partStart;
 
-        Candidates(int cap) {
+        Candidates(int cap, int slots) {
             fps = new long[cap];
-            states = new State[cap];
+            arena = new StateArena(cap * slots);
             parent = new int[cap];
             actor = new byte[cap];
         }
@@ -442,12 +453,11 @@ public final class LevelExplorer {
             if (n == fps.length) {
                 int c = n * 2;
                 fps = Arrays.copyOf(fps, c);
-                states = Arrays.copyOf(states, c);
                 parent = Arrays.copyOf(parent, c);
                 actor = Arrays.copyOf(actor, c);
             }
             fps[n] = fp;
-            states[n] = s;
+            arena.add(s);
             parent[n] = parentInSlice;
             actor[n] = (byte) a;
             n++;
@@ -465,7 +475,7 @@ public final class LevelExplorer {
 
         /** After the finish phase only the keys and new-flags are needed (for counts at a violation). */
         Candidates keepKeysOnly() {
-            states = null;
+            arena.release();
             fps = null;
             order = null;
             return this;

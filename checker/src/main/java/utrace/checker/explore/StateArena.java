@@ -47,6 +47,12 @@ final class StateArena {
         return start;
     }
 
+    /** Frees the states once nothing will read them again (LevelExplorer's candidates after the finish phase). */
+    void release() {
+        buf = new short[0];
+        len = 0;
+    }
+
     /** Drops unused capacity once the level is complete. */
     void trim() {
         if (buf.length > len + 64) buf = Arrays.copyOf(buf, len);
@@ -77,6 +83,14 @@ final class StateArena {
             }
             p = q;
             return new State(v);
+        }
+
+        /** Steps over the next state without building it (LevelExplorer skips the successors already visited). */
+        void skip() {
+            short[] b = buf;
+            int q = p;
+            for (int i = 0; i < slots; i++) q += b[q] != ESCAPE ? 1 : 3;
+            p = q;
         }
     }
 }
