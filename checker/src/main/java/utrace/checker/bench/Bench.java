@@ -23,7 +23,10 @@ public final class Bench {
     /** What to measure. {@code jpf} is null unless JPF is to be compared. */
     public record Plan(List<Scenario> scenarios, List<Invariant> invariants, String invariantSetName, int workers, int repeat,
                        long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf,
-                       boolean por, Parallel parallel) {}
+                       boolean por, Parallel parallel, Spin spin) {}
+
+    /** The SPIN twin's directory and where it was named (--spin, CHECKER_SPIN_TWIN); null: no SPIN table. */
+    public record Spin(java.nio.file.Path dir, String from) {}
 
     /**
      * The paired -w 1 / -w N runs and the worker curve ({@link WorkerScaling}); {@code pairs} 0 leaves both out.
@@ -96,6 +99,7 @@ public final class Bench {
             }
         }
         parallel(rows);
+        spin();
         if (plan.scaling()) largest = scaling(largest);
         if (largest != null) {
             out.printf(Locale.ROOT, "%nlargest scenario exhausted within %s: %s, %s states in %s (%s)%n", Numbers.millis(plan.timeLimitMillis()),
@@ -310,6 +314,20 @@ public final class Bench {
             }
         }
         return largest;
+    }
+
+    /** The SPIN table (--spin DIR): pan next to checker -w 1; or why it is left out. */
+    private void spin() {
+        if (plan.spin() == null) return;
+        phase("SPIN twin from " + plan.spin().dir());
+        try {
+            SpinTwin twin = SpinTwin.open(plan.spin().dir(), System.getenv("PATH"));
+            runs += SpinTable.print(out, progress, twin, plan.scenarios(), plan.invariantSetName(), plan.repeat(), plan.timeLimitMillis());
+        } catch (IllegalStateException | java.io.IOException e) {
+            out.printf(Locale.ROOT, "%nSPIN comparison not done: %s%n", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The paired runs and the worker curve, each run in a fresh JVM. */

@@ -32,6 +32,7 @@ import utrace.model.Scenarios;
         "  CPU time, and the speed-up of N workers;",
         "- the most an ideal partial-order reduction could remove;",
         "- with --engines native,jpf: JPF's time on the same scenarios;",
+        "- with --spin DIR: a SPIN twin's pan next to -w 1, states/s ratio;",
         "- paired runs of -w 1 and -w N (A B A B, a fresh JVM each: search",
         "  time, CPU, peak RSS), their medians and the median per-pair",
         "  speed-up; the worker curve 1..16 as far as there are cores;",
@@ -120,6 +121,13 @@ final class BenchCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     int curveRounds;
 
+    @Option(names = "--spin", paramLabel = "DIR",
+        description = "Also run a SPIN twin of the model (a Promela copy kept outside this repository, DIR/twin.pml; "
+            + "default: $CHECKER_SPIN_TWIN) next to -w 1: built with spin and gcc in a temporary directory, its pan "
+            + "and the checker alternate (--repeat pairs) on the scenarios it knows; states/s of both and their "
+            + "ratio. Left out, with the reason, when spin or a C compiler is missing.")
+    java.nio.file.Path spinDir;
+
     @Option(names = {"-q", "--quiet"}, description = ReportOptions.QUIET_HELP)
     boolean quiet;
 
@@ -154,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
             curveMax, curveRounds);
         JpfColumn jpf = engines.contains("jpf") ? jpf(out) : null;
         Bench.Plan plan = new Bench.Plan(loadScenarios(), set.invariants(), set.name(), n, repeat, timeLimit, !noScaling,
-            series, porBoundMax, jpf, por, parallel);
+            series, porBoundMax, jpf, por, parallel, spin());
         long start = System.nanoTime();
         Bench bench = new Bench(plan, out, quiet ? null : err);
         int code = bench.run();
@@ -162,6 +170,13 @@ final class BenchCommand implements Callable<Integer> {
             (System.nanoTime() - start) / 1e9, code);
         out.flush();
         return code;
+    }
+
+    /** --spin DIR, else CHECKER_SPIN_TWIN, else none. */
+    private Bench.Spin spin() {
+        if (spinDir != null) return new Bench.Spin(spinDir, "--spin");
+        String env = System.getenv("CHECKER_SPIN_TWIN");
+        return env == null || env.isBlank() ? null : new Bench.Spin(java.nio.file.Path.of(env), "CHECKER_SPIN_TWIN");
     }
 
     /** The JPF column, or null with a note saying why it is left out. */
