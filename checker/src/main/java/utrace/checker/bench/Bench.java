@@ -322,7 +322,11 @@ public final class Bench {
         phase("SPIN twin from " + plan.spin().dir());
         try {
             SpinTwin twin = SpinTwin.open(plan.spin().dir(), System.getenv("PATH"));
-            runs += SpinTable.print(out, progress, twin, plan.scenarios(), plan.invariantSetName(), plan.repeat(), plan.timeLimitMillis());
+            try {
+                runs += SpinTable.print(out, progress, twin, plan.scenarios(), plan.invariantSetName(), plan.repeat(), plan.timeLimitMillis());
+            } finally {
+                twin.delete();
+            }
         } catch (IllegalStateException | java.io.IOException e) {
             out.printf(Locale.ROOT, "%nSPIN comparison not done: %s%n", e.getMessage());
         } catch (InterruptedException e) {

@@ -154,6 +154,15 @@ final class SpinTwin {
             Double.parseDouble(el.group(1)), wall, false);
     }
 
+    /** Removes the temporary build directory (pan.c of a large twin is megabytes). */
+    void delete() {
+        try (var walk = Files.walk(work)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is no error
+        }
+    }
+
     /** spin -V's first line, for the table's header. */
     String version() {
         try {

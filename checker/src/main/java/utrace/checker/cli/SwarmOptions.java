@@ -19,7 +19,8 @@ final class SwarmOptions {
         description = "Run member K of a swarm of N independent searches (Holzmann's swarm verification): each is a "
             + "depth-first bitstate search whose actor order, hash and depth bound come from the swarm seed and K "
             + "(docs/performance.md). It hunts bugs: without a violation the verdict is INCOMPLETE (exit 3), never "
-            + "PASS. --swarm alone reads K and N from the environment as gate --shard does (docs/ci.md); "
+            + "PASS. Traces go to TRACE_DIR/swarm-K. --swarm alone reads K and N from the environment as gate --shard "
+            + "does (docs/ci.md); "
             + "`checker merge` joins the N results. Takes --bitstate MB (default " + DEFAULT_MB + "), not --workers, "
             + "--symmetry, --por or --search.")
     String swarm;

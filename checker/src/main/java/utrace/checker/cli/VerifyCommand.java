@@ -163,8 +163,9 @@ final class VerifyCommand implements Callable<Integer> {
         RunOptions opts = new RunOptions(mode, !noMinimize,
             fullState ? TextRenderer.Detail.FULL_STATE : full ? TextRenderer.Detail.FULL : TextRenderer.Detail.BRIEF, keepGoing);
         ScaleOptions scaleOpts = jpf || member != null ? ScaleOptions.SEQUENTIAL : scale.options(mode);
-        // Members sharing a directory (N local processes) must not overwrite each other's traces.
-        if (member != null && !Options.given(spec, "--trace-dir")) traceDir = traceDir.resolve("swarm-" + member.k());
+        // Members sharing a directory (N local processes, one NFS share) must not overwrite each other's traces:
+        // member K writes under TRACE_DIR/swarm-K.
+        if (member != null) traceDir = traceDir.resolve("swarm-" + member.k());
         OutputPaths.checkDir(traceDir, "--trace-dir");
         if (htmlReport != null) OutputPaths.checkDir(htmlReport, "--report");
         OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
