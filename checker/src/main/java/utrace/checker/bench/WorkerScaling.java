@@ -82,8 +82,14 @@ final class WorkerScaling {
         }
         StringBuilder each = new StringBuilder();
         for (double r : ratios) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2fx", r));
+        double load = Measure.loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "speed-up of -w %d over -w 1 (search wall, median of the %d per-pair ratios A/B): %.2fx (pairs: %s);%n"
-            + "  CPU time of B over A (median of per-pair ratios): %.2fx%n", workers, ratios.length, median(ratios), each, median(cpu));
+            + "  CPU time of B over A (median of per-pair ratios): %.2fx, so on %d idle cores the wall speed-up is at most%n"
+            + "  %d / %.2f = %.2fx (less the serial part between phases)%s%n", workers, ratios.length, median(ratios), each,
+            median(cpu), workers, workers, median(cpu), workers / median(cpu),
+            load > cores ? String.format(Locale.ROOT, ";%n  load average %.1f on %d cores: other work shared the CPUs, the wall "
+                + "figures measure that sharing as much as the search", load, cores) : "");
     }
 
     /** The worker curve: LevelExplorer at 1..min(cores, curveMax) workers, {@code rounds} rounds, medians. */
