@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
     int curveRounds;
 
     @Option(names = "--spin", paramLabel = "DIR",
-        description = "Also run a SPIN twin of the model (a Promela copy kept outside this repository, DIR/twin.pml; "
+        description = "Also run a SPIN twin of the model (its Promela file and scenarios in DIR, kept outside this repository; "
             + "default: $CHECKER_SPIN_TWIN) next to -w 1: built with spin and gcc in a temporary directory, its pan "
             + "and the checker alternate (--repeat pairs) on the scenarios it knows; states/s of both and their "
             + "ratio. Left out, with the reason, when spin or a C compiler is missing.")
