@@ -140,7 +140,11 @@ final class SpinTwin {
         });
         reader.start();
         boolean done = p.waitFor(Math.max(1000, timeoutMillis), TimeUnit.MILLISECONDS);
-        if (!done) p.destroyForcibly().waitFor();
+        if (!done) {
+            // Whatever pan started goes too: a child holding the output pipe would keep the reader waiting.
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
         reader.join();
         long wall = (System.nanoTime() - t0) / 1_000_000;
         if (!done) return new Result(0, 0, 0, wall / 1000.0, wall, true);

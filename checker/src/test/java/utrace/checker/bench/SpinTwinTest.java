@@ -64,8 +64,10 @@ class SpinTwinTest {
         assertEquals(0, r.errors());
         assertEquals(0.04, r.searchSeconds(), 1e-9);
         assertFalse(r.timedOut());
-        Path slow = exe(tmp.resolve("slow"), "pan", "sleep 20\n");
+        Path slow = exe(tmp.resolve("slow"), "pan", "sleep 20\necho done\n");
+        long t0 = System.nanoTime();
         assertTrue(t.run(slow, 1000).timedOut());
+        assertTrue(System.nanoTime() - t0 < 15_000_000_000L, "a timed-out pan is killed, its children too");
         t.delete();
     }
 }
