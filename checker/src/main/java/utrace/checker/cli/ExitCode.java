@@ -44,6 +44,10 @@ public final class ExitCode {
         Map.entry("merge", new Codes("every gate shard ran, every row as expected", "a violation in some shard or swarm member",
             true, false)));
 
+    /** Where 3 means something else than a search stopped early. */
+    private static final Map<String, String> THREE_BY_COMMAND = Map.of(
+        "merge", "  3  incomplete: a part missing, interrupted or limited; a swarm found nothing");
+
     /** The footer lines of {@code command}'s help. */
     static String[] footer(String command) {
         Codes c = BY_COMMAND.getOrDefault(command, BY_COMMAND.get("checker"));
@@ -51,7 +55,7 @@ public final class ExitCode {
         if (!c.zero().equals("-")) lines.add("  0  " + c.zero());
         if (c.one() != null) lines.add("  1  " + c.one());
         lines.add(TWO);
-        if (c.three()) lines.add(THREE);
+        if (c.three()) lines.add(THREE_BY_COMMAND.getOrDefault(command, THREE));
         if (c.four()) lines.add(FOUR);
         if (!command.equals("list")) lines.add(SIGNALS);
         return lines.toArray(new String[0]);
