@@ -23,7 +23,18 @@ public final class Bench {
     /** What to measure. {@code jpf} is null unless JPF is to be compared. */
     public record Plan(List<Scenario> scenarios, List<Invariant> invariants, String invariantSetName, int workers, int repeat,
                        long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf,
-                       boolean por) {}
+                       boolean por, Parallel parallel, Spin spin) {}
+
+    /** The SPIN twin's directory and where it was named (--spin, CHECKER_SPIN_TWIN); null: no SPIN table. */
+    public record Spin(java.nio.file.Path dir, String from) {}
+
+    /**
+     * The paired -w 1 / -w N runs and the worker curve ({@link WorkerScaling}); {@code pairs} 0 leaves both out.
+     * {@code scenario} null: the largest scenario of the main table that passed.
+     */
+    public record Parallel(int pairs, Scenario scenario, int curveMax, int curveRounds) {
+        public static final Parallel NONE = new Parallel(0, null, 0, 0);
+    }
 
     private final Plan plan;
     private final PrintStream out;
@@ -87,13 +98,16 @@ public final class Bench {
                 largest = r;
             }
         }
+        parallel(rows);
+        spin();
         if (plan.scaling()) largest = scaling(largest);
         if (largest != null) {
             out.printf(Locale.ROOT, "%nlargest scenario exhausted within %s: %s, %s states in %s (%s)%n", Numbers.millis(plan.timeLimitMillis()),
                 largest.scenario().name(), Numbers.grouped(largest.m.result().stats().states()), Numbers.millis(largest.m.wallMillis()),
                 largest.config);
         }
-        out.printf(Locale.ROOT, "%nload average at the end: %.1f%n", Measure.loadAverage());
+        out.printf(Locale.ROOT, "%nload average at the end: %.1f; peak RSS of this bench process (its in-process runs): %s%n",
+            Measure.loadAverage(), PeakRss.self() < 0 ? "unknown (no /proc)" : Numbers.bytes(PeakRss.self()));
         int code = 0;
         for (Row r : rows) {
             Verdict v = r.m.result().verdict();
@@ -111,9 +125,8 @@ public final class Bench {
             rt.availableProcessors(), Runtime.version(), Numbers.bytes(rt.maxMemory()), Measure.loadAverage());
         out.printf(Locale.ROOT, "  (wall time is what a user waits; cpu is the process's CPU time, all threads, GC and JIT "
             + "included; a load above the core count means other work shared the CPUs)%n");
-        out.printf(Locale.ROOT, "engine: native breadth-first search; '1 worker' (and '+por') rows: the classic Explorer, as "
-            + "`verify -w 1` (fingerprint seed %s);%n        N workers and '+sym': level by level (LevelExplorer, seed %s); "
-            + "best of %d run(s) per row%n%n", utrace.model.State.hex(utrace.model.State.FINGERPRINT_SEED),
+        out.printf(Locale.ROOT, "engine: native breadth-first search, level by level (LevelExplorer, as `verify -w N`, 1 worker "
+            + "included; fingerprint seed %s); best of %d run(s) per row%n%n",
             utrace.model.State.hex(utrace.checker.explore.FastFingerprint.SEED), plan.repeat());
     }
 
@@ -300,6 +313,59 @@ public final class Bench {
             }
         }
         return largest;
+    }
+
+    /** The SPIN table (--spin DIR): pan next to checker -w 1; or why it is left out. */
+    private void spin() {
+        if (plan.spin() == null) return;
+        phase("SPIN twin from " + plan.spin().dir());
+        try {
+            SpinTwin twin = SpinTwin.open(plan.spin().dir(), System.getenv("PATH"));
+            try {
+                runs += SpinTable.print(out, progress, twin, plan.scenarios(), plan.invariantSetName(), plan.repeat(), plan.timeLimitMillis());
+            } finally {
+                twin.delete();
+            }
+        } catch (IllegalStateException | java.io.IOException e) {
+            out.printf(Locale.ROOT, "%nSPIN comparison not done: %s%n", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The paired runs and the worker curve, each run in a fresh JVM. */
+    private void parallel(List<Row> rows) {
+        Parallel p = plan.parallel();
+        if (p == null || p.pairs() <= 0) return;
+        Scenario s = p.scenario();
+        long most = -1;
+        for (Row r : rows) {
+            if (s == null || p.scenario() == null) {
+                if (r.m.result().verdict() == Verdict.PASS && r.m.result().stats().states() > most) {
+                    most = r.m.result().stats().states();
+                    s = r.scenario();
+                }
+            }
+        }
+        if (s == null) {
+            out.printf(Locale.ROOT, "%npaired runs and worker curve not measured: no scenario of the main table passed%n");
+            return;
+        }
+        phase("paired -w 1 / -w " + plan.workers() + " runs and the worker curve on " + s.name() + " (a fresh JVM per run)");
+        try {
+            WorkerScaling ws = new WorkerScaling(out, progress, plan.invariantSetName(), plan.timeLimitMillis());
+            if (plan.workers() > 1) {
+                ws.paired(s, plan.workers(), p.pairs());
+            } else {
+                out.printf(Locale.ROOT, "%npaired runs not measured: -w 1 leaves nothing to pair with -w 1%n");
+            }
+            ws.curve(s, Runtime.getRuntime().availableProcessors(), p.curveMax(), p.curveRounds());
+            runs += ws.runs();
+        } catch (java.io.IOException e) {
+            out.printf(Locale.ROOT, "%npaired runs and worker curve not measured: %s%n", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Why a scaling run stopped: the time limit, or the heap. */

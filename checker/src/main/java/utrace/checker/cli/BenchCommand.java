@@ -32,6 +32,10 @@ import utrace.model.Scenarios;
         "  CPU time, and the speed-up of N workers;",
         "- the most an ideal partial-order reduction could remove;",
         "- with --engines native,jpf: JPF's time on the same scenarios;",
+        "- with --spin DIR: a SPIN twin's pan next to -w 1, states/s ratio;",
+        "- paired runs of -w 1 and -w N (A B A B, a fresh JVM each: search",
+        "  time, CPU, peak RSS), their medians and the median per-pair",
+        "  speed-up; the worker curve 1..16 as far as there are cores;",
         "- a scaling table: engines 1..4, killers 1..6, ptrace round trips",
         "  0..4 and a size ladder up to the first scenario that does not",
         "  finish within --time-limit.",
@@ -96,6 +100,34 @@ final class BenchCommand implements Callable<Integer> {
             + "rows out). Not --por: elsewhere --por switches the reduction on for the one search that runs.")
     boolean por;
 
+    @Option(names = "--pairs", paramLabel = "P", defaultValue = "5",
+        description = "Paired runs: -w 1 and -w N alternating (A B A B), a fresh JVM each, a warm-up pair, then P "
+            + "pairs; medians and the median of the per-pair ratios. Then the worker curve. 0 leaves both out. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int pairs;
+
+    @Option(names = "--pair-scenario", paramLabel = "NAME|FILE",
+        description = "The scenario of the paired runs and the worker curve. Default: the largest scenario of the "
+            + "main table that passed (bench-large).")
+    String pairScenario;
+
+    @Option(names = "--curve-max", paramLabel = "N", defaultValue = "16",
+        description = "The worker curve goes from 1 to N workers, as far as the machine has cores. Default: "
+            + "${DEFAULT-VALUE}.")
+    int curveMax;
+
+    @Option(names = "--curve-rounds", paramLabel = "R", defaultValue = "3",
+        description = "Rounds of the worker curve (each runs every worker count once; medians). Default: "
+            + "${DEFAULT-VALUE}.")
+    int curveRounds;
+
+    @Option(names = "--spin", paramLabel = "DIR",
+        description = "Also run a SPIN twin of the model (its Promela file and scenarios in DIR, kept outside this repository; "
+            + "default: $CHECKER_SPIN_TWIN) next to -w 1: built with spin and gcc in a temporary directory, its pan "
+            + "and the checker alternate (--repeat pairs) on the scenarios it knows; states/s of both and their "
+            + "ratio. Left out, with the reason, when spin or a C compiler is missing.")
+    java.nio.file.Path spinDir;
+
     @Option(names = {"-q", "--quiet"}, description = ReportOptions.QUIET_HELP)
     boolean quiet;
 
@@ -123,9 +155,14 @@ final class BenchCommand implements Callable<Integer> {
         } catch (InvariantSetException e) {
             throw new UsageException(e.getMessage());
         }
+        if (pairs < 0) throw new UsageException("--pairs must be 0 or more, not " + pairs);
+        if (curveMax < 1) throw new UsageException("--curve-max must be at least 1, not " + curveMax);
+        if (curveRounds < 1) throw new UsageException("--curve-rounds must be at least 1, not " + curveRounds);
+        Bench.Parallel parallel = new Bench.Parallel(pairs, pairScenario == null ? null : ScenarioArgs.loadOne(pairScenario),
+            curveMax, curveRounds);
         JpfColumn jpf = engines.contains("jpf") ? jpf(out) : null;
         Bench.Plan plan = new Bench.Plan(loadScenarios(), set.invariants(), set.name(), n, repeat, timeLimit, !noScaling,
-            series, porBoundMax, jpf, por);
+            series, porBoundMax, jpf, por, parallel, spin());
         long start = System.nanoTime();
         Bench bench = new Bench(plan, out, quiet ? null : err);
         int code = bench.run();
@@ -133,6 +170,13 @@ final class BenchCommand implements Callable<Integer> {
             (System.nanoTime() - start) / 1e9, code);
         out.flush();
         return code;
+    }
+
+    /** --spin DIR, else CHECKER_SPIN_TWIN, else none. */
+    private Bench.Spin spin() {
+        if (spinDir != null) return new Bench.Spin(spinDir, "--spin");
+        String env = System.getenv("CHECKER_SPIN_TWIN");
+        return env == null || env.isBlank() ? null : new Bench.Spin(java.nio.file.Path.of(env), "CHECKER_SPIN_TWIN");
     }
 
     /** The JPF column, or null with a note saying why it is left out. */

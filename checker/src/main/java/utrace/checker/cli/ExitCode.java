@@ -28,19 +28,25 @@ public final class ExitCode {
     /** Per command: what 0 and 1 mean there, and whether 3 and 4 can happen. */
     private record Codes(String zero, String one, boolean three, boolean four) {}
 
-    private static final Map<String, Codes> BY_COMMAND = Map.of(
-        "checker", new Codes("everything checked holds", "a violation (or an unexpected result) was found", true, true),
-        "verify", new Codes("every scenario passes", "a violation was found (trace written)", true, false),
-        "replay", new Codes("-", "the trace reproduces its violation", false, true),
-        "list", new Codes("listed", null, false, false),
-        "corpus", new Codes("every golden trace reproduces and is shortest", null, true, true),
-        "gate", new Codes("every row shows its expected outcome", "some row did not (a missed bug, or a violation of the "
-            + "full series)", true, false),
-        "bisect", new Codes("the invariant holds on the full series", "it is violated on the full series", true, false),
-        "crosscheck", new Codes("both engines give every row its expected verdict", "a disagreement or an unexpected "
-            + "verdict", true, false),
-        "lincheck", new Codes("every claim held", "Lincheck broke a claim expected to hold", false, false),
-        "bench", new Codes("every benchmark scenario passes", "one violates", true, false));
+    private static final Map<String, Codes> BY_COMMAND = Map.ofEntries(
+        Map.entry("checker", new Codes("everything checked holds", "a violation (or an unexpected result) was found", true, true)),
+        Map.entry("verify", new Codes("every scenario passes", "a violation was found (trace written)", true, false)),
+        Map.entry("replay", new Codes("-", "the trace reproduces its violation", false, true)),
+        Map.entry("list", new Codes("listed", null, false, false)),
+        Map.entry("corpus", new Codes("every golden trace reproduces and is shortest", null, true, true)),
+        Map.entry("gate", new Codes("every row shows its expected outcome", "some row did not (a missed bug, or a violation of the "
+            + "full series)", true, false)),
+        Map.entry("bisect", new Codes("the invariant holds on the full series", "it is violated on the full series", true, false)),
+        Map.entry("crosscheck", new Codes("both engines give every row its expected verdict", "a disagreement or an unexpected "
+            + "verdict", true, false)),
+        Map.entry("lincheck", new Codes("every claim held", "Lincheck broke a claim expected to hold", false, false)),
+        Map.entry("bench", new Codes("every benchmark scenario passes", "one violates", true, false)),
+        Map.entry("merge", new Codes("every gate shard ran, every row as expected", "a violation in some shard or swarm member",
+            true, false)));
+
+    /** Where 3 means something else than a search stopped early. */
+    private static final Map<String, String> THREE_BY_COMMAND = Map.of(
+        "merge", "  3  incomplete: a part missing, interrupted or limited; a swarm found nothing");
 
     /** The footer lines of {@code command}'s help. */
     static String[] footer(String command) {
@@ -49,7 +55,7 @@ public final class ExitCode {
         if (!c.zero().equals("-")) lines.add("  0  " + c.zero());
         if (c.one() != null) lines.add("  1  " + c.one());
         lines.add(TWO);
-        if (c.three()) lines.add(THREE);
+        if (c.three()) lines.add(THREE_BY_COMMAND.getOrDefault(command, THREE));
         if (c.four()) lines.add(FOUR);
         if (!command.equals("list")) lines.add(SIGNALS);
         return lines.toArray(new String[0]);

@@ -58,9 +58,12 @@ final class GateCommand implements Callable<Integer> {
             + "INCOMPLETE. 0 = no limit (the default).")
     long maxStates;
 
-    @Option(names = "--shard", paramLabel = "K/N",
+    @Option(names = "--shard", paramLabel = "K/N", arity = "0..1", fallbackValue = ShardSpec.FROM_ENV,
         description = "Run only shard K of N (1 <= K <= N): the matrix rows at positions K, K+N, K+2N, ... (after --row). "
-            + "The split depends only on the matrix file, so N CI jobs with K = 1..N run every row exactly once.")
+            + "The split depends only on the matrix file, so N CI jobs with K = 1..N run every row exactly once. "
+            + "--shard alone reads K and N from the environment: CHECKER_SHARD=K/N, a Slurm array "
+            + "(SLURM_ARRAY_TASK_ID, _COUNT, _MIN) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with "
+            + "CHECKER_SHARD_COUNT); see docs/ci.md. `checker merge` joins the shards' JSON.")
     String shard;
 
     @Option(names = "--barriers",
@@ -99,14 +102,19 @@ final class GateCommand implements Callable<Integer> {
             if (barriers && !BugMatrix.isBarrierRow(r)) continue;
             if (only.isEmpty() || only.stream().anyMatch(f -> BugMatrix.concerns(r, f))) rows.add(r);
         }
-        int[] kn = shard == null ? null : ShardSpec.parse(shard);
+        ShardSpec.Shard sh = shard == null ? null : ShardSpec.resolve(shard, "--shard", System.getenv());
+        int[] kn = sh == null ? null : new int[] {sh.k(), sh.n()};
         boolean text = report.text();
         RunReport rep = new RunReport("gate", "checker.gate");
         ObjectNode h = rep.header();
         int all = rows.size();
         if (kn != null) {
+            // What a merge must find equal in every shard: the rows the shards split, in matrix order.
+            h.set("rows_selected", rowIds(rows));
             rows = GateRun.shard(rows, kn[0], kn[1]);
             h.put("shard", kn[0] + "/" + kn[1]);
+            // Where K/N came from (the option or which environment variables), for a merge that finds a shard missing.
+            h.put("shard_from", sh.source());
             rep.property("shard", kn[0] + "/" + kn[1]);
         }
         h.put("matrix", BugMatrix.FILE);
@@ -123,7 +131,10 @@ final class GateCommand implements Callable<Integer> {
             w.flush();
             h.put("litmus_ok", litmusOk);
         }
-        if (kn != null) textOut.printf(Locale.ROOT, "shard %d/%d: %d of %d rows%n", kn[0], kn[1], rows.size(), all);
+        if (kn != null) {
+            textOut.printf(Locale.ROOT, "shard %d/%d: %d of %d rows%s%n", kn[0], kn[1], rows.size(), all,
+                sh.source().equals("--shard") ? "" : " (from " + sh.source() + ")");
+        }
         if (rows.isEmpty()) {
             textOut.printf("nothing to run in this shard%n");
             return report.finish(rep, ExitCode.OK, out, err);
@@ -167,6 +178,12 @@ final class GateCommand implements Callable<Integer> {
             incomplete == 0 ? "" : ", " + incomplete + " incomplete (a limit was hit)", ms / 1000.0, traceDir, code);
         textOut.flush();
         return code;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode rowIds(List<MatrixRow> rows) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = RunReport.object().arrayNode();
+        for (MatrixRow r : rows) a.add(r.id());
+        return a;
     }
 
     /** One side of a gate row as a report row: ROW.broken expects the row's violation, ROW.full a PASS. */

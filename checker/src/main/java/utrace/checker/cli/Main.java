@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     subcommands = {VerifyCommand.class, ReplayCommand.class, ListCommand.class, CorpusCommand.class,
         GateCommand.class, BisectCommand.class, CrosscheckCommand.class, LincheckCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class},
+        BenchCommand.class, MergeCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Model checker for the concurrency guarantees of the Linux utrace/ptrace tracing layer (the 33-patch "
             + "utrace series). It explores every interleaving of a scenario's actors (tracee, engine owners, "
@@ -45,6 +45,8 @@ import picocli.CommandLine.Command;
         "      the engine API under Lincheck",
         "  checker bench",
         "      speed and scale figures of the native engine",
+        "  checker merge gate-1.json gate-2.json ...",
+        "      one verdict from the JSON of gate --shard or verify --swarm jobs",
         "",
         "Every command takes --help; the reports (--format json, --junit) are described in docs/ci.md.",
         ""},

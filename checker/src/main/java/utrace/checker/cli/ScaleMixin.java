@@ -88,24 +88,7 @@ public final class ScaleMixin {
                 : "--expected-states sizes the --bitstate or --hash-compact table; the exact visited set grows by itself");
         }
         long expected = expectedStates == null ? DEFAULT_EXPECTED_STATES : expectedStates;
-        long bits = 0;
-        if (bitstateMb != null) {
-            if (bitstateMb.equals("auto")) {
-                bits = BitstateSizing.bitsFor(expected);
-            } else {
-                long mb;
-                try {
-                    mb = Long.parseLong(bitstateMb.trim());
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--bitstate takes a size in MB (or nothing, to size it from --expected-states), not '"
-                        + UsageException.shown(bitstateMb) + "'");
-                }
-                if (mb < 1) throw new UsageException("--bitstate needs at least 1 MB, not " + mb);
-                if (expectedStates != null) throw new UsageException("--bitstate MB gives the table's size: leave out --expected-states or MB");
-                bits = Long.highestOneBit(Math.min(mb, 1L << 30) << 23);
-            }
-            checkFits(bitstateMb.equals("auto") ? "--bitstate" : "--bitstate " + bitstateMb.trim(), bits >> 3);
-        }
+        long bits = bitstateBits(expected);
         long slots = 0;
         if (hashCompact) {
             slots = BitstateSizing.slotsFor(expected);
@@ -120,6 +103,43 @@ public final class ScaleMixin {
         }
         if (por && symmetry) throw new UsageException("--por and --symmetry together are not supported (their combination is not shown sound here)");
         return new ScaleOptions(n, symmetry, bits, por, slots);
+    }
+
+    /** The --bitstate table in bits (0 if not asked for): MB as given, or sized for {@code expected} states. */
+    private long bitstateBits(long expected) {
+        if (bitstateMb == null) return 0;
+        long bits;
+        if (bitstateMb.equals("auto")) {
+            bits = BitstateSizing.bitsFor(expected);
+        } else {
+            long mb;
+            try {
+                mb = Long.parseLong(bitstateMb.trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--bitstate takes a size in MB (or nothing, to size it from --expected-states), not '"
+                    + UsageException.shown(bitstateMb) + "'");
+            }
+            if (mb < 1) throw new UsageException("--bitstate needs at least 1 MB, not " + mb);
+            if (expectedStates != null) throw new UsageException("--bitstate MB gives the table's size: leave out --expected-states or MB");
+            bits = Long.highestOneBit(Math.min(mb, 1L << 30) << 23);
+        }
+        checkFits(bitstateMb.equals("auto") ? "--bitstate" : "--bitstate " + bitstateMb.trim(), bits >> 3);
+        return bits;
+    }
+
+    /**
+     * A swarm member's bitstate table in bits: --bitstate MB, or --bitstate / --expected-states sized as for
+     * a breadth-first run; 0 when neither is given (the member then takes its default table).
+     */
+    long swarmBitstateBits() {
+        if (hashCompact) throw new UsageException("--swarm members use a bitstate table: --hash-compact does not apply");
+        if (bitstateMb == null && expectedStates != null) {
+            throw new UsageException("--expected-states sizes the --bitstate table: give --bitstate too");
+        }
+        if (expectedStates != null && expectedStates < 1) {
+            throw new UsageException("--expected-states must be at least 1, not " + expectedStates);
+        }
+        return bitstateBits(expectedStates == null ? DEFAULT_EXPECTED_STATES : expectedStates);
     }
 
     /** A table of {@code bytes} must leave room in the heap for the search itself. */

@@ -128,6 +128,9 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ScaleMixin scale;
 
+    @CommandLine.Mixin
+    SwarmOptions swarm;
+
     @Option(names = "--engine", paramLabel = "native|jpf", defaultValue = "native",
         description = "native (default): the checker's own search. jpf: Java PathFinder explores the same model (see "
             + "--jpf-driver) as an independent second opinion (needs a jpf-core java-17 build: JPF_HOME or --jpf-home; "
@@ -157,9 +160,14 @@ final class VerifyCommand implements Callable<Integer> {
         if (!jpf && Options.given(spec, "--jpf-home", "--jpf-driver")) {
             throw new UsageException("--jpf-home and --jpf-driver apply to --engine jpf only");
         }
+        utrace.checker.explore.SwarmMember member = swarmMember(jpf);
+        if (member != null) mode = SearchMode.DFS; // a swarm member searches depth-first (its traces are shortened)
         RunOptions opts = new RunOptions(mode, !noMinimize,
             fullState ? TextRenderer.Detail.FULL_STATE : full ? TextRenderer.Detail.FULL : TextRenderer.Detail.BRIEF, keepGoing);
-        ScaleOptions scaleOpts = jpf ? ScaleOptions.SEQUENTIAL : scale.options(mode);
+        ScaleOptions scaleOpts = jpf || member != null ? ScaleOptions.SEQUENTIAL : scale.options(mode);
+        // Members sharing a directory (N local processes, one NFS share) must not overwrite each other's traces:
+        // member K writes under TRACE_DIR/swarm-K.
+        if (member != null) traceDir = traceDir.resolve("swarm-" + member.k());
         OutputPaths.checkDir(traceDir, "--trace-dir");
         if (htmlReport != null) OutputPaths.checkDir(htmlReport, "--report");
         OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
@@ -197,10 +205,20 @@ final class VerifyCommand implements Callable<Integer> {
         // Every native explorer (classic, level by level, depth-first) fingerprints with the same seed.
         long seed = utrace.checker.explore.FastFingerprint.SEED;
         RunReport rep = JsonReport.report(req, opts, seed);
+        if (member != null) swarmHeader(rep, member);
         List<String> pending = new ArrayList<>();
         for (Scenario s : req.scenarios()) pending.add(s.name());
         report.armInterrupts(rep, out, "scenario(s)", () -> String.join(", ", pending));
+        if (text && member != null) {
+            out.printf(Locale.ROOT, "swarm member %d/%d%s, swarm seed %d, member seed %s, %s, bitstate %d MB%n",
+                member.k(), member.n(), swarm.source().equals("--swarm") ? "" : " (from " + swarm.source() + ")",
+                member.swarmSeed(), utrace.model.State.hex(member.seed()),
+                member.depthBound() == 0 ? "no depth bound" : "depth bound " + member.depthBound(), member.bitstateBits() >> 23);
+        }
         if (text) TextReport.header(out, req, opts, scaleOpts);
+        VerifyRun.Search engine = member == null
+            ? (m, inv, lim, p) -> scaleOpts.explore(opts.search(), m, inv, lim, p)
+            : (m, inv, lim, p) -> new utrace.checker.explore.SwarmExplorer(lim, p, member).explore(m, inv);
         List<ScenarioResult> results = VerifyRun.run(req, new VerifyRun.Listener() {
             @Override public void starting(Scenario s) { }
 
@@ -217,7 +235,7 @@ final class VerifyCommand implements Callable<Integer> {
                 if (r.writeError() != null) rep.outputError(r.writeError());
                 if (text) TextReport.row(out, r);
             }
-        }, opts, scaleOpts);
+        }, opts, scaleOpts, engine);
         if (htmlReport != null) {
             try {
                 Path index = HtmlReport.write(htmlReport, req, results, opts);
@@ -237,6 +255,36 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return code;
+    }
+
+    /** The swarm member this job runs (null without --swarm); a UsageException if the options do not fit. */
+    private utrace.checker.explore.SwarmMember swarmMember(boolean jpf) {
+        if (!swarm.on()) {
+            if (Options.given(spec, "--swarm-seed", "--swarm-depth")) {
+                throw new UsageException("--swarm-seed and --swarm-depth apply to --swarm only");
+            }
+            return null;
+        }
+        if (jpf) throw new UsageException("--swarm runs the native engine: it takes no --engine jpf");
+        if (Options.given(spec, "--workers", "--symmetry", "--no-symmetry", "--por", "--no-por", "--search")) {
+            throw new UsageException("--swarm runs one depth-first bitstate search per member: it takes none of --workers, "
+                + "--symmetry, --por, --search (--bitstate MB sets the member's table)");
+        }
+        return swarm.member(scale.swarmBitstateBits(), System.getenv());
+    }
+
+    /** What `checker merge` checks (members, seed) and what each member did differently. */
+    private void swarmHeader(RunReport rep, utrace.checker.explore.SwarmMember m) {
+        com.fasterxml.jackson.databind.node.ObjectNode j = rep.header().putObject("swarm");
+        j.put("member", m.k());
+        j.put("members", m.n());
+        j.put("from", swarm.source());
+        j.put("seed", m.swarmSeed());
+        j.put("member_seed", utrace.model.State.hex(m.seed()));
+        j.put("depth_base", m.depthBase());
+        j.put("depth_bound", m.depthBound());
+        j.put("bitstate_mb", m.bitstateBits() >> 23);
+        rep.property("swarm", m.k() + "/" + m.n() + " seed " + m.swarmSeed());
     }
 
     private List<Scenario> loadScenarios(PrintStream err) {

@@ -157,5 +157,13 @@ final class StateArena {
             }
             p = q;
         }
+
+        /** Steps over the next state without building it (LevelExplorer skips the successors already visited). */
+        void skip() {
+            short[] b = buf;
+            int q = p;
+            for (int i = 0; i < slots; i++) q += b[q] != ESCAPE ? 1 : 3;
+            p = q;
+        }
     }
 }

@@ -50,19 +50,31 @@ public final class VerifyRun {
         return run(req, listener, opts, ScaleOptions.SEQUENTIAL);
     }
 
+    /** The search that runs on each scenario (the options' explorer, or a swarm member's: verify --swarm). */
+    public interface Search {
+        ExplorationResult explore(Model model, List<Invariant> invariants, utrace.checker.explore.Limits limits,
+                                  ProgressListener progress);
+    }
+
     /** As {@link #run(VerifyRequest, Listener, RunOptions)} with several workers, reductions or bitstate. */
     public static List<ScenarioResult> run(VerifyRequest req, Listener listener, RunOptions opts, ScaleOptions scale) {
+        return run(req, listener, opts, scale, (m, inv, lim, p) -> scale.explore(opts.search(), m, inv, lim, p));
+    }
+
+    /** As above with {@code engine} doing the searching; {@code scale} and {@code opts} still say how traces are shortened. */
+    public static List<ScenarioResult> run(VerifyRequest req, Listener listener, RunOptions opts, ScaleOptions scale,
+                                           Search engine) {
         List<ScenarioResult> out = new ArrayList<>();
         for (Scenario s : req.scenarios()) {
             listener.starting(s);
             Model model = new Model(s, req.config());
             if (!opts.keepGoing()) {
-                ScenarioResult res = search(req, opts, scale, model, req.invariants().invariants(), listener.progressFor(s));
+                ScenarioResult res = search(req, opts, scale, engine, model, req.invariants().invariants(), listener.progressFor(s));
                 out.add(res);
                 listener.finished(res);
                 continue;
             }
-            out.addAll(keepGoing(req, opts, scale, model, listener));
+            out.addAll(keepGoing(req, opts, scale, engine, model, listener));
         }
         return out;
     }
@@ -85,13 +97,13 @@ public final class VerifyRun {
      * traces are shortened afterwards, as with --por always, and say so. Depth-first traces are shortened
      * (or kept raw with --no-minimize) per invariant in the same way.
      */
-    private static List<ScenarioResult> keepGoing(VerifyRequest req, RunOptions opts, ScaleOptions scale, Model model,
-                                                  Listener listener) {
+    private static List<ScenarioResult> keepGoing(VerifyRequest req, RunOptions opts, ScaleOptions scale, Search engine,
+                                                  Model model, Listener listener) {
         List<ScenarioResult> out = new ArrayList<>();
         List<Invariant> remaining = new ArrayList<>(req.invariants().invariants());
         List<String> reported = new ArrayList<>();
         for (int search = 1; !remaining.isEmpty(); search++) {
-            ScenarioResult r = search(req, opts, scale, model, List.copyOf(remaining), listener.progressFor(model.scenario()))
+            ScenarioResult r = search(req, opts, scale, engine, model, List.copyOf(remaining), listener.progressFor(model.scenario()))
                 .continued(new ScenarioResult.Continued(search, reported, remaining.size()));
             out.add(r);
             listener.finished(r);
@@ -104,10 +116,10 @@ public final class VerifyRun {
     }
 
     /** One search of one scenario; a violation's trace is shortened as the options say and written. */
-    private static ScenarioResult search(VerifyRequest req, RunOptions opts, ScaleOptions scale, Model model,
+    private static ScenarioResult search(VerifyRequest req, RunOptions opts, ScaleOptions scale, Search engine, Model model,
                                          List<Invariant> invariants, ProgressListener progress) {
         Scenario s = model.scenario();
-        ExplorationResult r = scale.explore(opts.search(), model, invariants, req.limits(), progress);
+        ExplorationResult r = engine.explore(model, invariants, req.limits(), progress);
         if (r.verdict() != Verdict.VIOLATION) return new ScenarioResult(s, r, null, null, 0, null);
         Counterexample cx = r.counterexample();
         TraceOrigin origin;

@@ -113,6 +113,21 @@ class ScaleCliTest {
             {"bench", "--repeat", "0"},
             {"verify", "--search", "dfs", "--por"},
             {"verify", "--por", "--symmetry"},
+            {"verify", "--swarm", "0/3"},
+            {"verify", "--swarm", "4/3"},
+            {"verify", "--swarm", "1/3", "--workers", "2"},
+            {"verify", "--swarm", "1/3", "--search", "dfs"},
+            {"verify", "--swarm", "1/3", "--por"},
+            {"verify", "--swarm", "1/3", "--swarm-depth", "-1"},
+            {"verify", "--swarm", "1/3", "--engine", "jpf"},
+            {"verify", "--swarm-seed", "3"},
+            {"verify", "--swarm-depth", "3"},
+            {"gate", "--shard", "env/x"},
+            {"merge"},
+            {"merge", "no-such-result.json"},
+            {"bench", "--pairs", "-1"},
+            {"bench", "--curve-max", "0"},
+            {"bench", "--curve-rounds", "0"},
         }) {
             CliTest.Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
@@ -168,6 +183,28 @@ class ScaleCliTest {
         assertTrue(bound <= sound, "the ideal bound is no worse than the sound reduction: " + bound + " vs " + sound);
         assertTrue(r.out().contains("1 worker +por"), r.out());
         assertTrue(r.out().contains("best footprint-based reduction"), r.out());
+        assertTrue(r.out().contains("peak RSS of this bench process"), r.out());
+    }
+
+    /** The paired -w 1 / -w 2 runs and the worker curve, each in a fresh JVM; --spin without a twin says why it skips. */
+    @Test
+    void benchPairsWorkersAndDrawsTheCurve() throws Exception {
+        CliTest.Run r = run("bench", "--scenario", "stop-then-resume", "--workers", "2", "--no-scaling", "--no-por-rows",
+            "--por-bound-max", "0", "--pairs", "1", "--curve-rounds", "1", "--curve-max", "16", "--spin", tmp.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        for (String s : new String[] {"paired runs on stop-then-resume", "warm-up", "A -w 1", "B -w 2", "median",
+            "speed-up of -w 2 over -w 1 (search wall, median of the 1 per-pair ratios A/B)", "worker curve on stop-then-resume",
+            "peak RSS", "SPIN comparison not done: " + tmp + " has no twin.pml"}) {
+            assertTrue(r.out().contains(s), s + " missing in:\n" + r.out());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < 16) {
+            assertTrue(Pattern.compile("^" + (cores + 1) + "-16\\s+not measured: this machine has " + cores + " core", Pattern.MULTILINE)
+                .matcher(r.out()).find(), r.out());
+        }
+        // Every run of the curve explored the whole scenario: same states as verify.
+        Matcher m = Pattern.compile("^1\\s+PASS\\s+([\\d,]+)", Pattern.MULTILINE).matcher(r.out());
+        assertTrue(m.find(), r.out());
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -136,4 +136,33 @@ class SchemaValidationTest {
         t2.remove("final_state");
         assertFalse(Schemas.problems("trace", t2).isEmpty(), "a missing required field must fail");
     }
+
+    /** checker merge: gate shards and swarm members joined (schemas/merge.schema.json), with a part missing too. */
+    @Test
+    void mergeOfGateShardsAndOfSwarmMembers() throws Exception {
+        List<String> shards = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            Run g = run("gate", "-q", "--format", "json", "--row", "p17", "--row", "p09", "--row", "p16", "--shard", k + "/2",
+                "--trace-dir", tmp.resolve("g" + k).toString());
+            JsonNode doc = valid("gate", g);
+            assertEquals(List.of("p09", "p16", "p17").size(), doc.get("rows_selected").size());
+            Path f = tmp.resolve("gate-" + k + ".json");
+            Files.writeString(f, g.out());
+            shards.add(f.toString());
+        }
+        valid("merge", run("merge", "--format", "json", shards.get(0), shards.get(1)));
+        JsonNode missing = valid("merge", run("merge", "--format", "json", shards.get(1)));
+        assertEquals(3, missing.get("exit_code").asInt());
+        List<String> members = new ArrayList<>();
+        for (int k = 1; k <= 3; k += 2) {
+            Run v = run("verify", "-q", "--format", "json", "-s", "stop-then-resume", "--swarm", k + "/3", "--bitstate", "8",
+                "--trace-dir", tmp.toString());
+            valid("verify", v);
+            Path f = tmp.resolve("swarm-" + k + ".json");
+            Files.writeString(f, v.out());
+            members.add(f.toString());
+        }
+        JsonNode sw = valid("merge", run("merge", "--format", "json", members.get(0), members.get(1)));
+        assertEquals("2/3", sw.get("missing").get(0).asText());
+    }
 }

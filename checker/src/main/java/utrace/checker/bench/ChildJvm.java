@@ -1,0 +1,73 @@
+package utrace.checker.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import utrace.model.Scenario;
+
+/**
+ * Runs {@link ChildRun} in a fresh JVM (same java, same class path, the same
+ * maximum heap as this one) and reads its result line. The whole process's
+ * wall time is measured here too: start-up included, what a user of
+ * `verify` waits.
+ */
+final class ChildJvm {
+    /** One child's figures: the search's own wall and CPU time, the process's wall time and peak RSS. */
+    record Result(String verdict, long states, long transitions, long searchMillis, long cpuMillis, long processMillis,
+                  long peakRssBytes) {
+        double statesPerSecond() { return states * 1000.0 / Math.max(1, searchMillis); }
+    }
+
+    private final Path dir;
+
+    ChildJvm() throws IOException {
+        dir = Files.createTempDirectory("checker-bench");
+        dir.toFile().deleteOnExit();
+    }
+
+    /** The scenario as a file a child can load (generated scenarios have no file of their own). */
+    Path scenarioFile(Scenario s) throws IOException {
+        Path f = dir.resolve(s.name() + ".scenario");
+        if (!Files.exists(f)) {
+            Files.writeString(f, s.source(), StandardCharsets.UTF_8);
+            f.toFile().deleteOnExit();
+        }
+        return f;
+    }
+
+    Result run(Scenario s, String invariantSet, int workers, boolean level, long timeLimitMillis) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ChildRun.class.getName());
+        cmd.add(scenarioFile(s).toString());
+        cmd.add(invariantSet);
+        cmd.add(Integer.toString(workers));
+        cmd.add(level ? "level" : "classic");
+        cmd.add(Long.toString(timeLimitMillis));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        for (String line : out.split("\n")) {
+            if (!line.startsWith("bench-child ")) continue;
+            Map<String, String> kv = new HashMap<>();
+            for (String part : line.substring(12).trim().split(" ")) {
+                int eq = part.indexOf('=');
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            return new Result(kv.get("verdict"), Long.parseLong(kv.get("states")), Long.parseLong(kv.get("transitions")),
+                Long.parseLong(kv.get("millis")), Long.parseLong(kv.get("cpu")), wall, Long.parseLong(kv.get("rss")));
+        }
+        throw new IOException("bench child (exit " + code + ") printed no result: " + out.strip());
+    }
+}

@@ -1,0 +1,48 @@
+package utrace.checker.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.LevelExplorer;
+import utrace.checker.explore.Limits;
+import utrace.checker.explore.ProgressListener;
+import utrace.checker.explore.ScaleOptions;
+import utrace.checker.explore.SearchMode;
+import utrace.invariants.InvariantSet;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
+import utrace.model.Scenarios;
+
+/**
+ * One measured search in a JVM of its own ({@link ChildJvm} starts it): so
+ * that a run's peak RSS is its own (a process's VmHWM never goes down), and
+ * no run inherits another's heap, JIT or garbage. Prints one line,
+ * "bench-child verdict=... states=... millis=... cpu=... rss=...".
+ *
+ * <p>Arguments: SCENARIO_FILE INVARIANT_SET WORKERS ENGINE TIME_LIMIT_MS, ENGINE being
+ * "classic" (what `verify -w N` runs, through ScaleOptions: LevelExplorer since issue 16) or "level"
+ * ({@code LevelExplorer}, at any number of workers, 1 included).
+ */
+public final class ChildRun {
+    private ChildRun() {}
+
+    public static void main(String[] args) throws Exception {
+        Model model = new Model(Scenarios.load(Path.of(args[0]).toString()), ModelConfig.fullSeries());
+        InvariantSet set = InvariantSet.resolve(args[1]);
+        int workers = Integer.parseInt(args[2]);
+        boolean level = args[3].equals("level");
+        Limits limits = new Limits(0, Long.parseLong(args[4]));
+        ScaleOptions opts = ScaleOptions.SEQUENTIAL.withWorkers(workers);
+        long cpu0 = Measure.processCpuNanos();
+        long t0 = System.nanoTime();
+        ExplorationResult r = level
+            ? new LevelExplorer(limits, ProgressListener.NONE, opts).explore(model, set.invariants())
+            : opts.explore(SearchMode.BFS, model, set.invariants(), limits, ProgressListener.NONE);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpu = (Measure.processCpuNanos() - cpu0) / 1_000_000;
+        System.out.printf(Locale.ROOT, "bench-child verdict=%s states=%d transitions=%d millis=%d cpu=%d rss=%d%n",
+            r.verdict(), r.stats().states(), r.stats().transitions(), ms, cpu, PeakRss.self());
+        System.out.flush();
+    }
+}

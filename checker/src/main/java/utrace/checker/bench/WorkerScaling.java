@@ -1,0 +1,160 @@
+package utrace.checker.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import utrace.checker.report.Numbers;
+import utrace.model.Scenario;
+
+/**
+ * The two parallel-search tables of `checker bench`, each run in a fresh JVM
+ * ({@link ChildJvm}) so that runs do not share heap, JIT or garbage and each
+ * peak RSS is its own:
+ * <ul>
+ * <li>paired: A = `-w 1` (LevelExplorer with one worker, as verify runs it) and B = `-w N`
+ *     (LevelExplorer), alternating A B A B after a warm-up pair that is
+ *     printed but not counted; the medians and the median of the per-pair
+ *     ratios A/B. Alternating cancels slow drifts of the machine's load (other
+ *     builds), which one A series followed by one B series would
+ *     attribute to A or B;</li>
+ * <li>the worker curve: LevelExplorer at 1, 2, ... workers up to the cores
+ *     (at most {@code curveMax}), in rounds (every worker count once per
+ *     round) and medians; speed-up and efficiency against LevelExplorer on 1
+ *     worker, so the figure is the parallel scaling of one engine and not the
+ *     difference between two. Beyond the cores: "not measured".</li>
+ * </ul>
+ */
+final class WorkerScaling {
+    private final PrintStream out;
+    private final PrintStream progress;
+    private final String invariantSet;
+    private final long timeLimitMillis;
+    private final ChildJvm jvm;
+    private int runs;
+
+    WorkerScaling(PrintStream out, PrintStream progress, String invariantSet, long timeLimitMillis) throws IOException {
+        this.out = out;
+        this.progress = progress;
+        this.invariantSet = invariantSet;
+        this.timeLimitMillis = timeLimitMillis;
+        this.jvm = new ChildJvm();
+    }
+
+    int runs() { return runs; }
+
+    private ChildJvm.Result run(String what, Scenario s, int workers, boolean level) throws IOException, InterruptedException {
+        runs++;
+        if (progress != null) progress.printf(Locale.ROOT, "[bench] %s: %s, %d worker(s), %s, fresh JVM ...%n", what, s.name(),
+            workers, level ? "LevelExplorer" : "as verify -w N");
+        return jvm.run(s, invariantSet, workers, level, timeLimitMillis);
+    }
+
+    /** Paired A/B runs: A = -w 1, B = -w workers; one warm-up pair, then {@code pairs} counted pairs. */
+    void paired(Scenario s, int workers, int pairs) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "%npaired runs on %s, a fresh JVM per run, alternating A B A B (warm-up pair not counted):%n"
+            + "  A = -w 1 (what `verify -w 1` runs), B = -w %d (what `verify -w %d` runs); both LevelExplorer%n",
+            s.name(), workers, workers);
+        header("run");
+        List<ChildJvm.Result> a = new ArrayList<>();
+        List<ChildJvm.Result> b = new ArrayList<>();
+        for (int i = 0; i <= pairs; i++) {
+            String label = i == 0 ? "warm-up" : Integer.toString(i);
+            ChildJvm.Result ra = run("paired " + label + " A", s, 1, false);
+            row(label, "A -w 1", ra);
+            ChildJvm.Result rb = run("paired " + label + " B", s, workers, true);
+            row("", "B -w " + workers, rb);
+            if (i > 0) {
+                a.add(ra);
+                b.add(rb);
+            }
+        }
+        median("median", "A -w 1", a);
+        median("", "B -w " + workers, b);
+        double[] ratios = new double[a.size()];
+        double[] cpu = new double[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            ratios[i] = (double) a.get(i).searchMillis() / Math.max(1, b.get(i).searchMillis());
+            cpu[i] = (double) b.get(i).cpuMillis() / Math.max(1, a.get(i).cpuMillis());
+        }
+        StringBuilder each = new StringBuilder();
+        for (double r : ratios) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2fx", r));
+        double load = Measure.loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "speed-up of -w %d over -w 1 (search wall, median of the %d per-pair ratios A/B): %.2fx (pairs: %s);%n"
+            + "  CPU time of B over A (median of per-pair ratios): %.2fx, so on %d idle cores the wall speed-up is at most%n"
+            + "  %d / %.2f = %.2fx (less the serial part between phases)%s%n", workers, ratios.length, median(ratios), each,
+            median(cpu), workers, workers, median(cpu), workers / median(cpu),
+            load > cores ? String.format(Locale.ROOT, ";%n  load average %.1f on %d cores: other work shared the CPUs, the wall "
+                + "figures measure that sharing as much as the search", load, cores) : "");
+    }
+
+    /** The worker curve: LevelExplorer at 1..min(cores, curveMax) workers, {@code rounds} rounds, medians. */
+    void curve(Scenario s, int cores, int curveMax, int rounds) throws IOException, InterruptedException {
+        int top = Math.min(cores, curveMax);
+        out.printf(Locale.ROOT, "%nworker curve on %s: LevelExplorer at 1..%d worker(s), a fresh JVM per run, %d round(s) "
+            + "(each round runs every worker count once), medians;%n  speed-up and efficiency against LevelExplorer on 1 worker:%n",
+            s.name(), top, rounds);
+        out.printf(Locale.ROOT, "%-8s %-10s %11s %9s %10s %9s %8s %10s %9s%n", "workers", "verdict", "states", "search", "states/s",
+            "speed-up", "effic.", "cpu", "peak RSS");
+        List<List<ChildJvm.Result>> byW = new ArrayList<>();
+        for (int w = 1; w <= top; w++) byW.add(new ArrayList<>());
+        for (int r = 0; r < rounds; r++) {
+            for (int w = 1; w <= top; w++) byW.get(w - 1).add(run("curve round " + (r + 1), s, w, true));
+        }
+        double base = medianOf(byW.get(0), ChildJvm.Result::searchMillis);
+        for (int w = 1; w <= top; w++) {
+            List<ChildJvm.Result> rs = byW.get(w - 1);
+            double ms = medianOf(rs, ChildJvm.Result::searchMillis);
+            ChildJvm.Result any = rs.get(0);
+            double speed = base / Math.max(1, ms);
+            out.printf(Locale.ROOT, "%-8d %-10s %11s %9s %10s %8.2fx %7.0f%% %10s %9s%n", w, any.verdict(), Numbers.grouped(any.states()),
+                Numbers.millis((long) ms), Numbers.rate(any.states() * 1000.0 / Math.max(1, ms)), speed, 100 * speed / w,
+                Numbers.millis((long) medianOf(rs, ChildJvm.Result::cpuMillis)), bytes((long) medianOf(rs, ChildJvm.Result::peakRssBytes)));
+        }
+        if (top < curveMax) {
+            out.printf(Locale.ROOT, "%-8s not measured: this machine has %d core%s%n", (top + 1) + "-" + curveMax, cores,
+                cores == 1 ? "" : "s");
+        }
+    }
+
+    private void header(String first) {
+        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s%n", first, "config", "verdict", "states", "search",
+            "states/s", "cpu", "process", "peak RSS");
+    }
+
+    private void row(String label, String config, ChildJvm.Result r) {
+        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s%n", label, config, r.verdict(), Numbers.grouped(r.states()),
+            Numbers.millis(r.searchMillis()), Numbers.rate(r.statesPerSecond()), Numbers.millis(r.cpuMillis()),
+            Numbers.millis(r.processMillis()), bytes(r.peakRssBytes()));
+    }
+
+    private void median(String label, String config, List<ChildJvm.Result> rs) {
+        long states = rs.get(0).states();
+        double ms = medianOf(rs, ChildJvm.Result::searchMillis);
+        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s%n", label, config, "", Numbers.grouped(states),
+            Numbers.millis((long) ms), Numbers.rate(states * 1000.0 / Math.max(1, ms)),
+            Numbers.millis((long) medianOf(rs, ChildJvm.Result::cpuMillis)), Numbers.millis((long) medianOf(rs, ChildJvm.Result::processMillis)),
+            bytes((long) medianOf(rs, ChildJvm.Result::peakRssBytes)));
+    }
+
+    private static String bytes(long b) {
+        return b < 0 ? "?" : Numbers.bytes(b);
+    }
+
+    static double medianOf(List<ChildJvm.Result> rs, java.util.function.ToLongFunction<ChildJvm.Result> f) {
+        double[] xs = new double[rs.size()];
+        for (int i = 0; i < xs.length; i++) xs[i] = f.applyAsLong(rs.get(i));
+        return median(xs);
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n == 0 ? 0 : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
