@@ -120,11 +120,23 @@ public final class TextReport {
         long most = big == null ? 0 : big.states();
         // ... and the most working memory (queue or level arenas, parent/actor arrays) any search held.
         long working = results.stream().mapToLong(r -> r.result().stats().workingBytes()).max().orElse(0);
-        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s bytes/state, "
+        out.printf(Locale.ROOT, "%n%d PASS, %d VIOLATION, %d INCOMPLETE%s; %s states in %s; visited set %s, "
                 + "working memory %s, peak RSS %s; exit code %d%n",
             pass, viol, inc, continued ? " (" + violations + (violations == 1 ? " invariant violated" : " invariants violated, a trace each") + ")" : "",
             Numbers.grouped(states), Numbers.millis(ms),
-            most == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) bytes / most), Numbers.bytes(working),
+            visitedSet(bytes, most), Numbers.bytes(working),
             Numbers.bytes(utrace.checker.run.PeakRss.bytes()), code);
     }
+
+    /**
+     * The visited set of the largest search: its size, and per stored state once there are enough states
+     * for that to mean something (a table starts at a fixed size: 24 states in 1 MB would read "43690 bytes/state").
+     */
+    static String visitedSet(long bytes, long states) {
+        if (states < PER_STATE_FROM) return Numbers.bytes(bytes);
+        return String.format(Locale.ROOT, "%s (%.1f bytes/state)", Numbers.bytes(bytes), (double) bytes / states);
+    }
+
+    /** The state count from which the summary prints the visited set's bytes per state. */
+    static final long PER_STATE_FROM = 100_000;
 }
