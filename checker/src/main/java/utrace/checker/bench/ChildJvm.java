@@ -13,7 +13,9 @@ import utrace.model.Scenario;
 
 /**
  * Runs {@link ChildRun} in a fresh JVM (same java, same class path, the same
- * maximum heap as this one) and reads its result line. The whole process's
+ * JVM options as this one: the collector and heap that bin/checker chose, so a
+ * child measures what `verify` runs, not the JVM's G1 defaults) and reads its
+ * result line. The whole process's
  * wall time is measured here too: start-up included, what a user of
  * `verify` waits.
  */
@@ -44,7 +46,7 @@ final class ChildJvm {
     Result run(Scenario s, String invariantSet, int workers, boolean level, long timeLimitMillis) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        cmd.addAll(inheritedOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ChildRun.class.getName());
@@ -69,5 +71,25 @@ final class ChildJvm {
                 Long.parseLong(kv.get("millis")), Long.parseLong(kv.get("cpu")), wall, Long.parseLong(kv.get("rss")));
         }
         throw new IOException("bench child (exit " + code + ") printed no result: " + out.strip());
+    }
+
+    /**
+     * This JVM's options a child should share: heap and collector settings (bin/checker's defaults or the
+     * user's CHECKER_JAVA_OPTS), with the maximum heap made explicit; not agents, recordings or a
+     * class-data-sharing dump, which belong to this process.
+     */
+    static List<String> inheritedOptions() {
+        List<String> out = new ArrayList<>();
+        boolean heap = false;
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-agentlib") || a.startsWith("-javaagent") || a.startsWith("-XX:StartFlightRecording")
+                || a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:SharedArchiveFile")) {
+                continue;
+            }
+            if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAMPercentage") || a.startsWith("-XX:MaxHeapSize")) heap = true;
+            out.add(a);
+        }
+        if (!heap) out.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        return out;
     }
 }
