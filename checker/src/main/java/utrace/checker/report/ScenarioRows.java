@@ -32,6 +32,8 @@ public final class ScenarioRows {
         n.put("working_bytes", x.stats().workingBytes());
         // only with --por (where it ran): states expanded with every actor's step
         if (x.stats().por()) n.put("por_fully_expanded", x.stats().fullyExpanded());
+        // ... and, if it switched itself off for not paying, the states it had expanded by then
+        if (x.stats().porOffAfter() >= 0) n.put("por_off_after", x.stats().porOffAfter());
         if (x.verdict() == Verdict.VIOLATION) {
             ObjectNode v = n.putObject("violation");
             v.put("invariant", x.counterexample().violation().invariant().name());

@@ -58,8 +58,10 @@ public final class TextReport {
             Numbers.rate(s.statesPerSecond()));
         if (r.continued() != null) out.printf(Locale.ROOT, "    %s%n", continued(r));
         if (s.por()) {
-            out.printf(Locale.ROOT, "    partial-order reduction on: %s of %s states fully expanded%n",
-                Numbers.grouped(s.fullyExpanded()), Numbers.grouped(s.states()));
+            out.printf(Locale.ROOT, "    partial-order reduction on: %s of %s states fully expanded%s%n",
+                Numbers.grouped(s.fullyExpanded()), Numbers.grouped(s.states()), s.porOffAfter() < 0 ? ""
+                    : "; switched itself off after " + Numbers.grouped(s.porOffAfter())
+                    + " states expanded: it had saved fewer than 1 in 1,000 transitions (it costs more than it saves)");
         }
         if (x.verdict() == Verdict.VIOLATION) {
             out.printf("    %s%n", x.counterexample().violation().describe());
