@@ -42,19 +42,6 @@ public final class DepthFirstExplorer {
         this.progress = progress;
     }
 
-    /** One state on the current path: which actor to try next and whether any step so far changed it. */
-    private static final class Frame {
-        final State state;
-        final int via;
-        int next;
-        boolean progressed;
-
-        Frame(State state, int via) {
-            this.state = state;
-            this.via = via;
-        }
-    }
-
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
         start = System.nanoTime();
         visited = new FingerprintSet();
@@ -72,26 +59,26 @@ public final class DepthFirstExplorer {
     private ExplorationResult search(Model model, List<Invariant> invariants) {
         InvariantChecker check = new InvariantChecker(model, invariants);
         MemoryBudget budget = MemoryBudget.ofHeap();
-        List<Frame> stack = new ArrayList<>();
+        List<DfsFrame> stack = new ArrayList<>();
         long lastProgress = 0;
         int turns = 0;
-        // A frame: the Frame object, its State and the stack's slot.
+        // A frame: the frame object, its State and the stack's slot.
         long frameBytes = 24 + 4 + MemoryBudget.stateBytes(model.initial().size());
 
         State init = model.initial();
         visited.add(FastFingerprint.of(init));
         Violation v = check.state(init);
         if (v != null) return violation(v, List.of(), stats());
-        stack.add(new Frame(init, -1));
+        stack.add(new DfsFrame(init, -1));
 
         int actors = model.actorCount();
         while (!stack.isEmpty()) {
-            Frame f = stack.get(stack.size() - 1);
+            DfsFrame f = stack.get(stack.size() - 1);
             if (f.next == actors) {
                 // Every actor tried: a state no step changes is a final state (as in Explorer).
                 if (!f.progressed) {
                     v = check.terminal(f.state);
-                    if (v != null) return violation(v, path(stack, -1), stats());
+                    if (v != null) return violation(v, DfsFrame.path(stack, -1), stats());
                 }
                 stack.remove(stack.size() - 1);
                 continue;
@@ -103,15 +90,15 @@ public final class DepthFirstExplorer {
             State next = t.after();
             if (!next.equals(f.state)) f.progressed = true;
             v = check.transition(f.state, t);
-            if (v != null) return violation(v, path(stack, a), stats());
+            if (v != null) return violation(v, DfsFrame.path(stack, a), stats());
             if (!visited.add(FastFingerprint.of(next))) continue;
             // --max-states N: the search holds N states at most; the one past N ends it (not counted).
             if (limits.maxStates() > 0 && visited.size() > limits.maxStates()) {
                 return incomplete("state limit " + limits.maxStates() + " reached", stats(limits.maxStates()));
             }
             v = check.state(next);
-            if (v != null) return violation(v, path(stack, a), stats());
-            stack.add(new Frame(next, a));
+            if (v != null) return violation(v, DfsFrame.path(stack, a), stats());
+            stack.add(new DfsFrame(next, a));
             if (stack.size() - 1 > maxDepth) maxDepth = stack.size() - 1;
             if (++turns % CLOCK_EVERY == 0) {
                 long held = frameBytes * stack.size();
@@ -134,13 +121,6 @@ public final class DepthFirstExplorer {
         return new ExplorationResult(Verdict.PASS, stats(), null, null);
     }
 
-    /** The actors of the path on the stack (the root has none), plus {@code lastActor} if >= 0. */
-    private static List<Integer> path(List<Frame> stack, int lastActor) {
-        List<Integer> out = new ArrayList<>(stack.size());
-        for (int i = 1; i < stack.size(); i++) out.add(stack.get(i).via);
-        if (lastActor >= 0) out.add(lastActor);
-        return out;
-    }
 
     private Stats stats() {
         return stats(visited.size());

@@ -36,18 +36,6 @@ public final class SwarmExplorer {
         this.member = member;
     }
 
-    private static final class Frame {
-        final State state;
-        final int via;
-        int next;
-        boolean progressed;
-
-        Frame(State state, int via) {
-            this.state = state;
-            this.via = via;
-        }
-    }
-
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
         long start = System.nanoTime();
         InvariantChecker check = new InvariantChecker(model, invariants);
@@ -56,7 +44,7 @@ public final class SwarmExplorer {
         int actors = model.actorCount();
         int[] order = member.actorOrder(actors);
         int bound = member.depthBound();
-        List<Frame> stack = new ArrayList<>();
+        List<DfsFrame> stack = new ArrayList<>();
         long transitions = 0;
         long cut = 0;
         int maxDepth = 0;
@@ -67,13 +55,13 @@ public final class SwarmExplorer {
         visited.add(key(init, hashSeed));
         Violation v = check.state(init);
         if (v != null) return violation(v, List.of(), stats(visited, 0, 0, start));
-        stack.add(new Frame(init, -1));
+        stack.add(new DfsFrame(init, -1));
         while (!stack.isEmpty()) {
-            Frame f = stack.get(stack.size() - 1);
+            DfsFrame f = stack.get(stack.size() - 1);
             if (f.next == actors) {
                 if (!f.progressed) {
                     v = check.terminal(f.state);
-                    if (v != null) return violation(v, path(stack, -1), stats(visited, transitions, maxDepth, start));
+                    if (v != null) return violation(v, DfsFrame.path(stack, -1), stats(visited, transitions, maxDepth, start));
                 }
                 stack.remove(stack.size() - 1);
                 continue;
@@ -85,13 +73,13 @@ public final class SwarmExplorer {
             State next = t.after();
             if (!next.equals(f.state)) f.progressed = true;
             v = check.transition(f.state, t);
-            if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
+            if (v != null) return violation(v, DfsFrame.path(stack, a), stats(visited, transitions, maxDepth, start));
             int depth = stack.size();
             if (bound > 0 && depth > bound) {
                 // Beyond the bound: checked but neither stored nor expanded, so a shorter path may still reach it.
                 cut++;
                 v = check.state(next);
-                if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
+                if (v != null) return violation(v, DfsFrame.path(stack, a), stats(visited, transitions, maxDepth, start));
                 continue;
             }
             if (!visited.add(key(next, hashSeed))) continue;
@@ -99,8 +87,8 @@ public final class SwarmExplorer {
                 return incomplete("state limit " + limits.maxStates() + " reached", stats(visited, transitions, maxDepth, start));
             }
             v = check.state(next);
-            if (v != null) return violation(v, path(stack, a), stats(visited, transitions, maxDepth, start));
-            stack.add(new Frame(next, a));
+            if (v != null) return violation(v, DfsFrame.path(stack, a), stats(visited, transitions, maxDepth, start));
+            stack.add(new DfsFrame(next, a));
             if (depth > maxDepth) maxDepth = depth;
             if (++turns % CLOCK_EVERY == 0) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -123,12 +111,6 @@ public final class SwarmExplorer {
         return SwarmMember.mix(s.fingerprint() ^ hashSeed);
     }
 
-    private static List<Integer> path(List<Frame> stack, int lastActor) {
-        List<Integer> out = new ArrayList<>(stack.size());
-        for (int i = 1; i < stack.size(); i++) out.add(stack.get(i).via);
-        if (lastActor >= 0) out.add(lastActor);
-        return out;
-    }
 
     private static Stats stats(VisitedTable visited, long transitions, int maxDepth, long start) {
         return new Stats(visited.size(), transitions, maxDepth, (System.nanoTime() - start) / 1_000_000, visited.bytes());
