@@ -48,4 +48,7 @@ final class AttachOrdering extends Base {
         engines(m, v, Slots.E_GHOST, Slots.EG_ATTACHED_IN_PASS);
         engines(m, v, Slots.E_SEQ, -1);
     }
+
+    /** Observations checkTransition reads: live callbacks. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.CALLBACK); }
 }

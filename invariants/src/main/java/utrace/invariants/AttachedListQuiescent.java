@@ -32,4 +32,7 @@ final class AttachedListQuiescent extends Base {
         v.read(Slots.G_TASK, Slots.G_PASS_ACTIVE);
         v.read(Slots.ATTACHED, -1);
     }
+
+    /** Observations checkTransition reads: none (it compares utrace->attached, declared visible). */
+    @Override public int observes() { return 0; }
 }

@@ -37,4 +37,7 @@ final class BarrierMeansQuiet extends Base {
     @Override public void visible(Model m, Footprint v) {
         engines(m, v, Slots.E_GHOST, Slots.EG_IN_CALLBACK);
     }
+
+    /** Observations checkTransition reads: utrace_barrier returns. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN); }
 }

@@ -41,4 +41,7 @@ final class DetachIsFinal extends Base {
     @Override public void visible(Model m, Footprint v) {
         engines(m, v, Slots.E_GHOST, Slots.EG_DETACH_RETURNED_ZERO | Slots.EG_IN_CALLBACK);
     }
+
+    /** Observations checkTransition reads: callbacks and utrace_control returns. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.CALLBACK, Obs.Kind.API_RETURN); }
 }

@@ -44,4 +44,7 @@ final class GroupStopHolds extends Base {
 
     /** A step without observations (no dequeue, no return to user mode) passes. */
     @Override public boolean quietStepsPass() { return true; }
+
+    /** Observations checkTransition reads: dequeues and returns to user mode. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.DEQUEUE, Obs.Kind.USER_ENTRY); }
 }

@@ -2,6 +2,7 @@ package utrace.invariants;
 
 import utrace.model.Footprint;
 import utrace.model.Model;
+import utrace.model.Obs;
 import utrace.model.State;
 import utrace.model.Transition;
 
@@ -42,4 +43,13 @@ public interface Invariant {
      * ahead of others, so it must not matter what the state around them is). Default false.
      */
     default boolean quietStepsPass() { return false; }
+
+    /**
+     * The observation kinds {@link #checkTransition} reads ({@link Obs#kinds}): with
+     * {@link #quietStepsPass}, it then holds for every step whose observations are all of other
+     * kinds and that writes nothing {@link #visible}, so {@link ScopedInvariants} skips it there
+     * (most observed steps return from ptrace or wait, and most invariants look at neither).
+     * The default is every kind. Checked against the full checker by ScopedInvariantsTest.
+     */
+    default int observes() { return Obs.ALL_KINDS; }
 }

@@ -46,4 +46,7 @@ final class JobctlBeforeSignals extends Base {
 
     /** A step without observations passes. */
     @Override public boolean quietStepsPass() { return true; }
+
+    /** Observations checkTransition reads: dequeues. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.DEQUEUE); }
 }

@@ -36,4 +36,7 @@ final class NoSignalLoss extends Base {
         v.read(Slots.SIGPENDING, -1);
         v.read(Slots.SHARED_PENDING, -1);
     }
+
+    /** Observations checkTransition reads: returns to user mode. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY); }
 }

@@ -62,4 +62,7 @@ final class NoUnrequestedCallback extends Base {
     @Override public void visible(Model m, Footprint v) {
         // observations and the scenario only
     }
+
+    /** Observations checkTransition reads: callbacks. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.CALLBACK); }
 }

@@ -33,4 +33,7 @@ final class NothingAfterReap extends Base {
     @Override public void visible(Model m, Footprint v) {
         engines(m, v, Slots.E_GHOST, Slots.EG_REAP_CALLED);
     }
+
+    /** Observations checkTransition reads: callbacks. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.CALLBACK); }
 }

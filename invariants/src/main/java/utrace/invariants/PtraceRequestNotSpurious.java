@@ -40,4 +40,7 @@ final class PtraceRequestNotSpurious extends Base {
         v.read(Slots.TASK_STATE, -1);
         v.read(Slots.PTRACE, Slots.PT_PTRACED);
     }
+
+    /** Observations checkTransition reads: ptrace request returns. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.PTRACE_RETURN); }
 }

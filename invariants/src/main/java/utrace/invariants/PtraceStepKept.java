@@ -47,4 +47,7 @@ final class PtraceStepKept extends Base {
         v.read(Slots.G_TASK, Slots.G_KILLED);
         v.read(Slots.TIF, Tif.SINGLESTEP);
     }
+
+    /** Observations checkTransition reads: returns to user mode and ptrace stops. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY, Obs.Kind.PTRACE_STOP); }
 }

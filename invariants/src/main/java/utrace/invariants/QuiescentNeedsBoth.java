@@ -43,4 +43,7 @@ final class QuiescentNeedsBoth extends Base {
         v.read(Slots.PTRACE, Slots.PT_PTRACED);
         engines(m, v, Slots.E_GHOST, Slots.EG_HELD_STOPPED);
     }
+
+    /** Observations checkTransition reads: stop exits. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.STOP_LEFT); }
 }

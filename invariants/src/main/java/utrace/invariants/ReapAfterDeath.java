@@ -41,4 +41,7 @@ final class ReapAfterDeath extends Base {
     @Override public void visible(Model m, Footprint v) {
         engines(m, v, Slots.E_GHOST, Slots.EG_DEATH_DETACHED | Slots.EG_WANTED_DEATH | Slots.EG_DEATH_RETURNED | Slots.EG_DEATH_CALLED);
     }
+
+    /** Observations checkTransition reads: report_reap callbacks. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.CALLBACK); }
 }

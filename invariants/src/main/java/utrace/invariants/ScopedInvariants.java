@@ -4,6 +4,7 @@ import java.util.List;
 
 import utrace.model.Footprint;
 import utrace.model.Model;
+import utrace.model.Obs;
 import utrace.model.State;
 import utrace.model.Transition;
 
@@ -22,7 +23,8 @@ import utrace.model.Transition;
  *     parent, which passed (else the search would have stopped there): it is
  *     skipped;</li>
  * <li>its transition check is skipped too when the step also makes no
- *     observation and the invariant declares that such quiet steps pass
+ *     observation of a kind the invariant reads ({@link Invariant#observes})
+ *     and the invariant declares that such steps pass
  *     ({@link Invariant#quietStepsPass}); an invariant that does not declare it
  *     is checked on every step.</li>
  * </ul>
@@ -45,7 +47,11 @@ public final class ScopedInvariants {
     private final long stateMask;
     private final long transitionMask;
     private final long alwaysTransition;
+    /** Per observation kind: the invariants whose transition check reads it ({@link Invariant#observes}). */
+    private final long[] kindInv = new long[32];
     private final boolean scoped;
+    /** A bit for each invariant (callers may pass -1L: every check). */
+    private final long present;
 
     public ScopedInvariants(Model model, List<Invariant> invariants) {
         this.model = model;
@@ -53,6 +59,7 @@ public final class ScopedInvariants {
         this.all = new InvariantChecker(model, invariants);
         int slots = model.stateSize();
         this.scoped = inv.length <= 64;
+        this.present = inv.length >= 64 ? -1L : (1L << inv.length) - 1;
         int[] count = new int[slots];
         Footprint[] vis = new Footprint[inv.length];
         long st = 0;
@@ -67,6 +74,8 @@ public final class ScopedInvariants {
                 if (overrides(inv[i], "checkTransition", Model.class, State.class, Transition.class)) {
                     tr |= 1L << i;
                     if (!inv[i].quietStepsPass()) always |= 1L << i;
+                    int kinds = inv[i].observes();
+                    for (int k = 0; k < 32; k++) if ((kinds >>> k & 1) != 0) kindInv[k] |= 1L << i;
                 }
             }
         }
@@ -120,9 +129,15 @@ public final class ScopedInvariants {
         return t;
     }
 
-    /** The invariants whose transition check a step that touched {@code touched} must run (0: none). */
-    public long transitionChecks(long touched, boolean observed) {
-        return observed ? transitionMask : (touched & transitionMask) | alwaysTransition;
+    /**
+     * The invariants whose transition check a step must run (0: none): those it touched
+     * ({@link #touched}), those that read a kind of observation it made ({@code obsKinds},
+     * {@link Obs#kindsOf}), and those checked on every step.
+     */
+    public long transitionChecks(long touched, int obsKinds) {
+        long t = (touched & transitionMask) | alwaysTransition;
+        for (int k = obsKinds; k != 0; k &= k - 1) t |= kindInv[Integer.numberOfTrailingZeros(k)];
+        return t & transitionMask;
     }
 
     /** The invariants whose state check a successor reached by a step that touched {@code touched} needs. */
@@ -132,6 +147,14 @@ public final class ScopedInvariants {
 
     /** The first failing transition check among {@code which} ({@link #transitionChecks}), in list order. */
     public Violation transition(State before, Transition t, long which) {
+        if (scoped) { // only the set bits, in list order
+            for (long w = which & present; w != 0; w &= w - 1) {
+                int i = Long.numberOfTrailingZeros(w);
+                String msg = inv[i].checkTransition(model, before, t);
+                if (msg != null) return new Violation(inv[i], Violation.Kind.TRANSITION, msg);
+            }
+            return null;
+        }
         for (int i = 0; i < inv.length; i++) {
             if (!in(which, i)) continue;
             String msg = inv[i].checkTransition(model, before, t);
@@ -142,6 +165,14 @@ public final class ScopedInvariants {
 
     /** The first failing state check among {@code which} ({@link #stateChecks}), in list order. */
     public Violation state(State s, long which) {
+        if (scoped) { // only the set bits, in list order
+            for (long w = which & present; w != 0; w &= w - 1) {
+                int i = Long.numberOfTrailingZeros(w);
+                String msg = inv[i].checkState(model, s);
+                if (msg != null) return new Violation(inv[i], Violation.Kind.STATE, msg);
+            }
+            return null;
+        }
         for (int i = 0; i < inv.length; i++) {
             if (!in(which, i)) continue;
             String msg = inv[i].checkState(model, s);

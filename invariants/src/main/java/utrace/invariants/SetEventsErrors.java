@@ -73,4 +73,7 @@ final class SetEventsErrors extends Base {
         engines(m, v, Slots.E_GHOST, Slots.EG_MASK_VALID);
         engines(m, v, Slots.E_MASK, -1);
     }
+
+    /** Observations checkTransition reads: utrace_set_events returns and callbacks. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN, Obs.Kind.CALLBACK); }
 }

@@ -48,4 +48,7 @@ final class SigkillWins extends Base {
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.G_TASK, Slots.G_KILLED);
     }
+
+    /** Observations checkTransition reads: returns to user mode. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY); }
 }

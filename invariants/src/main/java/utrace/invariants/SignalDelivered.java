@@ -56,4 +56,7 @@ final class SignalDelivered extends Base {
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.G_SIG_OWED, -1);
     }
+
+    /** Observations checkTransition reads: returns to user mode. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY); }
 }

@@ -38,4 +38,7 @@ final class StopIsSticky extends Base {
         v.read(Slots.G_TASK, Slots.G_KILLED);
         engines(m, v, Slots.E_GHOST, Slots.EG_HELD_STOPPED);
     }
+
+    /** Observations checkTransition reads: returns to user mode. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY); }
 }

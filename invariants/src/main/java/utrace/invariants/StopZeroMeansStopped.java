@@ -45,4 +45,7 @@ final class StopZeroMeansStopped extends Base {
         v.read(Slots.TASK_STATE, -1);
         v.read(Slots.G_TASK, Slots.G_KILLED);
     }
+
+    /** Observations checkTransition reads: utrace_control returns. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN); }
 }

@@ -69,4 +69,7 @@ final class SyscallTraceConsistent extends Base {
         engines(m, v, Slots.E_OPS, -1);
         engines(m, v, Slots.E_FLAGS, -1); // engineFlags() reads the whole slot
     }
+
+    /** Observations checkTransition reads: ptrace stops, missed syscall stops and returns to user mode. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.PTRACE_STOP, Obs.Kind.PTRACE_SYSCALL_MISSED, Obs.Kind.USER_ENTRY); }
 }

@@ -41,4 +41,7 @@ final class TracedZombieReleased extends Base {
 
     /** The check reads EXIT_STATE and PTRACE of both states: a step writing neither cannot fail it. */
     @Override public boolean quietStepsPass() { return true; }
+
+    /** Observations checkTransition reads: none (it compares exit_state and ptrace, declared visible). */
+    @Override public int observes() { return 0; }
 }

@@ -55,4 +55,7 @@ final class UtraceStructInitialised extends Base {
 
     /** A step without observations passes. */
     @Override public boolean quietStepsPass() { return true; }
+
+    /** Observations checkTransition reads: invalid struct utrace uses. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.UTRACE_STRUCT_INVALID); }
 }

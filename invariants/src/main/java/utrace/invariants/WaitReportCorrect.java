@@ -77,4 +77,7 @@ final class WaitReportCorrect extends Base {
         v.read(Slots.G_WAIT_STATUS, -1);
         v.read(Slots.TASK_STATE, TaskState.TRACED_BIT);
     }
+
+    /** Observations checkTransition reads: wait reports. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.WAIT_REPORT); }
 }

@@ -60,4 +60,7 @@ final class WaitReportsOnce extends Base {
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.G_WAIT, -1);
     }
+
+    /** Observations checkTransition reads: wait reports. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.WAIT_REPORT); }
 }

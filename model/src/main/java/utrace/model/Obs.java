@@ -1,5 +1,7 @@
 package utrace.model;
 
+import java.util.List;
+
 /**
  * Something a step did that invariants over transitions look at: a callback
  * into an engine, an engine-API call returning, or the tracee entering user
@@ -80,6 +82,23 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
 
     public static Obs dequeue(int signr, int jobctl) {
         return new Obs(Kind.DEQUEUE, -1, signr, 0, jobctl);
+    }
+
+    /** Every kind's bit ({@link #kindsOf}): what an invariant that does not say which kinds it reads observes. */
+    public static final int ALL_KINDS = (1 << Kind.values().length) - 1;
+
+    /** The bit mask of the given kinds (bit = ordinal). */
+    public static int kinds(Kind... ks) {
+        int m = 0;
+        for (Kind k : ks) m |= 1 << k.ordinal();
+        return m;
+    }
+
+    /** The kinds among {@code obs}, as a bit mask (indexed: no iterator per transition). */
+    public static int kindsOf(List<Obs> obs) {
+        int m = 0;
+        for (int i = 0; i < obs.size(); i++) m |= 1 << obs.get(i).kind.ordinal();
+        return m;
     }
 
     public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }

@@ -12,6 +12,7 @@ import utrace.invariants.ScopedInvariants;
 import utrace.invariants.Violation;
 import utrace.model.Footprint;
 import utrace.model.Model;
+import utrace.model.Obs;
 import utrace.model.State;
 import utrace.model.Stepper;
 import utrace.model.Transition;
@@ -285,7 +286,7 @@ public final class LevelExplorer {
                 }
                 if (!progressed && st.changed()) progressed = true;
                 long touched = scoped.touched(wbits, st.writtenSlots(), n);
-                long checks = scoped.transitionChecks(touched, !st.obs().isEmpty());
+                long checks = scoped.transitionChecks(touched, Obs.kindsOf(st.obs()));
                 if (checks != 0) {
                     Violation v = scoped.transition(st.before(), st.transition(a), checks);
                     if (v != null) {
@@ -349,7 +350,7 @@ public final class LevelExplorer {
                 boolean quiet = st.obs().isEmpty();
                 if (d > 0) progressed = true;
                 long touched = scoped.touched(wbits, log, n);
-                long checks = scoped.transitionChecks(touched, !quiet);
+                long checks = scoped.transitionChecks(touched, Obs.kindsOf(st.obs()));
                 h.violation[a] = checks == 0 ? null : scoped.transition(st.before(), st.transition(a), checks);
                 h.stateChecks[a] = scoped.stateChecks(touched);
                 if (quiet && d > 0 && po.invisible(wbits, log, n)) {

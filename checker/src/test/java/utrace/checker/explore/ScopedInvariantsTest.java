@@ -23,6 +23,7 @@ import utrace.invariants.Violation;
 import utrace.model.Model;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
+import utrace.model.Obs;
 import utrace.model.Scenarios;
 import utrace.model.State;
 import utrace.model.Stepper;
@@ -79,7 +80,7 @@ class ScopedInvariantsTest {
                     long touched = scoped.touched(st.writtenBitsBySlot(), st.writtenSlots(), st.writtenCount());
                     Violation want = full.transition(s, t);
                     if (want != null) counts[1]++;
-                    long which = scoped.transitionChecks(touched, !t.obs().isEmpty());
+                    long which = scoped.transitionChecks(touched, Obs.kindsOf(t.obs()));
                     Violation got = which == 0 ? null : scoped.transition(s, t, which);
                     if (!same(want, got)) {
                         return model.actorName(a) + "'s step: full check " + text(want) + ", scoped " + text(got);
@@ -153,5 +154,29 @@ class ScopedInvariantsTest {
             @Override public boolean quietStepsPass() { return true; }
         };
         assertNull(compare(m, List.of(honest), new Random(1), new long[2]));
+    }
+
+    /** An invariant that reads one kind of observation but declares another: the steps it misses are caught. */
+    @Test
+    void anObservationKindLeftUndeclaredIsCaught() throws Exception {
+        Model m = new Model(Scenarios.load("stop-then-resume"), ModelConfig.fullSeries());
+        String found = compare(m, List.of(apiReturns("misdeclared", Obs.kinds(Obs.Kind.CALLBACK))), new Random(1), new long[2]);
+        assertNotNull(found, "an invariant reading API returns but declaring callbacks went unnoticed");
+        assertTrue(found.contains("full check misdeclared: ") && found.endsWith("scoped passes"), found);
+        assertNull(compare(m, List.of(apiReturns("declared", Obs.kinds(Obs.Kind.API_RETURN))), new Random(1), new long[2]));
+    }
+
+    /** Fails on every utrace API return; reads no state, and declares {@code kinds} as what it observes. */
+    private static Invariant apiReturns(String name, int kinds) {
+        return new Invariant() {
+            @Override public String name() { return name; }
+            @Override public String statement() { return "no utrace call ever returns"; }
+            @Override public String checkTransition(Model mm, State before, Transition t) {
+                return (Obs.kindsOf(t.obs()) & Obs.kinds(Obs.Kind.API_RETURN)) != 0 ? "an API call returned" : null;
+            }
+            @Override public void visible(Model mm, utrace.model.Footprint v) { }
+            @Override public boolean quietStepsPass() { return true; }
+            @Override public int observes() { return kinds; }
+        };
     }
 }
