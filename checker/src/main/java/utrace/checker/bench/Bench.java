@@ -23,7 +23,7 @@ public final class Bench {
     /** What to measure. {@code jpf} is null unless JPF is to be compared. */
     public record Plan(List<Scenario> scenarios, List<Invariant> invariants, String invariantSetName, int workers, int repeat,
                        long timeLimitMillis, boolean scaling, List<String> series, int porBoundMaxStates, JpfColumn jpf,
-                       boolean por, Parallel parallel, Spin spin) {}
+                       boolean por, Parallel parallel, Spin spin, List<JvmMode> jvms) {}
 
     /** The SPIN twin's directory and where it was named (--spin, CHECKER_SPIN_TWIN); null: no SPIN table. */
     public record Spin(java.nio.file.Path dir, String from) {}
@@ -322,7 +322,8 @@ public final class Bench {
         try {
             SpinTwin twin = SpinTwin.open(plan.spin().dir(), System.getenv("PATH"));
             try {
-                runs += SpinTable.print(out, progress, twin, plan.scenarios(), plan.invariantSetName(), plan.repeat(), plan.timeLimitMillis());
+                runs += SpinTable.print(out, progress, twin, plan.scenarios(), plan.invariantSetName(), plan.repeat(), plan.timeLimitMillis(),
+                    plan.jvms());
             } finally {
                 twin.delete();
             }
@@ -351,11 +352,11 @@ public final class Bench {
             out.printf(Locale.ROOT, "%npaired runs and worker curve not measured: no scenario of the main table passed%n");
             return;
         }
-        phase("paired -w 1 / -w " + plan.workers() + " runs and the worker curve on " + s.name() + " (a fresh JVM per run)");
+        phase("paired -w 1 / -w " + plan.workers() + " runs and the worker curve on " + s.name() + " (a JVM of its own per run)");
         try {
             WorkerScaling ws = new WorkerScaling(out, progress, plan.invariantSetName(), plan.timeLimitMillis());
             if (plan.workers() > 1) {
-                ws.paired(s, plan.workers(), p.pairs());
+                for (JvmMode m : plan.jvms()) ws.paired(s, plan.workers(), p.pairs(), m);
             } else {
                 out.printf(Locale.ROOT, "%npaired runs not measured: -w 1 leaves nothing to pair with -w 1%n");
             }

@@ -44,6 +44,11 @@ final class ChildJvm {
     }
 
     Result run(Scenario s, String invariantSet, int workers, boolean level, long timeLimitMillis) throws IOException, InterruptedException {
+        return run(s, invariantSet, workers, level, timeLimitMillis, JvmMode.FRESH);
+    }
+
+    Result run(Scenario s, String invariantSet, int workers, boolean level, long timeLimitMillis, JvmMode mode)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(inheritedOptions());
@@ -55,6 +60,7 @@ final class ChildJvm {
         cmd.add(Integer.toString(workers));
         cmd.add(level ? "level" : "classic");
         cmd.add(Long.toString(timeLimitMillis));
+        cmd.add(Integer.toString(mode.warmups));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -20,9 +20,11 @@ import utrace.model.Scenarios;
  * no run inherits another's heap, JIT or garbage. Prints one line,
  * "bench-child verdict=... states=... millis=... cpu=... rss=...".
  *
- * <p>Arguments: SCENARIO_FILE INVARIANT_SET WORKERS ENGINE TIME_LIMIT_MS, ENGINE being
+ * <p>Arguments: SCENARIO_FILE INVARIANT_SET WORKERS ENGINE TIME_LIMIT_MS [WARMUPS], ENGINE being
  * "classic" (what `verify -w N` runs, through ScaleOptions: LevelExplorer since issue 16) or "level"
- * ({@code LevelExplorer}, at any number of workers, 1 included).
+ * ({@code LevelExplorer}, at any number of workers, 1 included); WARMUPS (default 0) untimed runs of
+ * the same search come first ({@link JvmMode#WARM}), then a collection, then the timed one. The peak
+ * RSS is the process's, so it covers the warm-up runs too (the same search: about the same peak).
  */
 public final class ChildRun {
     private ChildRun() {}
@@ -34,15 +36,22 @@ public final class ChildRun {
         boolean level = args[3].equals("level");
         Limits limits = new Limits(0, Long.parseLong(args[4]));
         ScaleOptions opts = ScaleOptions.SEQUENTIAL.withWorkers(workers);
+        int warmups = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        for (int i = 0; i < warmups; i++) search(model, set, level, limits, opts);
+        if (warmups > 0) System.gc(); // the warm-up's garbage is not the measured run's
         long cpu0 = Measure.processCpuNanos();
         long t0 = System.nanoTime();
-        ExplorationResult r = level
-            ? new LevelExplorer(limits, ProgressListener.NONE, opts).explore(model, set.invariants())
-            : opts.explore(SearchMode.BFS, model, set.invariants(), limits, ProgressListener.NONE);
+        ExplorationResult r = search(model, set, level, limits, opts);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpu = (Measure.processCpuNanos() - cpu0) / 1_000_000;
         System.out.printf(Locale.ROOT, "bench-child verdict=%s states=%d transitions=%d millis=%d cpu=%d rss=%d%n",
             r.verdict(), r.stats().states(), r.stats().transitions(), ms, cpu, PeakRss.self());
         System.out.flush();
+    }
+
+    private static ExplorationResult search(Model model, InvariantSet set, boolean level, Limits limits, ScaleOptions opts) {
+        return level
+            ? new LevelExplorer(limits, ProgressListener.NONE, opts).explore(model, set.invariants())
+            : opts.explore(SearchMode.BFS, model, set.invariants(), limits, ProgressListener.NONE);
     }
 }

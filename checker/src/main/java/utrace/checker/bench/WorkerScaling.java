@@ -47,25 +47,29 @@ final class WorkerScaling {
     int runs() { return runs; }
 
     private ChildJvm.Result run(String what, Scenario s, int workers, boolean level) throws IOException, InterruptedException {
-        runs++;
-        if (progress != null) progress.printf(Locale.ROOT, "[bench] %s: %s, %d worker(s), %s, fresh JVM ...%n", what, s.name(),
-            workers, level ? "LevelExplorer" : "as verify -w N");
-        return jvm.run(s, invariantSet, workers, level, timeLimitMillis);
+        return run(what, s, workers, level, JvmMode.FRESH);
     }
 
-    /** Paired A/B runs: A = -w 1, B = -w workers; one warm-up pair, then {@code pairs} counted pairs. */
-    void paired(Scenario s, int workers, int pairs) throws IOException, InterruptedException {
-        out.printf(Locale.ROOT, "%npaired runs on %s, a fresh JVM per run, alternating A B A B (warm-up pair not counted):%n"
+    private ChildJvm.Result run(String what, Scenario s, int workers, boolean level, JvmMode mode) throws IOException, InterruptedException {
+        runs++;
+        if (progress != null) progress.printf(Locale.ROOT, "[bench] %s: %s, %d worker(s), %s, %s JVM ...%n", what, s.name(),
+            workers, level ? "LevelExplorer" : "as verify -w N", mode.word);
+        return jvm.run(s, invariantSet, workers, level, timeLimitMillis, mode);
+    }
+
+    /** Paired A/B runs: A = -w 1, B = -w workers; a first pair not counted, then {@code pairs} counted pairs. */
+    void paired(Scenario s, int workers, int pairs, JvmMode mode) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "%npaired runs on %s, %s,%n  alternating A B A B (the first pair not counted):%n"
             + "  A = -w 1 (what `verify -w 1` runs), B = -w %d (what `verify -w %d` runs); both LevelExplorer%n",
-            s.name(), workers, workers);
+            s.name(), mode.phrase(), workers, workers);
         header("run");
         List<ChildJvm.Result> a = new ArrayList<>();
         List<ChildJvm.Result> b = new ArrayList<>();
         for (int i = 0; i <= pairs; i++) {
-            String label = i == 0 ? "warm-up" : Integer.toString(i);
-            ChildJvm.Result ra = run("paired " + label + " A", s, 1, false);
+            String label = i == 0 ? "first" : Integer.toString(i);
+            ChildJvm.Result ra = run("paired " + label + " A", s, 1, false, mode);
             row(label, "A -w 1", ra);
-            ChildJvm.Result rb = run("paired " + label + " B", s, workers, true);
+            ChildJvm.Result rb = run("paired " + label + " B", s, workers, true, mode);
             row("", "B -w " + workers, rb);
             if (i > 0) {
                 a.add(ra);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import utrace.checker.bench.Bench;
 import utrace.checker.bench.JpfColumn;
+import utrace.checker.bench.JvmMode;
 import utrace.checker.explore.ScaleOptions;
 import utrace.checker.jpf.JpfDriverKind;
 import utrace.checker.jpf.JpfEngine;
@@ -33,9 +34,9 @@ import utrace.model.Scenarios;
         "- the most an ideal partial-order reduction could remove;",
         "- with --engines native,jpf: JPF's time on the same scenarios;",
         "- with --spin DIR: a SPIN twin's pan next to -w 1, states/s ratio;",
-        "- paired runs of -w 1 and -w N (A B A B, a fresh JVM each: search",
-        "  time, CPU, peak RSS), their medians and the median per-pair",
-        "  speed-up; the worker curve 1..16 as far as there are cores;",
+        "- paired runs of -w 1 and -w N (A B A B, a JVM each: search time,",
+        "  CPU, peak RSS), their medians and the median per-pair speed-up;",
+        "  the worker curve 1..16 as far as there are cores (fresh JVMs);",
         "- a scaling table: engines 1..4, killers 1..6, ptrace round trips",
         "  0..4 and a size ladder up to the first scenario that does not",
         "  finish within --time-limit.",
@@ -128,6 +129,13 @@ final class BenchCommand implements Callable<Integer> {
             + "ratio. Left out, with the reason, when spin or a C compiler is missing.")
     java.nio.file.Path spinDir;
 
+    @Option(names = "--jvm", paramLabel = "MODE", defaultValue = "both",
+        description = "How the SPIN table's and the paired runs' JVMs run the search: 'fresh' (once, timed, as verify: "
+            + "the time includes the JIT compiling the search's code as it runs, about a second on bench-large), 'warm' "
+            + "(the same search once untimed first: the steady state, per-state speed as JMH measures it) or 'both' "
+            + "(a row or table of each). Default: ${DEFAULT-VALUE}.")
+    String jvm;
+
     @Option(names = {"-q", "--quiet"}, description = ReportOptions.QUIET_HELP)
     boolean quiet;
 
@@ -155,6 +163,12 @@ final class BenchCommand implements Callable<Integer> {
         } catch (InvariantSetException e) {
             throw new UsageException(e.getMessage());
         }
+        List<JvmMode> jvms = switch (jvm) {
+            case "fresh" -> List.of(JvmMode.FRESH);
+            case "warm" -> List.of(JvmMode.WARM);
+            case "both" -> List.of(JvmMode.FRESH, JvmMode.WARM);
+            default -> throw new UsageException("--jvm takes fresh, warm or both, not '" + jvm + "'");
+        };
         if (pairs < 0) throw new UsageException("--pairs must be 0 or more, not " + pairs);
         if (curveMax < 1) throw new UsageException("--curve-max must be at least 1, not " + curveMax);
         if (curveRounds < 1) throw new UsageException("--curve-rounds must be at least 1, not " + curveRounds);
@@ -162,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
             curveMax, curveRounds);
         JpfColumn jpf = engines.contains("jpf") ? jpf(out) : null;
         Bench.Plan plan = new Bench.Plan(loadScenarios(), set.invariants(), set.name(), n, repeat, timeLimit, !noScaling,
-            series, porBoundMax, jpf, por, parallel, spin());
+            series, porBoundMax, jpf, por, parallel, spin(), jvms);
         long start = System.nanoTime();
         Bench bench = new Bench(plan, out, quiet ? null : err);
         int code = bench.run();

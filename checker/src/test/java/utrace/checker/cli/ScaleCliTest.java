@@ -128,6 +128,7 @@ class ScaleCliTest {
             {"bench", "--pairs", "-1"},
             {"bench", "--curve-max", "0"},
             {"bench", "--curve-rounds", "0"},
+            {"bench", "--jvm", "lukewarm"},
         }) {
             CliTest.Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
@@ -186,13 +187,18 @@ class ScaleCliTest {
         assertTrue(r.out().contains("peak RSS of this bench process"), r.out());
     }
 
-    /** The paired -w 1 / -w 2 runs and the worker curve, each in a fresh JVM; --spin without a twin says why it skips. */
+    /**
+     * The paired -w 1 / -w 2 runs, in fresh and in warm JVMs (--jvm both, the default), and the worker curve;
+     * --spin without a twin says why it skips.
+     */
     @Test
     void benchPairsWorkersAndDrawsTheCurve() throws Exception {
         CliTest.Run r = run("bench", "--scenario", "stop-then-resume", "--workers", "2", "--no-scaling", "--no-por-rows",
             "--por-bound-max", "0", "--pairs", "1", "--curve-rounds", "1", "--curve-max", "16", "--spin", tmp.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        for (String s : new String[] {"paired runs on stop-then-resume", "warm-up", "A -w 1", "B -w 2", "median",
+        for (String s : new String[] {"paired runs on stop-then-resume, a fresh JVM per run",
+            "paired runs on stop-then-resume, a JVM per run that first runs the same search once, untimed", "first", "A -w 1",
+            "B -w 2", "median",
             "speed-up of -w 2 over -w 1 (search wall, median of the 1 per-pair ratios A/B)", "worker curve on stop-then-resume",
             "peak RSS", "SPIN comparison not done: " + tmp + " has no twin.pml"}) {
             assertTrue(r.out().contains(s), s + " missing in:\n" + r.out());
@@ -205,6 +211,14 @@ class ScaleCliTest {
         // Every run of the curve explored the whole scenario: same states as verify.
         Matcher m = Pattern.compile("^1\\s+PASS\\s+([\\d,]+)", Pattern.MULTILINE).matcher(r.out());
         assertTrue(m.find(), r.out());
+        // Warm or fresh, every paired run explores the same states (the warm-up run leaves nothing behind).
+        Matcher rows = Pattern.compile("^\\S*\\s+[AB] -w [12]\\s+PASS\\s+([\\d,]+)", Pattern.MULTILINE).matcher(r.out());
+        int n = 0;
+        while (rows.find()) {
+            assertEquals(m.group(1), rows.group(1), r.out());
+            n++;
+        }
+        assertEquals(8, n, "2 tables of 2 pairs of 2 runs:\n" + r.out());
     }
 
     private static String[] concat(String[] a, String[] b) {
