@@ -102,8 +102,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean por;
 
     @Option(names = "--pairs", paramLabel = "P", defaultValue = "5",
-        description = "Paired runs: -w 1 and -w N alternating (A B A B), a fresh JVM each, a warm-up pair, then P "
-            + "pairs; medians and the median of the per-pair ratios. Then the worker curve. 0 leaves both out. "
+        description = "Paired runs: -w 1 and -w N alternating (A B A B), a JVM each (--jvm), a first pair not "
+            + "counted, then P pairs; medians and the median of the per-pair ratios. Then the worker curve. 0 leaves both out. "
             + "Default: ${DEFAULT-VALUE}.")
     int pairs;
 
