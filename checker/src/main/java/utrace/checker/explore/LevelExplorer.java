@@ -753,7 +753,7 @@ public final class LevelExplorer {
         }
     }
 
-    /** The successors of a slice not in the visited set, in the order met. */
+    /** The successors of a slice in the order met, each fingerprint once ({@link SliceSeen}). */
     private static final class Candidates {
         int n;
         long[] fps;
@@ -770,7 +770,11 @@ public final class LevelExplorer {
         int[] order;
         int[] partStart;
 
+        /** The slice's fingerprints so far, to keep a repeated successor once (scratch copies only; else null). */
+        final SliceSeen seen;
+
         Candidates(int cap) {
+            seen = cap == 0 ? null : new SliceSeen();
             fps = new long[cap];
             delta = new int[cap * 10];
             deltaEnd = new int[cap];
@@ -781,6 +785,7 @@ public final class LevelExplorer {
 
         /** A successor known as a whole state (copying steps, symmetry): stores its differences to the parent. */
         void add(long fp, int[] parent, State s, int parentInSlice, int a, long checks) {
+            if (!seen.add(fp)) return;
             grow();
             for (int i = 0; i < parent.length; i++) {
                 int x = s.get(i);
@@ -791,6 +796,7 @@ public final class LevelExplorer {
 
         /** A successor that differs from its parent at most in the {@code n} slots of {@code written}. */
         void add(long fp, int[] parent, int[] next, int[] written, int n, int parentInSlice, int a, long checks) {
+            if (!seen.add(fp)) return;
             grow();
             for (int j = 0; j < n; j++) {
                 int slot = written[j];
@@ -801,6 +807,7 @@ public final class LevelExplorer {
 
         /** A successor given by its changes to the parent: {@code n} (slot, value) pairs. */
         void addChanges(long fp, int[] slots, int[] values, int n, int parentInSlice, int a, long checks) {
+            if (!seen.add(fp)) return;
             grow();
             for (int j = 0; j < n; j++) pair(slots[j], values[j]);
             add(fp, parentInSlice, a, checks);
@@ -852,6 +859,7 @@ public final class LevelExplorer {
         void reset() {
             n = 0;
             deltaLen = 0;
+            seen.clear();
         }
 
         /** A copy of exactly the candidates added (the scratch it came from is reused). */
