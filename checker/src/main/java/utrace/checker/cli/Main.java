@@ -84,7 +84,7 @@ public final class Main implements Runnable {
     }
 
     /** The command line with every subcommand, its help laid out at {@link #HELP_WIDTH}, exit codes as footers. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return commandLine(new String[0]);
     }
 

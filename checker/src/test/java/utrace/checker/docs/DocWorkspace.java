@@ -99,7 +99,7 @@ final class DocWorkspace {
     }
 
     private static CommandSpec subcommand(List<String> args) {
-        CommandLine top = new CommandLine(new Main());
+        CommandLine top = Main.commandLine();
         for (String a : args) {
             if (a.startsWith("-")) continue;
             CommandLine c = top.getSubcommands().get(a);
