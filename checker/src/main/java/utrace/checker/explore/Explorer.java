@@ -2,7 +2,6 @@ package utrace.checker.explore;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -192,38 +191,5 @@ public final class Explorer {
         for (int cur = id; parent.get(cur) >= 0; cur = parent.get(cur)) out.add((int) via.get(cur));
         Collections.reverse(out);
         return out;
-    }
-
-    /** A growable int array (no boxing on the hot path). */
-    static final class IntArray {
-        private int[] a = new int[1024];
-        private int n;
-
-        void add(int x) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = x;
-        }
-
-        int get(int i) { return a[i]; }
-
-        long bytes() { return 4L * a.length; }
-
-        /** Additions left before the array doubles. */
-        int headroom() { return a.length - n; }
-    }
-
-    /** A growable byte array (the actor that reached each state; actor numbers are far below 128). */
-    static final class ByteArray {
-        private byte[] a = new byte[1024];
-        private int n;
-
-        void add(byte x) {
-            if (n == a.length) a = Arrays.copyOf(a, n * 2);
-            a[n++] = x;
-        }
-
-        byte get(int i) { return a[i]; }
-
-        long bytes() { return a.length; }
     }
 }
