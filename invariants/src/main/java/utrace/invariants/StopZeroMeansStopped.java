@@ -23,8 +23,8 @@ final class StopZeroMeansStopped extends Base {
             "utrace_control(UTRACE_STOP) returns 0 only when the target is already stopped (job control or "
             + "tracing stop); otherwise it returns -EINPROGRESS (PATCHES.md guarantee 5; utrace_do_stop returns "
             + "task_is_traced()). The documented exception: once SIGKILL has been sent the target may be awake "
-            + "when the call returns 0 (utrace.h: \"@target can be woken only by %SIGKILL\"). That a quiesce or "
-            + "signal callback follows -EINPROGRESS is not checked (docs/findings.md, finding 8).");
+            + "when the call returns 0 (utrace.h: \"@target can be woken only by %SIGKILL\"). What -EINPROGRESS "
+            + "promises is stop-einprogress-means-callback.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {

@@ -24,6 +24,10 @@ public enum Mutation {
     RESET_IGNORES_OTHER_STOPPERS("utrace_reset",
         "utrace_reset leaves ENGINE_STOP out of the recomputed flags, so one engine's resume wakes a task another engine holds",
         "stop-is-sticky", "two-engines-stop-resume"),
+    RESUME_STOPS_WITHOUT_QUIESCE("utrace_resume",
+        "utrace_resume goes straight into utrace_stop for ENGINE_STOP and skips the report_quiesce pass that "
+            + "utrace_control(STOP)'s -EINPROGRESS promised",
+        "stop-einprogress-means-callback", "stop-then-resume"),
     CONTROL_STOP_IGNORES_DO_STOP("utrace_control",
         "utrace_control(STOP) ignores utrace_do_stop()'s answer and returns 0 for a running task",
         "stop-zero-means-stopped", "two-engines-stop-resume"),

@@ -103,6 +103,8 @@ final class Owner extends Actor {
     /** The call returned: record, observe, move on to the next call. */
     private void returned(Ctx c, OwnerOp op, int ret) {
         c.local(L_RET, ret);
+        // Each utrace_control() call replaces what the last one promised (finding 8).
+        if (op.kind() == OwnerOp.Kind.CONTROL) c.ghostClear(engine, EG_STOP_OWED);
         c.observe(Obs.apiReturn(engine, op.kind(), ret, op.arg()));
         if (c.record) c.note("utrace_" + op + " returns " + Errno.name(ret));
         int next = c.local(L_OP) + 1;
@@ -169,6 +171,7 @@ final class Owner extends Actor {
                 }
                 c.at(CONTROL_BODY);
                 if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                boolean stopWanted = Utrace.engineWantsStop(c, e) || c.ghost(e, EG_IN_CALLBACK);
                 int r = EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0, c.local(L_PT_SYSCALL) != 0, true);
                 if (r == EngineApi.AFTER_MARK) {
                     c.at(CONTROL_DETACH_MARK);
@@ -176,6 +179,14 @@ final class Owner extends Actor {
                     return true;
                 }
                 returned(c, op, r);
+                // utrace.h: -EINPROGRESS from STOP means "A @report_quiesce or @report_signal callback will be
+                // made soon" (to an engine with QUIESCE, says the DocBook). An engine whose own callback
+                // returned UTRACE_STOP, or is running and may, asked for this stop itself: only a fresh stop
+                // is owed a callback.
+                if (op.arg() == Actions.STOP && r == Errno.EINPROGRESS && !stopWanted
+                        && (c.flags(e) & Events.QUIESCE) != 0) {
+                    c.ghostSet(e, EG_STOP_OWED);
+                }
                 return true;
             case BARRIER: {
                 c.at(BARRIER);

@@ -187,4 +187,11 @@ public final class Slots {
     public static final int EG_OWNER_REF = 512;
     public static final int EG_WANTED_DEATH = 1024;
     public static final int EG_FREED = 2048;
+    /**
+     * utrace_control(STOP) returned -EINPROGRESS to this engine's owner while the engine had
+     * UTRACE_EVENT(QUIESCE), and no callback has been made to it since: utrace.h promises "A
+     * @report_quiesce or @report_signal callback will be made soon" (stop-einprogress-means-callback,
+     * docs/findings.md finding 8). The owner's next utrace_control() call and a detach end the promise.
+     */
+    public static final int EG_STOP_OWED = 4096;
 }

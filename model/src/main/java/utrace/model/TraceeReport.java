@@ -265,6 +265,7 @@ final class TraceeReport {
         }
         if (!live) return;
         c.ghostSet(e, EG_IN_CALLBACK);
+        c.ghostClear(e, EG_STOP_OWED); // the callback an -EINPROGRESS from utrace_control(STOP) promised
         if (event == Events.DEATH) c.ghostSet(e, EG_DEATH_CALLED);
         if (c.taskGhost(G_PASS_ACTIVE)) c.set(G_PASS_LAST, c.get(engine(e, E_SEQ)) + 1);
     }
@@ -412,7 +413,10 @@ final class TraceeReport {
                 c.pc(TraceeSyscall.EXIT_TO_USER);
                 break;
             case Actions.REPORT:
-                if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {
+                if (c.cfg.mutated(Mutation.RESUME_STOPS_WITHOUT_QUIESCE) && c.has(UTRACE_FLAGS, Events.ENGINE_STOP)) {
+                    c.local(L_ACTION, Actions.STOP);
+                    c.pc(FRR);
+                } else if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {
                     c.local(L_ACTION, Actions.REPORT);
                     c.pc(FRR);
                 } else {

@@ -115,6 +115,28 @@ class FidelityFixesTest {
         assertEquals(TraceeStop.STOP_SLEEP, traceePc(m, stop.after()), "it stops for E2 before any callback to E2");
     }
 
+    /**
+     * Finding 8 through the relock window: a fresh STOP (E2's callbacks resume, so E2 wanted no stop) lands
+     * between utrace_reset()'s unlock and the re-read; the tracee relocks and sleeps for E2 alone, with E2
+     * owed the callback -EINPROGRESS promised.
+     */
+    @Test
+    void aFreshStopInTheRelockWindowLeavesItsEngineOwedACallback() {
+        Model m = model("stop-einprogress-no-callback", "all");
+        int e2 = actor(m, "owner E2");
+        List<Transition> p = Reach.find(m, (s, t) -> t.actor() == e2 && traceePc(m, s) == TraceeStop.STOP_RELOCK
+            && noted(t, "utrace_control STOP returns -EINPROGRESS"));
+        assertNotNull(p, "E2's STOP lands after utrace_reset() unlocked and before the re-read");
+        State after = p.get(p.size() - 1).after();
+        assertTrue(after.engineHistory(1, EG_STOP_OWED), Reach.show(m, p));
+        Transition relock = m.step(after, 0, true);
+        assertTrue(noted(relock, "goto relock"), relock.detail());
+        Transition stop = m.step(relock.after(), 0, true);
+        assertTrue(m.traceeInUtraceStop(stop.after()));
+        assertTrue(stop.after().engineHistory(1, EG_STOP_OWED), "no callback to E2 on the way");
+        assertEquals(Ops.NULL, stop.after().engineOps(0), "E1 has detached: E2 alone keeps the tracee stopped");
+    }
+
     // ---- finish_report: the lock-free test, then the locked write -----------------------------------
 
     @Test

@@ -32,6 +32,16 @@ final class Check {
         }
     }
 
+    /** As {@link #explore}, for a scenario given as text (a test's own variant of a shipped one). */
+    static ExplorationResult exploreText(String text, List<Invariant> invariants) {
+        try {
+            Scenario s = utrace.model.ScenarioParser.parse("test", text);
+            return new Explorer(LIMITS, ProgressListener.NONE).explore(new Model(s, ModelConfig.fullSeries()), invariants);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static List<Invariant> only(String name) {
         Invariant i = Invariants.byName(name);
         if (i == null) throw new AssertionError("no invariant " + name);

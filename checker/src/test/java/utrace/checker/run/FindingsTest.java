@@ -85,6 +85,50 @@ class FindingsTest {
         assertTrue(r.counterexample().violation().message().contains("TRACED|UTRACED"), r.counterexample().violation().message());
     }
 
+    /**
+     * Finding 8: a fresh utrace_control(STOP) that lands while the tracee heads into utrace_stop for another
+     * engine (which then detaches) returns -EINPROGRESS, and the tracee sleeps for it with no callback first.
+     */
+    @Test
+    void stopReturnsEinprogressThenTheTraceeStopsWithoutTheCallback() throws Exception {
+        ExplorationResult r = Check.explore("stop-einprogress-no-callback", InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("stop-einprogress-means-callback", r.counterexample().violation().invariant().name());
+        assertTrue(r.counterexample().violation().message().contains("for E2 alone"), r.counterexample().violation().message());
+    }
+
+    /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
+    @Test
+    void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
+        ExplorationResult r = Check.explore("utrace-stop-relock", Check.only("stop-einprogress-means-callback"));
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
+    }
+
+    /** Finding 8's edges: E2's STOP lands while its own report_quiesce, which returns UTRACE_STOP, runs. */
+    @Test
+    void aStopThatLandsDuringTheEnginesOwnStoppingCallbackOwesNoCallback() {
+        ExplorationResult r = Check.explore("two-engines-stop-resume", Check.only("stop-einprogress-means-callback"));
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
+    }
+
+    /**
+     * Finding 8's edges: while another engine keeps the tracee stopped, utrace.h allows "no callbacks until all
+     * engines let it resume" (UTRACE_REPORT, which -EINPROGRESS is "like"); once E1 resumes, E2 holds it alone.
+     */
+    @Test
+    void anotherEngineKeepingTheTraceeStoppedDefersTheCallbackUntilItResumes() {
+        String held = "scenario e1-holds\ndescription E1 stops at syscall exit; E2 asks for a stop as the tracee heads for it\n"
+            + "engine E1 preattached events=SYSCALL_EXIT\ncallback E1 syscall_exit=STOP\n"
+            + "engine E2 preattached events=QUIESCE\ncallback E2 quiesce=RESUME\ntracee syscall\nowner E2 control STOP\n";
+        ExplorationResult r = Check.exploreText(held, Check.only("stop-einprogress-means-callback"));
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
+        ExplorationResult resumed = Check.exploreText(held + "owner E1 wait_stopped; control RESUME\n",
+            Check.only("stop-einprogress-means-callback"));
+        assertEquals(Verdict.VIOLATION, resumed.verdict());
+        assertTrue(resumed.counterexample().violation().message().contains("for E2 alone"),
+            resumed.counterexample().violation().message());
+    }
+
     @Test
     void setEventsOnAZombieCanCancelItsReap() {
         ExplorationResult r = Check.explore("zombie-set-events-then-reap", Check.only("no-engine-leak"));
