@@ -45,7 +45,7 @@ final class WaitReportCorrect extends Base {
             }
             if (kind == WaitResult.STOPPED && !before.has(Slots.TASK_STATE, TaskState.TRACED_BIT)) {
                 return who + " reports " + WaitResult.name(r) + " for a tracee that is not in a ptrace stop ("
-                    + TaskState.name(before.taskState()) + ")";
+                    + TaskState.name(before.forMessage(Slots.TASK_STATE)) + ")";
             }
             List<Integer> expect = m.waitExpectation(o.ret(), o.aux());
             if (!expect.isEmpty() && !expect.contains(r)) {

@@ -92,7 +92,7 @@ final class JobCtl {
             if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) && !c.cfg.mutated(Mutation.GROUP_STOP_IGNORES_SIGKILL)) return false;
             c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }
-        if (!c.has(PTRACE, PT_PTRACED)) {
+        if (!c.has(PTRACE, PT_PTRACED) || c.cfg.mutated(Mutation.TRACED_GROUP_STOP_UNTRAPPED)) {
             participateGroupStop(c);
             c.set(TASK_STATE, TaskState.TASK_STOPPED);
             return true;

@@ -76,7 +76,42 @@ public enum Mutation {
         "traced-zombie-released", "reparent-zombie"),
     DETACH_DROPS_SIGNAL("ptrace_detach",
         "PTRACE_DETACH does not store its data argument in task->exit_code: the signal the tracer passes on detach is lost",
-        "wait-report-correct", "detach-parting-signal");
+        "wait-report-correct", "detach-parting-signal"),
+    // The bugs the kernel's ptrace regression suite was written for (ptrace-tests, docs/ptrace-tests.md):
+    // each re-opens one on the scenario that ports its test, so that scenario's PASS is shown to mean something.
+    STEP_KEPT_AFTER_DETACH("ptrace_stop",
+        "a tracee woken by PTRACE_DETACH keeps TIF_SINGLESTEP (patch 28's hunk without its user_disable_single_step): "
+            + "the detached task goes on single-stepping (ptrace-tests step-detach: PTRACE_DETACH after a finished "
+            + "PTRACE_SINGLESTEP)",
+        "ptrace-step-kept", "step-detach"),
+    PTRACE_STOP_IN_TASK_STOPPED("ptrace_stop",
+        "ptrace_stop sleeps in TASK_STOPPED, the state of a job-control stop, instead of TASK_TRACED (ptrace-tests "
+            + "state-tracing-stop: a tracing stop shown as 'T (stopped)', fixed by 464763cf)",
+        "wait-report-correct", "state-tracing-stop"),
+    TRACED_GROUP_STOP_UNTRAPPED("do_signal_stop",
+        "a ptraced task joins a group stop in TASK_STOPPED like an untraced one, with no JOBCTL_TRAP_STOP trap into "
+            + "TASK_TRACED (ptrace-tests ptrace-on-job-control-stopped: PTRACE_DETACH failed with ESRCH on the "
+            + "utrace-patched 2.6.20-1.3045.fc7)",
+        "wait-report-correct", "ptrace-on-job-control-stopped"),
+    SIGKILL_SKIPS_WAKEKILL("complete_signal",
+        "TASK_WAKEKILL is ignored: SIGKILL's signal_wake_up(t, 0) wakes only TASK_INTERRUPTIBLE sleepers and "
+            + "schedule() sleeps in a stop with SIGKILL pending, so a ptrace-stopped tracee sleeps through it "
+            + "(ptrace-tests detach-can-signal: after SIGKILLing the attached, stopped children, waitpid(-1, "
+            + "WNOHANG) reports none)",
+        "wait-report-correct", "detach-can-signal"),
+    PASSED_SIGNAL_SKIPS_HANDLER("ptrace_signal",
+        "a signal the tracer passes at a signal-delivery stop takes its default action, not the installed handler "
+            + "(ptrace-tests sa-resethand-on-cont-signal: on 2.6.23-0.170.rc5.git1.fc8 PTRACE_CONT with SIGUSR1 "
+            + "killed the child instead of running its SA_RESETHAND handler)",
+        "wait-report-correct", "sa-resethand-on-cont-signal"),
+    STOP_SIGNAL_KEEPS_SIGCONT("prepare_signal",
+        "a stop signal does not remove SIGCONT from the queues (\"This is a stop signal. Remove SIGCONT from all "
+            + "queues\"), so PTRACE_ATTACH's SIGSTOP is collected after a SIGCONT pending before it",
+        "wait-report-correct", "attach-flushes-sigcont"),
+    EXIT_PTRACE_DISCARDS_SIGNAL("exit_ptrace",
+        "the tracer's exit clears the exit_code of a tracee in a signal-delivery stop: the uncollected signal is "
+            + "dropped instead of delivered once the tracee is untraced",
+        "signal-delivered", "tracer-exit-delivers-signal");
 
     public final String id;
     public final String function;

@@ -604,6 +604,10 @@ final class Ptracer extends Actor {
     private boolean exitPtrace(Ctx c, PtraceOp op) {
         c.at(EXIT);
         if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
+        if (c.cfg.mutated(Mutation.EXIT_PTRACE_DISCARDS_SIGNAL) && c.has(PTRACE, PT_PTRACED) && c.get(EXIT_STATE) == 0) {
+            c.set(EXIT_CODE, 0);
+            c.note("exit_code cleared (mutation exit-ptrace-discards-signal)");
+        }
         boolean dead = c.has(PTRACE, PT_PTRACED) && ptraceDetach(c);
         if (ownChild(c)) {
             c.set(REAL_PARENT, PARENT_INIT);

@@ -58,7 +58,7 @@ final class SendSignal {
         if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT)) {
             // "The process is in the middle of dying, nothing to do."
         } else if ((sig & Signals.STOP_MASK) != 0) {
-            flush(c, Signals.SIGCONT);
+            if (!c.cfg.mutated(Mutation.STOP_SIGNAL_KEEPS_SIGCONT)) flush(c, Signals.SIGCONT);
             c.clearBits(G_TASK, G_CONT_AFTER_STOP); // history: a stop is asked for again
         } else if (sig == Signals.SIGCONT) {
             flush(c, Signals.STOP_MASK);
@@ -116,6 +116,6 @@ final class SendSignal {
         // The group is exiting: no stop can take effect any more, so the history bit of
         // sigcont-ends-stop is dropped (and does not split the states after SIGKILL).
         c.clearBits(G_TASK, G_CONT_AFTER_STOP);
-        Utrace.signalWakeUp(c, true);
+        Utrace.signalWakeUp(c, !c.cfg.mutated(Mutation.SIGKILL_SKIPS_WAKEKILL));
     }
 }

@@ -44,6 +44,12 @@ public final class State {
 
     public int get(int slot) { return at(slot); }
 
+    /**
+     * A slot for a violation's message only, read without recording: the verdict must not depend on
+     * it (partial-order reduction's visibility covers what decides, not what a message describes).
+     */
+    public int forMessage(int slot) { return v[slot]; }
+
     /** True if any of {@code bits} is set in {@code slot} (reads only those bits). */
     public boolean has(int slot, int bits) { return (at(slot, bits) & bits) != 0; }
 

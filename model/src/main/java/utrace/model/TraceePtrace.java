@@ -116,7 +116,7 @@ final class TraceePtrace {
      * Called with siglock.
      */
     static void ptraceStopSet(Ctx c, int why, int signr, int cont) {
-        c.set(TASK_STATE, TaskState.TASK_TRACED);
+        c.set(TASK_STATE, c.cfg.mutated(Mutation.PTRACE_STOP_IN_TASK_STOPPED) ? TaskState.TASK_STOPPED : TaskState.TASK_TRACED);
         c.set(EXIT_CODE, Signals.number(signr));
         JobCtl.ptraceStopBookkeeping(c, why == Obs.PTRACE_STOP_GROUP);
         c.setBits(G_PTRACE, G_PT_HOLDS);
@@ -172,7 +172,11 @@ final class TraceePtrace {
             if (c.has(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK)) {
                 c.setBits(TIF, Tif.SINGLESTEP);
             } else {
-                Utrace.userDisableSingleStep(c);
+                if (c.cfg.mutated(Mutation.STEP_KEPT_AFTER_DETACH) && !c.has(PTRACE, PT_PTRACED)) {
+                    c.note("TIF_SINGLESTEP kept (mutation step-kept-after-detach)");
+                } else {
+                    Utrace.userDisableSingleStep(c);
+                }
                 if (c.get(UTRACE_FLAGS) != 0) c.setBits(TIF, Tif.NOTIFY_RESUME); // utrace reasserts its own
             }
         }

@@ -238,7 +238,7 @@ final class TraceeSignal {
         }
         c.set(EXIT_CODE, 0);
         if (c.record) c.note("ptrace_signal: deliver " + Signals.name(signr) + " (exit_code)");
-        act(c, signr);
+        act(c, signr, !c.cfg.mutated(Mutation.PASSED_SIGNAL_SKIPS_HANDLER));
     }
 
     /**
@@ -249,9 +249,14 @@ final class TraceeSignal {
      * core dump, which the model does not write).
      */
     static void act(Ctx c, int signr) {
+        act(c, signr, true);
+    }
+
+    /** {@code handlers} false: the default action even where a handler is installed (a mutation's). */
+    private static void act(Ctx c, int signr, boolean handlers) {
         c.clearBits(G_SIG_OWED, signr); // history: delivered
         SignalHandler h = c.model.scenario().handler(signr);
-        if (h.installed() && signr != Signals.SIGKILL) {
+        if (handlers && h.installed() && signr != Signals.SIGKILL) {
             if (c.record) c.note(Signals.name(signr) + ": run the handler");
             if (h.kind() != SignalHandler.Kind.RETURN) c.local(L_HANDLER, signr);
             c.pc(GS_HANDLER);

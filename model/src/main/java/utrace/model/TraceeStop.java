@@ -91,6 +91,7 @@ final class TraceeStop {
     /** schedule() in a TASK_WAKEKILL state with SIGKILL pending returns at once (signal_pending_state). */
     static boolean killedAwake(Ctx c) {
         if (c.cfg.mutated(Mutation.GROUP_STOP_IGNORES_SIGKILL) && c.pc() == JC_SLEEP) return false;
+        if (c.cfg.mutated(Mutation.SIGKILL_SKIPS_WAKEKILL)) return false;
         return Utrace.fatalSignalPending(c) && c.has(TASK_STATE, TaskState.WAKEKILL);
     }
 

@@ -50,10 +50,15 @@ class PtraceTestsTest {
             : r.counterexample().violation().describe()));
     }
 
-    /** The mutations of issue 12, each with the invariant it breaks. */
+    /**
+     * The mutations of issue 12, each with the invariant it breaks, and the bugs tests of the suite were written
+     * for (docs/ptrace-tests.md, "The bug each test was written for").
+     */
     static Stream<Mutation> tracerMutations() {
         return Stream.of(Mutation.PHANTOM_WAIT_REPORT, Mutation.ATTACH_IGNORES_GROUP_STOP, Mutation.SIGCONT_DOES_NOT_WAKE,
-            Mutation.TRACED_SIGNAL_DROPPED, Mutation.AUTOREAP_WHILE_PTRACED, Mutation.DETACH_DROPS_SIGNAL);
+            Mutation.TRACED_SIGNAL_DROPPED, Mutation.AUTOREAP_WHILE_PTRACED, Mutation.DETACH_DROPS_SIGNAL,
+            Mutation.STEP_KEPT_AFTER_DETACH, Mutation.PTRACE_STOP_IN_TASK_STOPPED, Mutation.TRACED_GROUP_STOP_UNTRAPPED,
+            Mutation.SIGKILL_SKIPS_WAKEKILL, Mutation.PASSED_SIGNAL_SKIPS_HANDLER);
     }
 
     @ParameterizedTest(name = "{0} is caught with -i ptrace-tests")
