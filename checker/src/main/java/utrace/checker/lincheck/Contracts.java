@@ -34,8 +34,8 @@ public final class Contracts {
 
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
-        "sigkill-wins", "stop-zero-means-stopped", "set-events-errors", "no-engine-leak", "deadlock-freedom",
-        "ptrace-syscall-stops");
+        "sigkill-wins", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
+        "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -57,6 +57,7 @@ public final class Contracts {
         add(broken, reapAfterDeath(model, log, callbacks));
         add(broken, sigkillWins(model, log, end));
         add(broken, stopZeroMeansStopped(model, log));
+        add(broken, stopEinprogressMeansCallback(model, log, callbacks));
         add(broken, setEventsErrors(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
@@ -191,6 +192,56 @@ public final class Contracts {
             }
         }
         return null;
+    }
+
+    /**
+     * 5, the -EINPROGRESS half (utrace.h: "A @report_quiesce or @report_signal callback will be made soon"):
+     * the tracee never sleeps in utrace_stop for engines that are all owed that callback. An engine is owed it
+     * when its last utrace_control() was a STOP that returned -EINPROGRESS, it had QUIESCE, its own callbacks
+     * had not asked for the stop (none returned UTRACE_STOP before, none was running), and no callback to it
+     * has started since. Another engine keeping the tracee stopped defers the callback ("there might be no
+     * callbacks until all engines let it resume"); SIGKILL ends the stop.
+     */
+    static String stopEinprogressMeansCallback(Model m, List<LoggedStep> log, List<Callback> cbs) {
+        for (LoggedStep s : log) {
+            State a = s.after();
+            if (a.killed() || !m.traceeInUtraceStop(a)) continue;
+            int owed = -1;
+            int at = -1;
+            for (int e = 0; e < m.engineCount(); e++) {
+                if (a.engineOps(e) != Ops.LIVE || (a.engineFlags(e) & Events.ENGINE_STOP) == 0) continue;
+                int p = promise(m, log, cbs, e, s.index());
+                if (p < 0 || (a.engineFlags(e) & Events.QUIESCE) == 0) {
+                    owed = -2; // an engine that was promised nothing keeps the tracee stopped too
+                    break;
+                }
+                if (owed == -1) {
+                    owed = e;
+                    at = p;
+                }
+            }
+            if (owed < 0) continue;
+            return "stop-einprogress-means-callback: utrace_control(" + m.engineName(owed) + ", STOP) returned -EINPROGRESS "
+                + "at step " + at + ", and at step " + s.index() + " the tracee sleeps in utrace_stop for it alone with no "
+                + "callback to " + m.engineName(owed) + " since";
+        }
+        return null;
+    }
+
+    /** The step of the STOP that left engine {@code e} owed a callback at step {@code upto} (see above), or -1. */
+    private static int promise(Model m, List<LoggedStep> log, List<Callback> cbs, int e, int upto) {
+        int last = -1;
+        for (int i = 0; i <= upto; i++) {
+            Obs r = log.get(i).apiReturn();
+            if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.engine() == e) last = i;
+        }
+        if (last < 0) return -1;
+        Obs r = log.get(last).apiReturn();
+        if (r.aux() != Actions.STOP || r.ret() != Errno.EINPROGRESS) return -1;
+        State before = last == 0 ? m.initial() : log.get(last - 1).after();
+        if ((before.engineFlags(e) & Events.ENGINE_STOP) != 0 || (before.engineFlags(e) & Events.QUIESCE) == 0) return -1;
+        for (Callback c : cbs) if (c.engine == e && (c.runningAt(last) || c.start > last && c.start <= upto)) return -1;
+        return last;
     }
 
     /** 8: clearing DEATH or QUIESCE while report_death is under way (utrace->death) is -EALREADY. */

@@ -14,6 +14,7 @@ public final class Situations {
         s.add(new ZombieKeepsDeathEvents());
         s.add(new DetachVsExit());
         s.add(new PtraceSyscallVsDetach());
+        s.add(new StopEinprogressRace());
         s.add(new ShippedContracts());
         return s;
     }

@@ -36,6 +36,7 @@ class LincheckSeededBugsTest {
         "detach-ignores-reporting, detach-is-final",
         "finish-callback-clears-reporting-early, detach-is-final",
         "control-stop-ignores-do-stop, stop-zero-means-stopped",
+        "resume-stops-without-quiesce, stop-einprogress-means-callback",
         "reap-not-deferred, reap-after-death",
         "utrace-stop-keeps-lock, deadlock-freedom"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {

@@ -37,6 +37,7 @@ class LincheckSuiteTest {
         "zombie-set-events-vs-reap", new Budget(3, 50),
         "detach-vs-exit", new Budget(3, 100),
         "ptrace-syscall-vs-detach", new Budget(2, 40),
+        "stop-einprogress-vs-detach", new Budget(1, 100),
         "shipped-contracts", new Budget(Scenarios.shippedNames().size(), 10));
 
     @TempDir Path traces;
