@@ -443,8 +443,28 @@ public final class Model {
         if (parent != null) m.put("wait.parent", parent.lastWait(s));
         m.put("history.wait_owed", waitOwedNames(s));
         m.put("history.signals_owed", Signals.names(s.get(G_SIG_OWED)));
+        m.put("history.task", names(s.get(G_TASK), TASK_HISTORY));
+        for (int e = 0; e < engineCount(); e++) {
+            m.put("history.engine[" + engineName(e) + "]", names(s.get(engine(e, E_GHOST)), ENGINE_HISTORY));
+        }
         describeWeak(s, m);
         return m;
+    }
+
+    /** The G_TASK bits, lowest first: what the task-wide invariants remember. */
+    private static final String[] TASK_HISTORY = {"killed", "death-will-report", "death-began", "death-done",
+        "reap-began", "torn-down", "pass-active", "pass-reverse", "sigcont-after-sigstop"};
+
+    /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
+    private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
+        "death-returned", "death-detached", "reap-called", "held-stopped", "mask-valid", "attached-in-pass",
+        "owner-ref", "wanted-death", "freed", "stop-owed"};
+
+    private static String names(int bits, String[] names) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < names.length; i++) if ((bits & (1 << i)) != 0) b.append('|').append(names[i]);
+        if ((bits >>> names.length) != 0) b.append("|0x").append(Integer.toHexString(bits >>> names.length << names.length));
+        return b.length() == 0 ? "-" : b.substring(1);
     }
 
     /** task->exit_code: a stop's signal, or a dead task's status. */

@@ -1,0 +1,30 @@
+package utrace.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Traces show the history bits the invariants read, by name (history.task, history.engine[E]). */
+class HistoryDescribeTest {
+    @Test
+    void everyHistoryBitHasItsName() throws Exception {
+        Model m = new Model(Scenarios.load("two-engines-stop-resume"), ModelConfig.fullSeries());
+        int[] v = m.initial().copyValues();
+        v[Slots.engine(1, Slots.E_GHOST)] = Slots.EG_HELD_STOPPED | Slots.EG_STOP_OWED;
+        v[Slots.G_TASK] = Slots.G_KILLED | Slots.G_CONT_AFTER_STOP;
+        Map<String, String> d = m.describe(new State(v));
+        assertEquals("held-stopped|stop-owed", d.get("history.engine[E2]"));
+        assertEquals("owner-ref", d.get("history.engine[E1]"), "a preattached engine: its owner holds a reference");
+        assertEquals("killed|sigcont-after-sigstop", d.get("history.task"));
+    }
+
+    @Test
+    void anUnnamedBitStillShows() throws Exception {
+        Model m = new Model(Scenarios.load("two-engines-stop-resume"), ModelConfig.fullSeries());
+        int[] v = m.initial().copyValues();
+        v[Slots.engine(0, Slots.E_GHOST)] = Slots.EG_STOP_OWED << 1; // a bit added to Slots without a name here
+        assertEquals("0x2000", m.describe(new State(v)).get("history.engine[E1]"));
+    }
+}
