@@ -75,6 +75,10 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Option(names = "--no-gate", description = "Leave out the gate's bug-matrix rows.")
     boolean noGate;
 
+    @Option(names = "--no-findings", description = "Leave out the findings' rows (model/scenarios/findings.list: what "
+        + "the checker reports of the seed itself, each checked for the invariant the native search finds broken).")
+    boolean noFindings;
+
     @Option(names = "--jpf-max-states", paramLabel = "N", defaultValue = "700",
         description = "Use the thread driver only on rows whose native search has at most N states (0: every row); "
             + "larger rows get the choice driver (or, with --jpf-driver threads, are skipped). Under the thread driver "
@@ -197,6 +201,11 @@ final class CrosscheckCommand implements Callable<Integer> {
             for (MatrixRow r : BugMatrix.load()) {
                 if (r.broken().startsWith("mutation:") || !wanted(r.scenario())) continue; // mutation rows are above
                 rows.add(Crosscheck.gateRow(r.id(), load(r.scenario()), BugMatrix.config(r), r.invariant(), set));
+            }
+        }
+        if (!noFindings) {
+            for (String n : Scenarios.findingNames()) {
+                if (wanted(n)) rows.add(Crosscheck.findingRow(load(n)));
             }
         }
         if (rows.isEmpty()) throw new UsageException("no row matches --scenario " + UsageException.shown(String.join(", ", only)));

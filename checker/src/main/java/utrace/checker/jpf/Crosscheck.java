@@ -25,7 +25,7 @@ public final class Crosscheck {
     private Crosscheck() {}
 
     /** What a row is, and so what both engines must say: default rows PASS, mutation and gate rows VIOLATION. */
-    public enum Kind { DEFAULT, MUTATION, GATE }
+    public enum Kind { DEFAULT, MUTATION, GATE, FINDING }
 
     /**
      * One configuration to run under both engines.
@@ -95,6 +95,15 @@ public final class Crosscheck {
     public static Row mutationRow(Mutation m, Scenario s, InvariantSet set) {
         return new Row(s.name() + " +" + m.id, s, ModelConfig.fullSeries().withMutations(EnumSet.of(m)), only(m.breaks), false,
             Kind.MUTATION, m.breaks);
+    }
+
+    /**
+     * A finding (findings.list) on the full series, checking only the invariant it breaks: the second engine
+     * confirms what the first reports of the seed itself.
+     */
+    public static Row findingRow(Scenario s) {
+        String invariant = FindingInvariant.of(s);
+        return new Row(s.name() + " [finding]", s, ModelConfig.fullSeries(), only(invariant), false, Kind.FINDING, invariant);
     }
 
     /** A gate row: its broken configuration on its scenario, checking also its invariant. */

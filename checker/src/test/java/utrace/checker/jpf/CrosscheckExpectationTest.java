@@ -28,7 +28,7 @@ import utrace.model.Scenarios;
 /**
  * crosscheck's expectation per row kind, checked on the native side (no JPF
  * needed): every default row passes, every mutation and gate row violates
- * the invariant it names. And the rule itself: agreeing on the wrong verdict
+ * the invariant it names, every finding row the invariant its finding breaks first. And the rule itself: agreeing on the wrong verdict
  * fails the row (UNEXPECTED, exit 1), as a disagreement does.
  */
 class CrosscheckExpectationTest {
@@ -56,6 +56,7 @@ class CrosscheckExpectationTest {
             if (r.broken().startsWith("mutation:")) continue;
             rows.add(Crosscheck.gateRow(r.id(), Scenarios.load(r.scenario()), BugMatrix.config(r), r.invariant(), core));
         }
+        for (String n : Scenarios.findingNames()) rows.add(Crosscheck.findingRow(Scenarios.load(n)));
         List<String> wrong = new ArrayList<>();
         for (Crosscheck.Row row : rows) {
             Crosscheck.Outcome o = new Crosscheck.Outcome(row, nativeRun(row), null, "no JPF in this test");
