@@ -94,7 +94,11 @@ final class WorkerScaling {
             median(cpu), workers, workers, median(cpu), workers / median(cpu),
             load > cores ? String.format(Locale.ROOT, ";%n  load average %.1f on %d cores: other work shared the CPUs, the wall "
                 + "figures measure that sharing as much as the search", load, cores) : "");
+        if (workers <= cores) out.println(CpuCeiling.line(workers, CEILING_ROUNDS, CpuCeiling.ratio(workers, CEILING_ROUNDS)));
     }
+
+    /** Rounds of {@link CpuCeiling}: about 1.5 s each for two threads. */
+    static final int CEILING_ROUNDS = 3;
 
     /** The worker curve: LevelExplorer at 1..min(cores, curveMax) workers, {@code rounds} rounds, medians. */
     void curve(Scenario s, int cores, int curveMax, int rounds) throws IOException, InterruptedException {

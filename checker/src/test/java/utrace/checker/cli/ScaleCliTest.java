@@ -200,6 +200,7 @@ class ScaleCliTest {
             "paired runs on stop-then-resume, a JVM per run that first runs the same search once, untimed", "first", "A -w 1",
             "B -w 2", "median",
             "speed-up of -w 2 over -w 1 (search wall, median of the 1 per-pair ratios A/B)", "worker curve on stop-then-resume",
+            "this machine's ceiling: 2 threads of plain arithmetic",
             "peak RSS", "SPIN comparison not done: " + tmp + " has no twin.pml"}) {
             assertTrue(r.out().contains(s), s + " missing in:\n" + r.out());
         }
