@@ -35,7 +35,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "sigkill-wins", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops");
+        "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -62,6 +62,7 @@ public final class Contracts {
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, ptraceSyscallStops(log));
+        add(broken, noSignalLoss(model, log));
         return broken;
     }
 
@@ -295,6 +296,23 @@ public final class Contracts {
                     && (a.tif() & Tif.SYSCALL_TRACE) == 0) {
                 return "ptrace-syscall-stops: at step " + s.index()
                     + " the tracee returned to user mode with TIF_SYSCALL_TRACE clear although ptrace asked for PTRACE_SYSCALL";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Patch 05 (recalc_sigpending; ptrace-tests signal-loss): the tracee never returns to user mode while a
+     * signal is still queued in task->pending or signal->shared_pending.
+     */
+    static String noSignalLoss(Model m, List<LoggedStep> log) {
+        for (LoggedStep s : log) {
+            if (!s.has(Obs.Kind.USER_ENTRY)) continue;
+            State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            int pending = before.pendingSignals() | before.get(Slots.SHARED_PENDING);
+            if (pending != 0) {
+                return "no-signal-loss: at step " + s.index() + " the tracee returned to user mode with "
+                    + utrace.model.Signals.names(pending) + " still pending";
             }
         }
         return null;

@@ -37,6 +37,7 @@ class LincheckSeededBugsTest {
         "finish-callback-clears-reporting-early, detach-is-final",
         "control-stop-ignores-do-stop, stop-zero-means-stopped",
         "resume-stops-without-quiesce, stop-einprogress-means-callback",
+        "dequeue-clears-sigpending, no-signal-loss",
         "reap-not-deferred, reap-after-death",
         "utrace-stop-keeps-lock, deadlock-freedom"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
