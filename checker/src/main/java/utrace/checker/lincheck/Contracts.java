@@ -18,7 +18,7 @@ import utrace.model.Tif;
 
 /**
  * The documented contracts of the engine API that are not atomicity claims
- * (PATCHES.md "guarantees" 1, 3, 5, 6, 7, 8, 11, deadlock freedom, and
+ * (PATCHES.md "guarantees" 1, 3, 5, 6, 7, 8, 9, 11, deadlock freedom, and
  * ptrace's syscall stops, patches 22-25), checked on the recorded results of
  * one run: the calls' return codes, the callbacks and the tracee's returns to
  * user mode, in the order the steps took them. They restate the guarantees
@@ -35,7 +35,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "sigkill-wins", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss");
+        "attach-ordering", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -59,6 +59,7 @@ public final class Contracts {
         add(broken, stopZeroMeansStopped(model, log));
         add(broken, stopEinprogressMeansCallback(model, log, callbacks));
         add(broken, setEventsErrors(model, log));
+        add(broken, attachOrdering(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, ptraceSyscallStops(log));
@@ -256,6 +257,85 @@ public final class Contracts {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
                     + ") returned 0 at step " + s.index() + " although it clears " + Events.names(cleared)
                     + " while report_death is under way (-EALREADY expected)";
+            }
+        }
+        return null;
+    }
+
+    /** The steps of one REPORT_CALLBACKS walk over utrace->attached (start_callback, the callback, finish_callback). */
+    private static final java.util.Set<String> PASS_FUNCTIONS =
+        java.util.Set.of("start_callback", "REPORT_CALLBACKS", "finish_callback_report", "finish_callback");
+
+    /**
+     * 9 (utrace.h: "an engine attached while callbacks are being made for an event gets no callback for that
+     * event"; engines are called in the order they attached, the reverse at SYSCALL_ENTRY). Read from the log
+     * alone: a reporting pass is a run of an actor's steps in {@link #PASS_FUNCTIONS}, begun by that actor's
+     * step before them (start_report's, which splices ->attaching); attach order is ->attached at the start,
+     * then the order in which utrace_attach_task() returned 0 (it queues the engine in that same step).
+     */
+    static String attachOrdering(Model m, List<LoggedStep> log) {
+        int engines = m.engineCount();
+        long[] rank = new long[engines];
+        int[] attachedAt = new int[engines];
+        java.util.Arrays.fill(rank, Long.MAX_VALUE);
+        java.util.Arrays.fill(attachedAt, -1);
+        int initial = m.initial().get(Slots.ATTACHED);
+        for (int i = 0; i < utrace.model.EngineList.size(initial); i++) rank[utrace.model.EngineList.get(initial, i)] = i;
+        int actors = m.actorCount();
+        int[] lastStep = new int[actors];
+        int[] passBegin = new int[actors];
+        java.util.Arrays.fill(lastStep, -1);
+        java.util.Arrays.fill(passBegin, -1);
+        // This pass's callbacks so far, per actor: engine and step, in the order made.
+        List<List<int[]>> pass = new ArrayList<>();
+        for (int a = 0; a < actors; a++) pass.add(new ArrayList<>());
+        for (LoggedStep s : log) {
+            Obs r = s.apiReturn();
+            if (r != null && r.isReturnOf(OwnerOp.Kind.ATTACH) && r.ret() == Errno.OK) {
+                attachedAt[r.engine()] = s.index();
+                rank[r.engine()] = engines + (long) s.index();
+            }
+            int a = s.actor();
+            boolean inPass = PASS_FUNCTIONS.contains(s.function());
+            if (!inPass) {
+                String order = passOrder(m, pass.get(a));
+                if (order != null) return order;
+                pass.get(a).clear();
+                passBegin[a] = -1;
+            } else if (passBegin[a] < 0) {
+                passBegin[a] = lastStep[a];
+            }
+            lastStep[a] = s.index();
+            if (!inPass) continue;
+            for (Obs o : s.obs()) {
+                if (!o.liveCallback()) continue;
+                int e = o.engine();
+                if (attachedAt[e] > passBegin[a]) {
+                    return "attach-ordering: " + event(o.code()) + " to " + m.engineName(e) + " at step " + s.index()
+                        + ", in the pass that began at step " + passBegin[a] + ", though utrace_attach_task("
+                        + m.engineName(e) + ") returned only at step " + attachedAt[e];
+                }
+                pass.get(a).add(new int[] {e, s.index(), o.code(), (int) Math.min(rank[e], Integer.MAX_VALUE)});
+            }
+        }
+        for (List<int[]> p : pass) {
+            String order = passOrder(m, p);
+            if (order != null) return order;
+        }
+        return null;
+    }
+
+    /** Null if one pass's callbacks ({engine, step, event, rank}) follow attach order (reversed at SYSCALL_ENTRY). */
+    private static String passOrder(Model m, List<int[]> cbs) {
+        boolean reverse = false;
+        for (int[] c : cbs) if (c[2] == Events.SYSCALL_ENTRY) reverse = true;
+        for (int i = 1; i < cbs.size(); i++) {
+            int[] p = cbs.get(i - 1);
+            int[] c = cbs.get(i);
+            if (reverse ? c[3] > p[3] : c[3] < p[3]) {
+                return "attach-ordering: " + event(c[2]) + " to " + m.engineName(c[0]) + " at step " + c[1] + " after "
+                    + event(p[2]) + " to " + m.engineName(p[0]) + " at step " + p[1] + " in the same pass: out of "
+                    + (reverse ? "reverse " : "") + "attach order";
             }
         }
         return null;

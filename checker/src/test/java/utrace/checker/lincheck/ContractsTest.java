@@ -45,7 +45,7 @@ class ContractsTest {
         Map.entry("set-events-errors", "set-events-errors"), Map.entry("no-engine-leak", "no-engine-leak"),
         Map.entry("deadlock-freedom", "deadlock-freedom"),
         Map.entry("stop-einprogress-means-callback", "stop-einprogress-means-callback"),
-        Map.entry("no-signal-loss", "no-signal-loss"));
+        Map.entry("no-signal-loss", "no-signal-loss"), Map.entry("attach-ordering", "attach-ordering"));
 
     static Stream<Arguments> coveredMutations() {
         List<Arguments> out = new ArrayList<>();
@@ -100,6 +100,32 @@ class ContractsTest {
         List<String> broken = Contracts.checkAll(model, log, end);
         assertTrue(broken.stream().anyMatch(b -> b.startsWith("stop-einprogress-means-callback: utrace_control(E2, STOP)")),
             broken.toString());
+    }
+
+    /**
+     * The order half of attach-ordering, which no mutation breaks: a pass that calls E2 before E1 (attached in
+     * that order) is out of order, except at SYSCALL_ENTRY, where the reverse is the rule.
+     */
+    @Test
+    void aPassOutOfAttachOrderBreaksTheContractAndSyscallEntryReversesIt() throws Exception {
+        Model m = new Model(Scenarios.load("two-engines-stop-resume"), ModelConfig.fullSeries());
+        int e1 = 0;
+        int e2 = 1;
+        assertEquals("E1", m.engineName(e1));
+        java.util.function.IntFunction<List<LoggedStep>> pass = event -> List.of(
+            step(0, "utrace_report_syscall_exit", m, List.of()),
+            step(1, "REPORT_CALLBACKS", m, List.of(utrace.model.Obs.callback(e2, event, utrace.model.Actions.RESUME, true))),
+            step(2, "finish_callback", m, List.of()),
+            step(3, "REPORT_CALLBACKS", m, List.of(utrace.model.Obs.callback(e1, event, utrace.model.Actions.RESUME, true))),
+            step(4, "finish_report", m, List.of()));
+        String broken = Contracts.attachOrdering(m, pass.apply(utrace.model.Events.SYSCALL_EXIT));
+        assertEquals("attach-ordering: report_syscall_exit to E1 at step 3 after report_syscall_exit to E2 at step 1 in the "
+            + "same pass: out of attach order", broken);
+        assertEquals(null, Contracts.attachOrdering(m, pass.apply(utrace.model.Events.SYSCALL_ENTRY)));
+    }
+
+    private static LoggedStep step(int i, String function, Model m, List<utrace.model.Obs> obs) {
+        return new LoggedStep(i, 0, function, function, obs, m.initial());
     }
 
     /** Takes the schedule's steps, then random enabled steps until nothing can move; logs them all. */

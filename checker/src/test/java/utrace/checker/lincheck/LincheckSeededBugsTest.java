@@ -38,6 +38,7 @@ class LincheckSeededBugsTest {
         "control-stop-ignores-do-stop, stop-zero-means-stopped",
         "resume-stops-without-quiesce, stop-einprogress-means-callback",
         "dequeue-clears-sigpending, no-signal-loss",
+        "add-engine-splices-immediately, attach-ordering",
         "reap-not-deferred, reap-after-death",
         "utrace-stop-keeps-lock, deadlock-freedom"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
