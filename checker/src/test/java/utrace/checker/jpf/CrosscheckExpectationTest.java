@@ -3,6 +3,7 @@ package utrace.checker.jpf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,19 @@ class CrosscheckExpectationTest {
             if (o.nativeUnexpected() != null) wrong.add(row.label() + ": " + o.nativeUnexpected());
         }
         assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aFindingTheSeriesNoLongerShowsIsAnUnexpectedRowNotACrash() throws Exception {
+        // stop-then-resume passes on the full series with every invariant: as a finding, its race is "gone".
+        Crosscheck.Row row = Crosscheck.findingRow(Scenarios.load("stop-then-resume"));
+        assertEquals(Crosscheck.Kind.FINDING, row.kind());
+        assertTrue(row.label().contains("no longer violates"), row.label());
+        assertTrue(row.invariants().invariants().size() > 20, "checks every invariant");
+        Crosscheck.Outcome o = new Crosscheck.Outcome(row, nativeRun(row), null, "no JPF");
+        assertEquals("expected VIOLATION, got PASS", o.nativeUnexpected());
+        assertEquals(Crosscheck.Agreement.UNEXPECTED, o.agreement());
+        assertEquals(1, Crosscheck.exitCode(List.of(o)));
     }
 
     @Test
