@@ -467,8 +467,7 @@ public final class LevelExplorer {
                 Candidates c = sl.cands;
                 if (c == null) continue;
                 for (int j = c.partStart[partition]; j < c.partStart[partition + 1]; j++) {
-                    int i = c.order[j];
-                    c.isNew[i] = visited.add(c.fps[i]);
+                    c.isNew[c.order[j]] = visited.add(c.partFps[j]);
                 }
             }
         }
@@ -769,6 +768,11 @@ public final class LevelExplorer {
         /** Candidate indices grouped by visited-set partition (stable), and each group's start. */
         int[] order;
         int[] partStart;
+        /**
+         * The fingerprints in that grouped order: the insert phase reads each partition's run contiguously,
+         * where reading fps through order touched every cache line of fps once per partition (16 times a level).
+         */
+        long[] partFps;
 
         /** The slice's fingerprints so far, to keep a repeated successor once (scratch copies only; else null). */
         final SliceSeen seen;
@@ -883,7 +887,12 @@ public final class LevelExplorer {
             for (int p = 0; p < VisitedTable.PARTITIONS; p++) partStart[p + 1] += partStart[p];
             int[] fill = Arrays.copyOf(partStart, VisitedTable.PARTITIONS);
             order = new int[n];
-            for (int i = 0; i < n; i++) order[fill[VisitedTable.partition(fps[i])]++] = i;
+            partFps = new long[n];
+            for (int i = 0; i < n; i++) {
+                int j = fill[VisitedTable.partition(fps[i])]++;
+                order[j] = i;
+                partFps[j] = fps[i];
+            }
         }
 
         /** After the finish phase only the keys and new-flags are needed (for counts at a violation). */
@@ -893,6 +902,7 @@ public final class LevelExplorer {
             stateChecks = null;
             fps = null;
             order = null;
+            partFps = null;
             return this;
         }
     }
