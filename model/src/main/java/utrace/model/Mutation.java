@@ -21,6 +21,10 @@ public enum Mutation {
     UTRACE_STOP_IGNORES_FATAL_SIGNAL("utrace_stop",
         "utrace_stop does not check __fatal_signal_pending() under siglock before sleeping in TASK_TRACED",
         "sigkill-wins", "stop-then-kill"),
+    UTRACE_STOP_GIVES_UP_ON_GROUP_EXIT("utrace_stop",
+        "utrace_stop also treats SIGNAL_GROUP_EXIT as fatal, so a thread dying of a SIGKILL it already dequeued does not "
+            + "stop for report_exit's UTRACE_STOP",
+        "exit-stop-holds", "sigkill-held-at-exit"),
     RESET_IGNORES_OTHER_STOPPERS("utrace_reset",
         "utrace_reset leaves ENGINE_STOP out of the recomputed flags, so one engine's resume wakes a task another engine holds",
         "stop-is-sticky", "two-engines-stop-resume"),

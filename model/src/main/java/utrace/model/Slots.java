@@ -194,4 +194,10 @@ public final class Slots {
      * docs/findings.md finding 8). The owner's next utrace_control() call and a detach end the promise.
      */
     public static final int EG_STOP_OWED = 4096;
+    /**
+     * This engine's report_exit returned UTRACE_STOP, and its owner has not called utrace_control() since
+     * nor has it detached: utrace.h, @report_exit, "Returning UTRACE_STOP here keeps @current stopped
+     * before it cleans up its state and dies" (exit-stop-holds).
+     */
+    public static final int EG_EXIT_STOP = 8192;
 }

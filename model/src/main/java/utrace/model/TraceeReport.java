@@ -267,6 +267,7 @@ final class TraceeReport {
         c.ghostSet(e, EG_IN_CALLBACK);
         c.ghostClear(e, EG_STOP_OWED); // the callback an -EINPROGRESS from utrace_control(STOP) promised
         if (event == Events.DEATH) c.ghostSet(e, EG_DEATH_CALLED);
+        if (event == Events.EXIT && ret == Actions.STOP) c.ghostSet(e, EG_EXIT_STOP);
         if (c.taskGhost(G_PASS_ACTIVE)) c.set(G_PASS_LAST, c.get(engine(e, E_SEQ)) + 1);
     }
 

@@ -119,7 +119,9 @@ final class TraceeStop {
             c.pc(STOP_RELOCK);
             return true;
         }
-        if (Utrace.fatalSignalPending(c) && !c.cfg.mutated(Mutation.UTRACE_STOP_IGNORES_FATAL_SIGNAL)) {
+        boolean fatal = Utrace.fatalSignalPending(c)
+            || c.cfg.mutated(Mutation.UTRACE_STOP_GIVES_UP_ON_GROUP_EXIT) && c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
+        if (fatal && !c.cfg.mutated(Mutation.UTRACE_STOP_IGNORES_FATAL_SIGNAL)) {
             c.note("fatal signal pending: do not stop");
             c.pc(c.local(L_STOP_CONT));
             return true;

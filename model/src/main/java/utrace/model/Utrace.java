@@ -69,7 +69,7 @@ final class Utrace {
         c.store(engine(e, E_OPS), Ops.DETACHED);
         c.fence(Barrier.B2_WRITER);
         c.store(engine(e, E_FLAGS), Events.QUIESCE);
-        c.ghostClear(e, EG_STOP_OWED); // a detached engine is owed nothing
+        c.ghostClear(e, EG_STOP_OWED | EG_EXIT_STOP); // a detached engine is owed nothing, holds nothing
     }
 
     /** utrace_engine_put(): drop a reference; the engine is freed at zero. */
