@@ -33,7 +33,8 @@ public final class ScaleMixin {
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N",
         description = "Threads that expand states (breadth-first search only), 1 to " + MAX_WORKERS + ". Default: all "
-            + "cores. Any N gives the same verdict, counts and trace as 1.")
+            + "cores. Any N gives the same verdict, counts and trace as 1. While the JIT compiler is busy (the first "
+            + "seconds of a run) the search leaves it the cores it uses.")
     Integer workers;
 
     @Option(names = "--symmetry", negatable = true, defaultValue = "false", fallbackValue = "true",

@@ -119,6 +119,8 @@ public final class LevelExplorer {
         final MemoryBudget budget = MemoryBudget.ofHeap();
         /** The most the search held besides the visited set (level arenas, parent/actor arrays), in bytes. */
         long working;
+        /** Leaves the JIT compiler the cores it is using while it compiles the search's code. */
+        final CompilerLoad compilerLoad;
 
         Run(Model model, List<Invariant> invariants, WorkerPool pool) {
             this.model = model;
@@ -137,6 +139,7 @@ public final class LevelExplorer {
                 throw new IllegalArgumentException("partial-order reduction and symmetry reduction together are not supported");
             }
             if (actors > 31) throw new IllegalArgumentException("at most 31 actors, not " + actors);
+            this.compilerLoad = new CompilerLoad(pool.workers());
         }
 
         ExplorationResult run() {
@@ -156,6 +159,7 @@ public final class LevelExplorer {
             depth = 0;
             while (levelSize > 0) {
                 List<Slice> slices = slices(level, levelBase);
+                pool.limit(compilerLoad.active(pool.workers()));
                 minKey.set(Long.MAX_VALUE);
                 levelTransitions.set(0);
                 pool.run(slices.size(), i -> expand(slices.get(i)));

@@ -21,11 +21,17 @@ final class WorkerPool implements AutoCloseable {
     private AtomicInteger next;
     private int running;
     private Throwable failure;
+    /** Guarded by lock: threads (the caller included) that take part in the next batches ({@link #limit}). */
+    private int participants;
+    /** Guarded by lock: workers 1..batchHelpers take part in the current batch. */
+    private int batchHelpers;
 
     WorkerPool(int workers) {
         threads = new Thread[workers - 1];
+        participants = workers;
         for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(this::loop, "checker-worker-" + (i + 1));
+            final int index = i;
+            threads[i] = new Thread(() -> loop(index), "checker-worker-" + (i + 1));
             threads[i].setDaemon(true);
             threads[i].start();
         }
@@ -33,10 +39,24 @@ final class WorkerPool implements AutoCloseable {
 
     int workers() { return threads.length + 1; }
 
+    /**
+     * From now on at most {@code n} threads (1..workers(), the caller included) run each batch; the others
+     * stay asleep. Which threads run a task never changes its result, so this changes speed only.
+     */
+    void limit(int n) {
+        synchronized (lock) {
+            participants = Math.max(1, Math.min(workers(), n));
+        }
+    }
+
     /** Runs tasks 0..n-1; rethrows the first failure. Small batches run on the caller alone. */
     void run(int n, IntConsumer body) {
         if (n == 0) return;
-        if (threads.length == 0 || n == 1) {
+        int helpers;
+        synchronized (lock) {
+            helpers = Math.min(threads.length, participants - 1);
+        }
+        if (helpers == 0 || n == 1) {
             for (int i = 0; i < n; i++) body.accept(i);
             return;
         }
@@ -45,7 +65,8 @@ final class WorkerPool implements AutoCloseable {
             task = body;
             taskCount = n;
             next = counter;
-            running = threads.length;
+            running = helpers;
+            batchHelpers = helpers;
             failure = null;
             generation++;
             lock.notifyAll();
@@ -78,7 +99,7 @@ final class WorkerPool implements AutoCloseable {
         for (int i = counter.getAndIncrement(); i < n; i = counter.getAndIncrement()) body.accept(i);
     }
 
-    private void loop() {
+    private void loop(int index) {
         long seen = 0;
         while (true) {
             IntConsumer body;
@@ -94,6 +115,7 @@ final class WorkerPool implements AutoCloseable {
                 }
                 if (closed) return;
                 seen = generation;
+                if (index >= batchHelpers) continue; // not in this batch (limit): sleep until the next one
                 body = task;
                 n = taskCount;
                 counter = next;
