@@ -18,7 +18,7 @@ import utrace.model.Tif;
 
 /**
  * The documented contracts of the engine API that are not atomicity claims
- * (PATCHES.md "guarantees" 1, 3, 5, 6, 7, 8, 9, 11, deadlock freedom, and
+ * (PATCHES.md "guarantees" 1, 3, 4, 5, 6, 7, 8, 9, 11, deadlock freedom, and
  * ptrace's syscall stops, patches 22-25), checked on the recorded results of
  * one run: the calls' return codes, the callbacks and the tracee's returns to
  * user mode, in the order the steps took them. They restate the guarantees
@@ -34,7 +34,7 @@ public final class Contracts {
 
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
-        "sigkill-wins", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
+        "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
         "attach-ordering", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
@@ -56,6 +56,8 @@ public final class Contracts {
         add(broken, barrierMeansQuiet(model, log, callbacks));
         add(broken, reapAfterDeath(model, log, callbacks));
         add(broken, sigkillWins(model, log, end));
+        add(broken, stopIsSticky(model, log));
+        add(broken, exitStopHolds(model, log, callbacks));
         add(broken, stopZeroMeansStopped(model, log));
         add(broken, stopEinprogressMeansCallback(model, log, callbacks));
         add(broken, setEventsErrors(model, log));
@@ -166,7 +168,10 @@ public final class Contracts {
         return null;
     }
 
-    /** 3: once SIGKILL is sent the tracee never returns to user mode and ends dead. */
+    /**
+     * 3: once SIGKILL is sent the tracee never returns to user mode and ends dead, unless an engine holds it at
+     * report_exit (the exception utrace.h documents; exit-stop-holds checks that hold).
+     */
     static String sigkillWins(Model m, List<LoggedStep> log, State end) {
         int killedAt = -1;
         for (LoggedStep s : log) {
@@ -175,9 +180,69 @@ public final class Contracts {
                 return "sigkill-wins: SIGKILL was sent at step " + killedAt + ", yet the tracee returned to user mode at step " + s.index();
             }
         }
-        if (end.killed() && !m.traceeDead(end)) {
+        // The documented exception (utrace.h, @report_exit): an engine's UTRACE_STOP from report_exit keeps the
+        // dying thread in that utrace_stop while the engine holds it.
+        if (end.killed() && !m.traceeDead(end) && !m.traceeHeldAtReportExit(end)) {
             return "sigkill-wins: SIGKILL was sent" + (killedAt >= 0 ? " at step " + killedAt : "")
                 + ", yet when nothing can move any more the tracee is not dead: " + m.where(end, 0);
+        }
+        return null;
+    }
+
+    /**
+     * 4: a tracee an engine keeps stopped runs no user code until that engine lets go. An engine keeps it
+     * stopped from a step after which the tracee sleeps in utrace_stop (or utrace_control(STOP) returned 0)
+     * while the engine is attached with ENGINE_STOP set, until a step after which it is detached or
+     * ENGINE_STOP is clear (its owner's RESUME and the like, or its own callback's return value). SIGKILL
+     * ends every stop.
+     */
+    static String stopIsSticky(Model m, List<LoggedStep> log) {
+        int[] heldSince = new int[m.engineCount()];
+        java.util.Arrays.fill(heldSince, -1);
+        for (LoggedStep s : log) {
+            State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            if (s.has(Obs.Kind.USER_ENTRY) && !before.killed()) {
+                for (int e = 0; e < heldSince.length; e++) {
+                    if (heldSince[e] >= 0) {
+                        return "stop-is-sticky: the tracee returned to user mode at step " + s.index() + " while "
+                            + m.engineName(e) + ", which has kept it stopped since step " + heldSince[e] + ", still asks for the stop";
+                    }
+                }
+            }
+            State a = s.after();
+            Obs r = s.apiReturn();
+            boolean stopZero = r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.aux() == Actions.STOP && r.ret() == Errno.OK;
+            for (int e = 0; e < heldSince.length; e++) {
+                boolean wants = a.engineOps(e) == Ops.LIVE && (a.engineFlags(e) & Events.ENGINE_STOP) != 0;
+                if (!wants) heldSince[e] = -1;
+                else if (heldSince[e] < 0 && (m.traceeInUtraceStop(a) || stopZero && r.engine() == e)) heldSince[e] = s.index();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * utrace.h, @report_exit: "Returning UTRACE_STOP here keeps @current stopped before it cleans up its state
+     * and dies". After a report_exit callback to an engine returned UTRACE_STOP, the thread does not become a
+     * zombie or dead while that engine still asks for the stop, before its owner's next utrace_control()
+     * returns, unless a new SIGKILL is pending (it wakes the TASK_UTRACED sleeper).
+     */
+    static String exitStopHolds(Model m, List<LoggedStep> log, List<Callback> cbs) {
+        for (Callback c : cbs) {
+            if (c.event != Events.EXIT || c.action != Actions.STOP || c.end == Integer.MAX_VALUE) continue;
+            for (int i = c.end + 1; i < log.size(); i++) {
+                LoggedStep s = log.get(i);
+                Obs r = s.apiReturn();
+                if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.engine() == c.engine) break;
+                State before = log.get(i - 1).after();
+                if (before.engineOps(c.engine) != Ops.LIVE || (before.engineFlags(c.engine) & Events.ENGINE_STOP) == 0) break;
+                if (before.exitState() == TaskState.EXIT_NONE && s.after().exitState() != TaskState.EXIT_NONE
+                        && (before.pendingSignals() & utrace.model.Signals.SIGKILL) == 0) {
+                    return "exit-stop-holds: report_exit to " + m.engineName(c.engine) + " returned UTRACE_STOP (applied at step "
+                        + c.end + "), yet at step " + i + " the thread became " + TaskState.exitName(s.after().exitState())
+                        + " while " + m.engineName(c.engine) + " still asks for the stop";
+                }
+            }
         }
         return null;
     }

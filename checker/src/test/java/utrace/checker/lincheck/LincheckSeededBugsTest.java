@@ -39,6 +39,7 @@ class LincheckSeededBugsTest {
         "resume-stops-without-quiesce, stop-einprogress-means-callback",
         "dequeue-clears-sigpending, no-signal-loss",
         "add-engine-splices-immediately, attach-ordering",
+        "reset-ignores-other-stoppers, stop-is-sticky",
         "reap-not-deferred, reap-after-death",
         "utrace-stop-keeps-lock, deadlock-freedom"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
