@@ -21,8 +21,9 @@ final class ExitStopHolds extends Base {
     ExitStopHolds() {
         super("exit-stop-holds",
             "A thread whose report_exit callback returned UTRACE_STOP does not pass exit_notify (become a zombie "
-            + "or dead) while that engine still asks for the stop (ENGINE_STOP) and has neither been resumed by its "
-            + "owner's utrace_control() nor detached, unless a new SIGKILL is pending (utrace.h, @report_exit: "
+            + "or dead) while that engine still asks for the stop (ENGINE_STOP) and its owner's utrace_control() has "
+            + "neither let go (any action but STOP, not refused with -EINVAL) nor detached it, unless a new SIGKILL "
+            + "is pending (utrace.h, @report_exit: "
             + "\"Returning UTRACE_STOP here keeps @current stopped before it cleans up its state and dies\"; "
             + "utrace_stop() tests __fatal_signal_pending(), which the dequeued SIGKILL no longer is).");
     }

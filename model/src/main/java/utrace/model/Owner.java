@@ -104,8 +104,12 @@ final class Owner extends Actor {
     private void returned(Ctx c, OwnerOp op, int ret) {
         c.local(L_RET, ret);
         // Each utrace_control() call replaces what the last one promised (finding 8).
-        // And ends the hold a report_exit's UTRACE_STOP asked for (exit-stop-holds), whatever the action.
-        if (op.kind() == OwnerOp.Kind.CONTROL) c.ghostClear(engine, EG_STOP_OWED | EG_EXIT_STOP);
+        if (op.kind() == OwnerOp.Kind.CONTROL) c.ghostClear(engine, EG_STOP_OWED);
+        // A control that lets go ends the hold report_exit's UTRACE_STOP asked for (exit-stop-holds); STOP keeps
+        // it ("@target will remain stopped until another utrace_control() call"), and -EINVAL changed nothing.
+        if (op.kind() == OwnerOp.Kind.CONTROL && op.arg() != Actions.STOP && ret != Errno.EINVAL) {
+            c.ghostClear(engine, EG_EXIT_STOP);
+        }
         c.observe(Obs.apiReturn(engine, op.kind(), ret, op.arg()));
         if (c.record) c.note("utrace_" + op + " returns " + Errno.name(ret));
         int next = c.local(L_OP) + 1;

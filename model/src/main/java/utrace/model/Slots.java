@@ -195,8 +195,9 @@ public final class Slots {
      */
     public static final int EG_STOP_OWED = 4096;
     /**
-     * This engine's report_exit returned UTRACE_STOP, and its owner has not called utrace_control() since
-     * nor has it detached: utrace.h, @report_exit, "Returning UTRACE_STOP here keeps @current stopped
+     * This engine's report_exit returned UTRACE_STOP (set when finish_callback_report applies it), and
+     * since then its owner's utrace_control() has not let go (any action but STOP, unless -EINVAL) nor has
+     * it detached: utrace.h, @report_exit, "Returning UTRACE_STOP here keeps @current stopped
      * before it cleans up its state and dies" (exit-stop-holds).
      */
     public static final int EG_EXIT_STOP = 8192;

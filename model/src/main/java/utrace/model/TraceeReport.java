@@ -267,7 +267,6 @@ final class TraceeReport {
         c.ghostSet(e, EG_IN_CALLBACK);
         c.ghostClear(e, EG_STOP_OWED); // the callback an -EINPROGRESS from utrace_control(STOP) promised
         if (event == Events.DEATH) c.ghostSet(e, EG_DEATH_CALLED);
-        if (event == Events.EXIT && ret == Actions.STOP) c.ghostSet(e, EG_EXIT_STOP);
         if (c.taskGhost(G_PASS_ACTIVE)) c.set(G_PASS_LAST, c.get(engine(e, E_SEQ)) + 1);
     }
 
@@ -308,6 +307,11 @@ final class TraceeReport {
                 Utrace.clearEngineWantsStop(c, e);
             } else if (!Utrace.engineWantsStop(c, e)) {
                 Utrace.markEngineWantsStop(c, e);
+            }
+            // report_exit's UTRACE_STOP, applied: the hold exit-stop-holds watches starts here, after any
+            // utrace_control() made while the callback ran ("ordered after its callback's action").
+            if (action == Actions.STOP && c.local(L_AFTER) == A_EVENT && c.local(L_EVENT) == Events.EXIT) {
+                c.ghostSet(e, EG_EXIT_STOP);
             }
         }
         if (c.ghost(e, EG_IN_CALLBACK)) {

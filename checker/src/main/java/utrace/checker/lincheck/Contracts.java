@@ -224,8 +224,9 @@ public final class Contracts {
     /**
      * utrace.h, @report_exit: "Returning UTRACE_STOP here keeps @current stopped before it cleans up its state
      * and dies". After a report_exit callback to an engine returned UTRACE_STOP, the thread does not become a
-     * zombie or dead while that engine still asks for the stop, before its owner's next utrace_control()
-     * returns, unless a new SIGKILL is pending (it wakes the TASK_UTRACED sleeper).
+     * zombie or dead while that engine still asks for the stop, before a utrace_control() of its owner
+     * that lets go returns (any action but STOP, not -EINVAL), unless a new SIGKILL is pending (it wakes the
+     * TASK_UTRACED sleeper).
      */
     static String exitStopHolds(Model m, List<LoggedStep> log, List<Callback> cbs) {
         for (Callback c : cbs) {
@@ -233,7 +234,10 @@ public final class Contracts {
             for (int i = c.end + 1; i < log.size(); i++) {
                 LoggedStep s = log.get(i);
                 Obs r = s.apiReturn();
-                if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.engine() == c.engine) break;
+                if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.engine() == c.engine && r.aux() != Actions.STOP
+                        && r.ret() != Errno.EINVAL) {
+                    break; // the owner let go (STOP keeps the hold; -EINVAL changed nothing)
+                }
                 State before = log.get(i - 1).after();
                 if (before.engineOps(c.engine) != Ops.LIVE || (before.engineFlags(c.engine) & Events.ENGINE_STOP) == 0) break;
                 if (before.exitState() == TaskState.EXIT_NONE && s.after().exitState() != TaskState.EXIT_NONE
@@ -327,16 +331,22 @@ public final class Contracts {
         return null;
     }
 
-    /** The steps of one REPORT_CALLBACKS walk over utrace->attached (start_callback, the callback, finish_callback). */
+    /**
+     * The steps of one REPORT_CALLBACKS walk over utrace->attached (start_callback, the callback, finish_callback);
+     * utrace_get_signal's walk calls report_signal in a step of its own function, taken by its callback.
+     */
     private static final java.util.Set<String> PASS_FUNCTIONS =
         java.util.Set.of("start_callback", "REPORT_CALLBACKS", "finish_callback_report", "finish_callback");
 
     /**
      * 9 (utrace.h: "an engine attached while callbacks are being made for an event gets no callback for that
      * event"; engines are called in the order they attached, the reverse at SYSCALL_ENTRY). Read from the log
-     * alone: a reporting pass is a run of an actor's steps in {@link #PASS_FUNCTIONS}, begun by that actor's
-     * step before them (start_report's, which splices ->attaching); attach order is ->attached at the start,
-     * then the order in which utrace_attach_task() returned 0 (it queues the engine in that same step).
+     * alone: a reporting pass is a run of an actor's steps in {@link #PASS_FUNCTIONS} or making a callback
+     * (report_signal's; report_reap is made outside any pass), begun by that actor's step before them
+     * (start_report's, which splices ->attaching); the pass is walked in reverse when that step is
+     * utrace_report_syscall_entry's, whatever callbacks it makes (REPORT_CALLBACKS(_reverse, ...)); attach order
+     * is ->attached at the start, then the order in which utrace_attach_task() returned 0 (it queues the engine
+     * in that same step).
      */
     static String attachOrdering(Model m, List<LoggedStep> log) {
         int engines = m.engineCount();
@@ -349,6 +359,7 @@ public final class Contracts {
         int actors = m.actorCount();
         int[] lastStep = new int[actors];
         int[] passBegin = new int[actors];
+        boolean[] reverse = new boolean[actors];
         java.util.Arrays.fill(lastStep, -1);
         java.util.Arrays.fill(passBegin, -1);
         // This pass's callbacks so far, per actor: engine and step, in the order made.
@@ -361,14 +372,16 @@ public final class Contracts {
                 rank[r.engine()] = engines + (long) s.index();
             }
             int a = s.actor();
-            boolean inPass = PASS_FUNCTIONS.contains(s.function());
+            boolean inPass = PASS_FUNCTIONS.contains(s.function())
+                || s.has(Obs.Kind.CALLBACK) && !s.function().equals("utrace_maybe_reap");
             if (!inPass) {
-                String order = passOrder(m, pass.get(a));
+                String order = passOrder(m, pass.get(a), reverse[a]);
                 if (order != null) return order;
                 pass.get(a).clear();
                 passBegin[a] = -1;
             } else if (passBegin[a] < 0) {
                 passBegin[a] = lastStep[a];
+                reverse[a] = passBegin[a] >= 0 && log.get(passBegin[a]).function().equals("utrace_report_syscall_entry");
             }
             lastStep[a] = s.index();
             if (!inPass) continue;
@@ -383,17 +396,15 @@ public final class Contracts {
                 pass.get(a).add(new int[] {e, s.index(), o.code(), (int) Math.min(rank[e], Integer.MAX_VALUE)});
             }
         }
-        for (List<int[]> p : pass) {
-            String order = passOrder(m, p);
+        for (int a = 0; a < actors; a++) {
+            String order = passOrder(m, pass.get(a), reverse[a]);
             if (order != null) return order;
         }
         return null;
     }
 
-    /** Null if one pass's callbacks ({engine, step, event, rank}) follow attach order (reversed at SYSCALL_ENTRY). */
-    private static String passOrder(Model m, List<int[]> cbs) {
-        boolean reverse = false;
-        for (int[] c : cbs) if (c[2] == Events.SYSCALL_ENTRY) reverse = true;
+    /** Null if one pass's callbacks ({engine, step, event, rank}) follow attach order (or its reverse). */
+    private static String passOrder(Model m, List<int[]> cbs, boolean reverse) {
         for (int i = 1; i < cbs.size(); i++) {
             int[] p = cbs.get(i - 1);
             int[] c = cbs.get(i);

@@ -109,7 +109,8 @@ class ContractsTest {
 
     /**
      * The order half of attach-ordering, which no mutation breaks: a pass that calls E2 before E1 (attached in
-     * that order) is out of order, except at SYSCALL_ENTRY, where the reverse is the rule.
+     * that order) is out of order, except in utrace_report_syscall_entry's pass, which is walked in reverse
+     * whatever callbacks it makes (report_quiesce alone, when the SYSCALL_ENTRY engine detached meanwhile).
      */
     @Test
     void aPassOutOfAttachOrderBreaksTheContractAndSyscallEntryReversesIt() throws Exception {
@@ -117,16 +118,48 @@ class ContractsTest {
         int e1 = 0;
         int e2 = 1;
         assertEquals("E1", m.engineName(e1));
-        java.util.function.IntFunction<List<LoggedStep>> pass = event -> List.of(
-            step(0, "utrace_report_syscall_exit", m, List.of()),
+        java.util.function.BiFunction<String, Integer, List<LoggedStep>> pass = (begin, event) -> List.of(
+            step(0, begin, m, List.of()),
             step(1, "REPORT_CALLBACKS", m, List.of(utrace.model.Obs.callback(e2, event, utrace.model.Actions.RESUME, true))),
             step(2, "finish_callback", m, List.of()),
             step(3, "REPORT_CALLBACKS", m, List.of(utrace.model.Obs.callback(e1, event, utrace.model.Actions.RESUME, true))),
             step(4, "finish_report", m, List.of()));
-        String broken = Contracts.attachOrdering(m, pass.apply(utrace.model.Events.SYSCALL_EXIT));
+        String broken = Contracts.attachOrdering(m, pass.apply("utrace_report_syscall_exit", utrace.model.Events.SYSCALL_EXIT));
         assertEquals("attach-ordering: report_syscall_exit to E1 at step 3 after report_syscall_exit to E2 at step 1 in the "
             + "same pass: out of attach order", broken);
-        assertEquals(null, Contracts.attachOrdering(m, pass.apply(utrace.model.Events.SYSCALL_ENTRY)));
+        assertEquals(null, Contracts.attachOrdering(m, pass.apply("utrace_report_syscall_entry", utrace.model.Events.SYSCALL_ENTRY)));
+        assertEquals(null, Contracts.attachOrdering(m, pass.apply("utrace_report_syscall_entry", utrace.model.Events.QUIESCE)));
+        assertEquals("attach-ordering: report_quiesce to E2 at step 3 after report_quiesce to E1 at step 1 in the same pass: "
+            + "out of reverse attach order", Contracts.attachOrdering(m, List.of(
+                step(0, "utrace_report_syscall_entry", m, List.of()),
+                step(1, "REPORT_CALLBACKS", m, List.of(utrace.model.Obs.callback(e1, utrace.model.Events.QUIESCE, 0, true))),
+                step(2, "finish_callback", m, List.of()),
+                step(3, "REPORT_CALLBACKS", m, List.of(utrace.model.Obs.callback(e2, utrace.model.Events.QUIESCE, 0, true))),
+                step(4, "finish_report", m, List.of()))));
+    }
+
+    /**
+     * utrace_get_signal's walk calls report_signal in a step named utrace_get_signal: that step belongs to the
+     * pass, so an engine attached after the pass began and called in it breaks the contract there too.
+     */
+    @Test
+    void aReportSignalStepIsPartOfItsPass() throws Exception {
+        Model m = new Model(Scenarios.load("attach-during-report"), ModelConfig.fullSeries());
+        int e2 = 1;
+        assertEquals("E2", m.engineName(e2));
+        List<LoggedStep> log = List.of(
+            step(0, "utrace_get_signal", m, List.of()),
+            step(1, "start_callback", m, List.of()),
+            new LoggedStep(2, 1, "utrace_attach_task", "attach", List.of(utrace.model.Obs.apiReturn(e2,
+                utrace.model.OwnerOp.Kind.ATTACH, utrace.model.Errno.OK, 0)), m.initial()),
+            step(3, "utrace_get_signal", m, List.of(utrace.model.Obs.callback(e2, utrace.model.Events.SIGNAL, 0, true))),
+            step(4, "finish_callback_report", m, List.of()),
+            step(5, "utrace_get_signal", m, List.of()));
+        String broken = Contracts.attachOrdering(m, log);
+        assertNotNull(broken);
+        assertTrue(broken.startsWith("attach-ordering: report_"), broken);
+        assertTrue(broken.contains("to E2 at step 3, in the pass that began at step 0, though utrace_attach_task(E2) returned only at step 2"),
+            broken);
     }
 
     private static LoggedStep step(int i, String function, Model m, List<utrace.model.Obs> obs) {
