@@ -159,7 +159,7 @@ public final class Contracts {
                 return "reap-after-death: report_reap to " + name + " at step " + reap.start
                     + " although its report_death returned UTRACE_DETACH";
             }
-            State before = reap.start == 0 ? m.initial() : log.get(reap.start - 1).after();
+            State before = before(m, log, reap.start);
             if (death == null && (before.engineFlags(e) & Events.DEATH) != 0) {
                 return "reap-after-death: report_reap to " + name + " at step " + reap.start
                     + " while it asks for DEATH and no report_death was made";
@@ -200,7 +200,7 @@ public final class Contracts {
         int[] heldSince = new int[m.engineCount()];
         java.util.Arrays.fill(heldSince, -1);
         for (LoggedStep s : log) {
-            State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            State before = before(m, log, s.index());
             if (s.has(Obs.Kind.USER_ENTRY) && !before.killed()) {
                 for (int e = 0; e < heldSince.length; e++) {
                     if (heldSince[e] >= 0) {
@@ -238,7 +238,7 @@ public final class Contracts {
                         && r.ret() != Errno.EINVAL) {
                     break; // the owner let go (STOP keeps the hold; -EINVAL changed nothing)
                 }
-                State before = log.get(i - 1).after();
+                State before = before(m, log, i);
                 if (before.engineOps(c.engine) != Ops.LIVE || (before.engineFlags(c.engine) & Events.ENGINE_STOP) == 0) break;
                 if (before.exitState() == TaskState.EXIT_NONE && s.after().exitState() != TaskState.EXIT_NONE
                         && (before.pendingSignals() & utrace.model.Signals.SIGKILL) == 0) {
@@ -309,7 +309,7 @@ public final class Contracts {
         if (last < 0) return -1;
         Obs r = log.get(last).apiReturn();
         if (r.aux() != Actions.STOP || r.ret() != Errno.EINPROGRESS) return -1;
-        State before = last == 0 ? m.initial() : log.get(last - 1).after();
+        State before = before(m, log, last);
         if ((before.engineFlags(e) & Events.ENGINE_STOP) != 0 || (before.engineFlags(e) & Events.QUIESCE) == 0) return -1;
         for (Callback c : cbs) if (c.engine == e && (c.runningAt(last) || c.start > last && c.start <= upto)) return -1;
         return last;
@@ -320,7 +320,7 @@ public final class Contracts {
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
             if (r == null || !r.isReturnOf(OwnerOp.Kind.SET_EVENTS) || r.ret() != Errno.OK) continue;
-            State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            State before = before(m, log, s.index());
             int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
             if (cleared != 0 && before.utraceBit(Slots.U_DEATH)) {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
@@ -464,7 +464,7 @@ public final class Contracts {
     static String noSignalLoss(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
             if (!s.has(Obs.Kind.USER_ENTRY)) continue;
-            State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            State before = before(m, log, s.index());
             int pending = before.pendingSignals() | before.get(Slots.SHARED_PENDING);
             if (pending != 0) {
                 return "no-signal-loss: at step " + s.index() + " the tracee returned to user mode with "
@@ -472,6 +472,11 @@ public final class Contracts {
             }
         }
         return null;
+    }
+
+    /** The state before step {@code i} of the log. */
+    private static State before(Model m, List<LoggedStep> log, int i) {
+        return i == 0 ? m.initial() : log.get(i - 1).after();
     }
 
     private static String event(int ev) {
