@@ -86,7 +86,8 @@ final class LincheckCommand implements Callable<Integer> {
     String patches;
 
     @Option(names = {"-s", "--scenario"}, paramLabel = "NAME",
-        description = "For shipped-contracts: only these shipped scenarios (repeatable).")
+        description = "For shipped-contracts: only these scenarios (repeatable): default ones (the situation's plans "
+            + "without this option) or fidelity ones (model/scenarios/fidelity.list).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -256,10 +257,14 @@ final class LincheckCommand implements Callable<Integer> {
     }
 
     private List<Situation> chosen() {
+        // The default scenarios and the fidelity ones (the edges of documented exceptions, which pass every
+        // invariant and every contract on the full series too).
+        List<String> known = new ArrayList<>(Scenarios.shippedNames());
+        known.addAll(Scenarios.fidelityNames());
         for (String sc : scenarios) {
-            if (!Scenarios.shippedNames().contains(sc)) {
-                throw new UsageException("--scenario: '" + sc + "' is not a default shipped scenario; known: "
-                    + String.join(", ", Scenarios.shippedNames()));
+            if (!known.contains(sc)) {
+                throw new UsageException("--scenario: '" + sc + "' is not a default or fidelity scenario; known: "
+                    + String.join(", ", known));
             }
         }
         List<String> names = situations.isEmpty() ? Situations.names() : situations;

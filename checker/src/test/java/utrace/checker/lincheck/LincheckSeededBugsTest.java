@@ -40,6 +40,8 @@ class LincheckSeededBugsTest {
         "dequeue-clears-sigpending, no-signal-loss",
         "add-engine-splices-immediately, attach-ordering",
         "reset-ignores-other-stoppers, stop-is-sticky",
+        "utrace-stop-gives-up-on-group-exit, exit-stop-holds",
+        "group-stop-ignores-sigkill, sigkill-wins",
         "reap-not-deferred, reap-after-death",
         "utrace-stop-keeps-lock, deadlock-freedom"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
