@@ -79,6 +79,10 @@ final class CrosscheckCommand implements Callable<Integer> {
         + "the checker reports of the seed itself, each checked for the invariant the native search finds broken).")
     boolean noFindings;
 
+    @Option(names = "--no-fidelity", description = "Leave out the fidelity rows (model/scenarios/fidelity.list: the "
+        + "edges of documented exceptions, each checked with every invariant; both engines must say PASS).")
+    boolean noFidelity;
+
     @Option(names = "--jpf-max-states", paramLabel = "N", defaultValue = "700",
         description = "Use the thread driver only on rows whose native search has at most N states (0: every row); "
             + "larger rows get the choice driver (or, with --jpf-driver threads, are skipped). Under the thread driver "
@@ -206,6 +210,11 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (!noFindings) {
             for (String n : Scenarios.findingNames()) {
                 if (wanted(n)) rows.add(Crosscheck.findingRow(load(n)));
+            }
+        }
+        if (!noFidelity) {
+            for (String n : Scenarios.fidelityNames()) {
+                if (wanted(n)) rows.add(Crosscheck.fidelityRow(load(n)));
             }
         }
         if (rows.isEmpty()) throw new UsageException("no row matches --scenario " + UsageException.shown(String.join(", ", only)));

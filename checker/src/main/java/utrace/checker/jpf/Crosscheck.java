@@ -24,8 +24,11 @@ import utrace.model.Scenario;
 public final class Crosscheck {
     private Crosscheck() {}
 
-    /** What a row is, and so what both engines must say: default rows PASS, mutation and gate rows VIOLATION. */
-    public enum Kind { DEFAULT, MUTATION, GATE, FINDING }
+    /**
+     * What a row is, and so what both engines must say: default and fidelity rows PASS, mutation, gate and finding
+     * rows VIOLATION.
+     */
+    public enum Kind { DEFAULT, MUTATION, GATE, FINDING, FIDELITY }
 
     /**
      * One configuration to run under both engines.
@@ -40,7 +43,7 @@ public final class Crosscheck {
         }
 
         public Verdict expected() {
-            return kind == Kind.DEFAULT ? Verdict.PASS : Verdict.VIOLATION;
+            return kind == Kind.DEFAULT || kind == Kind.FIDELITY ? Verdict.PASS : Verdict.VIOLATION;
         }
 
         /** Null if {@code v} (with {@code invariant} for a violation) is what this row must give, else what is wrong. */
@@ -89,6 +92,15 @@ public final class Crosscheck {
     /** A default scenario on the full series. */
     public static Row defaultRow(Scenario s, InvariantSet set) {
         return new Row(s.name(), s, ModelConfig.fullSeries(), set, false, Kind.DEFAULT, null);
+    }
+
+    /**
+     * A fidelity scenario (model/scenarios/fidelity.list: the edge of a documented exception, or an interleaving a
+     * model fix opened) on the full series with every invariant: both engines must say PASS, where a checker too
+     * eager would report.
+     */
+    public static Row fidelityRow(Scenario s) {
+        return new Row(s.name() + " [fidelity]", s, ModelConfig.fullSeries(), allInvariants(), false, Kind.FIDELITY, null);
     }
 
     /** A mutation on the scenario that shows it, checking the invariant it breaks. */

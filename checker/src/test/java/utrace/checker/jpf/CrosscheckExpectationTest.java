@@ -58,6 +58,7 @@ class CrosscheckExpectationTest {
             rows.add(Crosscheck.gateRow(r.id(), Scenarios.load(r.scenario()), BugMatrix.config(r), r.invariant(), core));
         }
         for (String n : Scenarios.findingNames()) rows.add(Crosscheck.findingRow(Scenarios.load(n)));
+        for (String n : Scenarios.fidelityNames()) rows.add(Crosscheck.fidelityRow(Scenarios.load(n)));
         List<String> wrong = new ArrayList<>();
         for (Crosscheck.Row row : rows) {
             Crosscheck.Outcome o = new Crosscheck.Outcome(row, nativeRun(row), null, "no JPF in this test");
