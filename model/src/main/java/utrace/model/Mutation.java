@@ -25,6 +25,10 @@ public enum Mutation {
         "utrace_stop also treats SIGNAL_GROUP_EXIT as fatal, so a thread dying of a SIGKILL it already dequeued does not "
             + "stop for report_exit's UTRACE_STOP",
         "exit-stop-holds", "sigkill-held-at-exit"),
+    FINISH_REPORT_SKIPS_NOTIFY("finish_report",
+        "finish_report writes utrace->resume but sets neither TIF_NOTIFY_RESUME nor TIF_SIGPENDING, so nothing brings "
+            + "the tracee back to act on the step or report its callbacks chose",
+        "report-not-lost", "syscall-exit-asks-for-step"),
     RESET_IGNORES_OTHER_STOPPERS("utrace_reset",
         "utrace_reset leaves ENGINE_STOP out of the recomputed flags, so one engine's resume wakes a task another engine holds",
         "stop-is-sticky", "two-engines-stop-resume"),

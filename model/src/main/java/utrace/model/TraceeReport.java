@@ -367,7 +367,9 @@ final class TraceeReport {
             if (c.record) c.note("utrace->resume went down to " + Actions.name(c.get(RESUME)) + " since the test: overwritten");
         }
         c.set(RESUME, resume);
-        c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+        if (!c.cfg.mutated(Mutation.FINISH_REPORT_SKIPS_NOTIFY)) {
+            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+        }
         if (c.record) c.note("utrace->resume = " + Actions.name(resume));
         c.pc(FIN_RESET);
         return true;

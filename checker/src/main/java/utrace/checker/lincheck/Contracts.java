@@ -35,7 +35,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss");
+        "attach-ordering", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -66,6 +66,7 @@ public final class Contracts {
         add(broken, deadlockFreedom(model, end));
         add(broken, ptraceSyscallStops(log));
         add(broken, noSignalLoss(model, log));
+        add(broken, reportNotLost(model, end));
         return broken;
     }
 
@@ -472,6 +473,17 @@ public final class Contracts {
             }
         }
         return null;
+    }
+
+    /**
+     * 5 (utrace.h: UTRACE_REPORT and the steps promise the tracee comes back "soon"; patch 01's finish_report
+     * and utrace_control set TIF_NOTIFY_RESUME after writing utrace->resume): when nothing can move any more the
+     * tracee does not sit in user mode with utrace->resume still asking for a report or a step.
+     */
+    static String reportNotLost(Model m, State end) {
+        if (!m.traceeIdle(end) || end.utraceFlags() == 0 || end.resume() >= Actions.RESUME) return null;
+        return "report-not-lost: when nothing can move any more the tracee is in user mode with utrace->resume = "
+            + Actions.name(end.resume()) + " and nothing to bring it back: the report or step asked for is never made";
     }
 
     /** The state before step {@code i} of the log. */

@@ -46,7 +46,8 @@ class ContractsTest {
         Map.entry("deadlock-freedom", "deadlock-freedom"),
         Map.entry("stop-einprogress-means-callback", "stop-einprogress-means-callback"),
         Map.entry("no-signal-loss", "no-signal-loss"), Map.entry("attach-ordering", "attach-ordering"),
-        Map.entry("stop-is-sticky", "stop-is-sticky"), Map.entry("exit-stop-holds", "exit-stop-holds"));
+        Map.entry("stop-is-sticky", "stop-is-sticky"), Map.entry("exit-stop-holds", "exit-stop-holds"),
+        Map.entry("report-not-lost", "report-not-lost"));
 
     static Stream<Arguments> coveredMutations() {
         List<Arguments> out = new ArrayList<>();

@@ -40,6 +40,7 @@ class LincheckSeededBugsTest {
         "dequeue-clears-sigpending, no-signal-loss",
         "add-engine-splices-immediately, attach-ordering",
         "reset-ignores-other-stoppers, stop-is-sticky",
+        "finish-report-skips-notify, report-not-lost",
         "utrace-stop-gives-up-on-group-exit, exit-stop-holds",
         "group-stop-ignores-sigkill, sigkill-wins",
         "reap-not-deferred, reap-after-death",
