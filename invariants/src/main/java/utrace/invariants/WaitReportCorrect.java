@@ -23,8 +23,9 @@ final class WaitReportCorrect extends Base {
             "What wait() reports is what the stop or exit carried: 'stopped SIG' the signal of the ptrace stop "
             + "(ptrace_signal's signal, SIGSTOP for a group-stop trap, SIGTRAP for a syscall or step stop) while the "
             + "tracee is in that stop, TASK_TRACED (\"t (tracing stop)\", ptrace-tests state-tracing-stop); 'exited "
-            + "CODE'/'killed SIG' the status do_exit was given. Where the scenario states what a wait returns (the "
-            + "test's assertion: wait -> stopped SIGSTOP | killed SIGPIPE ...), it returns one of those, and it "
+            + "CODE'/'killed SIG' what the exit carried to exit_notify: the status do_exit was given, or SIGKILL "
+            + "when a group exit began before exit_signals() (wait_task_zombie's group_exit_code; none begins after "
+            + "it). Where the scenario states what a wait returns (the test's assertion: wait -> stopped SIGSTOP | killed SIGPIPE ...), it returns one of those, and it "
             + "blocks for good only if the scenario says '-> blocks'.");
     }
 

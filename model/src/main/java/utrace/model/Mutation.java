@@ -29,6 +29,10 @@ public enum Mutation {
         "finish_report writes utrace->resume but sets neither TIF_NOTIFY_RESUME nor TIF_SIGPENDING, so nothing brings "
             + "the tracee back to act on the step or report its callbacks chose",
         "report-not-lost", "syscall-exit-asks-for-step"),
+    SIGKILL_IGNORES_PF_EXITING("complete_signal",
+        "complete_signal starts a group exit (group_exit_code SIGKILL) for a task already past exit_signals(), so "
+            + "a task that called exit(0) and is killed as a zombie is reported 'killed SIGKILL'",
+        "wait-report-correct", "bench-small"),
     RESET_IGNORES_OTHER_STOPPERS("utrace_reset",
         "utrace_reset leaves ENGINE_STOP out of the recomputed flags, so one engine's resume wakes a task another engine holds",
         "stop-is-sticky", "two-engines-stop-resume"),

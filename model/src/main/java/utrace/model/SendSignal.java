@@ -103,11 +103,31 @@ final class SendSignal {
      * the code is SIGKILL's number. do_group_exit() exits with it, and wait_task_zombie() reports it
      * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code") whatever exit_code says.
      */
+    /**
+     * PF_EXITING: do_exit() set it in exit_signals(), after tracehook_report_exit() (so the report_exit
+     * stop is before it) and before exit_notify(): the tracee waits at exit_notify, or exit_notify has set
+     * exit_state (the death report and the reap come after it).
+     */
+    static boolean pfExiting(Ctx c) {
+        Tracee t = c.model.tracee();
+        if (t == null || c.actor == t.index) return false; // the tracee signals itself only before do_exit
+        return c.get(EXIT_STATE) != TaskState.EXIT_NONE || c.get(t.base) == TraceeExit.EXIT_NOTIFY;
+    }
+
     static int groupExitCode(Ctx c) {
         return c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) ? Signals.number(Signals.SIGKILL) : 0;
     }
 
     static void sigkill(Ctx c) {
+        if (pfExiting(c) && !c.cfg.mutated(Mutation.SIGKILL_IGNORES_PF_EXITING)) {
+            // complete_signal(): wants_signal() is 0 for PF_EXITING, and with one thread "if (!group ||
+            // thread_group_empty(p)) return;": no group exit, no group_exit_code, no wake-up; the SIGKILL
+            // is only queued. (A task killed before exit_signals() got its group exit then.)
+            c.setBits(SIGPENDING, Signals.SIGKILL);
+            c.taskGhostSet(G_KILLED);
+            c.clearBits(G_TASK, G_CONT_AFTER_STOP);
+            return;
+        }
         c.setBits(SIGPENDING, Signals.SIGKILL);
         c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
         c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);

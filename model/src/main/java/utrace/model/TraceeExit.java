@@ -140,7 +140,10 @@ final class TraceeExit {
         // a plain store (pair B3 with utrace_add_engine when autoreaped)
         c.store(EXIT_STATE, autoreap ? TaskState.EXIT_DEAD : TaskState.EXIT_ZOMBIE);
         c.local(L_AUTOREAP, autoreap ? 1 : 0);
-        c.set(G_WAIT_STATUS, WaitResult.ofExitStatus(status));
+        // What the exit carries for wait_task_zombie(): group_exit_code if a group exit began (a SIGKILL before
+        // exit_signals(); none can begin after it), else exit_code.
+        int group = SendSignal.groupExitCode(c);
+        c.set(G_WAIT_STATUS, WaitResult.ofExitStatus(group != 0 ? group : status));
         if (ptraced) c.setBits(G_WAIT, GW_EXIT_TRACER);
         else if (!autoreap && c.model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
         if (c.record) c.note((autoreap ? "autoreap (the parent ignores SIGCHLD): EXIT_DEAD" : "EXIT_ZOMBIE")
