@@ -100,8 +100,7 @@ final class Killer extends Actor {
             if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT || sig == Signals.SIGKILL) may.write(G_TASK, G_CONT_AFTER_STOP);
             may.read(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
             if (sig == Signals.SIGKILL) {
-                may.read(model.tracee().base, -1); // PF_EXITING (SendSignal.pfExiting)
-                may.read(EXIT_STATE, -1);
+                may.read(EXIT_STATE, -1); // PF_EXITING (SendSignal.pfExiting)
                 may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT);
                 may.write(G_TASK, G_KILLED);
                 // task_clear_jobctl_pending (patch 09/20 rows), which reads what is left to clear JOBCTL_TRAPPING

@@ -104,14 +104,14 @@ final class SendSignal {
      * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code") whatever exit_code says.
      */
     /**
-     * PF_EXITING: do_exit() set it in exit_signals(), after tracehook_report_exit() (so the report_exit
-     * stop is before it) and before exit_notify(): the tracee waits at exit_notify, or exit_notify has set
-     * exit_state (the death report and the reap come after it).
+     * PF_EXITING: do_exit() sets it in exit_signals(), after tracehook_report_exit() (so the report_exit
+     * stop is before it) and before exit_notify(). The model's EXIT_NOTIFY step stands for exit_signals()
+     * through exit_notify(), so the task is PF_EXITING once exit_state is set: a SIGKILL before that step
+     * is one the kernel may take before exit_signals() (a group exit), one after it is queued only. Reading
+     * exit_state, not the tracee's pc, keeps the killer independent of the tracee's other steps (--por).
      */
     static boolean pfExiting(Ctx c) {
-        Tracee t = c.model.tracee();
-        if (t == null || c.actor == t.index) return false; // the tracee signals itself only before do_exit
-        return c.get(EXIT_STATE) != TaskState.EXIT_NONE || c.get(t.base) == TraceeExit.EXIT_NOTIFY;
+        return c.get(EXIT_STATE) != TaskState.EXIT_NONE;
     }
 
     static int groupExitCode(Ctx c) {
