@@ -90,19 +90,15 @@ final class SendSignal {
     }
 
     /**
-     * complete_signal() for SIGKILL: fatal, the group exits; wake even
-     * TASK_WAKEKILL sleepers. signal->flags = SIGNAL_GROUP_EXIT ends the group
-     * stop, with signal->group_exit_code = SIGKILL (not kept: the model's only
-     * group exit is SIGKILL's; see {@link #groupExitCode}); task_clear_jobctl_pending(t,
-     * JOBCTL_PENDING_MASK) (which clears JOBCTL_TRAPPING too). SIGKILL goes to
-     * task->pending, where fatal_signal_pending() looks.
-     */
-    /**
      * signal->group_exit_code while SIGNAL_GROUP_EXIT, else 0. One thread: only complete_signal()
      * of SIGKILL starts a group exit (do_group_exit() of exit() or of a fatal signal does not), so
      * the code is SIGKILL's number. do_group_exit() exits with it, and wait_task_zombie() reports it
      * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code") whatever exit_code says.
      */
+    static int groupExitCode(Ctx c) {
+        return c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) ? Signals.number(Signals.SIGKILL) : 0;
+    }
+
     /**
      * PF_EXITING: do_exit() sets it in exit_signals(), after tracehook_report_exit() (so the report_exit
      * stop is before it) and before exit_notify(). The model's EXIT_NOTIFY step stands for exit_signals()
@@ -114,28 +110,29 @@ final class SendSignal {
         return c.get(EXIT_STATE) != TaskState.EXIT_NONE;
     }
 
-    static int groupExitCode(Ctx c) {
-        return c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) ? Signals.number(Signals.SIGKILL) : 0;
-    }
-
+    /**
+     * complete_signal() for SIGKILL: fatal, the group exits; wake even
+     * TASK_WAKEKILL sleepers. signal->flags = SIGNAL_GROUP_EXIT ends the group
+     * stop, with signal->group_exit_code = SIGKILL (not kept: the model's only
+     * group exit is SIGKILL's; see {@link #groupExitCode}); task_clear_jobctl_pending(t,
+     * JOBCTL_PENDING_MASK) (which clears JOBCTL_TRAPPING too). SIGKILL goes to
+     * task->pending, where fatal_signal_pending() looks.
+     */
     static void sigkill(Ctx c) {
-        if (pfExiting(c) && !c.cfg.mutated(Mutation.SIGKILL_IGNORES_PF_EXITING)) {
-            // complete_signal(): wants_signal() is 0 for PF_EXITING, and with one thread "if (!group ||
-            // thread_group_empty(p)) return;": no group exit, no group_exit_code, no wake-up; the SIGKILL
-            // is only queued. (A task killed before exit_signals() got its group exit then.)
-            c.setBits(SIGPENDING, Signals.SIGKILL);
-            c.taskGhostSet(G_KILLED);
-            c.clearBits(G_TASK, G_CONT_AFTER_STOP);
-            return;
-        }
         c.setBits(SIGPENDING, Signals.SIGKILL);
-        c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
-        c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
-        JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
         c.taskGhostSet(G_KILLED);
         // The group is exiting: no stop can take effect any more, so the history bit of
         // sigcont-ends-stop is dropped (and does not split the states after SIGKILL).
         c.clearBits(G_TASK, G_CONT_AFTER_STOP);
+        if (pfExiting(c) && !c.cfg.mutated(Mutation.SIGKILL_IGNORES_PF_EXITING)) {
+            // complete_signal(): wants_signal() is 0 for PF_EXITING, and with one thread "if (!group ||
+            // thread_group_empty(p)) return;": no group exit, no group_exit_code, no wake-up; the SIGKILL
+            // is only queued. (A task killed before exit_signals() got its group exit then.)
+            return;
+        }
+        c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+        c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
+        JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
         Utrace.signalWakeUp(c, !c.cfg.mutated(Mutation.SIGKILL_SKIPS_WAKEKILL));
     }
 }
