@@ -100,7 +100,15 @@ public final class JpfJob {
      *     multiply states;</li>
      * <li>{@code cg.enumerate_random}: {@link ChoiceDriver}'s {@code Random.nextInt}
  *     becomes JPF's choice of the next actor;</li>
- * <li>jpf-core's BudgetChecker for --max-states / --time-limit.</li>
+ * <li>jpf-core's BudgetChecker for --max-states / --time-limit;</li>
+ * <li>{@code vm.time.class = ConstInsnPathTime}: JPF's default time model
+ *     hands the program the host's clock, and {@code java.util.ImmutableCollections}
+ *     seeds the iteration order of every {@code Set.of}/{@code Map.of} from
+ *     {@code System.nanoTime()} in its static initializer. The orders changed
+ *     how many bytecodes a step ran, so where JPF's MAX_TRANSITION_LENGTH break
+ *     fell, and the state count with it (utrace-stop-relock [fidelity] under
+ *     the choice driver: 788 or 789 new states from the same input). Time
+ *     counted in instructions along the path is the same in every run.</li>
      * </ul>
      */
     static String applicationProperties(DriverArgs args, Limits limits, JpfDriverKind driver) {
@@ -122,6 +130,8 @@ public final class JpfJob {
         b.append("cg.threads.break_start = false\n");
         // ChoiceDriver's Random.nextInt(k) is JPF's choice of the next actor (a no-op for JpfDriver, which draws none).
         b.append("cg.enumerate_random = true\n");
+        // The program's clock (and with it Set.of/Map.of orders) from the path's instruction count, not the host: same input, same counts.
+        b.append("vm.time.class = gov.nasa.jpf.vm.ConstInsnPathTime\n");
         if (limits.maxStates() > 0 || limits.timeLimitMillis() > 0) {
             b.append("listener = gov.nasa.jpf.listener.BudgetChecker\n");
             if (limits.maxStates() > 0) b.append("budget.max_state = ").append(limits.maxStates()).append('\n');

@@ -74,6 +74,8 @@ class DriverArgsTest {
         String jpf = JpfJob.applicationProperties(a, new Limits(states, ms), driver);
         assertTrue(jpf.contains("target = " + driver.mainClass.getName() + "\n"), jpf);
         assertTrue(jpf.contains("cg.enumerate_random = true\n"), "ChoiceDriver's choice needs it: " + jpf);
+        assertTrue(jpf.contains("vm.time.class = gov.nasa.jpf.vm.ConstInsnPathTime\n"),
+            "with the host's clock JPF's state counts vary from run to run: " + jpf);
         assertTrue(jpf.contains("target.args = " + String.join(",", a.encode()) + "\n"), jpf);
         assertEquals(states > 0 || ms > 0, jpf.contains("listener = gov.nasa.jpf.listener.BudgetChecker\n"), jpf);
         assertEquals(states > 0, jpf.contains("budget.max_state = " + states + "\n"), jpf);
