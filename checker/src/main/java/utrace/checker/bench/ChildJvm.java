@@ -49,6 +49,17 @@ final class ChildJvm {
 
     Result run(Scenario s, String invariantSet, int workers, boolean level, long timeLimitMillis, JvmMode mode)
             throws IOException, InterruptedException {
+        return run(s, invariantSet, workers, level ? "level" : "classic", timeLimitMillis, mode);
+    }
+
+    /** {@code copies} independent one-worker searches of {@code s} at once, each with its own model ({@link ChildRun}'s "independent"). */
+    Result runIndependent(Scenario s, String invariantSet, int copies, long timeLimitMillis, JvmMode mode)
+            throws IOException, InterruptedException {
+        return run(s, invariantSet, copies, "independent", timeLimitMillis, mode);
+    }
+
+    private Result run(Scenario s, String invariantSet, int workers, String engine, long timeLimitMillis, JvmMode mode)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(inheritedOptions());
@@ -58,7 +69,7 @@ final class ChildJvm {
         cmd.add(scenarioFile(s).toString());
         cmd.add(invariantSet);
         cmd.add(Integer.toString(workers));
-        cmd.add(level ? "level" : "classic");
+        cmd.add(engine);
         cmd.add(Long.toString(timeLimitMillis));
         cmd.add(Integer.toString(mode.warmups));
         long t0 = System.nanoTime();

@@ -2,6 +2,7 @@ package utrace.checker.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 
 import utrace.checker.explore.ExplorationResult;
 import utrace.checker.explore.LevelExplorer;
@@ -21,8 +22,11 @@ import utrace.model.Scenarios;
  * "bench-child verdict=... states=... millis=... cpu=... rss=...".
  *
  * <p>Arguments: SCENARIO_FILE INVARIANT_SET WORKERS ENGINE TIME_LIMIT_MS [WARMUPS], ENGINE being
- * "classic" (what `verify -w N` runs, through ScaleOptions: LevelExplorer since issue 16) or "level"
- * ({@code LevelExplorer}, at any number of workers, 1 included); WARMUPS (default 0) untimed runs of
+ * "classic" (what `verify -w N` runs, through ScaleOptions: LevelExplorer since issue 16), "level"
+ * ({@code LevelExplorer}, at any number of workers, 1 included) or "independent" (WORKERS one-worker
+ * searches at once, one thread and one model each, nothing shared but the heap: what WORKERS cores
+ * give this model's search with no coordination at all; millis is the wall time until all finish,
+ * states one search's); WARMUPS (default 0) untimed runs of
  * the same search come first ({@link JvmMode#WARM}), then a collection, then the timed one. The peak
  * RSS is the process's, so it covers the warm-up runs too (the same search: about the same peak).
  */
@@ -33,20 +37,51 @@ public final class ChildRun {
         Model model = new Model(Scenarios.load(Path.of(args[0]).toString()), ModelConfig.fullSeries());
         InvariantSet set = InvariantSet.resolve(args[1]);
         int workers = Integer.parseInt(args[2]);
-        boolean level = args[3].equals("level");
+        String engine = args[3];
+        boolean level = engine.equals("level");
         Limits limits = new Limits(0, Long.parseLong(args[4]));
         ScaleOptions opts = ScaleOptions.SEQUENTIAL.withWorkers(workers);
         int warmups = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        boolean independent = engine.equals("independent");
+        if (independent) opts = ScaleOptions.SEQUENTIAL.withWorkers(1);
         for (int i = 0; i < warmups; i++) search(model, set, level, limits, opts);
         if (warmups > 0) System.gc(); // the warm-up's garbage is not the measured run's
         long cpu0 = Measure.processCpuNanos();
         long t0 = System.nanoTime();
-        ExplorationResult r = search(model, set, level, limits, opts);
+        ExplorationResult r = independent ? independent(args[0], set, workers, limits) : search(model, set, level, limits, opts);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpu = (Measure.processCpuNanos() - cpu0) / 1_000_000;
         System.out.printf(Locale.ROOT, "bench-child verdict=%s states=%d transitions=%d millis=%d cpu=%d rss=%d%n",
             r.verdict(), r.stats().states(), r.stats().transitions(), ms, cpu, PeakRss.self());
         System.out.flush();
+    }
+
+    /** {@code copies} one-worker searches at once, each on a model of its own; the first one's result. */
+    private static ExplorationResult independent(String scenarioFile, InvariantSet set, int copies, Limits limits) throws Exception {
+        ExplorationResult[] rs = new ExplorationResult[copies];
+        Model[] models = new Model[copies];
+        for (int i = 0; i < copies; i++) models[i] = new Model(Scenarios.load(scenarioFile), ModelConfig.fullSeries());
+        CountDownLatch go = new CountDownLatch(1);
+        Thread[] ts = new Thread[copies];
+        for (int i = 0; i < copies; i++) {
+            int k = i;
+            ts[i] = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                rs[k] = search(models[k], set, true, limits, ScaleOptions.SEQUENTIAL.withWorkers(1));
+            }, "independent-search-" + i);
+            ts[i].start();
+        }
+        go.countDown();
+        for (Thread t : ts) t.join();
+        for (ExplorationResult r : rs) {
+            if (r == null || r.stats().states() != rs[0].stats().states()) throw new IllegalStateException("independent searches disagree");
+        }
+        return rs[0];
     }
 
     private static ExplorationResult search(Model model, InvariantSet set, boolean level, Limits limits, ScaleOptions opts) {

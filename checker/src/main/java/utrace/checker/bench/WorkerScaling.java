@@ -16,7 +16,8 @@ import utrace.model.Scenario;
  * peak RSS is its own:
  * <ul>
  * <li>paired: A = `-w 1` (LevelExplorer with one worker, as verify runs it) and B = `-w N`
- *     (LevelExplorer), alternating A B A B after a warm-up pair that is
+ *     (LevelExplorer), and, where there are N cores, C = N independent one-worker searches at once
+ *     (the speed-up no N-worker search can pass here), alternating A B C A B C after a warm-up round that is
  *     printed but not counted; the medians and the median of the per-pair
  *     ratios A/B. Alternating cancels slow drifts of the machine's load (other
  *     builds), which one A series followed by one B series would
@@ -59,25 +60,40 @@ final class WorkerScaling {
 
     /** Paired A/B runs: A = -w 1, B = -w workers; a first pair not counted, then {@code pairs} counted pairs. */
     void paired(Scenario s, int workers, int pairs, JvmMode mode) throws IOException, InterruptedException {
-        out.printf(Locale.ROOT, "%npaired runs on %s, %s,%n  alternating A B A B (the first pair not counted):%n"
-            + "  A = -w 1 (what `verify -w 1` runs), B = -w %d (what `verify -w %d` runs); both LevelExplorer%n",
-            s.name(), mode.phrase(), workers, workers);
+        boolean withC = workers <= Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "%npaired runs on %s, %s,%n  alternating %s (the first %s not counted):%n"
+            + "  A = -w 1 (what `verify -w 1` runs), B = -w %d (what `verify -w %d` runs); both LevelExplorer%s%n",
+            s.name(), mode.phrase(), withC ? "A B C A B C" : "A B A B", withC ? "round" : "pair", workers, workers,
+            withC ? String.format(Locale.ROOT, ";%n  C = %d one-worker searches at once, each on its own model (no coordination: "
+                + "what %d cores give this search)", workers, workers) : "");
         header("run");
         List<ChildJvm.Result> a = new ArrayList<>();
         List<ChildJvm.Result> b = new ArrayList<>();
+        List<ChildJvm.Result> c = new ArrayList<>();
+        String cName = "C " + workers + " x -w 1";
         for (int i = 0; i <= pairs; i++) {
             String label = i == 0 ? "first" : Integer.toString(i);
             ChildJvm.Result ra = run("paired " + label + " A", s, 1, false, mode);
             row(label, "A -w 1", ra);
             ChildJvm.Result rb = run("paired " + label + " B", s, workers, true, mode);
             row("", "B -w " + workers, rb);
+            ChildJvm.Result rc = null;
+            if (withC) {
+                runs++;
+                if (progress != null) progress.printf(Locale.ROOT, "[bench] paired %s C: %d independent one-worker searches of %s at once, %s JVM ...%n",
+                    label, workers, s.name(), mode.word);
+                rc = jvm.runIndependent(s, invariantSet, workers, timeLimitMillis, mode);
+                row("", cName, rc);
+            }
             if (i > 0) {
                 a.add(ra);
                 b.add(rb);
+                if (rc != null) c.add(rc);
             }
         }
         median("median", "A -w 1", a);
         median("", "B -w " + workers, b);
+        if (withC) median("", cName, c);
         double[] ratios = new double[a.size()];
         double[] cpu = new double[a.size()];
         for (int i = 0; i < a.size(); i++) {
@@ -94,7 +110,29 @@ final class WorkerScaling {
             median(cpu), workers, workers, median(cpu), workers / median(cpu),
             load > cores ? String.format(Locale.ROOT, ";%n  load average %.1f on %d cores: other work shared the CPUs, the wall "
                 + "figures measure that sharing as much as the search", load, cores) : "");
+        if (withC) out.println(independentLine(workers, a, b, c));
         if (workers <= cores) out.println(CpuCeiling.line(workers, CEILING_ROUNDS, CpuCeiling.ratio(workers, CEILING_ROUNDS)));
+    }
+
+    /**
+     * Run C of each pair: {@code workers} one-worker searches of the same scenario at once, each with its own model,
+     * nothing shared. Their throughput against A's is what this machine gives this model's search on that many cores
+     * with no coordination at all (no hand-out, no barriers, no shared table): the ceiling B is measured against.
+     */
+    static String independentLine(int workers, List<ChildJvm.Result> a, List<ChildJvm.Result> b, List<ChildJvm.Result> c) {
+        double[] ceiling = new double[a.size()];
+        double[] share = new double[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            ceiling[i] = workers * (double) a.get(i).searchMillis() / Math.max(1, c.get(i).searchMillis());
+            double speedUp = (double) a.get(i).searchMillis() / Math.max(1, b.get(i).searchMillis());
+            share[i] = speedUp / Math.max(1e-9, ceiling[i]);
+        }
+        StringBuilder each = new StringBuilder();
+        for (double r : ceiling) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2fx", r));
+        return String.format(Locale.ROOT, "  C: %d independent one-worker searches at once (a model each, nothing shared) got %.2fx one "
+            + "search's%n  throughput (median of the per-pair ratios %d*A/C; pairs: %s): no %d-worker search of this model%n"
+            + "  gets more on this machine; B reached %.0f%% of it (median per pair)", workers, median(ceiling), workers, each,
+            workers, 100 * median(share));
     }
 
     /** Rounds of {@link CpuCeiling}: about 1.5 s each for two threads. */
