@@ -35,7 +35,9 @@ import utrace.model.Scenarios;
         "- with --engines native,jpf: JPF's time on the same scenarios;",
         "- with --spin DIR: a SPIN twin's pan next to -w 1, states/s ratio;",
         "- paired runs of -w 1 and -w N (A B A B, a JVM each: search time,",
-        "  CPU, peak RSS), their medians and the median per-pair speed-up;",
+        "  CPU, peak RSS), their medians and the median per-pair speed-up,",
+        "  next to C, N independent -w 1 searches at once: the speed-up no",
+        "  N-worker search can pass on this machine;",
         "  the worker curve 1..16 as far as there are cores (fresh JVMs);",
         "- a scaling table: engines 1..4, killers 1..6, ptrace round trips",
         "  0..4 and a size ladder up to the first scenario that does not",
@@ -103,7 +105,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pairs", paramLabel = "P", defaultValue = "5",
         description = "Paired runs: -w 1 and -w N alternating (A B A B), a JVM each (--jvm), a first pair not "
-            + "counted, then P pairs; medians and the median of the per-pair ratios. Then the worker curve. 0 leaves both out. "
+            + "counted, then P pairs; medians and the median of the per-pair ratios. With N cores each round also runs C, N "
+            + "independent -w 1 searches at once (nothing shared): the ceiling B is measured against. Then the worker curve. "
+            + "0 leaves both out. "
             + "Default: ${DEFAULT-VALUE}.")
     int pairs;
 
