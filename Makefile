@@ -16,7 +16,7 @@ SOURCES := $(shell find model invariants traces checker -name target -prune -o -
 all: verify
 
 help:
-	@echo "make verify  build (only if a source changed), then check every default scenario against the 'core' invariant set"
+	@echo "make verify  build (only if a source changed), then check every default scenario against 'core' plus its 'checks' line"
 	@echo "make test    run the test suite (unit, invariant/mutation, replay, CLI)"
 	@echo "make gate    the bug matrix: every patch's race, with and without the patch (CI gate)"
 	@echo "make build   build the runnable jar ($(JAR)) and its class-data-sharing archive if a source changed; bin/checker runs it"

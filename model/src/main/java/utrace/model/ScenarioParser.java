@@ -58,6 +58,7 @@ public final class ScenarioParser {
     private final Map<String, Integer> callbackLines = new LinkedHashMap<>();
     /** Events an engine asks for after attaching (owner set_events, a callback's +set_events). */
     private final Map<String, Integer> askedLater = new LinkedHashMap<>();
+    private final List<String> checks = new ArrayList<>();
 
     /**
      * Whether the checks of what a scenario means are made (an idle tracee, an engine never attached, a
@@ -130,9 +131,10 @@ public final class ScenarioParser {
                 case "ptrace": ptraceLine(lineNo, rest); break;
                 case "parent": parentLine(lineNo, rest); break;
                 case "handler": handlerLine(lineNo, rest); break;
+                case "checks": checksLine(lineNo, rest); break;
                 default:
                     throw err(lineNo, "unknown keyword '" + kv[0]
-                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, killers, parent, handler");
+                        + "'; expected one of: scenario, description, follows, engine, callback, tracee, owner, ptrace, killer, killers, parent, handler, checks");
             }
         }
         if (name == null) throw err(1, "missing 'scenario NAME' line");
@@ -157,7 +159,21 @@ public final class ScenarioParser {
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
             List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file,
-            List.copyOf(killerItems), tracerIsParent, parentIgnoresSigchld, Map.copyOf(handlers));
+            List.copyOf(killerItems), tracerIsParent, parentIgnoresSigchld, Map.copyOf(handlers), List.copyOf(checks));
+    }
+
+    /**
+     * 'checks NAME[,NAME...]': the invariants this scenario was written to exercise beyond the core set. The
+     * model does not know invariants; the checker resolves the names (and refuses unknown ones) and adds them
+     * to a run whose set was not given (`verify` without -i: core plus these).
+     */
+    private void checksLine(int lineNo, String rest) throws ScenarioFormatException {
+        if (rest.isEmpty()) throw err(lineNo, "'checks' needs invariant names, e.g. 'checks ptrace-step-kept,wait-report-correct'");
+        for (String n : rest.split("[,\\s]+")) {
+            if (!n.matches("[a-z][a-z0-9-]*")) throw err(lineNo, "'" + n + "' is not an invariant name (see `checker list invariants`)");
+            if (checks.contains(n)) throw err(lineNo, "invariant " + n + " named twice");
+            checks.add(n);
+        }
     }
 
     /** The checks of what the scenario means (strict mode). */

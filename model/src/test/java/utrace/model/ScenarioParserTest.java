@@ -234,4 +234,17 @@ class ScenarioParserTest {
         Files.writeString(p, "scenario mine\nengine E1 preattached events=QUIESCE\ntracee syscall\n");
         assertEquals("mine", Scenarios.load(p.toString()).name());
     }
+
+    /** 'checks': the invariants a scenario names beyond core, kept in order; the checker resolves the names. */
+    @Test
+    void aChecksLineListsInvariantNamesInOrder() throws Exception {
+        String base = "scenario c\nengine E1 events=QUIESCE\ntracee syscall exit\nowner E1 attach\n";
+        assertEquals(List.of(), ScenarioParser.parse("t", base).checks());
+        assertEquals(List.of("ptrace-step-kept", "wait-report-correct", "signal-delivered"),
+            ScenarioParser.parse("t", base + "checks ptrace-step-kept,wait-report-correct signal-delivered\n").checks());
+        for (String bad : new String[] {"checks\n", "checks Ptrace_Step\n", "checks a,a\n"}) {
+            ScenarioFormatException e = assertThrows(ScenarioFormatException.class, () -> ScenarioParser.parse("t", base + bad), bad);
+            assertTrue(e.getMessage().startsWith("t:5: "), e.getMessage());
+        }
+    }
 }

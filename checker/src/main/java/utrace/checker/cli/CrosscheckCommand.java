@@ -25,6 +25,7 @@ import utrace.checker.jpf.JpfRow;
 import utrace.checker.jpf.JpfRun;
 import utrace.checker.report.RunReport;
 import utrace.checker.run.ScenarioResult;
+import utrace.checker.run.ScenarioChecks;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
 import utrace.invariants.InvariantSet;
@@ -194,7 +195,10 @@ final class CrosscheckCommand implements Callable<Integer> {
     private List<Crosscheck.Row> rows(InvariantSet set) throws IOException {
         List<Crosscheck.Row> rows = new ArrayList<>();
         for (String n : Scenarios.shippedNames()) {
-            if (wanted(n)) rows.add(Crosscheck.defaultRow(load(n), set));
+            if (!wanted(n)) continue;
+            Scenario s = load(n);
+            // As verify: without -i a default row checks core plus the invariants its scenario's 'checks' line names.
+            rows.add(Crosscheck.defaultRow(s, Options.given(spec, "-i", "--invariants") ? set : ScenarioChecks.plus(set, List.of(s))));
         }
         if (!noMutations) {
             for (Mutation m : Mutation.values()) {

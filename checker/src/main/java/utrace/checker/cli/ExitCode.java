@@ -41,6 +41,8 @@ public final class ExitCode {
             + "verdict", true, false)),
         Map.entry("lincheck", new Codes("every claim held", "Lincheck broke a claim expected to hold", false, false)),
         Map.entry("bench", new Codes("every benchmark scenario passes", "one violates", true, false)),
+        Map.entry("audit", new Codes("each scenario has an invariant a known bug makes fail there", "a scenario whose "
+            + "PASS shows nothing (no known bug fails it)", true, false)),
         Map.entry("merge", new Codes("every gate shard ran, every row as expected", "a violation in some shard or swarm member",
             true, false)));
 

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
         "  checker list scenarios|invariants|mutations|patches",
         "  checker gate --junit gate.xml",
         "      the bug matrix (each patch's race, with and without it) as a CI gate",
+        "  checker audit [--scenario S]",
+        "      which invariants a scenario's PASS backs (a known bug fails them)",
         "  checker bisect -i I --scenario S",
         "      which patch of the series fixes (or breaks) invariant I",
         "  checker corpus [--update]",
@@ -52,7 +54,7 @@ public final class Main implements Runnable {
     /** The subcommands, in the order `checker --help` lists them ({@link #commandLine(String...)} registers them). */
     static final List<Class<?>> COMMANDS = List.of(VerifyCommand.class, ReplayCommand.class, ListCommand.class,
         CorpusCommand.class, GateCommand.class, BisectCommand.class, CrosscheckCommand.class, LincheckCommand.class,
-        BenchCommand.class, MergeCommand.class, CommandLine.HelpCommand.class);
+        BenchCommand.class, MergeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class);
 
     /** Help is laid out for this many columns, whatever the terminal. */
     static final int HELP_WIDTH = 80;

@@ -26,6 +26,7 @@ import utrace.checker.report.ScenarioRows;
 import utrace.checker.report.TextReport;
 import utrace.checker.run.RunOptions;
 import utrace.checker.run.ScenarioResult;
+import utrace.checker.run.ScenarioChecks;
 import utrace.checker.run.VerifyRequest;
 import utrace.checker.run.VerifyRun;
 import utrace.invariants.InvariantSet;
@@ -55,7 +56,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--invariants"}, paramLabel = "SET",
         description = "A shipped set name (core, ptrace, ptrace-tests, all), a set file, or invariant names separated by "
-            + "commas. Default: ${DEFAULT-VALUE} (with --mutation: core plus the invariant each mutation breaks).",
+            + "commas. Default: ${DEFAULT-VALUE}, plus every invariant a scenario of the run names on its 'checks' line "
+            + "(with --mutation: core plus the invariant each mutation breaks).",
         defaultValue = "core")
     String invariants;
 
@@ -172,7 +174,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (htmlReport != null) OutputPaths.checkDir(htmlReport, "--report");
         OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         OutputPaths.checkApart("--junit", report.junit(), "--report", htmlReport);
-        VerifyRequest req = new VerifyRequest(loadScenarios(err), loadInvariants(), config(),
+        List<Scenario> runScenarios = loadScenarios(err);
+        VerifyRequest req = new VerifyRequest(runScenarios, loadInvariants(runScenarios), config(),
             new Limits(maxStates, timeLimit == null ? 0 : timeLimit), traceDir);
         if (jpf) {
             // JPF has its own search: the native engine's search and scale options do not apply.
@@ -292,12 +295,22 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * The -i set; with --mutation and no -i, the core set plus the invariant each mutation breaks (six of them
-     * break invariants outside core), so that `verify --mutation NAME -s SCENARIO` catches it as listed.
+     * The -i set. Without -i: the core set plus every invariant a scenario of the run names on its 'checks'
+     * line (so that `make verify` checks step-detach for what it is about); with --mutation instead core plus
+     * the invariant each mutation breaks (six of them break invariants outside core), so that `verify
+     * --mutation NAME -s SCENARIO` catches it as listed.
      */
-    private InvariantSet loadInvariants() {
+    private InvariantSet loadInvariants(List<Scenario> runScenarios) {
         InvariantSet set = ScenarioArgs.invariants(invariants);
         if (Options.given(spec, "-i", "--invariants")) return set;
+        try {
+            // A mutation run is a self-test that the mutation is caught as `list mutations` says: its set stays
+            // core plus what the mutation breaks, so the first invariant reported is the listed one.
+            if (mutations.isEmpty()) set = ScenarioChecks.plus(set, runScenarios);
+            else ScenarioChecks.plus(set, runScenarios); // still refuse a checks line naming no invariant
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         for (String m : mutations) {
             utrace.model.Mutation mu = utrace.model.Mutation.byId(m);
             if (mu != null) set = set.plus(mu.breaks);

@@ -16,7 +16,7 @@ import picocli.CommandLine;
  */
 class LazySubcommandsTest {
     static final List<String> ALL = List.of("verify", "replay", "list", "corpus", "gate", "bisect", "crosscheck", "lincheck",
-        "bench", "merge", "help");
+        "bench", "merge", "audit", "help");
 
     @Test
     void aNamedCommandIsRegisteredAlone() {

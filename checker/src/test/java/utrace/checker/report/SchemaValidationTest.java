@@ -99,6 +99,12 @@ class SchemaValidationTest {
     }
 
     @Test
+    void audit() throws Exception {
+        JsonNode doc = valid("audit", run("audit", "-q", "--format", "json", "-s", "step-detach", "-s", "reap-races-death"));
+        assertEquals(2, doc.get("results").size());
+    }
+
+    @Test
     void corpusCheck() throws Exception {
         JsonNode doc = valid("corpus", run("corpus", "-q", "--format", "json", "--dir", "../traces/corpus"));
         assertTrue(doc.get("results").size() > 10);

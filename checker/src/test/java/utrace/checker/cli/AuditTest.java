@@ -1,0 +1,106 @@
+package utrace.checker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import utrace.checker.audit.Audit;
+import utrace.checker.audit.Breaker;
+import utrace.checker.audit.ScenarioAudit;
+import utrace.checker.explore.Limits;
+import utrace.checker.run.ScenarioChecks;
+import utrace.invariants.InvariantSet;
+import utrace.model.Scenario;
+import utrace.model.Scenarios;
+
+/**
+ * `checker audit`: which invariants a scenario's PASS backs. It must be able to say "nothing" (step-detach
+ * under core alone: a PASS `make verify` printed before the scenario's 'checks' line existed), and every
+ * invariant a default scenario names on its 'checks' line must be one some known bug makes fail there.
+ */
+class AuditTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aScenarioNoInvariantOfTheSetCanFailOnIsReportedAndFailsTheRun() {
+        CliTest.Run r = CliTest.run("audit", "-q", "-s", "step-detach", "-i", "core");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("step-detach: PASS on the full series, 59 states; 0 of 14 invariants (core) shown able to fail here"),
+            r.out());
+        assertTrue(r.out().contains("scenarios whose PASS shows nothing (no invariant of the set can fail there): step-detach"), r.out());
+        assertTrue(r.out().contains("1 scenario(s) with no invariant shown able to fail: their PASS shows nothing; exit code 1"), r.out());
+    }
+
+    @Test
+    void withItsChecksLineTheSameScenarioIsBackedByWhatItIsAbout() throws Exception {
+        CliTest.Run r = CliTest.run("audit", "-q", "-s", "step-detach", "--format", "json");
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode row = new ObjectMapper().readTree(r.out()).get("results").get(0);
+        List<String> live = new ArrayList<>();
+        row.get("live").forEach(n -> live.add(n.asText()));
+        assertEquals(List.of("ptrace-step-kept", "wait-report-correct"), live);
+        List<String> breakers = new ArrayList<>();
+        row.get("breakers").get("ptrace-step-kept").forEach(n -> breakers.add(n.asText()));
+        assertTrue(breakers.contains("mutation step-kept-after-detach"), breakers.toString());
+        assertTrue(breakers.contains("without patch 26"), breakers.toString());
+    }
+
+    /** A checks line that names something no known bug can make fail on its scenario would be a PASS of nothing. */
+    @Test
+    void everyInvariantOnADefaultScenariosChecksLineCanFailThere() throws Exception {
+        Audit audit = new Audit(new Limits(2_000_000, 0), Breaker.all(true));
+        InvariantSet core = InvariantSet.shipped("core");
+        List<String> dead = new ArrayList<>();
+        int named = 0;
+        for (String n : Scenarios.shippedNames()) {
+            Scenario s = Scenarios.load(n);
+            if (s.checks().isEmpty()) continue;
+            ScenarioAudit a = audit.run(s, ScenarioChecks.plus(core, List.of(s)).invariants(), Audit.Progress.NONE);
+            for (String c : s.checks()) {
+                named++;
+                if (!a.live().contains(c)) dead.add(n + ": " + c);
+            }
+        }
+        assertTrue(named >= 30, "the default scenarios name " + named + " invariants on checks lines");
+        assertEquals(List.of(), dead);
+    }
+
+    @Test
+    void everyDefaultScenarioBacksSomeInvariant() {
+        CliTest.Run r = CliTest.run("audit", "-q", "--no-patches");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("every scenario has an invariant shown able to fail; exit code 0"), r.out());
+        assertFalse(r.out().contains("their PASS shows nothing"), r.out());
+    }
+
+    @Test
+    void aChecksLineNamingNoInvariantIsAUsageError() throws Exception {
+        Path f = tmp.resolve("bad.scenario");
+        Files.writeString(f, "scenario bad-checks\nchecks no-such-invariant\nengine E1 events=QUIESCE\ntracee syscall exit\n"
+            + "owner E1 attach\n");
+        for (String cmd : new String[] {"audit", "verify"}) {
+            CliTest.Run r = cmd.equals("verify") ? CliTest.run(cmd, "-q", "-s", f.toString(), "--trace-dir", tmp.toString())
+                : CliTest.run(cmd, "-q", "-s", f.toString());
+            assertEquals(2, r.code(), cmd + ": " + r.out() + r.err());
+            assertTrue(r.err().contains("its 'checks' line names 'no-such-invariant', which is no invariant"), cmd + ": " + r.err());
+        }
+    }
+
+    @Test
+    void aSearchCutByTheLimitLeavesTheScenarioUndecided() {
+        CliTest.Run r = CliTest.run("audit", "-q", "-s", "step-detach", "-i", "core", "--no-patches", "--max-states", "5");
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("cut by --max-states: mutation"), r.out());
+    }
+}
