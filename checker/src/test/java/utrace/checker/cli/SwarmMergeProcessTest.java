@@ -147,7 +147,8 @@ class SwarmMergeProcessTest {
         assertEquals(2, p.code());
         assertTrue(p.err().contains("without --swarm"), p.err());
         Path scen = tmp.resolve("other-scenario.json");
-        Files.writeString(scen, CliTest.run("verify", "-q", "--format", "json", "-s", "stop-then-kill", "--bitstate", "8", "--swarm",
+        // barrier-races-callback's 'checks' line is stop-then-resume's (no-lost-wakeup): same invariants, another scenario.
+        Files.writeString(scen, CliTest.run("verify", "-q", "--format", "json", "-s", "barrier-races-callback", "--bitstate", "8", "--swarm",
             "3/3", "--swarm-depth", "30").out());
         CliTest.Run sc = CliTest.run("merge", outs.get(0).toString(), outs.get(1).toString(), scen.toString());
         assertEquals(2, sc.code());
