@@ -20,7 +20,7 @@ public final class Invariants {
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
                 new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),
                 new GroupStopHolds(), new SigcontEndsStop(), new WaitReportsOnce(), new WaitReportCorrect(),
-                new WaitLiveness(), new SignalDelivered(), new TracedZombieReleased())) {
+                new WaitLiveness(), new SignalDelivered(), new TracedZombieReleased(), new PtraceReturnAsStated())) {
             ALL.put(i.name(), i);
         }
     }

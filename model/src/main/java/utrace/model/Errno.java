@@ -31,4 +31,18 @@ public final class Errno {
             default: return Integer.toString(ret);
         }
     }
+
+    /**
+     * A return value as a scenario states it ('detach -> 0', 'peek -> ESRCH'): "0", or an errno name with or
+     * without its minus sign; {@link #NONE} if not one of the codes above.
+     */
+    public static int parse(String text) {
+        String t = text.trim();
+        if (t.equals("0")) return OK;
+        if (!t.startsWith("-")) t = "-" + t;
+        for (int code : new int[] {EPERM, ESRCH, EAGAIN, EEXIST, EINVAL, EALREADY, EINPROGRESS, ERESTARTSYS}) {
+            if (name(code).equals(t)) return code;
+        }
+        return NONE;
+    }
 }

@@ -95,6 +95,10 @@ final class JobCtl {
         if (!c.has(PTRACE, PT_PTRACED) || c.cfg.mutated(Mutation.TRACED_GROUP_STOP_UNTRAPPED)) {
             participateGroupStop(c);
             c.set(TASK_STATE, TaskState.TASK_STOPPED);
+            // The mutation is the pre-3.1 group stop a utrace kernel kept for ptraced tasks: finish_stop()'s
+            // "current->exit_code = current->signal->group_exit_code", so the tracer's wait reports the stop;
+            // then ptrace_check_attach() finds no TASK_TRACED tracee and PTRACE_DETACH fails with -ESRCH.
+            if (c.has(PTRACE, PT_PTRACED)) c.set(EXIT_CODE, Signals.number(Signals.SIGSTOP));
             return true;
         }
         c.setBits(JOBCTL, JOBCTL_TRAP_STOP);

@@ -174,6 +174,22 @@ public final class Model {
         return scenario.ptrace().get(index).expect();
     }
 
+    /**
+     * The return values the scenario states for the ptrace request a {@link Obs.Kind#PTRACE_RETURN} came from
+     * ({@code aux}: its index + 1; 0, the inner PTRACE_CONT of 'wait until', states none; a wait's stated
+     * results are what it reports, not a return value).
+     */
+    public List<Integer> ptraceReturnExpectation(int requestPlusOne) {
+        if (requestPlusOne == 0 || ptracer == null) return List.of();
+        PtraceRequest r = scenario.ptrace().get(requestPlusOne - 1);
+        return r.op() == PtraceOp.WAIT ? List.of() : r.expect(); // a wait's are WaitResults, wait-report-correct's
+    }
+
+    /** The text of that ptrace request in the scenario, for messages. */
+    public String ptraceRequestText(int requestPlusOne) {
+        return requestPlusOne == 0 ? "the inner PTRACE_CONT of a wait until" : "ptrace's " + scenario.ptrace().get(requestPlusOne - 1).text();
+    }
+
     /** The text of that wait in the scenario, for messages. */
     public String waitText(int waiter, int index) {
         return waiter == Obs.WAITER_TRACER ? "ptrace's " + scenario.ptrace().get(index).text() : "the parent's wait";

@@ -101,10 +101,11 @@ public enum Mutation {
             + "state-tracing-stop: a tracing stop shown as 'T (stopped)', fixed by 464763cf)",
         "wait-report-correct", "state-tracing-stop"),
     TRACED_GROUP_STOP_UNTRAPPED("do_signal_stop",
-        "a ptraced task joins a group stop in TASK_STOPPED like an untraced one, with no JOBCTL_TRAP_STOP trap into "
-            + "TASK_TRACED (ptrace-tests ptrace-on-job-control-stopped: PTRACE_DETACH failed with ESRCH on the "
-            + "utrace-patched 2.6.20-1.3045.fc7)",
-        "wait-report-correct", "ptrace-on-job-control-stopped"),
+        "a ptraced task joins a group stop in TASK_STOPPED like an untraced one, with the stop signal in exit_code as "
+            + "before 3.1 (finish_stop) and no JOBCTL_TRAP_STOP trap into TASK_TRACED: waitpid reports the stop, then "
+            + "PTRACE_DETACH's ptrace_check_attach finds no traced tracee (ptrace-tests ptrace-on-job-control-stopped: "
+            + "PTRACE_DETACH failed with ESRCH on the utrace-patched 2.6.20-1.3045.fc7)",
+        "ptrace-return-as-stated", "ptrace-on-job-control-stopped"),
     SIGKILL_SKIPS_WAKEKILL("complete_signal",
         "TASK_WAKEKILL is ignored: SIGKILL's signal_wake_up(t, 0) wakes only TASK_INTERRUPTIBLE sleepers and "
             + "schedule() sleeps in a stop with SIGKILL pending, so a ptrace-stopped tracee sleeps through it "

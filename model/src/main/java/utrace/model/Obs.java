@@ -16,7 +16,7 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         PTRACE_SYSCALL_MISSED,
         /** the tracee goes on after a stop (woken, or it decided not to sleep) */
         STOP_LEFT,
-        /** a ptrace request returned; code = PtraceOp ordinal */
+        /** a ptrace request returned; code = PtraceOp ordinal, aux = its request's index + 1 (0: the inner PTRACE_CONT of 'wait until') */
         PTRACE_RETURN,
         /** a CPU used the struct utrace at task->utrace and it was not there (pair B4); code = STRUCT_NULL or STRUCT_UNINIT */
         UTRACE_STRUCT_INVALID,
@@ -66,8 +66,8 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         return new Obs(Kind.STOP_LEFT, -1, 0, 0, 0);
     }
 
-    public static Obs ptraceReturn(PtraceOp op, int ret) {
-        return new Obs(Kind.PTRACE_RETURN, -1, op.ordinal(), ret, 0);
+    public static Obs ptraceReturn(PtraceOp op, int ret, int requestPlusOne) {
+        return new Obs(Kind.PTRACE_RETURN, -1, op.ordinal(), ret, requestPlusOne);
     }
 
     /** task->utrace was read as NULL. */

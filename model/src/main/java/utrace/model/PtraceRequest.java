@@ -8,7 +8,9 @@ import java.util.List;
  * for a wait, {@code wait until SIG} (the debugger's attach loop: wait, and
  * while the stop is another signal, PTRACE_CONT with that signal and wait
  * again), what the scenario expects a wait to report ({@code -> stopped
- * SIGSTOP|killed SIGPIPE}), and an ordering guard.
+ * SIGSTOP|killed SIGPIPE}: {@link WaitResult} codes) or another request to
+ * return ({@code detach -> 0}, {@code peek -> ESRCH}: 0 or a negative
+ * {@link Errno}), and an ordering guard.
  */
 public record PtraceRequest(PtraceOp op, int signal, boolean nohang, int until, List<Integer> expect, Guard guard) {
 
@@ -33,7 +35,9 @@ public record PtraceRequest(PtraceOp op, int signal, boolean nohang, int until, 
         if (guard != null) b.append(' ').append(guard.text());
         if (!expect.isEmpty()) {
             b.append(" -> ");
-            for (int i = 0; i < expect.size(); i++) b.append(i == 0 ? "" : "|").append(WaitResult.name(expect.get(i)));
+            for (int i = 0; i < expect.size(); i++) {
+                b.append(i == 0 ? "" : "|").append(op == PtraceOp.WAIT ? WaitResult.name(expect.get(i)) : Errno.name(expect.get(i)));
+            }
         }
         return b.toString();
     }

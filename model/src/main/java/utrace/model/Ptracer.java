@@ -153,7 +153,7 @@ final class Ptracer extends Actor {
     }
 
     private void returned(Ctx c, PtraceOp op, int ret) {
-        c.observe(Obs.ptraceReturn(op, ret));
+        c.observe(Obs.ptraceReturn(op, ret, c.local(L_LOOPSIG) != 0 ? 0 : c.local(L_OP) + 1));
         if (c.record) c.note(op.request() + " returns " + Errno.name(ret));
         if (c.local(L_LOOPSIG) != 0) {
             // the inner PTRACE_CONT of 'wait until SIG' is done: wait again

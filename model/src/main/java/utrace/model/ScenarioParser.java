@@ -559,8 +559,18 @@ public final class ScenarioParser {
         if (nohang && until != 0) throw err(line, "'wait nohang' and 'wait until' do not go together");
         if (until != 0 && expectText != null) throw err(line, "'wait until SIG' returns at SIG by definition: no '->' expectation");
         List<Integer> expect = new ArrayList<>();
-        if (expectText != null) {
-            if (op != PtraceOp.WAIT) throw err(line, "only a wait has an expected result ('wait -> stopped SIGSTOP')");
+        if (expectText != null && op != PtraceOp.WAIT) {
+            // what the tracer's program asserts of the call's return ("i = ptrace (...); assert (i == 0)")
+            if (op == PtraceOp.EXIT) throw err(line, "the tracer's exit returns nothing: no '->' expectation");
+            for (String alt : expectText.split("\\|")) {
+                int r = Errno.parse(alt);
+                if (r == Errno.NONE) {
+                    throw err(line, "expected a return value after '" + op.word + " ->' (0, or an errno such as ESRCH or EPERM), got '"
+                        + alt.trim() + "'");
+                }
+                expect.add(r);
+            }
+        } else if (expectText != null) {
             for (String alt : expectText.split("\\|")) {
                 int r = WaitResult.parse(alt);
                 if (r < 0) {

@@ -175,7 +175,8 @@ class PtraceWaitTest {
     void theParserRejectsWhatItCannotHonour() {
         bad("tracee traceme\nptrace wait\n", "add 'parent ptrace'");
         bad("tracee\nptrace cont SIGFOO\n", "unexpected 'SIGFOO'");
-        bad("tracee\nptrace cont -> stopped SIGSTOP\n", "only a wait has an expected result");
+        bad("tracee\nptrace cont -> stopped SIGSTOP\n", "expected a return value after 'cont ->' (0, or an errno");
+        bad("tracee\nptrace attach; exit -> 0\n", "the tracer's exit returns nothing");
         bad("tracee\nptrace wait -> stopped\n", "expected a wait result");
         bad("tracee\nptrace wait until SIGSTOP -> stopped SIGSTOP\n", "no '->' expectation");
         bad("tracee\nptrace attach; wait after ptrace:1\n", "x:3: a ptrace request cannot wait for the tracer itself");

@@ -49,7 +49,7 @@ class AuditTest {
         JsonNode row = new ObjectMapper().readTree(r.out()).get("results").get(0);
         List<String> live = new ArrayList<>();
         row.get("live").forEach(n -> live.add(n.asText()));
-        assertEquals(List.of("ptrace-step-kept", "wait-report-correct"), live);
+        assertEquals(List.of("ptrace-step-kept", "wait-report-correct", "ptrace-return-as-stated"), live);
         List<String> breakers = new ArrayList<>();
         row.get("breakers").get("ptrace-step-kept").forEach(n -> breakers.add(n.asText()));
         assertTrue(breakers.contains("mutation step-kept-after-detach"), breakers.toString());
