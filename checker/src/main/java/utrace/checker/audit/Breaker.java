@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 
+import utrace.model.Barrier;
+import utrace.model.MemoryModel;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
 import utrace.model.Series;
@@ -17,6 +19,24 @@ import utrace.model.Series;
 public record Breaker(String label, ModelConfig config) {
     /** Every mutation, then every patch with a model effect but the core (01), each switched off alone. */
     public static List<Breaker> all(boolean patches) {
+        return all(patches, false);
+    }
+
+    /**
+     * As {@link #all(boolean)}, and with {@code weak} each barrier of the series removed alone under the weak
+     * memory model (what the gate's barrier rows run): the only breakers of the races the barrier pairs close.
+     */
+    public static List<Breaker> all(boolean patches, boolean weak) {
+        List<Breaker> out = sequential(patches);
+        if (!weak) return out;
+        for (Barrier b : Barrier.values()) {
+            out.add(new Breaker("without barrier " + b.id + " (weak memory)",
+                ModelConfig.fullSeries().withMemoryModel(MemoryModel.WEAK).withoutBarriers(EnumSet.of(b))));
+        }
+        return out;
+    }
+
+    private static List<Breaker> sequential(boolean patches) {
         List<Breaker> out = new ArrayList<>();
         for (Mutation m : Mutation.values()) {
             out.add(new Breaker("mutation " + m.id, ModelConfig.fullSeries().withMutations(EnumSet.of(m))));

@@ -103,4 +103,24 @@ class AuditTest {
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("cut by --max-states: mutation"), r.out());
     }
+
+    /** What the barrier pairs protect fails only under weak memory without a barrier: --weak adds those breakers. */
+    @Test
+    void aWeakMemoryRaceNeedsTheBarrierBreakers() {
+        CliTest.Run sc = CliTest.run("audit", "-q", "-s", "report-request-race", "-i", "report-not-lost", "--no-patches");
+        assertEquals(1, sc.code(), sc.out() + sc.err());
+        CliTest.Run weak = CliTest.run("audit", "-q", "-s", "report-request-race", "-i", "report-not-lost", "--no-patches", "--weak");
+        assertEquals(0, weak.code(), weak.out() + weak.err());
+        assertTrue(weak.out().contains("report-not-lost                    fails with without barrier B5.writer (weak memory)"), weak.out());
+    }
+
+    /** A finding violates on the full series: there is no PASS to be vacuous, and the audit says what it is. */
+    @Test
+    void aScenarioTheSeriesViolatesIsAFindingNotAVacuousPass() {
+        CliTest.Run r = CliTest.run("audit", "-q", "-s", "exit-stop-then-resume", "-i", "all", "--no-patches");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("exit-stop-then-resume: VIOLATION on the full series (search stopped at it after"), r.out());
+        assertTrue(r.out().contains("VIOLATED on the full series (a finding"), r.out());
+        assertFalse(r.out().contains("their PASS shows nothing"), r.out());
+    }
 }
