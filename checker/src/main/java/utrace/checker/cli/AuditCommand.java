@@ -86,6 +86,11 @@ final class AuditCommand implements Callable<Integer> {
         if (maxStates <= 0) throw new UsageException("--max-states must be at least 1, not " + maxStates);
         InvariantSet set = ScenarioArgs.invariants(invariants);
         List<Scenario> ss = ScenarioArgs.load(scenarios.isEmpty() ? Scenarios.shippedNames() : scenarios);
+        try {
+            ScenarioChecks.validate(ss);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Audit audit = new Audit(new Limits(maxStates, 0), Breaker.all(!noPatches, weak));
         PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
         RunReport rep = new RunReport("audit", "checker.audit");
@@ -110,7 +115,7 @@ final class AuditCommand implements Callable<Integer> {
         for (Scenario s : ss) {
             long s0 = System.nanoTime();
             // As verify: without -i, core plus what the scenario's 'checks' line names.
-            InvariantSet own = Options.given(spec, "-i", "--invariants") ? set : checksOf(set, s);
+            InvariantSet own = Options.given(spec, "-i", "--invariants") ? set : ScenarioChecks.plus(set, List.of(s));
             ScenarioAudit a = audit.run(s, own.invariants(), progress);
             done.add(a);
             print(textOut, a, own);
@@ -131,13 +136,6 @@ final class AuditCommand implements Callable<Integer> {
         return code;
     }
 
-    private static InvariantSet checksOf(InvariantSet set, Scenario s) {
-        try {
-            return ScenarioChecks.plus(set, List.of(s));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
 
     private static void print(PrintStream o, ScenarioAudit a, InvariantSet set) {
         String base = a.baseline() == Verdict.VIOLATION

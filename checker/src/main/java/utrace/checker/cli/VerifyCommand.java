@@ -302,12 +302,12 @@ final class VerifyCommand implements Callable<Integer> {
      */
     private InvariantSet loadInvariants(List<Scenario> runScenarios) {
         InvariantSet set = ScenarioArgs.invariants(invariants);
-        if (Options.given(spec, "-i", "--invariants")) return set;
         try {
+            ScenarioChecks.validate(runScenarios);
+            if (Options.given(spec, "-i", "--invariants")) return set;
             // A mutation run is a self-test that the mutation is caught as `list mutations` says: its set stays
             // core plus what the mutation breaks, so the first invariant reported is the listed one.
             if (mutations.isEmpty()) set = ScenarioChecks.plus(set, runScenarios);
-            else ScenarioChecks.plus(set, runScenarios); // still refuse a checks line naming no invariant
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -28,12 +28,7 @@ public final class ScenarioChecks {
         boolean added = false;
         for (Scenario s : scenarios) {
             for (String n : s.checks()) {
-                Invariant i = Invariants.byName(n);
-                if (i == null) {
-                    throw new IllegalArgumentException("scenario " + s.name() + (s.file() == null ? "" : " (" + s.file() + ")")
-                        + ": its 'checks' line names '" + n + "', which is no invariant; known invariants: "
-                        + String.join(", ", Invariants.names()));
-                }
+                Invariant i = resolve(s, n);
                 if (!all.contains(i)) {
                     all.add(i);
                     added = true;
@@ -41,5 +36,20 @@ public final class ScenarioChecks {
             }
         }
         return added ? new InvariantSet(set.name() + "+checks", List.copyOf(all)) : set;
+    }
+
+    /** Refuses a 'checks' line naming no invariant, for a run that does not add them (an explicit set, a mutation run). */
+    public static void validate(List<Scenario> scenarios) {
+        for (Scenario s : scenarios) for (String n : s.checks()) resolve(s, n);
+    }
+
+    private static Invariant resolve(Scenario s, String name) {
+        Invariant i = Invariants.byName(name);
+        if (i == null) {
+            throw new IllegalArgumentException("scenario " + s.name() + (s.file() == null ? "" : " (" + s.file() + ")")
+                + ": its 'checks' line names '" + name + "', which is no invariant; known invariants: "
+                + String.join(", ", Invariants.names()));
+        }
+        return i;
     }
 }

@@ -89,9 +89,12 @@ class AuditTest {
         Path f = tmp.resolve("bad.scenario");
         Files.writeString(f, "scenario bad-checks\nchecks no-such-invariant\nengine E1 events=QUIESCE\ntracee syscall exit\n"
             + "owner E1 attach\n");
-        for (String cmd : new String[] {"audit", "verify"}) {
-            CliTest.Run r = cmd.equals("verify") ? CliTest.run(cmd, "-q", "-s", f.toString(), "--trace-dir", tmp.toString())
-                : CliTest.run(cmd, "-q", "-s", f.toString());
+        // Refused with or without -i: the scenario file itself is wrong.
+        for (String[] args : new String[][] {{"audit", "-q", "-s", f.toString()}, {"audit", "-q", "-i", "core", "-s", f.toString()},
+                {"verify", "-q", "-s", f.toString(), "--trace-dir", tmp.toString()},
+                {"verify", "-q", "-i", "core", "-s", f.toString(), "--trace-dir", tmp.toString()}}) {
+            String cmd = String.join(" ", args);
+            CliTest.Run r = CliTest.run(args);
             assertEquals(2, r.code(), cmd + ": " + r.out() + r.err());
             assertTrue(r.err().contains("its 'checks' line names 'no-such-invariant', which is no invariant"), cmd + ": " + r.err());
         }
