@@ -80,6 +80,12 @@ public enum Mutation {
     SIGCONT_DOES_NOT_WAKE("prepare_signal",
         "SIGCONT ends the group stop (SIGNAL_STOP_STOPPED, JOBCTL_STOP_PENDING) but does not wake_up_state(t, __TASK_STOPPED)",
         "wait-liveness", "stopped-detach-sleeping-3x"),
+    SIGCONT_KEEPS_STOP_PENDING("prepare_signal",
+        "SIGCONT ends the group stop and wakes the task but leaves JOBCTL_STOP_PENDING set (the stop __ptrace_unlink "
+            + "reinstated when the tracer detached from a stopped group): the woken task stops again at its next "
+            + "get_signal_to_deliver (ptrace-tests stopped-detach-sleeping-3x: the detached child is still stopped "
+            + "after SIGCONT)",
+        "sigcont-ends-stop", "stopped-detach-sleeping-3x"),
     TRACED_SIGNAL_DROPPED("send_signal",
         "a signal sent to a TASK_TRACED tracee is dropped instead of waiting in its pending set until the tracer resumes it",
         "signal-delivered", "signal-loss"),

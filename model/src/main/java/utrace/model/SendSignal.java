@@ -62,7 +62,8 @@ final class SendSignal {
             c.clearBits(G_TASK, G_CONT_AFTER_STOP); // history: a stop is asked for again
         } else if (sig == Signals.SIGCONT) {
             flush(c, Signals.STOP_MASK);
-            JobCtl.clearPending(c, JOBCTL_STOP_PENDING);
+            if (c.cfg.mutated(Mutation.SIGCONT_KEEPS_STOP_PENDING)) c.note("JOBCTL_STOP_PENDING kept (mutation sigcont-keeps-stop-pending)");
+            else JobCtl.clearPending(c, JOBCTL_STOP_PENDING);
             c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
             c.setBits(G_TASK, G_CONT_AFTER_STOP); // history: every earlier SIGSTOP is cancelled
             if (c.cfg.mutated(Mutation.SIGCONT_DOES_NOT_WAKE)) c.note("SIGCONT does not wake __TASK_STOPPED (mutation sigcont-does-not-wake)");
