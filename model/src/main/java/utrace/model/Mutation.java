@@ -86,6 +86,12 @@ public enum Mutation {
             + "get_signal_to_deliver (ptrace-tests stopped-detach-sleeping-3x: the detached child is still stopped "
             + "after SIGCONT)",
         "sigcont-ends-stop", "stopped-detach-sleeping-3x"),
+    UNLINK_DROPS_GROUP_STOP("__ptrace_unlink",
+        "__ptrace_unlink does not reinstate JOBCTL_STOP_PENDING when the group is stopped (as before 3.1's job-control "
+            + "rework): the tracer detaches and the tracee, woken from its ptrace stop, runs although its group is "
+            + "stopped (ptrace-tests attach-wait-on-stopped and stopped-detach-sleeping-3x: 3.x leaves the detached "
+            + "child stopped)",
+        "group-stop-holds", "attach-wait-on-stopped"),
     TRACED_SIGNAL_DROPPED("send_signal",
         "a signal sent to a TASK_TRACED tracee is dropped instead of waiting in its pending set until the tracer resumes it",
         "signal-delivered", "signal-loss"),

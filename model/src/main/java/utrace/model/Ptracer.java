@@ -657,7 +657,8 @@ final class Ptracer extends Actor {
         JobCtl.clearTrapping(c);
         // PF_EXITING aside, "group stop is in effect": SIGNAL_STOP_STOPPED (group_stop_count is 0, see JobCtl)
         if (!model.tracee().exitingIn(c) && (c.has(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED) || JobCtl.groupStopCount() != 0)) {
-            c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
+            if (c.cfg.mutated(Mutation.UNLINK_DROPS_GROUP_STOP)) c.note("JOBCTL_STOP_PENDING not reinstated (mutation unlink-drops-group-stop)");
+            else c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }
         boolean traced = Utrace.taskIsPtraceStopped(c);
         if (traced || c.has(JOBCTL, JOBCTL_STOP_PENDING)) ptraceSignalWakeUp(c, traced);
