@@ -102,8 +102,9 @@ final class AuditCommand implements Callable<Integer> {
         long mutations = audit.breakers().stream().filter(b -> b.label().startsWith("mutation ")).count();
         long patchesOff = audit.breakers().stream().filter(b -> b.label().startsWith("without patch ")).count();
         long barriers = audit.breakers().size() - mutations - patchesOff;
-        textOut.printf(Locale.ROOT, "checker audit: what a PASS covers; invariant set '%s' (%d invariants); %d breakers: %d mutations%s%s%n",
-            set.name(), set.invariants().size(), audit.breakers().size(), mutations,
+        textOut.printf(Locale.ROOT, "checker audit: what a PASS covers; invariant set '%s' (%d invariants)%s; %d breakers: %d mutations%s%s%n",
+            set.name(), set.invariants().size(),
+            Options.given(spec, "-i", "--invariants") ? "" : " plus each scenario's 'checks' line", audit.breakers().size(), mutations,
             patchesOff == 0 ? "" : ", " + patchesOff + " patches switched off one at a time",
             barriers == 0 ? "" : ", " + barriers + " barriers removed one at a time (weak memory)");
         long t0 = System.nanoTime();
