@@ -23,7 +23,7 @@ final class SignalDelivered extends Base {
             + "signal at a signal-delivery stop: ptrace_signal delivers exit_code; at a syscall stop: send_sig), or "
             + "sent to a ptraced task, is delivered (handler or default action) or reported to the tracer in a "
             + "signal-delivery stop: the tracee never returns to user mode with such a signal neither taken nor "
-            + "pending, and no final state has one vanished (ptrace-tests attach-into-signal, detach-parting-signal, "
+            + "pending (nor blocked), and no final state has one vanished (ptrace-tests attach-into-signal, detach-parting-signal, "
             + "sa-resethand-on-cont-signal, ptrace-on-job-control-stopped, signal-loss). A SIGCONT or stop signal "
             + "flushing it, and the task's exit, end the debt.");
     }
@@ -32,8 +32,11 @@ final class SignalDelivered extends Base {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
-            if (o.kind() == Obs.Kind.USER_ENTRY && before.get(Slots.G_SIG_OWED) != 0) {
-                return "back to user mode while " + Signals.names(before.get(Slots.G_SIG_OWED))
+            if (o.kind() != Obs.Kind.USER_ENTRY) continue;
+            // a blocked signal waits, queued, until sigprocmask unblocks it (ptrace_signal requeues a blocked one)
+            int owed = before.get(Slots.G_SIG_OWED) & ~m.blockedSignals(before);
+            if (owed != 0) {
+                return "back to user mode while " + Signals.names(owed)
                     + " (passed by the tracer or sent while ptraced) was never delivered nor reported";
             }
         }
@@ -55,6 +58,7 @@ final class SignalDelivered extends Base {
 
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.G_SIG_OWED, -1);
+        if (m.blockedSlot() >= 0) v.read(m.blockedSlot(), -1);
     }
 
     /** Observations checkTransition reads: returns to user mode. */

@@ -89,6 +89,7 @@ final class Killer extends Actor {
         may.readWrite(TIF, Tif.SIGPENDING);
         may.readWrite(TASK_STATE, -1); // signal_wake_up / wake_up_quiescent: read and set the state
         may.read(PTRACE, PT_PTRACED);
+        if (model.blockedSlot() >= 0) may.read(model.blockedSlot(), -1); // complete_signal's wants_signal()
         for (int i = from; i < sends.size(); i++) {
             KillerSend send = sends.get(i);
             int sig = send.signal();

@@ -397,6 +397,15 @@ public final class Model {
 
     public boolean traceeDead(State s) { return tracee.dead(s); }
 
+    /** task->blocked in {@code s} (sigprocmask); 0 for a scenario whose tracee never blocks a signal. */
+    public int blockedSignals(State s) {
+        int slot = tracee == null ? -1 : tracee.blockedSlot();
+        return slot < 0 ? 0 : s.get(slot);
+    }
+
+    /** The slot of task->blocked, or -1 when the scenario's tracee never blocks a signal (footprints). */
+    public int blockedSlot() { return tracee == null ? -1 : tracee.blockedSlot(); }
+
     /** In user mode with its script done and no signal or notify-resume work pending: it stays there. */
     public boolean traceeIdle(State s) { return tracee.idle(s) && !tracee.userWorkPending(s); }
 
@@ -427,6 +436,7 @@ public final class Model {
         m.put("task.exit_state", TaskState.exitName(s.exitState()));
         m.put("task.pending", Signals.names(s.pendingSignals()));
         m.put("signal.shared_pending", Signals.names(s.get(SHARED_PENDING)));
+        if (blockedSlot() >= 0) m.put("task.blocked", Signals.names(blockedSignals(s)));
         m.put("task.tif", Tif.names(s.tif()));
         m.put("task.utrace_flags", Events.names(s.utraceFlags()));
         m.put("task.utrace", s.get(UTRACE_ALLOCATED) != 0 ? "allocated" : "NULL");

@@ -129,6 +129,11 @@ public enum Mutation {
             + "(ptrace-tests sa-resethand-on-cont-signal: on 2.6.23-0.170.rc5.git1.fc8 PTRACE_CONT with SIGUSR1 "
             + "killed the child instead of running its SA_RESETHAND handler)",
         "wait-report-correct", "sa-resethand-on-cont-signal"),
+    BLOCKED_SIGNAL_DELIVERED("ptrace_signal",
+        "a signal the tracer passes at a signal-delivery stop is acted on although the tracee blocks it, instead of "
+            + "being requeued (\"If the (new) signal is now blocked, requeue it\"): ptrace-tests "
+            + "ptrace_cont-defeats-sigblock, \"signal was blocked but it still killed tracee!\"",
+        "wait-report-correct", "ptrace-cont-defeats-sigblock"),
     STOP_SIGNAL_KEEPS_SIGCONT("prepare_signal",
         "a stop signal does not remove SIGCONT from the queues (\"This is a stop signal. Remove SIGCONT from all "
             + "queues\"), so PTRACE_ATTACH's SIGSTOP is collected after a SIGCONT pending before it",

@@ -24,7 +24,7 @@ import java.util.Map;
  * parent wait
  * </pre>
  * The ptrace-tests scenarios add the tracee's {@code traceme}, {@code raise
- * SIG}, {@code kill SIG} and {@code exit CODE}, {@code handler SIG ACTION},
+ * SIG}, {@code kill SIG}, {@code block SIG} / {@code unblock SIG} (sigprocmask) and {@code exit CODE}, {@code handler SIG ACTION},
  * requests with a signal ({@code cont SIGQUIT}, {@code detach SIGPIPE}),
  * {@code wait nohang}, {@code wait until SIG}, expected wait results
  * ({@code wait -> stopped SIGSTOP}), ordering guards ({@code after ptrace:2},
@@ -374,6 +374,20 @@ public final class ScenarioParser {
                     i++;
                     break;
                 }
+                case "block":
+                case "unblock": {
+                    int sig = i + 1 < w.length ? Signals.parse(w[i + 1]) : 0;
+                    if (sig == 0) {
+                        throw err(line, "expected a signal after '" + w[i] + "' (" + Signals.knownNames() + ")");
+                    }
+                    if (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) {
+                        // sys_rt_sigprocmask: sigdelsetmask(&new_set, sigmask(SIGKILL)|sigmask(SIGSTOP))
+                        throw err(line, Signals.name(sig) + " cannot be blocked (sigprocmask() silently leaves it out of the mask)");
+                    }
+                    tracee.add(new TraceeOp(w[i].equals("block") ? TraceeOp.Kind.BLOCK : TraceeOp.Kind.UNBLOCK, sig));
+                    i++;
+                    break;
+                }
                 case "exit": {
                     int code = 0;
                     if (i + 1 < w.length && w[i + 1].matches("[0-9]+")) {
@@ -384,7 +398,7 @@ public final class ScenarioParser {
                     break;
                 }
                 default:
-                    throw err(line, "unknown tracee step '" + w[i] + "'; expected syscall, traceme, raise SIG, kill SIG or exit [CODE]");
+                    throw err(line, "unknown tracee step '" + w[i] + "'; expected syscall, traceme, raise SIG, kill SIG, block SIG, unblock SIG or exit [CODE]");
             }
         }
     }

@@ -16,7 +16,8 @@ import static utrace.model.Slots.*;
  * group exit right away: SIGNAL_GROUP_EXIT, SIGKILL queued, the task woken
  * even from TASK_STOPPED; the model has neither SIGNAL_GROUP_EXIT nor
  * group_exit_code, and no shipped scenario sends such a signal to an
- * untraced, stopped task). No signal is ever blocked.
+ * untraced, stopped task). A blocked signal (task->blocked, set only by a
+ * tracee that calls sigprocmask) is queued without a wake-up.
  */
 final class SendSignal {
     private SendSignal() {}
@@ -40,8 +41,10 @@ final class SendSignal {
         }
         // legacy_queue(): a non-rt signal already pending is not queued twice
         c.setBits(group ? SHARED_PENDING : SIGPENDING, sig);
-        // complete_signal(): wants_signal() picks the tracee; signal_wake_up(t, 0)
-        Utrace.signalWakeUp(c, false);
+        // complete_signal(): wants_signal() picks the tracee unless it blocks the signal ("if
+        // (sigismember(&p->blocked, sig)) return 0;"); then signal_wake_up(t, 0). A blocked signal
+        // waits in the queue: sigprocmask's recalc_sigpending() sets TIF_SIGPENDING when it is unblocked.
+        if ((Utrace.blocked(c) & sig) == 0) Utrace.signalWakeUp(c, false);
         return true;
     }
 

@@ -101,13 +101,25 @@ final class Tracee extends Actor {
     static final int LOCALS = 26;
 
     final List<TraceeOp> script;
+    /**
+     * task->blocked, kept after the locals, and only when the script calls sigprocmask() (ptrace-tests
+     * ptrace_cont-defeats-sigblock): only the task itself writes its mask, and a scenario that never
+     * blocks a signal keeps the state layout, and so the fingerprints and golden traces, it had before.
+     */
+    final boolean masks;
 
     Tracee(Model model, int index, List<TraceeOp> script) {
         super(model, index, "tracee");
         this.script = script;
+        boolean m = false;
+        for (TraceeOp op : script) m |= op.changesMask();
+        this.masks = m;
     }
 
-    @Override int slots() { return 1 + LOCALS; }
+    @Override int slots() { return 1 + LOCALS + (masks ? 1 : 0); }
+
+    /** The slot of task->blocked, or -1 if this tracee never blocks a signal (then its mask is empty). */
+    int blockedSlot() { return masks ? base + 1 + LOCALS : -1; }
 
     @Override String role() { return "tracee"; }
 

@@ -3,7 +3,7 @@ package utrace.model;
 /**
  * One step of the tracee's scripted life (it starts in user mode): a system
  * call, a system call with a body the model acts out (PTRACE_TRACEME, a
- * signal to itself), or exit().
+ * signal to itself, sigprocmask), or exit().
  */
 public record TraceeOp(Kind kind, int arg) {
     public enum Kind {
@@ -16,7 +16,11 @@ public record TraceeOp(Kind kind, int arg) {
         /** kill(getpid(), SIG): the signal goes to signal->shared_pending. */
         KILL("kill"),
         /** exit(CODE): report_exit, exit_notify, report_death, then the task is gone. */
-        EXIT("exit");
+        EXIT("exit"),
+        /** sigprocmask(SIG_BLOCK, {SIG}): set_current_blocked() adds SIG to task->blocked under siglock. */
+        BLOCK("block"),
+        /** sigprocmask(SIG_UNBLOCK, {SIG}): set_current_blocked() takes SIG out of task->blocked, recalc_sigpending(). */
+        UNBLOCK("unblock");
 
         public final String word;
         Kind(String word) { this.word = word; }
@@ -28,24 +32,31 @@ public record TraceeOp(Kind kind, int arg) {
 
     /** The system calls whose body the model acts out at the end of syscall entry (see TraceeSyscall.SYS_BODY). */
     public boolean hasBody() {
-        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL;
+        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL || changesMask();
+    }
+
+    /** sigprocmask(): the steps that write task->blocked. */
+    public boolean changesMask() {
+        return kind == Kind.BLOCK || kind == Kind.UNBLOCK;
     }
 
     /** As written in a scenario: "syscall", "raise SIGUSR1", "exit 42". */
     public String text() {
         // if/else, not a switch on the enum: Java PathFinder (jpf-core java-17) fails on the switch map
         // javac makes for it here (NoSuchFieldError on TraceeOp$1.$SwitchMap$...), and this runs under JPF
-        if (kind == Kind.RAISE || kind == Kind.KILL) return kind.word + " " + Signals.name(arg);
+        if (kind == Kind.RAISE || kind == Kind.KILL || changesMask()) return kind.word + " " + Signals.name(arg);
         if (kind == Kind.EXIT) return arg == 0 ? "exit" : "exit " + arg;
         return kind.word;
     }
 
     /**
      * What a trace calls the step (the note of the user-mode step): "system call" (a plain one),
-     * "PTRACE_TRACEME", "raise(SIGQUIT)", "kill(SIGSTOP)", "exit()" or "exit(42)".
+     * "PTRACE_TRACEME", "raise(SIGQUIT)", "kill(SIGSTOP)", "sigprocmask(SIG_BLOCK, SIGUSR1)", "exit()" or "exit(42)".
      */
     public String label() {
         if (kind == Kind.TRACEME) return "PTRACE_TRACEME";
+        if (kind == Kind.BLOCK) return "sigprocmask(SIG_BLOCK, " + Signals.name(arg) + ")";
+        if (kind == Kind.UNBLOCK) return "sigprocmask(SIG_UNBLOCK, " + Signals.name(arg) + ")";
         if (kind == Kind.RAISE || kind == Kind.KILL) return kind.word + "(" + Signals.name(arg) + ")";
         if (kind == Kind.EXIT) return arg == 0 ? "exit()" : "exit(" + arg + ")";
         return "system call";

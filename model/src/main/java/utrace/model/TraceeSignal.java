@@ -152,10 +152,14 @@ final class TraceeSignal {
         return true;
     }
 
-    /** dequeue_signal()'s choice: "We only dequeue private signals from ourselves" first, then the shared queue. */
+    /**
+     * dequeue_signal(tsk, &tsk->blocked, info)'s choice: "We only dequeue private signals from ourselves"
+     * first, then the shared queue; next_signal() skips the blocked ones, which stay queued.
+     */
     static int nextSignal(Ctx c) {
-        int signr = Signals.next(c.get(SIGPENDING));
-        return signr != 0 ? signr : Signals.next(c.get(SHARED_PENDING));
+        int unblocked = ~Utrace.blocked(c);
+        int signr = Signals.next(c.get(SIGPENDING) & unblocked);
+        return signr != 0 ? signr : Signals.next(c.get(SHARED_PENDING) & unblocked);
     }
 
     /**
@@ -223,8 +227,10 @@ final class TraceeSignal {
      * The rest of ptrace_signal() after ptrace_stop() returned, siglock still
      * held: "signr = current->exit_code; if (signr == 0) return signr;" (the
      * debugger cancelled it), else "current->exit_code = 0" and the signal
-     * (maybe another one the debugger chose; blocked signals are not modelled)
-     * goes on to get_signal_to_deliver's action. exit_code also survives
+     * (maybe another one the debugger chose) goes on to get_signal_to_deliver's
+     * action, unless the task blocks it: "If the (new) signal is now blocked,
+     * requeue it" (specific_send_sig_info; ptrace-tests
+     * ptrace_cont-defeats-sigblock), and look for the next. exit_code also survives
      * __ptrace_unlink: if the tracer went away before collecting the stop, the
      * original signal is delivered; PTRACE_DETACH's data replaces it.
      */
@@ -237,6 +243,16 @@ final class TraceeSignal {
             return;
         }
         c.set(EXIT_CODE, 0);
+        if ((Utrace.blocked(c) & signr) != 0) {
+            if (c.cfg.mutated(Mutation.BLOCKED_SIGNAL_DELIVERED)) {
+                c.note("ptrace_signal: " + Signals.name(signr) + " is blocked, delivered anyway (mutation blocked-signal-delivered)");
+            } else {
+                SendSignal.send(c, signr, false);
+                if (c.record) c.note("ptrace_signal: " + Signals.name(signr) + " is blocked: requeued (specific_send_sig_info)");
+                c.pc(GS_HOOK);
+                return;
+            }
+        }
         if (c.record) c.note("ptrace_signal: deliver " + Signals.name(signr) + " (exit_code)");
         act(c, signr, !c.cfg.mutated(Mutation.PASSED_SIGNAL_SKIPS_HANDLER));
     }

@@ -44,11 +44,12 @@ final class TraceeSyscall {
                     + "are not in the series; this is the hook it calls for TIF_NOTIFY_RESUME")
                 .simplified("x86's exit work loop as one test per step: TIF_SIGPENDING first (do_signal), then "
                     + "TIF_NOTIFY_RESUME (cleared, then tracehook_notify_resume), else user mode"));
-        info(SYS_BODY, AREA_SYSCALL, "the system call's body: ptrace_traceme (tasklist), or send_signal to itself (siglock)", "sys_ptrace / sys_tgkill / sys_kill", 0,
+        info(SYS_BODY, AREA_SYSCALL, "the system call's body: ptrace_traceme (tasklist), send_signal to itself, or sigprocmask (siglock)", "sys_ptrace / sys_tgkill / sys_kill / sys_rt_sigprocmask", 0,
             SeedRef.context("include/linux/signal.h", 3915, "extern int do_send_sig_info(int sig, struct siginfo *info,",
                 "the bodies are 3.1 code not in the series: ptrace_traceme (kernel/ptrace.c) makes the real parent the "
                     + "tracer under tasklist_lock; tgkill() and kill() send through do_send_sig_info -> send_signal, "
-                    + "declared here")
+                    + "declared here; sigprocmask() sets task->blocked and recalc_sigpending() under siglock "
+                    + "(set_current_blocked, kernel/signal.c)")
                 .simplified("the body is one step under its lock, after the entry hooks; a plain system call has no "
                     + "body step"));
     }
@@ -132,8 +133,8 @@ final class TraceeSyscall {
 
     /**
      * The body: ptrace_traceme() ("Are we already being traced?" under
-     * tasklist_lock; not if the parent passed exit_ptrace, PF_EXITING), or
-     * tgkill()/kill() to itself: send_signal under siglock.
+     * tasklist_lock; not if the parent passed exit_ptrace, PF_EXITING),
+     * tgkill()/kill() to itself: send_signal under siglock, or sigprocmask().
      */
     private static boolean syscallBody(Tracee t, Ctx c) {
         TraceeOp op = TraceeOp.decode(c.local(L_SYSOP));
@@ -152,6 +153,14 @@ final class TraceeSyscall {
             if (!c.lockFree(LOCK_SIGLOCK)) return false;
             boolean queued = SendSignal.send(c, op.arg(), op.kind() == TraceeOp.Kind.KILL);
             if (c.record) c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
+        } else if (op.changesMask()) {
+            // set_current_blocked(): "spin_lock_irq(&tsk->sighand->siglock); tsk->blocked = *newset;
+            // recalc_sigpending();" (one thread: no retarget_shared_pending to other threads)
+            if (!c.lockFree(LOCK_SIGLOCK)) return false;
+            int slot = t.blockedSlot();
+            c.set(slot, op.kind() == TraceeOp.Kind.BLOCK ? c.get(slot) | op.arg() : c.get(slot) & ~op.arg());
+            Utrace.recalcSigpending(c);
+            if (c.record) c.note(op.label() + ": task->blocked = " + Signals.names(c.get(slot)) + ", recalc_sigpending");
         } else {
             throw new IllegalStateException("no body for " + op);
         }

@@ -116,6 +116,20 @@ final class Utrace {
         return wakeUpState(c, mask);
     }
 
+    /**
+     * recalc_sigpending_tsk()'s "PENDING(&t->pending, &t->blocked) || PENDING(&t->signal->shared_pending,
+     * &t->blocked)": a signal is queued that the task does not block.
+     */
+    static boolean signalPending(Ctx c) {
+        return ((c.get(SIGPENDING) | c.get(SHARED_PENDING)) & ~blocked(c)) != 0;
+    }
+
+    /** task->blocked (sigprocmask); empty unless the scenario's tracee blocks a signal. */
+    static int blocked(Ctx c) {
+        int slot = c.model.tracee().blockedSlot();
+        return slot < 0 ? 0 : c.get(slot);
+    }
+
     /** signal_wake_up(t, resume): TIF_SIGPENDING, then wake INTERRUPTIBLE (and WAKEKILL if resume). */
     static void signalWakeUp(Ctx c, boolean resume) {
         c.setBits(TIF, Tif.SIGPENDING);
@@ -125,11 +139,11 @@ final class Utrace {
     /**
      * recalc_sigpending() of current: TIF_SIGPENDING iff job control is pending
      * (recalc_sigpending_tsk: task->jobctl & JOBCTL_PENDING_MASK), a signal
-     * is pending in task->pending or signal->shared_pending or, from patch 05
+     * the task does not block is pending in task->pending or signal->shared_pending or, from patch 05
      * on, utrace->resume == UTRACE_INTERRUPT; else the flag is cleared.
      */
     static void recalcSigpending(Ctx c) {
-        boolean pending = c.has(JOBCTL, JOBCTL_PENDING_MASK) || c.get(SIGPENDING) != 0 || c.get(SHARED_PENDING) != 0
+        boolean pending = c.has(JOBCTL, JOBCTL_PENDING_MASK) || signalPending(c)
             || (c.cfg.has(5) && c.get(UTRACE_FLAGS) != 0 && c.get(RESUME) == Actions.INTERRUPT);
         if (pending) c.setBits(TIF, Tif.SIGPENDING);
         else c.clearBits(TIF, Tif.SIGPENDING);
@@ -143,7 +157,7 @@ final class Utrace {
      * hook is in recalc_sigpending() only.
      */
     static void recalcSigpendingTsk(Ctx c) {
-        if (c.has(JOBCTL, JOBCTL_PENDING_MASK) || c.get(SIGPENDING) != 0 || c.get(SHARED_PENDING) != 0) {
+        if (c.has(JOBCTL, JOBCTL_PENDING_MASK) || signalPending(c)) {
             c.setBits(TIF, Tif.SIGPENDING);
         }
     }

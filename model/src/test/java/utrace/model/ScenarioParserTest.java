@@ -162,8 +162,21 @@ class ScenarioParserTest {
     void exitMustBeLast() {
         assertError("scenario x\nengine E1\ntracee syscall exit syscall\n", 3, "nothing can follow 'exit'");
         assertError("scenario x\nengine E1\ntracee exit exit\n", 3, "nothing can follow 'exit'");
-        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "syscall, traceme, raise SIG, kill SIG or exit [CODE]");
+        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "syscall, traceme, raise SIG, kill SIG, block SIG, unblock SIG or exit [CODE]");
         assertError("scenario x\nengine E1\ntracee\ntracee exit\n", 4, "a second 'tracee' line");
+    }
+
+    @Test
+    void sigprocmaskSteps() throws Exception {
+        Scenario s = ScenarioParser.parse("t", "scenario x\nengine E1\ntracee block SIGUSR1 unblock usr1 exit\n");
+        assertEquals(java.util.List.of(new TraceeOp(TraceeOp.Kind.BLOCK, Signals.SIGUSR1),
+            new TraceeOp(TraceeOp.Kind.UNBLOCK, Signals.SIGUSR1), TraceeOp.EXIT), s.tracee());
+        assertEquals("sigprocmask(SIG_BLOCK, SIGUSR1)", s.tracee().get(0).label());
+        assertEquals("unblock SIGUSR1", s.tracee().get(1).text());
+        assertError("scenario x\nengine E1\ntracee block\n", 3, "expected a signal after 'block'");
+        assertError("scenario x\nengine E1\ntracee unblock SIGFOO\n", 3, "expected a signal after 'unblock'");
+        assertError("scenario x\nengine E1\ntracee block SIGKILL\n", 3, "SIGKILL cannot be blocked");
+        assertError("scenario x\nengine E1\ntracee block SIGSTOP\n", 3, "SIGSTOP cannot be blocked");
     }
 
     @Test

@@ -466,7 +466,7 @@ public final class Contracts {
         for (LoggedStep s : log) {
             if (!s.has(Obs.Kind.USER_ENTRY)) continue;
             State before = before(m, log, s.index());
-            int pending = before.pendingSignals() | before.get(Slots.SHARED_PENDING);
+            int pending = (before.pendingSignals() | before.get(Slots.SHARED_PENDING)) & ~m.blockedSignals(before);
             if (pending != 0) {
                 return "no-signal-loss: at step " + s.index() + " the tracee returned to user mode with "
                     + utrace.model.Signals.names(pending) + " still pending";
