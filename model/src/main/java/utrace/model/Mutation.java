@@ -134,6 +134,16 @@ public enum Mutation {
             + "being requeued (\"If the (new) signal is now blocked, requeue it\"): ptrace-tests "
             + "ptrace_cont-defeats-sigblock, \"signal was blocked but it still killed tracee!\"",
         "wait-report-correct", "ptrace-cont-defeats-sigblock"),
+    BLOCKED_SIGNAL_DROPPED("ptrace_signal",
+        "a blocked signal the tracer passes at a signal-delivery stop is dropped (ptrace_signal returns 0) instead of "
+            + "requeued: once the tracee unblocks it there is nothing to deliver (ptrace-tests "
+            + "ptrace_cont-defeats-sigblock: the last waitpid sees exit 42, not the SIGUSR1 stop)",
+        "signal-delivered", "ptrace-cont-defeats-sigblock"),
+    UNBLOCK_SKIPS_RECALC("set_current_blocked",
+        "sigprocmask() writes task->blocked but does not recalc_sigpending(): a queued signal it unblocks does not set "
+            + "TIF_SIGPENDING, and the task returns to user mode with it pending (ptrace-tests "
+            + "ptrace_cont-defeats-sigblock: \"Tracee unblocks pending SIGUSR1 and immediately has it raised\")",
+        "no-signal-loss", "ptrace-cont-defeats-sigblock"),
     STOP_SIGNAL_KEEPS_SIGCONT("prepare_signal",
         "a stop signal does not remove SIGCONT from the queues (\"This is a stop signal. Remove SIGCONT from all "
             + "queues\"), so PTRACE_ATTACH's SIGSTOP is collected after a SIGCONT pending before it",

@@ -246,6 +246,10 @@ final class TraceeSignal {
         if ((Utrace.blocked(c) & signr) != 0) {
             if (c.cfg.mutated(Mutation.BLOCKED_SIGNAL_DELIVERED)) {
                 c.note("ptrace_signal: " + Signals.name(signr) + " is blocked, delivered anyway (mutation blocked-signal-delivered)");
+            } else if (c.cfg.mutated(Mutation.BLOCKED_SIGNAL_DROPPED)) {
+                c.note("ptrace_signal: " + Signals.name(signr) + " is blocked: dropped (mutation blocked-signal-dropped)");
+                c.pc(GS_HOOK);
+                return;
             } else {
                 SendSignal.send(c, signr, false);
                 if (c.record) c.note("ptrace_signal: " + Signals.name(signr) + " is blocked: requeued (specific_send_sig_info)");

@@ -159,7 +159,8 @@ final class TraceeSyscall {
             if (!c.lockFree(LOCK_SIGLOCK)) return false;
             int slot = t.blockedSlot();
             c.set(slot, op.kind() == TraceeOp.Kind.BLOCK ? c.get(slot) | op.arg() : c.get(slot) & ~op.arg());
-            Utrace.recalcSigpending(c);
+            if (c.cfg.mutated(Mutation.UNBLOCK_SKIPS_RECALC)) c.note("no recalc_sigpending (mutation unblock-skips-recalc)");
+            else Utrace.recalcSigpending(c);
             if (c.record) c.note(op.label() + ": task->blocked = " + Signals.names(c.get(slot)) + ", recalc_sigpending");
         } else {
             throw new IllegalStateException("no body for " + op);
