@@ -44,9 +44,11 @@ import utrace.model.Scenarios;
             + "program states with its own state matching): they must agree, and a disagreement means one of them "
             + "has a bug.",
         "",
-        "Rows: every default scenario on the full series (both must say PASS), every mutation on the scenario that "
-            + "shows it and every row of the gate's bug matrix, weak-memory rows included (both must say VIOLATION, "
-            + "of the invariant the mutation or row names). A row where both engines agree on another verdict is "
+        "Rows: every default scenario on the full series, every fidelity scenario (every invariant, rows marked "
+            + "[fidelity]) and every ptrace-tests scenario (the set 'ptrace-tests', rows marked [ptrace-tests]): both "
+            + "must say PASS. Every mutation on the scenario that shows it, every row of the gate's bug matrix, "
+            + "weak-memory rows included, and every finding (rows marked [finding]): both must say VIOLATION, of the "
+            + "invariant the mutation, row or finding names. A row where both engines agree on another verdict is "
             + "UNEXPECTED and fails the run like a disagreement.",
         "",
         "JPF runs each row with one of two drivers (column 'driver', see --jpf-driver): 'threads', one Java thread "
@@ -83,6 +85,11 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Option(names = "--no-fidelity", description = "Leave out the fidelity rows (model/scenarios/fidelity.list: the "
         + "edges of documented exceptions, each checked with every invariant; both engines must say PASS).")
     boolean noFidelity;
+
+    @Option(names = "--no-ptrace-tests", description = "Leave out the ptrace-tests rows (model/scenarios/ptrace-tests.list: "
+        + "the kernel's ptrace regression tests as scenarios, each checked with the invariant set 'ptrace-tests' as "
+        + "`make ptrace-tests` does; both engines must say PASS).")
+    boolean noPtraceTests;
 
     @Option(names = "--jpf-max-states", paramLabel = "N", defaultValue = "700",
         description = "Use the thread driver only on rows whose native search has at most N states (0: every row); "
@@ -219,6 +226,11 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (!noFidelity) {
             for (String n : Scenarios.fidelityNames()) {
                 if (wanted(n)) rows.add(Crosscheck.fidelityRow(load(n)));
+            }
+        }
+        if (!noPtraceTests) {
+            for (String n : Scenarios.ptraceTestNames()) {
+                if (wanted(n)) rows.add(Crosscheck.ptraceTestsRow(load(n)));
             }
         }
         if (rows.isEmpty()) throw new UsageException("no row matches --scenario " + UsageException.shown(String.join(", ", only)));

@@ -25,10 +25,10 @@ public final class Crosscheck {
     private Crosscheck() {}
 
     /**
-     * What a row is, and so what both engines must say: default and fidelity rows PASS, mutation, gate and finding
-     * rows VIOLATION.
+     * What a row is, and so what both engines must say: default, fidelity and ptrace-tests rows PASS, mutation, gate
+     * and finding rows VIOLATION.
      */
-    public enum Kind { DEFAULT, MUTATION, GATE, FINDING, FIDELITY }
+    public enum Kind { DEFAULT, MUTATION, GATE, FINDING, FIDELITY, PTRACE_TESTS }
 
     /**
      * One configuration to run under both engines.
@@ -43,7 +43,7 @@ public final class Crosscheck {
         }
 
         public Verdict expected() {
-            return kind == Kind.DEFAULT || kind == Kind.FIDELITY ? Verdict.PASS : Verdict.VIOLATION;
+            return kind == Kind.DEFAULT || kind == Kind.FIDELITY || kind == Kind.PTRACE_TESTS ? Verdict.PASS : Verdict.VIOLATION;
         }
 
         /** Null if {@code v} (with {@code invariant} for a violation) is what this row must give, else what is wrong. */
@@ -103,6 +103,15 @@ public final class Crosscheck {
         return new Row(s.name() + " [fidelity]", s, ModelConfig.fullSeries(), allInvariants(), false, Kind.FIDELITY, null);
     }
 
+    /**
+     * A scenario of model/scenarios/ptrace-tests.list (a test of the kernel's ptrace regression suite) on the full
+     * series with the invariant set 'ptrace-tests', as `make ptrace-tests` checks it: both engines must say PASS.
+     */
+    public static Row ptraceTestsRow(Scenario s) {
+        return new Row(s.name() + " [ptrace-tests]", s, ModelConfig.fullSeries(), shipped("ptrace-tests"), false,
+            Kind.PTRACE_TESTS, null);
+    }
+
     /** A mutation on the scenario that shows it, checking the invariant it breaks. */
     public static Row mutationRow(Mutation m, Scenario s, InvariantSet set) {
         return new Row(s.name() + " +" + m.id, s, ModelConfig.fullSeries().withMutations(EnumSet.of(m)), only(m.breaks), false,
@@ -140,10 +149,14 @@ public final class Crosscheck {
     }
 
     private static InvariantSet allInvariants() {
+        return shipped("all");
+    }
+
+    private static InvariantSet shipped(String name) {
         try {
-            return InvariantSet.shipped("all");
+            return InvariantSet.shipped(name);
         } catch (utrace.invariants.InvariantSetException e) {
-            throw new IllegalStateException("the shipped set 'all' does not load: " + e.getMessage(), e);
+            throw new IllegalStateException("the shipped set '" + name + "' does not load: " + e.getMessage(), e);
         }
     }
 

@@ -59,6 +59,7 @@ class CrosscheckExpectationTest {
         }
         for (String n : Scenarios.findingNames()) rows.add(Crosscheck.findingRow(Scenarios.load(n)));
         for (String n : Scenarios.fidelityNames()) rows.add(Crosscheck.fidelityRow(Scenarios.load(n)));
+        for (String n : Scenarios.ptraceTestNames()) rows.add(Crosscheck.ptraceTestsRow(Scenarios.load(n)));
         List<String> wrong = new ArrayList<>();
         for (Crosscheck.Row row : rows) {
             Crosscheck.Outcome o = new Crosscheck.Outcome(row, nativeRun(row), null, "no JPF in this test");
