@@ -384,6 +384,11 @@ public final class ScenarioParser {
                         // sys_rt_sigprocmask: sigdelsetmask(&new_set, sigmask(SIGKILL)|sigmask(SIGSTOP))
                         throw err(line, Signals.name(sig) + " cannot be blocked (sigprocmask() silently leaves it out of the mask)");
                     }
+                    if (sig == Signals.SIGTRAP) {
+                        // force_sig_info() of the step trap unblocks it and resets its handler: not modelled
+                        throw err(line, "SIGTRAP cannot be blocked here: the single-step trap is forced (force_sig_info "
+                            + "unblocks it and resets its handler), which the model does not do");
+                    }
                     tracee.add(new TraceeOp(w[i].equals("block") ? TraceeOp.Kind.BLOCK : TraceeOp.Kind.UNBLOCK, sig));
                     i++;
                     break;

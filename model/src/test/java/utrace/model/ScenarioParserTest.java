@@ -177,6 +177,7 @@ class ScenarioParserTest {
         assertError("scenario x\nengine E1\ntracee unblock SIGFOO\n", 3, "expected a signal after 'unblock'");
         assertError("scenario x\nengine E1\ntracee block SIGKILL\n", 3, "SIGKILL cannot be blocked");
         assertError("scenario x\nengine E1\ntracee block SIGSTOP\n", 3, "SIGSTOP cannot be blocked");
+        assertError("scenario x\nengine E1\ntracee block SIGTRAP\n", 3, "SIGTRAP cannot be blocked here", "force_sig_info");
     }
 
     @Test
