@@ -46,15 +46,16 @@ public final class Audit {
 
     public ScenarioAudit run(Scenario s, List<Invariant> invariants, Progress progress) {
         ExplorationResult base = explore(s, ModelConfig.fullSeries(), invariants);
-        List<String> failsOnSeries = base.verdict() == Verdict.VIOLATION ? violated(s, ModelConfig.fullSeries(), invariants, new ArrayList<>())
-            : List.of();
+        // a finding: the search just made is the first of the continue-style loop, not made again
+        List<String> failsOnSeries = base.verdict() == Verdict.VIOLATION
+            ? violated(s, ModelConfig.fullSeries(), invariants, new ArrayList<>(), base) : List.of();
         Map<String, List<String>> by = new LinkedHashMap<>();
         for (Invariant i : invariants) by.put(i.name(), new ArrayList<>());
         List<String> incomplete = new ArrayList<>();
         int done = 0;
         for (Breaker b : breakers) {
             List<String> cut = new ArrayList<>();
-            for (String inv : violated(s, b.config(), invariants, cut)) by.get(inv).add(b.label());
+            for (String inv : violated(s, b.config(), invariants, cut, null)) by.get(inv).add(b.label());
             if (!cut.isEmpty()) incomplete.add(b.label());
             progress.breakerDone(s, ++done, breakers.size());
         }
@@ -64,13 +65,16 @@ public final class Audit {
     /**
      * Every invariant of {@code invariants} that {@code config} violates on {@code s}: search, drop the one
      * found, search again, until a search passes. A search a limit cut short ends the loop and is noted in
-     * {@code cut}.
+     * {@code cut}. {@code first}, if not null, is the result of the first search, already made.
      */
-    private List<String> violated(Scenario s, ModelConfig config, List<Invariant> invariants, List<String> cut) {
+    private List<String> violated(Scenario s, ModelConfig config, List<Invariant> invariants, List<String> cut,
+                                  ExplorationResult first) {
         List<Invariant> remaining = new ArrayList<>(invariants);
         List<String> out = new ArrayList<>();
+        ExplorationResult next = first;
         while (!remaining.isEmpty()) {
-            ExplorationResult r = explore(s, config, remaining);
+            ExplorationResult r = next != null ? next : explore(s, config, remaining);
+            next = null;
             if (r.verdict() == Verdict.INCOMPLETE) {
                 cut.add(r.incompleteReason());
                 break;
