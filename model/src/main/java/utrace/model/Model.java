@@ -399,7 +399,7 @@ public final class Model {
 
     /** task->blocked in {@code s} (sigprocmask); 0 for a scenario whose tracee never blocks a signal. */
     public int blockedSignals(State s) {
-        int slot = tracee == null ? -1 : tracee.blockedSlot();
+        int slot = blockedSlot();
         return slot < 0 ? 0 : s.get(slot);
     }
 
