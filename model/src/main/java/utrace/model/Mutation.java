@@ -139,6 +139,12 @@ public enum Mutation {
             + "requeued: once the tracee unblocks it there is nothing to deliver (ptrace-tests "
             + "ptrace_cont-defeats-sigblock: the last waitpid sees exit 42, not the SIGUSR1 stop)",
         "signal-delivered", "ptrace-cont-defeats-sigblock"),
+    DEQUEUE_IGNORES_BLOCKED("dequeue_signal",
+        "dequeue_signal() takes the next pending signal whether or not the task blocks it (next_signal() without "
+            + "the mask): a blocked SIGUSR1 the tracer passed and ptrace_signal requeued is taken at once and reported "
+            + "in a signal-delivery stop (ptrace-tests ptrace_cont-defeats-sigblock: waitpid sees SIGUSR1 where the "
+            + "second SIGSTOP was due)",
+        "wait-report-correct", "ptrace-cont-defeats-sigblock"),
     UNBLOCK_SKIPS_RECALC("set_current_blocked",
         "sigprocmask() writes task->blocked but does not recalc_sigpending(): a queued signal it unblocks does not set "
             + "TIF_SIGPENDING, and the task returns to user mode with it pending (ptrace-tests "

@@ -157,7 +157,7 @@ final class TraceeSignal {
      * first, then the shared queue; next_signal() skips the blocked ones, which stay queued.
      */
     static int nextSignal(Ctx c) {
-        int unblocked = ~Utrace.blocked(c);
+        int unblocked = c.cfg.mutated(Mutation.DEQUEUE_IGNORES_BLOCKED) ? -1 : ~Utrace.blocked(c);
         int signr = Signals.next(c.get(SIGPENDING) & unblocked);
         return signr != 0 ? signr : Signals.next(c.get(SHARED_PENDING) & unblocked);
     }

@@ -59,7 +59,7 @@ class PtraceTestsTest {
             Mutation.TRACED_SIGNAL_DROPPED, Mutation.AUTOREAP_WHILE_PTRACED, Mutation.DETACH_DROPS_SIGNAL,
             Mutation.STEP_KEPT_AFTER_DETACH, Mutation.PTRACE_STOP_IN_TASK_STOPPED, Mutation.TRACED_GROUP_STOP_UNTRAPPED,
             Mutation.SIGKILL_SKIPS_WAKEKILL, Mutation.PASSED_SIGNAL_SKIPS_HANDLER, Mutation.BLOCKED_SIGNAL_DELIVERED,
-            Mutation.BLOCKED_SIGNAL_DROPPED, Mutation.UNBLOCK_SKIPS_RECALC);
+            Mutation.BLOCKED_SIGNAL_DROPPED, Mutation.DEQUEUE_IGNORES_BLOCKED, Mutation.UNBLOCK_SKIPS_RECALC);
     }
 
     @ParameterizedTest(name = "{0} is caught with -i ptrace-tests")
