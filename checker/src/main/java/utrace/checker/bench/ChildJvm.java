@@ -20,9 +20,12 @@ import utrace.model.Scenario;
  * `verify` waits.
  */
 final class ChildJvm {
-    /** One child's figures: the search's own wall and CPU time, the process's wall time and peak RSS. */
+    /**
+     * One child's figures: the search's own wall and CPU time, the process's wall time and peak RSS, the
+     * warm-up runs made before the timed one and the JIT's compile time during it.
+     */
     record Result(String verdict, long states, long transitions, long searchMillis, long cpuMillis, long processMillis,
-                  long peakRssBytes) {
+                  long peakRssBytes, int warmups, long jitMillis) {
         double statesPerSecond() { return states * 1000.0 / Math.max(1, searchMillis); }
     }
 
@@ -85,7 +88,8 @@ final class ChildJvm {
                 kv.put(part.substring(0, eq), part.substring(eq + 1));
             }
             return new Result(kv.get("verdict"), Long.parseLong(kv.get("states")), Long.parseLong(kv.get("transitions")),
-                Long.parseLong(kv.get("millis")), Long.parseLong(kv.get("cpu")), wall, Long.parseLong(kv.get("rss")));
+                Long.parseLong(kv.get("millis")), Long.parseLong(kv.get("cpu")), wall, Long.parseLong(kv.get("rss")),
+                Integer.parseInt(kv.get("warmups")), Long.parseLong(kv.get("jit")));
         }
         throw new IOException("bench child (exit " + code + ") printed no result: " + out.strip());
     }

@@ -1,5 +1,7 @@
 package utrace.checker.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +28,11 @@ import utrace.model.Scenarios;
  * ({@code LevelExplorer}, at any number of workers, 1 included) or "independent" (WORKERS one-worker
  * searches at once, one thread and one model each, nothing shared but the heap: what WORKERS cores
  * give this model's search with no coordination at all; millis is the wall time until all finish,
- * states one search's); WARMUPS (default 0) untimed runs of
- * the same search come first ({@link JvmMode#WARM}), then a collection, then the timed one. The peak
- * RSS is the process's, so it covers the warm-up runs too (the same search: about the same peak).
+ * states one search's); up to WARMUPS (default 0) untimed runs of the same search come first, until
+ * one spends under {@link JvmMode#QUIET_PERCENT}% of its wall time compiling ({@link JvmMode#WARM}),
+ * then a collection, then the timed one. The line also gives the warm-up runs made and the JIT's
+ * compile time during the timed run. The peak RSS is the process's, so it covers the warm-up runs
+ * too (the same search: about the same peak).
  */
 public final class ChildRun {
     private ChildRun() {}
@@ -44,16 +48,34 @@ public final class ChildRun {
         int warmups = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         boolean independent = engine.equals("independent");
         if (independent) opts = ScaleOptions.SEQUENTIAL.withWorkers(1);
-        for (int i = 0; i < warmups; i++) search(model, set, level, limits, opts);
+        int warmed = 0;
+        while (warmed < warmups) {
+            long jit0 = jitMillis();
+            long w0 = System.nanoTime();
+            // C warms up as it is timed: WORKERS searches at once, each on its own thread and model.
+            if (independent) independent(args[0], set, workers, limits);
+            else search(model, set, level, limits, opts);
+            warmed++;
+            long wallMillis = (System.nanoTime() - w0) / 1_000_000;
+            if ((jitMillis() - jit0) * 100 < JvmMode.QUIET_PERCENT * wallMillis) break;
+        }
         if (warmups > 0) System.gc(); // the warm-up's garbage is not the measured run's
+        long jit0 = jitMillis();
         long cpu0 = Measure.processCpuNanos();
         long t0 = System.nanoTime();
         ExplorationResult r = independent ? independent(args[0], set, workers, limits) : search(model, set, level, limits, opts);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpu = (Measure.processCpuNanos() - cpu0) / 1_000_000;
-        System.out.printf(Locale.ROOT, "bench-child verdict=%s states=%d transitions=%d millis=%d cpu=%d rss=%d%n",
-            r.verdict(), r.stats().states(), r.stats().transitions(), ms, cpu, PeakRss.self());
+        long jit = jitMillis() - jit0;
+        System.out.printf(Locale.ROOT, "bench-child verdict=%s states=%d transitions=%d millis=%d cpu=%d rss=%d warmups=%d jit=%d%n",
+            r.verdict(), r.stats().states(), r.stats().transitions(), ms, cpu, PeakRss.self(), warmed, jit);
         System.out.flush();
+    }
+
+    /** The JIT compilers' total compile time so far (all compiler threads), or 0 where the JVM does not say. */
+    static long jitMillis() {
+        CompilationMXBean b = ManagementFactory.getCompilationMXBean();
+        return b != null && b.isCompilationTimeMonitoringSupported() ? b.getTotalCompilationTime() : 0;
     }
 
     /** {@code copies} one-worker searches at once, each on a model of its own; the first one's result. */

@@ -66,6 +66,8 @@ final class WorkerScaling {
             s.name(), mode.phrase(), withC ? "A B C A B C" : "A B A B", withC ? "round" : "pair", workers, workers,
             withC ? String.format(Locale.ROOT, ";%n  C = %d one-worker searches at once, each on its own model (no coordination: "
                 + "what %d cores give this search)", workers, workers) : "");
+        out.printf(Locale.ROOT, "  jit: the JIT compilers' time during the timed search (CPU a %d-worker search shares)%s%n", workers,
+            mode.warmups > 0 ? "; Nw: the warm-up runs before it" : "");
         header("run");
         List<ChildJvm.Result> a = new ArrayList<>();
         List<ChildJvm.Result> b = new ArrayList<>();
@@ -129,10 +131,12 @@ final class WorkerScaling {
         }
         StringBuilder each = new StringBuilder();
         for (double r : ceiling) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2fx", r));
+        double reached = 100 * median(share);
         return String.format(Locale.ROOT, "  C: %d independent one-worker searches at once (a model each, nothing shared) got %.2fx one "
-            + "search's%n  throughput (median of the per-pair ratios %d*A/C; pairs: %s): no %d-worker search of this model%n"
-            + "  gets more on this machine; B reached %.0f%% of it (median per pair)", workers, median(ceiling), workers, each,
-            workers, 100 * median(share));
+            + "search's%n  throughput (median of the per-pair ratios %d*A/C; pairs: %s): what %d cores give this search with%n"
+            + "  no coordination; B reached %.0f%% of it (median per pair)%s", workers, median(ceiling), workers, each,
+            workers, reached, reached > 100 ? String.format(Locale.ROOT, ": more, as C holds %d visited sets and %d levels "
+                + "in the caches and the heap%n  where B holds one", workers, workers) : "");
     }
 
     /** Rounds of {@link CpuCeiling}: about 1.5 s each for two threads. */
@@ -168,23 +172,25 @@ final class WorkerScaling {
     }
 
     private void header(String first) {
-        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s%n", first, "config", "verdict", "states", "search",
-            "states/s", "cpu", "process", "peak RSS");
+        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s %10s%n", first, "config", "verdict", "states", "search",
+            "states/s", "cpu", "process", "peak RSS", "jit");
     }
 
+    /** A run's figures; jit is the compile time during the timed search (with the warm-up runs made, if any). */
     private void row(String label, String config, ChildJvm.Result r) {
-        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s%n", label, config, r.verdict(), Numbers.grouped(r.states()),
+        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s %10s%n", label, config, r.verdict(), Numbers.grouped(r.states()),
             Numbers.millis(r.searchMillis()), Numbers.rate(r.statesPerSecond()), Numbers.millis(r.cpuMillis()),
-            Numbers.millis(r.processMillis()), bytes(r.peakRssBytes()));
+            Numbers.millis(r.processMillis()), bytes(r.peakRssBytes()),
+            Numbers.millis(r.jitMillis()) + (r.warmups() > 0 ? " " + r.warmups() + "w" : ""));
     }
 
     private void median(String label, String config, List<ChildJvm.Result> rs) {
         long states = rs.get(0).states();
         double ms = medianOf(rs, ChildJvm.Result::searchMillis);
-        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s%n", label, config, "", Numbers.grouped(states),
+        out.printf(Locale.ROOT, "%-8s %-10s %-10s %11s %9s %10s %9s %9s %9s %10s%n", label, config, "", Numbers.grouped(states),
             Numbers.millis((long) ms), Numbers.rate(states * 1000.0 / Math.max(1, ms)),
             Numbers.millis((long) medianOf(rs, ChildJvm.Result::cpuMillis)), Numbers.millis((long) medianOf(rs, ChildJvm.Result::processMillis)),
-            bytes((long) medianOf(rs, ChildJvm.Result::peakRssBytes)));
+            bytes((long) medianOf(rs, ChildJvm.Result::peakRssBytes)), "");
     }
 
     private static String bytes(long b) {

@@ -106,7 +106,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "P", defaultValue = "5",
         description = "Paired runs: -w 1 and -w N alternating (A B A B), a JVM each (--jvm), a first pair not "
             + "counted, then P pairs; medians and the median of the per-pair ratios. With N cores each round also runs C, N "
-            + "independent -w 1 searches at once (nothing shared): the ceiling B is measured against. Then the worker curve. "
+            + "independent -w 1 searches at once (nothing shared, but N visited sets where B has one): the reference B is "
+            + "measured against. Then the worker curve. "
             + "0 leaves both out. "
             + "Default: ${DEFAULT-VALUE}.")
     int pairs;
@@ -136,7 +137,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm", paramLabel = "MODE", defaultValue = "both",
         description = "How the SPIN table's and the paired runs' JVMs run the search: 'fresh' (once, timed, as verify: "
             + "the time includes the JIT compiling the search's code as it runs, about a second on bench-large), 'warm' "
-            + "(the same search once untimed first: the steady state, per-state speed as JMH measures it) or 'both' "
+            + "(the same search untimed first, until a run spends under 2% of its time in the JIT, at most 5 runs: the steady "
+            + "state, per-state speed as JMH measures it) or 'both' "
             + "(a row or table of each). Default: ${DEFAULT-VALUE}.")
     String jvm;
 

@@ -38,25 +38,55 @@ final class BitstateTable extends VisitedTable {
 
     @Override boolean add(long fp) {
         int part = partition(fp);
-        long[] a = parts[part];
         // The chance that this state, if new, finds all its bits already set.
         double fill = (double) setBits[part] / bits();
-        boolean fresh = false;
+        int set = markBits(parts[part], fp);
+        if (set == 0) return false;
+        setBits[part] += set;
+        inserted[part]++;
+        omissions[part] += Math.pow(fill, HASHES);
+        return true;
+    }
+
+    /** {@link #add} on each, with the partition's counters in locals (see {@link VisitedTable#addAll}). */
+    @Override int addAll(long[] fps, int from, int to, boolean[] fresh) {
+        if (from == to) return 0;
+        int part = partition(fps[from]);
+        long[] a = parts[part];
+        long bitsSet = setBits[part];
+        long ins = inserted[part];
+        double om = omissions[part];
+        int added = 0;
+        for (int j = from; j < to; j++) {
+            double fill = (double) bitsSet / bits();
+            int set = markBits(a, fps[j]);
+            fresh[j] = set != 0;
+            if (set == 0) continue;
+            bitsSet += set;
+            ins++;
+            // The same additions in the same order as add(): the estimate is bit for bit the same.
+            om += Math.pow(fill, HASHES);
+            added++;
+        }
+        setBits[part] = bitsSet;
+        inserted[part] = ins;
+        omissions[part] = om;
+        return added;
+    }
+
+    /** Sets {@code fp}'s bits in its partition's array; returns how many were not set (0: taken as visited). */
+    private int markBits(long[] a, long fp) {
+        int set = 0;
         for (int i = 0; i < HASHES; i++) {
             long p = position(fp, i);
             int w = (int) (p >>> 6);
             long m = 1L << p;
             if ((a[w] & m) == 0) {
                 a[w] |= m;
-                setBits[part]++;
-                fresh = true;
+                set++;
             }
         }
-        if (fresh) {
-            inserted[part]++;
-            omissions[part] += Math.pow(fill, HASHES);
-        }
-        return fresh;
+        return set;
     }
 
     @Override boolean contains(long fp) {

@@ -66,25 +66,60 @@ final class HashCompactTable extends VisitedTable {
     @Override boolean add(long fp) {
         int part = partition(fp);
         int[] a = parts[part];
-        int v = stored(fp);
-        int i = home(fp);
-        long probes = 0;
-        while (true) {
-            int cur = a[i];
-            if (cur == 0) break;
-            if (cur == v) return false;
-            probes++;
-            i = (i + 1) & mask;
-        }
+        int i = freeSlot(a, fp);
+        if (i < 0) return false;
         if (size[part] >= maxPerPart) {
             // Full: the state is not stored (and not explored); overflow() ends the search at the level's end.
             refused[part]++;
             return false;
         }
-        a[i] = v;
+        a[i] = stored(fp);
         size[part]++;
-        compared[part] += probes;
+        compared[part] += (i - home(fp)) & mask;
         return true;
+    }
+
+    /** {@link #add} on each, with the partition's counters in locals (see {@link VisitedTable#addAll}). */
+    @Override int addAll(long[] fps, int from, int to, boolean[] fresh) {
+        if (from == to) return 0;
+        int part = partition(fps[from]);
+        int[] a = parts[part];
+        int n = size[part];
+        long cmp = compared[part];
+        long ref = refused[part];
+        int added = 0;
+        for (int j = from; j < to; j++) {
+            long fp = fps[j];
+            int i = freeSlot(a, fp);
+            fresh[j] = false;
+            if (i < 0) continue;
+            if (n >= maxPerPart) {
+                ref++;
+                continue;
+            }
+            a[i] = stored(fp);
+            n++;
+            cmp += (i - home(fp)) & mask;
+            fresh[j] = true;
+            added++;
+        }
+        size[part] = n;
+        compared[part] = cmp;
+        refused[part] = ref;
+        return added;
+    }
+
+    /**
+     * The empty slot where {@code fp} goes, or -1 if its stored bits are met first (taken as visited).
+     * The occupied slots passed, (slot - home) & mask, are the comparisons that could have merged it.
+     */
+    private int freeSlot(int[] a, long fp) {
+        int v = stored(fp);
+        for (int i = home(fp); ; i = (i + 1) & mask) {
+            int cur = a[i];
+            if (cur == 0) return i;
+            if (cur == v) return -1;
+        }
     }
 
     @Override boolean contains(long fp) {

@@ -30,9 +30,15 @@ import utrace.model.Transition;
  * <li>insert: each of the visited set's partitions is filled by one worker,
  *     going through the candidates in level order, so the first discovery in
  *     breadth-first order is the one that counts;</li>
- * <li>finish: the new states get their state invariants checked and are
- *     packed ({@link StateArena}) as the next level.</li>
+ * <li>finish: the new states, numbered in level order from the insert
+ *     phase's counts, get their state invariants checked, their parent and
+ *     actor recorded and are packed ({@link StateArena}) as the next level.</li>
  * </ol>
+ * Each task writes its outputs in runs of its own: a slice's arrays and its
+ * range of state ids, or in insert a partition's runs of the grouped arrays
+ * and its own counters. Two workers storing into one cache line slow each
+ * other down however little they share (writing the insert's flags in
+ * candidate order made that phase 1.2-1.5x faster on 2 workers, not 2x).
  * Every candidate and every check carries a key (position of its parent in
  * the level, actor, kind) that orders it exactly as the single-threaded
  * {@link Explorer} meets it. The violation reported is the one with the
@@ -111,7 +117,9 @@ public final class LevelExplorer {
         /** The thread that called explore(): the only one that reports progress. */
         final Thread caller = Thread.currentThread();
         long lastProgress;
-        /** The level being expanded and its size (for progress lines). */
+        /** The level being expanded: its states, the id of its first, its depth and size (for progress lines). */
+        List<Segment> level;
+        long levelBase;
         int depth;
         int levelSize;
         long transitions;
@@ -153,59 +161,16 @@ public final class LevelExplorer {
             if (v0 != null) return violation(v0, path(0, -1), stats(1, 0, 0));
             StateArena a0 = new StateArena(slots * 2);
             a0.add(init);
-            List<Segment> level = List.of(new Segment(a0, 1, new int[] {0}, 0, new long[] {initFp}));
+            level = List.of(new Segment(a0, 1, new int[] {0}, 0, new long[] {initFp}));
             levelSize = 1;
-            long levelBase = 0;
+            levelBase = 0;
             depth = 0;
             while (levelSize > 0) {
-                List<Slice> slices = slices(level, levelBase);
-                pool.limit(compilerLoad.active(pool.workers()));
-                minKey.set(Long.MAX_VALUE);
-                levelTransitions.set(0);
-                pool.run(slices.size(), i -> expand(slices.get(i)));
-                if (timedOut) return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", depth);
-                // A level of one slice is done by the caller alone: waking the workers would cost more.
-                if (slices.size() == 1) {
-                    for (int p = 0; p < VisitedTable.PARTITIONS; p++) insert(slices, p);
-                } else {
-                    pool.run(VisitedTable.PARTITIONS, p -> insert(slices, p));
-                }
-                pool.run(slices.size(), i -> finish(slices.get(i)));
-                // --max-states N: the search holds N states at most. The cut is the first new state past N in
-                // breadth-first order; what comes before it counts, as in Explorer, whatever the worker count.
-                long cut = stateLimitCut(slices, levelBase + levelSize);
-                if (minKey.get() < cut) return levelViolation(slices, levelBase, levelSize, depth, minKey.get(), false);
-                if (cut != Long.MAX_VALUE) {
-                    ExplorationResult r = levelViolation(slices, levelBase, levelSize, depth, cut, true);
-                    return new ExplorationResult(Verdict.INCOMPLETE, r.stats(), null, "state limit " + limits.maxStates() + " reached");
-                }
-                if (visited.overflow() != null) return incomplete(visited.overflow(), depth);
-                transitions += levelTransitions.get();
-                if (po != null) porLevelDone(levelSize);
-                // Number the new states in level order and record how each was reached.
-                long nextBase = levelBase + levelSize;
-                long id = nextBase;
-                List<Segment> next = new ArrayList<>();
-                int pos = 0;
-                for (Slice s : slices) {
-                    s.newBase = id;
-                    id += s.newCount;
-                    if (s.newCount > 0) {
-                        next.add(new Segment(s.out, s.newCount, s.outOffsets, pos, s.outFps));
-                        pos += s.newCount;
-                    }
-                }
-                if (id > Integer.MAX_VALUE) throw new IllegalStateException("more than 2^31 states: state ids are ints");
-                parent.ensure((int) id);
-                via.ensure((int) id);
-                final long base = levelBase;
-                pool.run(slices.size(), i -> number(slices.get(i), base));
-                levelBase = nextBase;
-                levelSize = pos;
-                level = next;
+                ExplorationResult end = nextLevel();
+                if (end != null) return end;
                 if (levelSize > 0) depth++;
                 long elapsed = millis();
-                String full = overBudget(level, nextBase + levelSize);
+                String full = overBudget(level, levelBase + levelSize);
                 if (full != null && levelSize > 0) return incomplete(full, depth);
                 if (limits.timeLimitMillis() > 0 && elapsed >= limits.timeLimitMillis() && levelSize > 0) {
                     return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", depth);
@@ -220,6 +185,68 @@ public final class LevelExplorer {
                 return new ExplorationResult(Verdict.INCOMPLETE, st, null, "no violation found (probabilistic): " + visited.describe());
             }
             return new ExplorationResult(Verdict.PASS, st, null, null);
+        }
+
+        /**
+         * Expands the current level and makes the next one current; returns the search's result if it
+         * ends in this level (a violation, the state limit), else null. A method of its own, apart from
+         * run()'s loop and its end-of-level checks: the JIT compiled that loop by on-stack replacement,
+         * with the branches only the last level takes (no next level) as traps, so the last level threw
+         * the compiled loop away, and every later search in the JVM (bench's warm runs) compiled it
+         * again. Here no branch waits for the last level; run()'s loop, 89 rounds on bench-large, is
+         * too short to be worth compiling.
+         */
+        ExplorationResult nextLevel() {
+            List<Slice> slices = slices(level, levelBase);
+            pool.limit(compilerLoad.active(pool.workers()));
+            minKey.set(Long.MAX_VALUE);
+            levelTransitions.set(0);
+            pool.run(slices.size(), i -> expand(slices.get(i)));
+            if (timedOut) return incomplete("time limit " + limits.timeLimitMillis() + " ms reached", depth);
+            int[][] newByPart = new int[VisitedTable.PARTITIONS][slices.size()];
+            // A level of one slice is done by the caller alone: waking the workers would cost more.
+            if (slices.size() == 1) {
+                for (int p = 0; p < VisitedTable.PARTITIONS; p++) insert(slices, p, newByPart[p]);
+            } else {
+                pool.run(VisitedTable.PARTITIONS, p -> insert(slices, p, newByPart[p]));
+            }
+            // Number the new states in level order now, so that finish records how each was reached.
+            long nextBase = levelBase + levelSize;
+            long id = nextBase;
+            for (int i = 0; i < slices.size(); i++) {
+                Slice s = slices.get(i);
+                s.newBase = id;
+                for (int[] counts : newByPart) s.newCount += counts[i];
+                id += s.newCount;
+            }
+            if (id > Integer.MAX_VALUE) throw new IllegalStateException("more than 2^31 states: state ids are ints");
+            parent.ensure((int) id);
+            via.ensure((int) id);
+            final long base = levelBase;
+            pool.run(slices.size(), i -> finish(slices.get(i), base));
+            // --max-states N: the search holds N states at most. The cut is the first new state past N in
+            // breadth-first order; what comes before it counts, as in Explorer, whatever the worker count.
+            long cut = stateLimitCut(slices, levelBase + levelSize);
+            if (minKey.get() < cut) return levelViolation(slices, levelBase, levelSize, depth, minKey.get(), false);
+            if (cut != Long.MAX_VALUE) {
+                ExplorationResult r = levelViolation(slices, levelBase, levelSize, depth, cut, true);
+                return new ExplorationResult(Verdict.INCOMPLETE, r.stats(), null, "state limit " + limits.maxStates() + " reached");
+            }
+            if (visited.overflow() != null) return incomplete(visited.overflow(), depth);
+            transitions += levelTransitions.get();
+            if (po != null) porLevelDone(levelSize);
+            List<Segment> next = new ArrayList<>();
+            int pos = 0;
+            for (Slice s : slices) {
+                if (s.newCount > 0) {
+                    next.add(new Segment(s.out, s.newCount, s.outOffsets, pos, s.outFps));
+                    pos += s.newCount;
+                }
+            }
+            levelBase = nextBase;
+            levelSize = pos;
+            level = next;
+            return null;
         }
 
         // ---- phase 1: expand ------------------------------------------------------------------
@@ -466,23 +493,29 @@ public final class LevelExplorer {
 
         // ---- phase 2: insert ------------------------------------------------------------------
 
-        void insert(List<Slice> slices, int partition) {
-            for (Slice sl : slices) {
-                Candidates c = sl.cands;
+        /**
+         * Inserts the level's candidates of one partition, slice by slice, and counts each slice's new
+         * states in {@code newCount[slice]}. The outputs are written in partition order (partNew, this
+         * partition's own counts array): each worker's stores stay in its own runs, where writing isNew in
+         * candidate order had the two workers storing into the same cache lines.
+         */
+        void insert(List<Slice> slices, int partition, int[] newCount) {
+            for (int i = 0; i < slices.size(); i++) {
+                Candidates c = slices.get(i).cands;
                 if (c == null) continue;
-                for (int j = c.partStart[partition]; j < c.partStart[partition + 1]; j++) {
-                    c.isNew[c.order[j]] = visited.add(c.partFps[j]);
-                }
+                newCount[i] = visited.addAll(c.partFps, c.partStart[partition], c.partStart[partition + 1], c.partNew);
             }
         }
 
         // ---- phase 3: finish ------------------------------------------------------------------
 
-        void finish(Slice sl) {
+        /** Packs a slice's new states and records each one's parent and actor under its id (numbered after insert). */
+        void finish(Slice sl, long levelBase) {
             Candidates c = sl.cands;
             if (c == null) return;
-            int news = 0;
-            for (int i = 0; i < c.n; i++) if (c.isNew[i]) news++;
+            c.isNew = new boolean[c.n];
+            for (int j = 0; j < c.n; j++) c.isNew[c.order[j]] = c.partNew[j];
+            int news = sl.newCount;
             sl.out = new StateArena(news * slots); // exact unless a slot needs an escape (then it grows)
             sl.outOffsets = new int[(news + SLICE - 1) / SLICE];
             sl.outFps = new long[news];
@@ -492,8 +525,8 @@ public final class LevelExplorer {
             StateArena.Reader parents = sl.seg.arena.new Reader(sl.seg.offsets[sl.from / SLICE], slots);
             int[] par = new int[slots];
             int parentAt = -1;
-            sl.newParent = new int[news];
-            sl.newActor = new byte[news];
+            int parentBase = (int) (levelBase + sl.firstPos);
+            int id = (int) sl.newBase;
             // Parents at fixed strides (no escapes in their arena): a new state is its parent's shorts
             // block-copied and patched with its changes, decoded only if a state check needs it.
             boolean strided = !sl.seg.arena.escaped();
@@ -514,8 +547,8 @@ public final class LevelExplorer {
                     sl.outFps[k] = c.fps[i];
                     int off = sl.out.addPatched(sl.seg.arena, parentOffset, slots, c.delta, c.deltaStart(i), c.deltaEnd[i]);
                     if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
-                    sl.newParent[k] = c.parent[i];
-                    sl.newActor[k] = c.actor[i];
+                    parent.set(id + k, parentBase + c.parent[i]);
+                    via.set(id + k, c.actor[i]);
                     k++;
                     continue;
                 }
@@ -538,22 +571,12 @@ public final class LevelExplorer {
                 sl.outFps[k] = c.fps[i];
                 int off = sl.out.add(buf);
                 if (k % SLICE == 0) sl.outOffsets[k / SLICE] = off;
-                sl.newParent[k] = c.parent[i];
-                sl.newActor[k] = c.actor[i];
+                parent.set(id + k, parentBase + c.parent[i]);
+                via.set(id + k, c.actor[i]);
                 k++;
             }
-            sl.newCount = news;
             sl.out.trim();
             sl.cands = c.keepKeysOnly();
-        }
-
-        void number(Slice sl, long levelBase) {
-            for (int k = 0; k < sl.newCount; k++) {
-                parent.set((int) (sl.newBase + k), (int) (levelBase + sl.firstPos + sl.newParent[k]));
-                via.set((int) (sl.newBase + k), sl.newActor[k]);
-            }
-            sl.newParent = null;
-            sl.newActor = null;
         }
 
         // ---- results --------------------------------------------------------------------------
@@ -743,8 +766,6 @@ public final class LevelExplorer {
         int[] outOffsets;
         /** The fingerprints of the states in out, in order (the next level's parents' fingerprints). */
         long[] outFps;
-        int[] newParent;
-        byte[] newActor;
         int newCount;
         long newBase;
 
@@ -769,6 +790,8 @@ public final class LevelExplorer {
         int[] parent;
         byte[] actor;
         boolean[] isNew;
+        /** Whether each candidate was new, in the grouped order: the insert phase's output (isNew from finish on). */
+        boolean[] partNew;
         /** Candidate indices grouped by visited-set partition (stable), and each group's start. */
         int[] order;
         int[] partStart;
@@ -885,7 +908,7 @@ public final class LevelExplorer {
         }
 
         void bucket() {
-            isNew = new boolean[n];
+            partNew = new boolean[n];
             partStart = new int[VisitedTable.PARTITIONS + 1];
             for (int i = 0; i < n; i++) partStart[VisitedTable.partition(fps[i]) + 1]++;
             for (int p = 0; p < VisitedTable.PARTITIONS; p++) partStart[p + 1] += partStart[p];
@@ -907,6 +930,7 @@ public final class LevelExplorer {
             fps = null;
             order = null;
             partFps = null;
+            partNew = null;
             return this;
         }
     }

@@ -20,6 +20,21 @@ abstract class VisitedTable {
     abstract boolean add(long fp);
 
     /**
+     * Adds {@code fps[from..to)}, all of one partition, setting {@code fresh[j]} to what {@link #add}
+     * returns for {@code fps[j]}; returns how many were new. The tables override it to keep their
+     * per-partition counters in locals while they insert: the counters of neighbouring partitions share
+     * cache lines, and two workers storing to them once per insert slowed LevelExplorer's insert phase.
+     */
+    int addAll(long[] fps, int from, int to, boolean[] fresh) {
+        int added = 0;
+        for (int j = from; j < to; j++) {
+            fresh[j] = add(fps[j]);
+            if (fresh[j]) added++;
+        }
+        return added;
+    }
+
+    /**
      * True if {@code fp} may be stored (bitstate: all its bits set, so maybe a false positive).
      * Only between insert phases (partial-order reduction's proviso reads it while expanding).
      */
@@ -51,6 +66,10 @@ abstract class VisitedTable {
         }
 
         @Override boolean add(long fp) { return parts[partition(fp)].add(fp); }
+
+        @Override int addAll(long[] fps, int from, int to, boolean[] fresh) {
+            return from == to ? 0 : parts[partition(fps[from])].addAll(fps, from, to, fresh);
+        }
 
         @Override boolean contains(long fp) { return parts[partition(fp)].contains(fp); }
 

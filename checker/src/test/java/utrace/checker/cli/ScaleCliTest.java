@@ -197,13 +197,30 @@ class ScaleCliTest {
             "--por-bound-max", "0", "--pairs", "1", "--curve-rounds", "1", "--curve-max", "16", "--spin", tmp.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         for (String s : new String[] {"paired runs on stop-then-resume, a fresh JVM per run",
-            "paired runs on stop-then-resume, a JVM per run that first runs the same search once, untimed", "first", "A -w 1",
+            "paired runs on stop-then-resume, a JVM per run that first runs the same search untimed until the JIT is quiet",
+            "jit: the JIT compilers' time during the timed search", "first", "A -w 1",
             "B -w 2", "median",
             "speed-up of -w 2 over -w 1 (search wall, median of the 1 per-pair ratios A/B)", "worker curve on stop-then-resume",
             "this machine's ceiling: 2 threads of plain arithmetic",
             "peak RSS", "SPIN comparison not done: " + tmp + " has no twin.pml"}) {
             assertTrue(r.out().contains(s), s + " missing in:\n" + r.out());
         }
+        // The warm table's runs say how many warm-up runs they made (1 to 5: until the JIT was quiet); fresh runs made none.
+        String out = r.out();
+        String warm = out.substring(out.indexOf("a JVM per run that first runs"));
+        warm = warm.substring(0, warm.indexOf("speed-up of"));
+        String fresh = out.substring(out.indexOf("a fresh JVM per run"));
+        fresh = fresh.substring(0, fresh.indexOf("speed-up of"));
+        Pattern run = Pattern.compile("^\\S*\\s+(?:[AB] -w [12]|C 2 x -w 1)\\s+PASS.*$", Pattern.MULTILINE);
+        Matcher wr = run.matcher(warm);
+        int warmRows = 0;
+        while (wr.find()) {
+            assertTrue(wr.group().matches(".*\\d+ (ms|s) [1-5]w"), "warm-up count missing: " + wr.group());
+            warmRows++;
+        }
+        assertTrue(warmRows >= 4, warm);
+        Matcher fr = run.matcher(fresh);
+        while (fr.find()) assertFalse(fr.group().matches(".*\\dw"), "a fresh run with warm-up runs: " + fr.group());
         int cores = Runtime.getRuntime().availableProcessors();
         // Run C, two independent one-worker searches at once, only where there are two cores to run them.
         assertEquals(cores >= 2, r.out().contains("C: 2 independent one-worker searches at once (a model each, nothing shared) got"),
