@@ -37,8 +37,8 @@ import utrace.model.Transition;
  * Each task writes its outputs in runs of its own: a slice's arrays and its
  * range of state ids, or in insert a partition's runs of the grouped arrays
  * and its own counters. Two workers storing into one cache line slow each
- * other down however little they share (writing the insert's flags in
- * candidate order made that phase 1.2-1.5x faster on 2 workers, not 2x).
+ * other down however little they share: while the insert phase wrote its
+ * flags in candidate order, 2 workers ran it only 1.2-1.5x as fast as 1.
  * Every candidate and every check carries a key (position of its parent in
  * the level, actor, kind) that orders it exactly as the single-threaded
  * {@link Explorer} meets it. The violation reported is the one with the

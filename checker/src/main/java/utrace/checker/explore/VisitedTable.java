@@ -21,18 +21,11 @@ abstract class VisitedTable {
 
     /**
      * Adds {@code fps[from..to)}, all of one partition, setting {@code fresh[j]} to what {@link #add}
-     * returns for {@code fps[j]}; returns how many were new. The tables override it to keep their
-     * per-partition counters in locals while they insert: the counters of neighbouring partitions share
-     * cache lines, and two workers storing to them once per insert slowed LevelExplorer's insert phase.
+     * returns for {@code fps[j]}; returns how many were new. The tables keep their per-partition
+     * counters in locals while they insert: the counters of neighbouring partitions share cache lines,
+     * and two workers storing to them once per insert slowed LevelExplorer's insert phase.
      */
-    int addAll(long[] fps, int from, int to, boolean[] fresh) {
-        int added = 0;
-        for (int j = from; j < to; j++) {
-            fresh[j] = add(fps[j]);
-            if (fresh[j]) added++;
-        }
-        return added;
-    }
+    abstract int addAll(long[] fps, int from, int to, boolean[] fresh);
 
     /**
      * True if {@code fp} may be stored (bitstate: all its bits set, so maybe a false positive).
