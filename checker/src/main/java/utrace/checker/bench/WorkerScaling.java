@@ -17,7 +17,8 @@ import utrace.model.Scenario;
  * <ul>
  * <li>paired: A = `-w 1` (LevelExplorer with one worker, as verify runs it) and B = `-w N`
  *     (LevelExplorer), and, where there are N cores, C = N independent one-worker searches at once
- *     (the speed-up no N-worker search can pass here), alternating A B C A B C after a warm-up round that is
+ *     (what N cores give this search with no coordination: a reference, not a bound, as C holds N
+ *     visited sets where B holds one), alternating A B C A B C after a warm-up round that is
  *     printed but not counted; the medians and the median of the per-pair
  *     ratios A/B. Alternating cancels slow drifts of the machine's load (other
  *     builds), which one A series followed by one B series would

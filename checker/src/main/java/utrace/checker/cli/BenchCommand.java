@@ -36,8 +36,8 @@ import utrace.model.Scenarios;
         "- with --spin DIR: a SPIN twin's pan next to -w 1, states/s ratio;",
         "- paired runs of -w 1 and -w N (A B A B, a JVM each: search time,",
         "  CPU, peak RSS), their medians and the median per-pair speed-up,",
-        "  next to C, N independent -w 1 searches at once: the speed-up no",
-        "  N-worker search can pass on this machine;",
+        "  next to C, N independent -w 1 searches at once: what N cores",
+        "  give this search with no coordination (but N visited sets);",
         "  the worker curve 1..16 as far as there are cores (fresh JVMs);",
         "- a scaling table: engines 1..4, killers 1..6, ptrace round trips",
         "  0..4 and a size ladder up to the first scenario that does not",
@@ -137,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm", paramLabel = "MODE", defaultValue = "both",
         description = "How the SPIN table's and the paired runs' JVMs run the search: 'fresh' (once, timed, as verify: "
             + "the time includes the JIT compiling the search's code as it runs, about a second on bench-large), 'warm' "
-            + "(the same search untimed first, until a run spends under 2% of its time in the JIT, at most 5 runs: the steady "
+            + "(the same search untimed first, until a run spends under 2%% of its time in the JIT, at most 5 runs: the steady "
             + "state, per-state speed as JMH measures it) or 'both' "
             + "(a row or table of each). Default: ${DEFAULT-VALUE}.")
     String jvm;

@@ -3,6 +3,9 @@ package utrace.checker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,20 @@ class HelpLayoutTest {
             }
         }
         return bad;
+    }
+
+    /** picocli formats descriptions with String.format: a lone % (as in "2% of") makes it warn on stderr. */
+    @Test
+    void everyHelpFormatsWithoutAWarning() {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            helps();
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "write a % in a description as %%");
     }
 
     @Test
