@@ -10,7 +10,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 9: attach ordering of callbacks. */
-final class AttachOrdering extends Base {
+final class AttachOrdering extends ObservationCheck {
     AttachOrdering() {
         super("attach-ordering",
             "An engine attached while an event's callbacks are being made gets no callback for that event, "

@@ -11,7 +11,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 7: utrace_barrier() returns 0 only when the engine is quiet. */
-final class BarrierMeansQuiet extends Base {
+final class BarrierMeansQuiet extends ObservationCheck {
     BarrierMeansQuiet() {
         super("barrier-means-quiet",
             "utrace_barrier() returns 0 only when no callback of that engine is in progress and every effect "

@@ -12,7 +12,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 6: after utrace_control(DETACH) returned 0, no callback to that engine. */
-final class DetachIsFinal extends Base {
+final class DetachIsFinal extends ObservationCheck {
     DetachIsFinal() {
         super("detach-is-final",
             "After utrace_control(UTRACE_DETACH) returns 0, no callback to that engine is running or will "

@@ -11,7 +11,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** A stopped thread group stays stopped until SIGCONT or SIGKILL, unless a tracer runs it. */
-final class GroupStopHolds extends Base {
+final class GroupStopHolds extends ObservationCheck {
     GroupStopHolds() {
         super("group-stop-holds",
             "While the tracee's group is stopped (signal->flags & SIGNAL_STOP_STOPPED, set when SIGSTOP's group stop "

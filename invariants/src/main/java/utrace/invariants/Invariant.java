@@ -52,4 +52,15 @@ public interface Invariant {
      * The default is every kind. Checked against the full checker by ScopedInvariantsTest.
      */
     default int observes() { return Obs.ALL_KINDS; }
+
+    /**
+     * True if {@link #checkTransition} can fail only on a step that makes an observation of a kind
+     * in {@link #observes}: it reads the states only to judge such an observation (a callback made,
+     * a call returned, a signal dequeued), so a step without one passes whatever it writes and
+     * whatever the states around it. {@link ScopedInvariants} then skips it on such steps even
+     * where the step wrote what it reads: most of what a step writes is no observation. Default
+     * false. Checked on random states by ObservationChecksTest and against the full checker by
+     * ScopedInvariantsTest.
+     */
+    default boolean judgesObservationsOnly() { return false; }
 }

@@ -15,7 +15,7 @@ import utrace.model.Transition;
  * utrace_get_signal(), hooked in front of it (patch 19), must not steal a
  * signal for its engines while that job-control work is due (patches 09, 20).
  */
-final class JobctlBeforeSignals extends Base {
+final class JobctlBeforeSignals extends ObservationCheck {
     JobctlBeforeSignals() {
         super("jobctl-before-signals",
             "No signal is dequeued while job control is due for the tracee: with JOBCTL_STOP_PENDING (a group stop it "

@@ -11,7 +11,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** A pending signal is always dequeued (and, when ptraced, reported) before the task runs user code. */
-final class NoSignalLoss extends Base {
+final class NoSignalLoss extends ObservationCheck {
     NoSignalLoss() {
         super("no-signal-loss",
             "The tracee never returns to user mode with a signal it does not block still pending (in task->pending or "

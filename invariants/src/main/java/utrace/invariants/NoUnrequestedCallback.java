@@ -20,7 +20,7 @@ import utrace.model.Transition;
  * be NULL: barrier pair B2 (smp_wmb between ops and flags, smp_rmb between
  * reading flags and ops) forbids it.
  */
-final class NoUnrequestedCallback extends Base {
+final class NoUnrequestedCallback extends ObservationCheck {
     NoUnrequestedCallback() {
         super("no-unrequested-callback",
             "An engine's own callbacks (live ops) are made only for events it asked for, in its attach events or a "

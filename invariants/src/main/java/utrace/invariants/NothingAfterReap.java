@@ -10,7 +10,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 2: death is the penultimate callback, reap the final one. */
-final class NothingAfterReap extends Base {
+final class NothingAfterReap extends ObservationCheck {
     NothingAfterReap() {
         super("nothing-after-reap",
             "report_reap is the last callback an engine ever gets: once report_reap has been made to an "

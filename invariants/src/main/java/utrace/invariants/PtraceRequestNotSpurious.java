@@ -12,7 +12,7 @@ import utrace.model.TaskState;
 import utrace.model.Transition;
 
 /** Patch 13: a UTRACED bit on a TRACED task must not make ptrace requests fail. */
-final class PtraceRequestNotSpurious extends Base {
+final class PtraceRequestNotSpurious extends ObservationCheck {
     PtraceRequestNotSpurious() {
         super("ptrace-request-not-spurious",
             "A ptrace request on a tracee that sits in a ptrace stop (TASK_TRACED, not killed, not dead) does not "

@@ -17,7 +17,7 @@ import utrace.model.Transition;
  * tracee is (ptrace-on-job-control-stopped: the detach that failed with -ESRCH on a utrace kernel whose
  * tracee sat in TASK_STOPPED).
  */
-final class PtraceReturnAsStated extends Base {
+final class PtraceReturnAsStated extends ObservationCheck {
     PtraceReturnAsStated() {
         super("ptrace-return-as-stated",
             "A ptrace request whose return the scenario states (the test's assertion: detach -> 0, peek -> ESRCH) "

@@ -11,7 +11,7 @@ import utrace.model.Tif;
 import utrace.model.Transition;
 
 /** Stepping is shared by ptrace and utrace (patches 26-29). */
-final class PtraceStepKept extends Base {
+final class PtraceStepKept extends ObservationCheck {
     PtraceStepKept() {
         super("ptrace-step-kept",
             "A single-step requested by ptrace (PTRACE_SINGLESTEP/SINGLEBLOCK) is in force when the tracee returns "

@@ -10,7 +10,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Patch 17's promise: TRACED|UTRACED runs only when both ptrace and utrace let it. */
-final class QuiescentNeedsBoth extends Base {
+final class QuiescentNeedsBoth extends ObservationCheck {
     QuiescentNeedsBoth() {
         super("quiescent-needs-both",
             "A tracee stopped for ptrace and for utrace (TASK_TRACED|TASK_UTRACED) runs again only after ptrace has "

@@ -11,7 +11,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 1 (PATCHES.md): report_reap never starts before report_death returned. */
-final class ReapAfterDeath extends Base {
+final class ReapAfterDeath extends ObservationCheck {
     ReapAfterDeath() {
         super("reap-after-death",
             "With both DEATH and REAP requested, an engine's report_reap callback never starts before its "

@@ -13,7 +13,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 8: utrace_set_events() error codes and the stopped-target promise. */
-final class SetEventsErrors extends Base {
+final class SetEventsErrors extends ObservationCheck {
     SetEventsErrors() {
         super("set-events-errors",
             "utrace_set_events() fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "

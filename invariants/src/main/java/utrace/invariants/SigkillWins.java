@@ -14,7 +14,7 @@ import utrace.model.Transition;
  * return UTRACE_STOP and keep the dying thread stopped "before it cleans up its state and dies" (finding 3,
  * re-judged as documented behaviour; ptrace's PTRACE_EVENT_EXIT stop is alike).
  */
-final class SigkillWins extends Base {
+final class SigkillWins extends ObservationCheck {
     SigkillWins() {
         super("sigkill-wins",
             "No engine can keep a SIGKILLed thread from dying: once SIGKILL has been sent the tracee never "

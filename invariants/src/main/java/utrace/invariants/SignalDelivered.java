@@ -16,7 +16,7 @@ import utrace.model.Transition;
  * ptraced task, is delivered or reported, never silently dropped. The
  * history G_SIG_OWED holds those signals until the tracee takes them.
  */
-final class SignalDelivered extends Base {
+final class SignalDelivered extends ObservationCheck {
     SignalDelivered() {
         super("signal-delivered",
             "A signal passed by the tracer where the kernel honours it (PTRACE_CONT/SYSCALL/SINGLESTEP/DETACH with a "

@@ -10,7 +10,7 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /** Guarantee 4: a stop holds until every engine that asked for it lets go. */
-final class StopIsSticky extends Base {
+final class StopIsSticky extends ObservationCheck {
     StopIsSticky() {
         super("stop-is-sticky",
             "A thread stopped by an engine runs no user code until every engine that keeps it stopped "

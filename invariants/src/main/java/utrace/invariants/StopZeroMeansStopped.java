@@ -17,7 +17,7 @@ import utrace.model.Transition;
  * meanwhile: utrace.h, UTRACE_STOP, "@target can be woken only by %SIGKILL" (utrace_control reads
  * task_is_utraced() under utrace->lock; SIGKILL's wake-up takes siglock, not that lock).
  */
-final class StopZeroMeansStopped extends Base {
+final class StopZeroMeansStopped extends ObservationCheck {
     StopZeroMeansStopped() {
         super("stop-zero-means-stopped",
             "utrace_control(UTRACE_STOP) returns 0 only when the target is already stopped (job control or "

@@ -16,7 +16,7 @@ import utrace.model.Transition;
  * TIF_SYSCALL_TRACE is shared by ptrace and utrace (patches 22, 23, 25, 30):
  * neither may lose the other's syscall tracing, nor make the other stop.
  */
-final class SyscallTraceConsistent extends Base {
+final class SyscallTraceConsistent extends ObservationCheck {
     SyscallTraceConsistent() {
         super("syscall-trace-consistent",
             "When the tracee returns to user mode, TIF_SYSCALL_TRACE is set if ptrace asked for syscall stops "

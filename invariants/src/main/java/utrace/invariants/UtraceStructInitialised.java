@@ -21,7 +21,7 @@ import utrace.model.Transition;
  * the tracee's syscall and exit report hooks, which read task->utrace
  * after utrace_flags (smp_rmb()) and must not find it NULL.
  */
-final class UtraceStructInitialised extends Base {
+final class UtraceStructInitialised extends ObservationCheck {
     UtraceStructInitialised() {
         super("utrace-struct-initialised",
             "A CPU that uses the struct utrace at task->utrace finds it there and initialised: ptrace's "

@@ -17,7 +17,7 @@ import utrace.model.WaitResult;
  * assertion, {@code wait -> stopped SIGSTOP}) returns one of those results,
  * or blocks only if the scenario says {@code -> blocks}.
  */
-final class WaitReportCorrect extends Base {
+final class WaitReportCorrect extends ObservationCheck {
     WaitReportCorrect() {
         super("wait-report-correct",
             "What wait() reports is what the stop or exit carried: 'stopped SIG' the signal of the ptrace stop "

@@ -16,7 +16,7 @@ import utrace.model.WaitResult;
  * The history G_WAIT records, apart from task->exit_code that wait() reads,
  * which stop or exit some waiter is still owed.
  */
-final class WaitReportsOnce extends Base {
+final class WaitReportsOnce extends ObservationCheck {
     WaitReportsOnce() {
         super("wait-reports-once",
             "wait() reports a stop at most once and never reports one that did not happen: a 'stopped' report needs "

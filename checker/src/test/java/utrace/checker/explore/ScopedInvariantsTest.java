@@ -166,6 +166,34 @@ class ScopedInvariantsTest {
         assertNull(compare(m, List.of(apiReturns("declared", Obs.kinds(Obs.Kind.API_RETURN))), new Random(1), new long[2]));
     }
 
+    /**
+     * A transition check that reads task->state but declares it judges observations only: scoping
+     * then skips it on every step without an observation, and the comparison must notice.
+     */
+    @Test
+    void aStateReadDeclaredAsObservationOnlyIsCaught() throws Exception {
+        Model m = new Model(Scenarios.load("stop-then-resume"), ModelConfig.fullSeries());
+        String found = compare(m, List.of(stateChange("misdeclared", true)), new Random(1), new long[2]);
+        assertNotNull(found, "a state-reading transition check declared observation-only went unnoticed");
+        assertTrue(found.contains("full check misdeclared: ") && found.endsWith("scoped passes"), found);
+        assertNull(compare(m, List.of(stateChange("declared", false)), new Random(1), new long[2]));
+    }
+
+    /** Fails on every step that changes task->state (which it declares visible); {@code obsOnly}: what it claims. */
+    private static Invariant stateChange(String name, boolean obsOnly) {
+        return new Invariant() {
+            @Override public String name() { return name; }
+            @Override public String statement() { return "task->state never changes"; }
+            @Override public String checkTransition(Model mm, State before, Transition t) {
+                return t.after().taskState() != before.taskState() ? "task->state changed" : null;
+            }
+            @Override public void visible(Model mm, utrace.model.Footprint v) { v.read(utrace.model.Slots.TASK_STATE, -1); }
+            @Override public boolean quietStepsPass() { return true; }
+            @Override public int observes() { return 0; }
+            @Override public boolean judgesObservationsOnly() { return obsOnly; }
+        };
+    }
+
     /** Fails on every utrace API return; reads no state, and declares {@code kinds} as what it observes. */
     private static Invariant apiReturns(String name, int kinds) {
         return new Invariant() {
