@@ -8,9 +8,14 @@ import java.lang.management.ManagementFactory;
  * seconds of CPU on the model's step methods while the first levels run (bench-large: about 3 s of C2
  * time in a 2.5 s search); on a 2-core machine a second worker then takes the core the compiler needs,
  * and `-w 2` was no faster than `-w 1` (bench's fresh-JVM curve: 0.90-1.05x). So the search runs on
- * the cores the compiler left over in the last sampling window (at least one), and on all its workers
+ * the cores the compiler left over in the last sampling windows (at least one), and on all its workers
  * again once the compiler is quiet. Which thread runs a slice never changes a result: this only
  * changes speed.
+ *
+ * <p>Only a load seen in two windows running takes a core: a fresh JVM's compiler is busy for
+ * seconds, but a warm JVM's occasional recompile (20-60 ms) is over by the time the next level
+ * starts, and taking a worker away for it cost 6 levels and 60 ms (7%) in one of six warm 2-worker
+ * bench-large searches (issue 16, eighth round).
  */
 final class CompilerLoad {
     /** Shortest window between two decisions: a level of a large search takes tens of milliseconds. */
@@ -20,27 +25,43 @@ final class CompilerLoad {
     private final int cores;
     private long lastWall;
     private long lastCompileMillis;
+    /** The compiler's load (in cores) in the window before the last one. */
+    private double lastLoad;
     private int active;
 
     CompilerLoad(int workers) {
-        CompilationMXBean b = ManagementFactory.getCompilationMXBean();
-        this.jit = b != null && b.isCompilationTimeMonitoringSupported() ? b : null;
-        this.cores = ScaleOptions.allCores();
+        this(workers, ScaleOptions.allCores(), monitor(), System.nanoTime());
+    }
+
+    /** With {@code cores} cores, the JIT's {@code jit} (null: unknown) and the clock at {@code now} (ns). */
+    CompilerLoad(int workers, int cores, CompilationMXBean jit, long now) {
+        this.jit = jit;
+        this.cores = cores;
         this.active = workers;
-        this.lastWall = System.nanoTime();
+        this.lastWall = now;
         this.lastCompileMillis = jit == null ? 0 : jit.getTotalCompilationTime();
+    }
+
+    private static CompilationMXBean monitor() {
+        CompilationMXBean b = ManagementFactory.getCompilationMXBean();
+        return b != null && b.isCompilationTimeMonitoringSupported() ? b : null;
     }
 
     /** The threads to use for the next level, 1..workers: the cores the compiler's recent load leaves. */
     int active(int workers) {
         if (jit == null || workers == 1) return workers;
-        long now = System.nanoTime();
+        return next(System.nanoTime(), jit.getTotalCompilationTime(), workers);
+    }
+
+    /** {@link #active} at wall time {@code now} (ns) with {@code compileMillis} of compile time so far. */
+    int next(long now, long compileMillis, int workers) {
         long wall = now - lastWall;
         if (wall < WINDOW_NANOS) return active;
-        long compile = jit.getTotalCompilationTime();
-        active = threadsLeft(cores, (compile - lastCompileMillis) * 1_000_000.0 / wall, workers);
+        double load = (compileMillis - lastCompileMillis) * 1_000_000.0 / wall;
+        active = threadsLeft(cores, Math.min(load, lastLoad), workers);
+        lastLoad = load;
         lastWall = now;
-        lastCompileMillis = compile;
+        lastCompileMillis = compileMillis;
         return active;
     }
 

@@ -1,5 +1,6 @@
 package utrace.checker.explore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,36 @@ class CompilerLoadTest {
         assertEquals(14, CompilerLoad.threadsLeft(16, 2.0, 16));
         assertEquals(4, CompilerLoad.threadsLeft(16, 0.0, 4), "never more than asked for");
         assertEquals(2, CompilerLoad.threadsLeft(2, 0.5, 2), "half a core busy rounds to none");
+    }
+
+    /** Windows of 50 ms on 2 cores: {@code compileMs[i]} of compile time in window i; the workers chosen after each. */
+    private static int[] decisions(int... compileMs) {
+        CompilerLoad load = new CompilerLoad(2, 2, null, 0);
+        int[] out = new int[compileMs.length];
+        long compiled = 0;
+        for (int i = 0; i < compileMs.length; i++) {
+            compiled += compileMs[i];
+            out[i] = load.next((i + 1) * CompilerLoad.WINDOW_NANOS, compiled, 2);
+        }
+        return out;
+    }
+
+    @Test
+    void aCompilerBusyInTwoWindowsRunningTakesACore() {
+        // a fresh JVM: C2 busy for the whole search, one worker from the second window on
+        assertArrayEquals(new int[] {2, 1, 1, 1, 2, 2}, decisions(50, 50, 50, 50, 0, 0));
+        // a warm JVM's lone recompile: over before the next level, no worker taken away
+        assertArrayEquals(new int[] {2, 2, 2, 2, 2}, decisions(0, 40, 0, 45, 0));
+        // busy, a quiet window, busy again: every worker back at once
+        assertArrayEquals(new int[] {2, 1, 2, 2, 1}, decisions(50, 50, 0, 50, 50));
+    }
+
+    @Test
+    void aWindowShorterThanFiftyMillisecondsKeepsTheLastDecision() {
+        CompilerLoad load = new CompilerLoad(2, 2, null, 0);
+        assertEquals(2, load.next(CompilerLoad.WINDOW_NANOS, 50, 2));
+        assertEquals(1, load.next(2 * CompilerLoad.WINDOW_NANOS, 100, 2));
+        assertEquals(1, load.next(2 * CompilerLoad.WINDOW_NANOS + 1_000_000, 100, 2), "1 ms later: the same");
     }
 
     @Test
