@@ -14,7 +14,7 @@ import java.lang.management.ManagementFactory;
  *
  * <p>Only a load seen in two windows running takes a core: a fresh JVM's compiler is busy for
  * seconds, but a warm JVM's occasional recompile (20-60 ms) is over by the time the next level
- * starts, and taking a worker away for it cost 6 levels and 60 ms (7%) in one of six warm 2-worker
+ * starts, and taking a worker away for it cost 55-85 ms (about 7%) in 6 of 30 warm 2-worker
  * bench-large searches (issue 16, eighth round).
  */
 final class CompilerLoad {
