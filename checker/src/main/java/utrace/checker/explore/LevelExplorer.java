@@ -462,7 +462,7 @@ public final class LevelExplorer {
          * the three expansions, and not in {@code expandInPlace} itself: breadth-first search meets
          * its first such state deep into the search, long after the JIT compiled the hottest method
          * with this path as a trap, and the trap threw that code away (on bench-large at 1.25 s of a
-         * 2.8 s fresh-JVM search: C2 compiled it three times more, once by on-stack replacement).
+         * 2.8 s fresh-JVM search: C2 compiled it three times more, twice by on-stack replacement).
          */
         boolean terminalViolation(Slice sl, int[] parentValues, long pos) {
             Violation v = check.terminal(new State(parentValues.clone()));
