@@ -51,8 +51,11 @@ public final class ScopedInvariants {
     private final long stateMask;
     private final long transitionMask;
     private final long alwaysTransition;
-    /** Bit i: invariant i's transition check judges only observations ({@link Invariant#judgesObservationsOnly}). */
-    private final long observationOnly;
+    /**
+     * Bit i: a step that writes invariant i's read set runs its transition check (transitionMask
+     * less the invariants that judge observations only, {@link Invariant#judgesObservationsOnly}).
+     */
+    private final long writeTriggered;
     /** Per observation kind: the invariants whose transition check reads it ({@link Invariant#observes}). */
     private final long[] kindInv = new long[32];
     private final boolean scoped;
@@ -105,7 +108,7 @@ public final class ScopedInvariants {
         this.stateMask = scoped ? st : -1L;
         this.transitionMask = scoped ? tr : -1L;
         this.alwaysTransition = scoped ? always : -1L;
-        this.observationOnly = scoped ? obsOnly : 0;
+        this.writeTriggered = scoped ? tr & ~obsOnly : -1L;
     }
 
     /** Does {@code i}'s class (or a superclass below the interface) implement {@code name}? Unknown: yes. */
@@ -144,7 +147,7 @@ public final class ScopedInvariants {
      * observation it made ({@code obsKinds}, {@link Obs#kindsOf}), and those checked on every step.
      */
     public long transitionChecks(long touched, int obsKinds) {
-        long t = (touched & transitionMask & ~observationOnly) | alwaysTransition;
+        long t = (touched & writeTriggered) | alwaysTransition;
         for (int k = obsKinds; k != 0; k &= k - 1) t |= kindInv[Integer.numberOfTrailingZeros(k)];
         return t & transitionMask;
     }
