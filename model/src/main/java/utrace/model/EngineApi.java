@@ -18,10 +18,12 @@ final class EngineApi {
     static int getUtraceLock(Ctx c, int e, boolean attached) {
         int ops = c.ops(e);
         if (ops == Ops.NULL) return Errno.ESRCH;
-        if (ops == Ops.DETACHED) return attached ? Errno.ESRCH : Errno.ERESTARTSYS;
+        // utrace_barrier (attached false) waits for an engine marked detached: it may still be in an old callback
+        boolean waitsForDetached = !attached && !c.cfg.mutated(Mutation.BARRIER_ESRCH_WHILE_DETACHING);
+        if (ops == Ops.DETACHED) return waitsForDetached ? Errno.ERESTARTSYS : Errno.ESRCH;
         // spin_lock(&utrace->lock): the caller checked it is free.
         if (c.has(UBITS, U_REAP) || c.ops(e) != Ops.LIVE) {
-            return !attached && c.ops(e) == Ops.DETACHED ? Errno.ERESTARTSYS : Errno.ESRCH;
+            return waitsForDetached && c.ops(e) == Ops.DETACHED ? Errno.ERESTARTSYS : Errno.ESRCH;
         }
         c.lock(LOCK_UTRACE);
         return Errno.OK;

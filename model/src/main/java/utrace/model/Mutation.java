@@ -49,6 +49,12 @@ public enum Mutation {
     FINISH_CALLBACK_CLEARS_REPORTING_EARLY("finish_callback",
         "finish_callback clears utrace->reporting before applying the callback's return value",
         "barrier-means-quiet", "barrier-races-callback"),
+    BARRIER_ESRCH_WHILE_DETACHING("get_utrace_lock",
+        "get_utrace_lock answers utrace_barrier -ESRCH, as it answers the other calls, for an engine marked detached "
+            + "but still on the list, so utrace_barrier stops waiting while the target may be in an old callback to it "
+            + "(\"In the latter case, utrace_barrier() still works, since the target might be in the middle of an old "
+            + "callback\")",
+        "barrier-means-quiet", "detach-during-callback"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

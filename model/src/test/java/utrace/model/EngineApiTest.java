@@ -116,6 +116,16 @@ class EngineApiTest {
         }
 
         @Test
+        void theMutationAnswersTheBarrierEsrchForAMarkedDetachedEngine() {
+            // barrier-esrch-while-detaching: utrace_barrier stops waiting while an old callback may still run
+            Fixture f = Fixture.of("engine E1\nengine E2\nengine E3\ntracee\nowner E1 control STOP\nowner E2 control STOP\n",
+                ModelConfig.fullSeries().withMutations(java.util.EnumSet.of(Mutation.BARRIER_ESRCH_WHILE_DETACHING)))
+                .attach(E1, Events.QUIESCE).eset(E1, E_OPS, Ops.DETACHED);
+            assertEquals(Errno.ESRCH, EngineApi.getUtraceLock(f.ctx(OWNER), E1, false));
+            assertEquals(0, f.get(LOCK_UTRACE));
+        }
+
+        @Test
         void reapedTaskIsEsrch() {
             Fixture f = fx().attach(E1, Events.QUIESCE).set(UBITS, U_REAP);
             assertEquals(Errno.ESRCH, EngineApi.getUtraceLock(f.ctx(OWNER), E1, true));

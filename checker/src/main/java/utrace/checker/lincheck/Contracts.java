@@ -117,14 +117,18 @@ public final class Contracts {
         return null;
     }
 
-    /** 7: utrace_barrier() returns 0 only when no callback of the engine is running (its return value applied). */
+    /**
+     * 7: utrace_barrier() returns 0 only when no callback of the engine is running (its return value applied),
+     * and -ESRCH only when the engine is completely detached ("finished all callbacks", the DocBook).
+     */
     static String barrierMeansQuiet(Model m, List<LoggedStep> log, List<Callback> cbs) {
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
-            if (r == null || !r.isReturnOf(OwnerOp.Kind.BARRIER) || r.ret() != Errno.OK) continue;
+            if (r == null || !r.isReturnOf(OwnerOp.Kind.BARRIER) || (r.ret() != Errno.OK && r.ret() != Errno.ESRCH)) continue;
             for (Callback c : cbs) {
                 if (c.engine == r.engine() && c.runningAt(s.index())) {
-                    return "barrier-means-quiet: utrace_barrier(" + m.engineName(r.engine()) + ") returned 0 at step " + s.index()
+                    return "barrier-means-quiet: utrace_barrier(" + m.engineName(r.engine()) + ") returned "
+                        + (r.ret() == Errno.OK ? "0" : "-ESRCH") + " at step " + s.index()
                         + " while the " + event(c.event) + " callback that started at step " + c.start
                         + (c.end == Integer.MAX_VALUE ? " never had its return value applied"
                             : " had its return value applied only at step " + c.end);

@@ -35,6 +35,7 @@ class LincheckSeededBugsTest {
     @CsvSource({
         "detach-ignores-reporting, detach-is-final",
         "finish-callback-clears-reporting-early, detach-is-final",
+        "barrier-esrch-while-detaching, barrier-means-quiet",
         "control-stop-ignores-do-stop, stop-zero-means-stopped",
         "resume-stops-without-quiesce, stop-einprogress-means-callback",
         "dequeue-clears-sigpending, no-signal-loss",

@@ -97,6 +97,16 @@ class FindingsTest {
         assertTrue(r.counterexample().violation().message().contains("for E2 alone"), r.counterexample().violation().message());
     }
 
+    /** Finding 10: get_utrace_lock answers -ESRCH once utrace->reap is set, before utrace_barrier looks at ->reporting. */
+    @Test
+    void barrierReturnsEsrchWhileTheDeathReportIsStillRunning() throws Exception {
+        ExplorationResult r = Check.explore("barrier-during-death-report", InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("barrier-means-quiet", r.counterexample().violation().invariant().name());
+        assertTrue(r.counterexample().violation().message().contains("returned -ESRCH while"),
+            r.counterexample().violation().message());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
