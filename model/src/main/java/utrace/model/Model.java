@@ -479,12 +479,12 @@ public final class Model {
 
     /** The G_TASK bits, lowest first: what the task-wide invariants remember. */
     private static final String[] TASK_HISTORY = {"killed", "death-will-report", "death-began", "death-done",
-        "reap-began", "torn-down", "pass-active", "pass-reverse", "sigcont-after-sigstop"};
+        "reap-began", "torn-down", "pass-active", "pass-reverse", "sigcont-after-sigstop", "examining"};
 
     /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
         "death-returned", "death-detached", "reap-called", "held-stopped", "mask-valid", "attached-in-pass",
-        "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop"};
+        "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "examining", "ran-since-examine"};
 
     private static String names(int bits, String[] names) {
         StringBuilder b = new StringBuilder();

@@ -55,6 +55,11 @@ public enum Mutation {
             + "(\"In the latter case, utrace_barrier() still works, since the target might be in the middle of an old "
             + "callback\")",
         "barrier-means-quiet", "detach-during-callback"),
+    FINISH_EXAMINE_SKIPS_RECHECK("utrace_finish_examine",
+        "utrace_finish_examine returns 0 whenever the engine still wants the stop, without comparing the task's state "
+            + "and wait_task_inactive()'s switch count with what utrace_prepare_examine saw, so a SIGKILL wake-up in "
+            + "between goes unnoticed",
+        "examine-means-unscheduled", "examine-vs-sigkill"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

@@ -264,6 +264,8 @@ final class Owner extends Actor {
             }
             c.local(L_EX_STATE, state);
             c.local(L_EX_NCSW, ncsw);
+            c.ghostSet(e, EG_EXAMINING);
+            c.taskGhostSet(G_EXAMINING);
             if (c.record) c.note("prepared: state " + TaskState.name(state));
             c.pc(PHASE_SECOND);
             return true;
@@ -279,8 +281,26 @@ final class Owner extends Actor {
             if (ncsw == WaitTaskInactive.SPIN) return false;
             ret = ncsw != c.local(L_EX_NCSW) ? Errno.EAGAIN : Errno.OK;
         }
+        if (c.cfg.mutated(Mutation.FINISH_EXAMINE_SKIPS_RECHECK) && ret == Errno.EAGAIN) ret = Errno.OK;
+        endExamine(c, e);
         returned(c, op, ret);
         return true;
+    }
+
+    /** The examination is over: forget its ghosts (the invariant read them on this step's before-state). */
+    private void endExamine(Ctx c, int e) {
+        c.ghostClear(e, EG_EXAMINING | EG_RAN_SINCE_EXAMINE);
+        for (int o = 0; o < model.engineCount(); o++) if (c.ghost(o, EG_EXAMINING)) return;
+        c.taskGhostClear(G_EXAMINING);
+    }
+
+    /**
+     * The tracee took a step while an owner examines it: it was scheduled since that owner's
+     * utrace_prepare_examine() (prepare succeeds only once the tracee is off the CPU). A ghost for
+     * examine-means-unscheduled; nothing in the kernel.
+     */
+    static void noteTraceeRan(Ctx c) {
+        for (int e = 0; e < c.model.engineCount(); e++) if (c.ghost(e, EG_EXAMINING)) c.ghostSet(e, EG_RAN_SINCE_EXAMINE);
     }
 
     /**

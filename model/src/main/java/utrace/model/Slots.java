@@ -156,6 +156,11 @@ public final class Slots {
     public static final int G_PASS_REVERSE = 128;
     /** a SIGCONT was sent after the last SIGSTOP (killer or PTRACE_ATTACH), and no SIGKILL since: that stop is cancelled (sigcont-ends-stop). */
     public static final int G_CONT_AFTER_STOP = 256;
+    /**
+     * Some engine's owner is between a utrace_prepare_examine() that succeeded and its
+     * utrace_finish_examine(): the tracee's steps are then noted (EG_RAN_SINCE_EXAMINE).
+     */
+    public static final int G_EXAMINING = 512;
 
     // G_WAIT history bits
     /** the tracee is in (or entering) a ptrace stop with a nonzero exit_code its tracer has not collected */
@@ -201,4 +206,12 @@ public final class Slots {
      * before it cleans up its state and dies" (exit-stop-holds).
      */
     public static final int EG_EXIT_STOP = 8192;
+    /** This engine's owner is between a utrace_prepare_examine() that succeeded and its utrace_finish_examine(). */
+    public static final int EG_EXAMINING = 16384;
+    /**
+     * The tracee took a step (it was scheduled) since this engine's utrace_prepare_examine(): then
+     * utrace_finish_examine() must not return 0 (PATCHES.md guarantee 10, examine-means-unscheduled). A
+     * ghost, so that the invariant does not rest on the model's 2-bit switch count, which wraps.
+     */
+    public static final int EG_RAN_SINCE_EXAMINE = 32768;
 }

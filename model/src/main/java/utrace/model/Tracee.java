@@ -151,6 +151,7 @@ final class Tracee extends Actor {
     @Override boolean step(Ctx c) {
         int pc = c.pc();
         boolean moved = stepAt(c, pc);
+        if (moved && c.taskGhost(Slots.G_EXAMINING)) Owner.noteTraceeRan(c); // guarantee 10's ghost
         // utrace_flags did not ask for the event: an early load of task->utrace goes unused (weak model only)
         if (moved && reportHook(pc)) c.dropEarlyLoad();
         return moved;
@@ -245,7 +246,8 @@ final class Tracee extends Actor {
     boolean inState(Ctx c, Guard.TraceeState st) {
         // if/else: see TraceeOp.text() (JPF and enum switch maps)
         if (st == Guard.TraceeState.STOPPED) return (c.get(TASK_STATE) & TaskState.STOPPED_BIT) != 0;
-        if (st == Guard.TraceeState.TRACED) return (c.get(TASK_STATE) & TaskState.TRACED_BIT) != 0;
+        // "t (tracing stop)": a ptrace stop, or a utrace stop, which patch 14 reports the same way
+        if (st == Guard.TraceeState.TRACED) return (c.get(TASK_STATE) & (TaskState.TRACED_BIT | TaskState.UTRACED_BIT)) != 0;
         return c.get(EXIT_STATE) != TaskState.EXIT_NONE;
     }
 

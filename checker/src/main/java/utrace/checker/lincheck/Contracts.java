@@ -35,7 +35,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
+        "attach-ordering", "examine-means-unscheduled", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -62,6 +62,7 @@ public final class Contracts {
         add(broken, stopEinprogressMeansCallback(model, log, callbacks));
         add(broken, setEventsErrors(model, log));
         add(broken, attachOrdering(model, log));
+        add(broken, examineMeansUnscheduled(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, ptraceSyscallStops(log));
@@ -257,6 +258,28 @@ public final class Contracts {
     }
 
     /** 5: utrace_control(STOP) returns 0 only if the target is stopped. */
+    /**
+     * 10: utrace_finish_examine() returns 0 only if the tracee "has remained unscheduled since the paired
+     * utrace_prepare_examine() call returned zero": no step of the tracee between that owner's prepare step
+     * and the return (read from the log, not from the model's switch count).
+     */
+    static String examineMeansUnscheduled(Model m, List<LoggedStep> log) {
+        for (LoggedStep s : log) {
+            Obs r = s.apiReturn();
+            if (r == null || !r.isReturnOf(OwnerOp.Kind.EXAMINE) || r.ret() != Errno.OK) continue;
+            int prepare = s.index() - 1;
+            while (prepare >= 0 && log.get(prepare).actor() != s.actor()) prepare--;
+            if (prepare < 0 || !log.get(prepare).function().equals("utrace_prepare_examine")) continue; // the tracee is current
+            for (int q = prepare + 1; q < s.index(); q++) {
+                if (m.actorName(log.get(q).actor()).equals("tracee")) {
+                    return "examine-means-unscheduled: utrace_finish_examine(" + m.engineName(r.engine()) + ") returned 0 at step "
+                        + s.index() + " although the tracee ran at step " + q + ", after utrace_prepare_examine at step " + prepare;
+                }
+            }
+        }
+        return null;
+    }
+
     static String stopZeroMeansStopped(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();

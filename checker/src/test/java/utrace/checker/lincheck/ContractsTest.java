@@ -47,7 +47,8 @@ class ContractsTest {
         Map.entry("stop-einprogress-means-callback", "stop-einprogress-means-callback"),
         Map.entry("no-signal-loss", "no-signal-loss"), Map.entry("attach-ordering", "attach-ordering"),
         Map.entry("stop-is-sticky", "stop-is-sticky"), Map.entry("exit-stop-holds", "exit-stop-holds"),
-        Map.entry("report-not-lost", "report-not-lost"));
+        Map.entry("report-not-lost", "report-not-lost"),
+        Map.entry("examine-means-unscheduled", "examine-means-unscheduled"));
 
     static Stream<Arguments> coveredMutations() {
         List<Arguments> out = new ArrayList<>();
@@ -105,6 +106,20 @@ class ContractsTest {
         State end = runToRest(model, r.counterexample().schedule(), new Random(0), log);
         List<String> broken = Contracts.checkAll(model, log, end);
         assertTrue(broken.stream().anyMatch(b -> b.startsWith("stop-einprogress-means-callback: utrace_control(E2, STOP)")),
+            broken.toString());
+    }
+
+    /** Finding 10 on the full series: utrace_barrier's -ESRCH during report_death breaks the contract too. */
+    @Test
+    void findingTensCounterexampleBreaksTheBarrierContract() throws Exception {
+        Model model = new Model(Scenarios.load("barrier-during-death-report"), ModelConfig.fullSeries());
+        Invariant inv = Invariants.byName("barrier-means-quiet");
+        ExplorationResult r = new Explorer(new Limits(5_000_000, 0), ProgressListener.NONE).explore(model, List.of(inv));
+        assertNotNull(r.counterexample());
+        List<LoggedStep> log = new ArrayList<>();
+        State end = runToRest(model, r.counterexample().schedule(), new Random(0), log);
+        List<String> broken = Contracts.checkAll(model, log, end);
+        assertTrue(broken.stream().anyMatch(b -> b.startsWith("barrier-means-quiet: utrace_barrier(E1) returned -ESRCH")),
             broken.toString());
     }
 
