@@ -98,13 +98,7 @@ class ContractsTest {
      */
     @Test
     void findingEightsCounterexampleBreaksTheEinprogressContract() throws Exception {
-        Model model = new Model(Scenarios.load("stop-einprogress-no-callback"), ModelConfig.fullSeries());
-        Invariant inv = Invariants.byName("stop-einprogress-means-callback");
-        ExplorationResult r = new Explorer(new Limits(5_000_000, 0), ProgressListener.NONE).explore(model, List.of(inv));
-        assertNotNull(r.counterexample());
-        List<LoggedStep> log = new ArrayList<>();
-        State end = runToRest(model, r.counterexample().schedule(), new Random(0), log);
-        List<String> broken = Contracts.checkAll(model, log, end);
+        List<String> broken = contractsBrokenByTheCounterexample("stop-einprogress-no-callback", "stop-einprogress-means-callback");
         assertTrue(broken.stream().anyMatch(b -> b.startsWith("stop-einprogress-means-callback: utrace_control(E2, STOP)")),
             broken.toString());
     }
@@ -112,15 +106,20 @@ class ContractsTest {
     /** Finding 10 on the full series: utrace_barrier's -ESRCH during report_death breaks the contract too. */
     @Test
     void findingTensCounterexampleBreaksTheBarrierContract() throws Exception {
-        Model model = new Model(Scenarios.load("barrier-during-death-report"), ModelConfig.fullSeries());
-        Invariant inv = Invariants.byName("barrier-means-quiet");
-        ExplorationResult r = new Explorer(new Limits(5_000_000, 0), ProgressListener.NONE).explore(model, List.of(inv));
+        List<String> broken = contractsBrokenByTheCounterexample("barrier-during-death-report", "barrier-means-quiet");
+        assertTrue(broken.stream().anyMatch(b -> b.startsWith("barrier-means-quiet: utrace_barrier(E1) returned -ESRCH")),
+            broken.toString());
+    }
+
+    /** The contracts a finding's counterexample (on the full series, for {@code invariant}) breaks, run to rest. */
+    private static List<String> contractsBrokenByTheCounterexample(String scenario, String invariant) throws Exception {
+        Model model = new Model(Scenarios.load(scenario), ModelConfig.fullSeries());
+        ExplorationResult r = new Explorer(new Limits(5_000_000, 0), ProgressListener.NONE)
+            .explore(model, List.of(Invariants.byName(invariant)));
         assertNotNull(r.counterexample());
         List<LoggedStep> log = new ArrayList<>();
         State end = runToRest(model, r.counterexample().schedule(), new Random(0), log);
-        List<String> broken = Contracts.checkAll(model, log, end);
-        assertTrue(broken.stream().anyMatch(b -> b.startsWith("barrier-means-quiet: utrace_barrier(E1) returned -ESRCH")),
-            broken.toString());
+        return Contracts.checkAll(model, log, end);
     }
 
     /**
