@@ -269,7 +269,7 @@ public final class Contracts {
             if (r == null || !r.isReturnOf(OwnerOp.Kind.EXAMINE) || r.ret() != Errno.OK) continue;
             int prepare = s.index() - 1;
             while (prepare >= 0 && log.get(prepare).actor() != s.actor()) prepare--;
-            if (prepare < 0 || !log.get(prepare).function().equals("utrace_prepare_examine")) continue; // the tracee is current
+            if (prepare < 0 || !log.get(prepare).function().equals("utrace_prepare_examine")) continue; // no prepare logged
             for (int q = prepare + 1; q < s.index(); q++) {
                 if (m.actorName(log.get(q).actor()).equals("tracee")) {
                     return "examine-means-unscheduled: utrace_finish_examine(" + m.engineName(r.engine()) + ") returned 0 at step "
