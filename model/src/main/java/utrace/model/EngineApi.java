@@ -78,7 +78,8 @@ final class EngineApi {
         if (((old & ~events) & Events.DEATH_EVENTS) != 0 && c.has(UBITS, U_DEATH)
                 && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_DEATH)) {
             ret = Errno.EALREADY;
-        } else if (((events & ~old) & Events.DEATH_EVENTS) != 0 && c.get(EXIT_STATE) != 0) {
+        } else if (((events & ~old) & Events.DEATH_EVENTS) != 0 && c.get(EXIT_STATE) != 0
+                && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_EXIT_STATE)) {
             // read_lock(&tasklist_lock) synchronizes with exit_notify().
             ret = Errno.EALREADY;
         } else {

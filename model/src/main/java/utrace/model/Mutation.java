@@ -60,6 +60,10 @@ public enum Mutation {
             + "and wait_task_inactive()'s switch count with what utrace_prepare_examine saw, so a SIGKILL wake-up in "
             + "between goes unnoticed",
         "examine-means-unscheduled", "examine-vs-sigkill"),
+    SET_EVENTS_IGNORES_EXIT_STATE("utrace_set_events",
+        "utrace_set_events does not test exit_state (under tasklist_lock) when it newly sets DEATH or QUIESCE, so it "
+            + "returns 0 for a task already past exit_notify, whose death report was decided without the new flags",
+        "set-events-errors", "set-events-races-exit"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

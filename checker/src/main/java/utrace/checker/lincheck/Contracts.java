@@ -343,7 +343,7 @@ public final class Contracts {
         return last;
     }
 
-    /** 8: clearing DEATH or QUIESCE while report_death is under way (utrace->death) is -EALREADY. */
+    /** 8: clearing DEATH or QUIESCE while report_death is under way (utrace->death), or newly setting them on a dying task, is -EALREADY. */
     static String setEventsErrors(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
@@ -354,6 +354,12 @@ public final class Contracts {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
                     + ") returned 0 at step " + s.index() + " although it clears " + Events.names(cleared)
                     + " while report_death is under way (-EALREADY expected)";
+            }
+            int added = r.aux() & ~before.engineFlags(r.engine()) & Events.DEATH_EVENTS;
+            if (added != 0 && before.exitState() != 0) {
+                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                    + ") returned 0 at step " + s.index() + " although it newly sets " + Events.names(added)
+                    + " on a dying task (-EALREADY expected)";
             }
         }
         return null;

@@ -36,6 +36,7 @@ class LincheckSeededBugsTest {
         "detach-ignores-reporting, detach-is-final",
         "finish-callback-clears-reporting-early, detach-is-final",
         "barrier-esrch-while-detaching, barrier-means-quiet",
+        "set-events-ignores-exit-state, set-events-errors",
         "control-stop-ignores-do-stop, stop-zero-means-stopped",
         "resume-stops-without-quiesce, stop-einprogress-means-callback",
         "dequeue-clears-sigpending, no-signal-loss",
