@@ -7,7 +7,8 @@ package utrace.model;
  * with {@code killers N}, every killer has sent K),
  * or once the tracee is in a state: {@code tracee:stopped} (asleep in a group
  * stop, what /proc shows as "T (stopped)"), {@code tracee:traced} (in a
- * ptrace or utrace stop, "t (tracing stop)": patch 14 reports TASK_UTRACED so too), {@code tracee:zombie} (exit_notify made it a zombie; "Z").
+ * ptrace or utrace stop, "t (tracing stop)": patch 14 reports TASK_UTRACED
+ * so too), {@code tracee:zombie} (exit_notify made it a zombie; "Z").
  * This states exactly what a test gets with sleep() or by polling
  * /proc/PID/status between two calls, instead of widening the scenario into
  * races the test rules out.

@@ -158,7 +158,8 @@ public final class Slots {
     public static final int G_CONT_AFTER_STOP = 256;
     /**
      * Some engine's owner is between a utrace_prepare_examine() that succeeded and its
-     * utrace_finish_examine(): the tracee's steps are then noted (EG_RAN_SINCE_EXAMINE).
+     * utrace_finish_examine(): the tracee's steps are then noted (EG_RAN_SINCE_EXAMINE). The OR of
+     * the engines' EG_EXAMINING, kept so that the tracee's step, the model's hottest, tests one slot.
      */
     public static final int G_EXAMINING = 512;
 
