@@ -73,7 +73,6 @@ final class EngineApi {
         events &= ~Events.ENGINE_STOP;
         int oldUtraceFlags = c.get(UTRACE_FLAGS);
         int old = c.flags(e) & ~Events.ENGINE_STOP;
-        boolean stoppedAtCall = TaskState.isStoppedOrTraced(c.get(TASK_STATE)) && c.get(EXIT_STATE) == 0;
         int ret;
         if (((old & ~events) & Events.DEATH_EVENTS) != 0 && c.has(UBITS, U_DEATH)
                 && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_DEATH)) {
@@ -95,11 +94,16 @@ final class EngineApi {
             if ((old & ~events) != 0 && !current && !stopped && c.get(EXIT_STATE) == 0) {
                 // smp_mb() (pair B1 with start_callback), then look at utrace->reporting.
                 c.fence(Barrier.B1_WRITER);
-                if (c.get(REPORTING) == e + 1) ret = Errno.EINPROGRESS;
+                if (c.get(REPORTING) == e + 1 && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_REPORTING)) {
+                    ret = Errno.EINPROGRESS;
+                }
             }
         }
         c.unlock(LOCK_UTRACE);
-        if (ret == Errno.OK && stoppedAtCall && !current) {
+        // utrace.h: "When this returns zero, you can be sure that no event callbacks you've disabled in
+        // @events can be made." Stopped or running: on a running task the utrace->reporting test above is
+        // what keeps that promise. A call from the target itself (a callback) promises nothing here.
+        if (ret == Errno.OK && !current) {
             c.set(engine(e, E_MASK), events);
             c.ghostSet(e, EG_MASK_VALID);
         } else if (ret == Errno.OK || ret == Errno.EINPROGRESS) {

@@ -471,7 +471,12 @@ public final class Model {
         m.put("history.signals_owed", Signals.names(s.get(G_SIG_OWED)));
         m.put("history.task", names(s.get(G_TASK), TASK_HISTORY));
         for (int e = 0; e < engineCount(); e++) {
-            m.put("history.engine[" + engineName(e) + "]", names(s.get(engine(e, E_GHOST)), ENGINE_HISTORY));
+            String h = names(s.get(engine(e, E_GHOST)), ENGINE_HISTORY);
+            // which events the owner's 0 from utrace_set_events promised (set-events-errors reads E_MASK)
+            if ((s.get(engine(e, E_GHOST)) & EG_MASK_VALID) != 0) {
+                h = h.replace("mask-valid", "mask-valid=" + Events.names(s.get(engine(e, E_MASK))));
+            }
+            m.put("history.engine[" + engineName(e) + "]", h);
         }
         describeWeak(s, m);
         return m;

@@ -64,6 +64,11 @@ public enum Mutation {
         "utrace_set_events does not test exit_state (under tasklist_lock) when it newly sets DEATH or QUIESCE, so it "
             + "returns 0 for a task already past exit_notify, whose death report was decided without the new flags",
         "set-events-errors", "set-events-races-exit"),
+    SET_EVENTS_IGNORES_REPORTING("utrace_set_events",
+        "utrace_set_events does not look at utrace->reporting after its smp_mb() when it clears events of a running "
+            + "task, so it returns 0 while the target is in a callback to the engine whose flags it read before: a "
+            + "callback the caller has just disabled is made after the 0",
+        "set-events-errors", "barrier-races-callback"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

@@ -90,7 +90,7 @@ public final class Slots {
     public static final int E_FLAGS = 1;
     public static final int E_REF = 2;
     public static final int E_GHOST = 3;
-    /** events of the last set_events() that returned 0 on a stopped target. */
+    /** events of the owner's last utrace_set_events() that returned 0 (valid while EG_MASK_VALID). */
     public static final int E_MASK = 4;
     /** attach order: 0 is the first engine attached. */
     public static final int E_SEQ = 5;
@@ -188,6 +188,7 @@ public final class Slots {
     public static final int EG_DEATH_DETACHED = 16;
     public static final int EG_REAP_CALLED = 32;
     public static final int EG_HELD_STOPPED = 64;
+    /** E_MASK holds a 0-returning utrace_set_events() from the owner, not undone by a later call. */
     public static final int EG_MASK_VALID = 128;
     public static final int EG_ATTACHED_IN_PASS = 256;
     public static final int EG_OWNER_REF = 512;

@@ -343,8 +343,14 @@ public final class Contracts {
         return last;
     }
 
-    /** 8: clearing DEATH or QUIESCE while report_death is under way (utrace->death), or newly setting them on a dying task, is -EALREADY. */
+    /**
+     * 8: clearing DEATH or QUIESCE while report_death is under way (utrace->death), or newly setting them on a
+     * dying task, is -EALREADY; and "when this returns zero, you can be sure that no event callbacks you've
+     * disabled in @events can be made" (checked by {@link #disabledCallbackMade}).
+     */
     static String setEventsErrors(Model m, List<LoggedStep> log) {
+        String made = disabledCallbackMade(m, log);
+        if (made != null) return made;
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
             if (r == null || !r.isReturnOf(OwnerOp.Kind.SET_EVENTS) || r.ret() != Errno.OK) continue;
@@ -360,6 +366,40 @@ public final class Contracts {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
                     + ") returned 0 at step " + s.index() + " although it newly sets " + Events.names(added)
                     + " on a dying task (-EALREADY expected)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A callback made after the owner's utrace_set_events returned 0 for an event outside its @events (QUIESCE
+     * also enables report_signal). The promise lasts until the engine's flags change again: the owner's next
+     * utrace_set_events return starts a new one if it is 0; any other change of the flags (-EINPROGRESS, the
+     * engine's own callback calling utrace_set_events) ends it, with no judgement until the next 0.
+     */
+    private static String disabledCallbackMade(Model m, List<LoggedStep> log) {
+        int[] promised = new int[m.engineCount()];
+        int[] promisedAt = new int[m.engineCount()];
+        java.util.Arrays.fill(promised, -1);
+        for (LoggedStep s : log) {
+            State before = before(m, log, s.index());
+            for (Obs o : s.obs()) {
+                if (!o.liveCallback() || promised[o.engine()] < 0) continue;
+                int enabling = (o.code() & Events.SIGNAL_ALL) != 0 ? o.code() | Events.QUIESCE : o.code();
+                if ((promised[o.engine()] & enabling) == 0) {
+                    return "set-events-errors: " + event(o.code()) + " to " + m.engineName(o.engine()) + " made at step "
+                        + s.index() + " although utrace_set_events(" + Events.names(promised[o.engine()])
+                        + ") returned 0 at step " + promisedAt[o.engine()];
+                }
+            }
+            Obs r = s.apiReturn();
+            for (int e = 0; e < promised.length; e++) {
+                if (r != null && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.engine() == e && r.ret() == Errno.OK) {
+                    promised[e] = r.aux() & ~Events.ENGINE_STOP;
+                    promisedAt[e] = s.index();
+                } else if (((before.engineFlags(e) ^ s.after().engineFlags(e)) & ~Events.ENGINE_STOP) != 0) {
+                    promised[e] = -1;
+                }
             }
         }
         return null;
