@@ -28,9 +28,10 @@ final class Parent extends Actor {
             SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();")),
         new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1878, "utrace->reap = 1;")),
-        new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+        new StepInfo("report_reap if wanted, then (a step later if live) ops = NULL; put", "utrace_maybe_reap", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
-                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put")),
+                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put; a live "
+                + "engine's report_reap is a step of its own, the rest the step after it")),
         new StepInfo("done", "release_task", 0,
             SeedRef.called(SeedRef.EXIT_C, 3703, "void release_task(struct task_struct * p)", "release_task",
                 "the rest of release_task (kernel/exit.c) is 3.1 code; patch 08 adds utrace_release_task to it")

@@ -100,9 +100,10 @@ final class Ptracer extends Actor {
             .simplified("release_task of a traced zombie by its tracer (wait_task_zombie, __ptrace_detach), as the parent's"));
     private static final StepInfo REAP_LOCK = new StepInfo("lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1878, "utrace->reap = 1;"));
-    private static final StepInfo REAP_LOOP = new StepInfo("report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+    private static final StepInfo REAP_LOOP = new StepInfo("report_reap if wanted, then (a step later if live) ops = NULL; put", "utrace_maybe_reap", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
-            .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put"));
+            .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put; a live "
+                + "engine's report_reap is a step of its own, the rest the step after it"));
 
     /** Every step the ptrace tracer can take, for `checker list steps`. */
     static final List<StepInfo> STEPS = List.of(ATTACH, ATTACH_TRAPPING, WAIT, CHECK, CHECK_ANY, SET, WAKE, WAKE_READ, WAKE_WRITE,

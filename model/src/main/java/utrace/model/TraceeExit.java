@@ -44,9 +44,10 @@ final class TraceeExit {
         info(DEATH_MAYBE_REAP, AREA_EXIT, "lock; utrace->death = 0; utrace_reset, or reap if release_task came first", "utrace_maybe_reap", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1889, "utrace->death = 0;")
                 .simplified("the locked section, with utrace_reset() or the teardown of the lists, is one step"));
-        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted; ops = NULL; utrace_engine_put", "utrace_maybe_reap", 1,
+        info(REAP_LOOP, AREA_EXIT, "report_reap if wanted, then (a step later if live) ops = NULL; put", "utrace_maybe_reap", 1,
             SeedRef.code(SeedRef.UTRACE_C, 1915, "list_for_each_entry_safe(engine, next, &attached, entry) {")
-                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put"));
+                .simplified("one engine per step: report_reap, ops = NULL, flags = 0, list_del_init and the put; a live "
+                + "engine's report_reap is a step of its own, the rest the step after it"));
         info(AUTOREAP, AREA_EXIT, "release_task (autoreap): smp_mb(); utrace_flags?", "utrace_release_task", 8,
             SeedRef.code(SeedRef.UTRACE_H, 3684, "smp_mb();"));
         info(AUTOREAP_LOCK, AREA_EXIT, "lock; utrace->reap = 1; defer if DEATH/QUIESCE pending, else take the lists", "utrace_maybe_reap", 1,

@@ -288,20 +288,43 @@ final class Utrace {
     }
 
     /**
-     * One iteration of utrace_maybe_reap()'s teardown loop, lock-free:
-     * report_reap if REAP is wanted, then ops = NULL, flags = 0, put.
-     * Returns the rest of the list.
+     * Marks a teardown list whose first engine's report_reap has been called and has not returned.
+     * Engine lists use the low 3 bits per entry, so this bit is never an entry's.
+     */
+    static final int REAP_CALLBACK_RUNNING = 1 << 30;
+
+    /**
+     * One iteration of utrace_maybe_reap()'s teardown loop, lock-free: report_reap if REAP is wanted,
+     * then ops = NULL, flags = 0, list_del_init and the put. A live engine's report_reap is a step of its
+     * own: the kernel runs it without the lock, with engine->ops still set and utrace->reap already set,
+     * so calls on the engine (get_utrace_lock: -ESRCH) can meet it (findings.md, finding 10). The step
+     * after it does the rest. Returns the rest of the list, marked while a report_reap runs.
      */
     static int reapOne(Ctx c, int list) {
+        if ((list & REAP_CALLBACK_RUNNING) != 0) {
+            list &= ~REAP_CALLBACK_RUNNING;
+            int e = EngineList.first(list);
+            c.ghostClear(e, EG_IN_CALLBACK);
+            if (c.record) c.note("report_reap(" + c.engineName(e) + ") returned");
+            return detachReaped(c, list, e);
+        }
         int e = EngineList.first(list);
         boolean live = c.ops(e) == Ops.LIVE;
         if ((c.flags(e) & Events.REAP) != 0) {
             c.observe(Obs.callback(e, Events.REAP, Actions.RESUME, live));
-            if (live) c.ghostSet(e, EG_REAP_CALLED);
             if (c.record) c.note((live ? "report_reap" : "utrace_detached_reap") + " for " + c.engineName(e));
+            if (live) {
+                c.ghostSet(e, EG_REAP_CALLED | EG_IN_CALLBACK);
+                return list | REAP_CALLBACK_RUNNING;
+            }
         } else {
             if (c.record) c.note("no report_reap for " + c.engineName(e));
         }
+        return detachReaped(c, list, e);
+    }
+
+    /** The rest of a teardown iteration: ops = NULL, flags = 0, list_del_init, utrace_engine_put. */
+    private static int detachReaped(Ctx c, int list, int e) {
         c.ops(e, Ops.NULL);
         c.flags(e, 0);
         enginePut(c, e);

@@ -80,15 +80,15 @@ public final class Contracts {
         for (LoggedStep s : log) {
             for (Obs o : s.obs()) {
                 if (!o.liveCallback()) continue;
-                int end = s.index();
-                if (!s.function().equals("utrace_maybe_reap")) {
-                    end = Integer.MAX_VALUE; // still running at the end of the log unless applied below
-                    for (int j = s.index() + 1; j < log.size(); j++) {
-                        LoggedStep n = log.get(j);
-                        if (n.actor() == s.actor() && n.function().equals("finish_callback_report")) {
-                            end = j;
-                            break;
-                        }
+                // A callback ends at its actor's finish_callback_report step; report_reap, made outside any
+                // reporting pass, at the actor's next teardown step (ops = NULL and the put).
+                String ender = s.function().equals("utrace_maybe_reap") ? "utrace_maybe_reap" : "finish_callback_report";
+                int end = Integer.MAX_VALUE; // still running at the end of the log unless it ends below
+                for (int j = s.index() + 1; j < log.size(); j++) {
+                    LoggedStep n = log.get(j);
+                    if (n.actor() == s.actor() && n.function().equals(ender)) {
+                        end = j;
+                        break;
                     }
                 }
                 out.add(new Callback(o.engine(), o.code(), o.ret(), s.index(), end));

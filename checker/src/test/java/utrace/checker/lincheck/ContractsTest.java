@@ -111,6 +111,14 @@ class ContractsTest {
             broken.toString());
     }
 
+    /** Finding 10's reap half: the contract's report_reap runs until the reaper's next teardown step. */
+    @Test
+    void findingTensReapCounterexampleBreaksTheBarrierContract() throws Exception {
+        List<String> broken = contractsBrokenByTheCounterexample("barrier-during-reap-report", "barrier-means-quiet");
+        assertTrue(broken.stream().anyMatch(b -> b.startsWith("barrier-means-quiet: utrace_barrier(E1) returned -ESRCH")),
+            broken.toString());
+    }
+
     /** The contracts a finding's counterexample (on the full series, for {@code invariant}) breaks, run to rest. */
     private static List<String> contractsBrokenByTheCounterexample(String scenario, String invariant) throws Exception {
         Model model = new Model(Scenarios.load(scenario), ModelConfig.fullSeries());

@@ -107,6 +107,17 @@ class FindingsTest {
             r.counterexample().violation().message());
     }
 
+    /** Finding 10, the reap's half: report_reap runs lock-free after utrace->reap is set; no death report needed. */
+    @Test
+    void barrierReturnsEsrchWhileReportReapIsStillRunning() throws Exception {
+        ExplorationResult r = Check.explore("barrier-during-reap-report", InvariantSet.shipped("core").invariants());
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("barrier-means-quiet", r.counterexample().violation().invariant().name());
+        assertEquals(9, r.counterexample().schedule().size());
+        assertTrue(r.counterexample().violation().message().contains("returned -ESRCH while"),
+            r.counterexample().violation().message());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
