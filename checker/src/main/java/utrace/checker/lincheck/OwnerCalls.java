@@ -22,13 +22,19 @@ final class OwnerCalls {
      * it is a caller bug, not a race).
      */
     static List<PlannedOp> random(Random rnd, String e, boolean preattached, int n, String[] actions, String[] masks) {
+        return random(rnd, e, preattached, n, actions, masks, true);
+    }
+
+    /** As above; without utrace_barrier when {@code barrier} is false. */
+    static List<PlannedOp> random(Random rnd, String e, boolean preattached, int n, String[] actions, String[] masks,
+            boolean barrier) {
         List<PlannedOp> ops = new ArrayList<>();
         if (!preattached) ops.add(PlannedOp.attach(e));
         while (ops.size() < n) {
-            switch (rnd.nextInt(4)) {
+            switch (rnd.nextInt(barrier ? 4 : 3)) {
                 case 0: ops.add(PlannedOp.setEvents(e, masks[rnd.nextInt(masks.length)])); break;
                 case 1: ops.add(PlannedOp.control(e, actions[rnd.nextInt(actions.length)])); break;
-                case 2: ops.add(PlannedOp.barrier(e)); break;
+                case 3: ops.add(PlannedOp.barrier(e)); break;
                 default: ops.add(PlannedOp.examine(e)); break;
             }
         }

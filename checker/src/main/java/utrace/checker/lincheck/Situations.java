@@ -15,6 +15,7 @@ public final class Situations {
         s.add(new DetachVsExit());
         s.add(new PtraceSyscallVsDetach());
         s.add(new StopEinprogressRace());
+        s.add(new BarrierVsReap());
         s.add(new ShippedContracts());
         return s;
     }

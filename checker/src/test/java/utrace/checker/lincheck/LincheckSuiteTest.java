@@ -38,6 +38,7 @@ class LincheckSuiteTest {
         "detach-vs-exit", new Budget(3, 100),
         "ptrace-syscall-vs-detach", new Budget(2, 40),
         "stop-einprogress-vs-detach", new Budget(1, 100),
+        "barrier-vs-reap", new Budget(1, 100),
         "shipped-contracts", new Budget(Scenarios.shippedNames().size(), 10));
 
     @TempDir Path traces;
