@@ -20,7 +20,8 @@ public final class Invariants {
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
                 new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),
                 new GroupStopHolds(), new SigcontEndsStop(), new WaitReportsOnce(), new WaitReportCorrect(),
-                new WaitLiveness(), new SignalDelivered(), new TracedZombieReleased(), new PtraceReturnAsStated())) {
+                new WaitLiveness(), new SignalDelivered(), new TracedZombieReleased(), new PtraceReturnAsStated(),
+                new CallbackPromised())) {
             ALL.put(i.name(), i);
         }
     }

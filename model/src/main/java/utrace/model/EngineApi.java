@@ -73,6 +73,7 @@ final class EngineApi {
         events &= ~Events.ENGINE_STOP;
         int oldUtraceFlags = c.get(UTRACE_FLAGS);
         int old = c.flags(e) & ~Events.ENGINE_STOP;
+        boolean utraceStopped = Utrace.taskIsTraced(c) && c.get(EXIT_STATE) == 0;
         int ret;
         if (((old & ~events) & Events.DEATH_EVENTS) != 0 && c.has(UBITS, U_DEATH)
                 && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_DEATH)) {
@@ -108,6 +109,14 @@ final class EngineApi {
             c.ghostSet(e, EG_MASK_VALID);
         } else if (ret == Errno.OK || ret == Errno.EINPROGRESS) {
             c.ghostClear(e, EG_MASK_VALID);
+        }
+        // "If @target was stopped before the call, ... if %UTRACE_EVENT(%QUIESCE) is included in @events, then a
+        // @report_quiesce callback will be made when @target resumes" (callback-promised; only QUIESCE newly set
+        // is taken as a promise).
+        if (ret == Errno.OK && (events & Events.QUIESCE) == 0) {
+            c.ghostClear(e, EG_CALLBACK_OWED);
+        } else if (ret == Errno.OK && !current && utraceStopped && (old & Events.QUIESCE) == 0) {
+            c.ghostSet(e, EG_CALLBACK_OWED);
         }
         return ret;
     }
@@ -168,6 +177,12 @@ final class EngineApi {
     /** {@code markStep}: in the weak model, DETACH on a running target returns {@link #AFTER_MARK} after marking. */
     static int controlLocked(Ctx c, int e, int action, boolean reset, boolean ptSyscallTrace, boolean markStep) {
         int ret = Errno.OK;
+        // UTRACE_REPORT: "If @target had been stopped, then there will be a callback before it resumes running
+        // normally"; UTRACE_INTERRUPT: "a @report_signal callback before it resumes" (callback-promised).
+        if ((action == Actions.REPORT || action == Actions.INTERRUPT) && Utrace.taskIsTraced(c)
+                && c.get(EXIT_STATE) == 0) {
+            c.ghostSet(e, EG_CALLBACK_OWED);
+        }
         if (c.get(EXIT_STATE) != 0) {
             ret = controlDead(c, action);
             if (ret != Errno.OK) {
@@ -204,7 +219,7 @@ final class EngineApi {
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
                 Utrace.clearEngineWantsStop(c, e);
-                if (action < c.get(RESUME)) {
+                if (action < c.get(RESUME) && !c.cfg.mutated(Mutation.CONTROL_REPORT_SKIPS_RESUME)) {
                     c.store(RESUME, action); // pair B5: read by utrace_resume after tracehook_notify_resume's smp_mb()
                     Utrace.setNotifyResume(c);
                 }

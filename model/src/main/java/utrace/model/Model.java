@@ -489,7 +489,8 @@ public final class Model {
     /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
         "death-returned", "death-detached", "reap-called", "held-stopped", "mask-valid", "attached-in-pass",
-        "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "examining", "ran-since-examine"};
+        "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "examining", "ran-since-examine",
+        "callback-owed"};
 
     private static String names(int bits, String[] names) {
         StringBuilder b = new StringBuilder();

@@ -72,6 +72,11 @@ public enum Mutation {
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),
+    CONTROL_REPORT_SKIPS_RESUME("utrace_control",
+        "utrace_control(REPORT, SINGLESTEP or BLOCKSTEP) clears the engine's stop but neither lowers utrace->resume "
+            + "nor sets TIF_NOTIFY_RESUME, so a stopped tracee it wakes resumes without the report pass UTRACE_REPORT "
+            + "promises (\"there will be a callback before it resumes running normally\")",
+        "callback-promised", "report-while-stopped"),
     ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
         "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
         "attach-ordering", "attach-during-report"),

@@ -216,4 +216,13 @@ public final class Slots {
      * ghost, so that the invariant does not rest on the model's 2-bit switch count, which wraps.
      */
     public static final int EG_RAN_SINCE_EXAMINE = 32768;
+    /**
+     * A callback to this engine was promised while the tracee sat in a utrace stop, and none has been made
+     * since: utrace_set_events() returned 0 to the owner with QUIESCE newly set ("if %UTRACE_EVENT(%QUIESCE)
+     * is included in @events, then a @report_quiesce callback will be made when @target resumes"), or
+     * utrace_control(REPORT or INTERRUPT) returned 0 ("If @target had been stopped, then there will be a
+     * callback before it resumes running normally"). A report_quiesce or report_signal to the engine ends
+     * it, and so does a utrace_set_events() that drops QUIESCE (callback-promised).
+     */
+    public static final int EG_CALLBACK_OWED = 65536;
 }

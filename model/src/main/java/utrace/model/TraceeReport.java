@@ -266,6 +266,7 @@ final class TraceeReport {
         if (!live) return;
         c.ghostSet(e, EG_IN_CALLBACK);
         c.ghostClear(e, EG_STOP_OWED); // the callback an -EINPROGRESS from utrace_control(STOP) promised
+        if (event == Events.QUIESCE || (event & Events.SIGNAL_ALL) != 0) c.ghostClear(e, EG_CALLBACK_OWED);
         if (event == Events.DEATH) c.ghostSet(e, EG_DEATH_CALLED);
         if (c.taskGhost(G_PASS_ACTIVE)) c.set(G_PASS_LAST, c.get(engine(e, E_SEQ)) + 1);
     }

@@ -35,7 +35,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
+        "attach-ordering", "examine-means-unscheduled", "callback-promised", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -63,6 +63,7 @@ public final class Contracts {
         add(broken, setEventsErrors(model, log));
         add(broken, attachOrdering(model, log));
         add(broken, examineMeansUnscheduled(model, log));
+        add(broken, callbackPromised(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, ptraceSyscallStops(log));
@@ -400,6 +401,42 @@ public final class Contracts {
                 } else if (((before.engineFlags(e) ^ s.after().engineFlags(e)) & ~Events.ENGINE_STOP) != 0) {
                     promised[e] = -1;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * utrace.c's promises to an owner whose tracee sits in a utrace stop: after utrace_control(REPORT or
+     * INTERRUPT) returned 0, or utrace_set_events() returned 0 with QUIESCE newly set, the tracee makes a
+     * report_quiesce or report_signal to that engine before it returns to user mode. The promise ends with such
+     * a callback, with the engine's QUIESCE cleared, or with the engine detached.
+     */
+    static String callbackPromised(Model m, List<LoggedStep> log) {
+        int[] owedAt = new int[m.engineCount()];
+        java.util.Arrays.fill(owedAt, -1);
+        for (LoggedStep s : log) {
+            State before = before(m, log, s.index());
+            for (Obs o : s.obs()) {
+                if (o.liveCallback() && (o.code() == Events.QUIESCE || (o.code() & Events.SIGNAL_ALL) != 0)) {
+                    owedAt[o.engine()] = -1;
+                }
+            }
+            for (int e = 0; e < owedAt.length; e++) {
+                if ((s.after().engineFlags(e) & Events.QUIESCE) == 0) owedAt[e] = -1;
+                if (owedAt[e] >= 0 && s.has(Obs.Kind.USER_ENTRY) && s.after().engineOps(e) == Ops.LIVE) {
+                    return "callback-promised: a call on " + m.engineName(e) + " returned 0 at step " + owedAt[e]
+                        + " with the tracee stopped, and at step " + s.index() + " the tracee returns to user mode "
+                        + "with no report_quiesce or report_signal to " + m.engineName(e) + " since";
+                }
+            }
+            Obs r = s.apiReturn();
+            if (r == null || r.ret() != Errno.OK || before.exitState() != 0 || !m.traceeInUtraceStop(before)) continue;
+            if (r.isReturnOf(OwnerOp.Kind.CONTROL) && (r.aux() == Actions.REPORT || r.aux() == Actions.INTERRUPT)) {
+                owedAt[r.engine()] = s.index();
+            } else if (r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && (r.aux() & Events.QUIESCE) != 0
+                    && (before.engineFlags(r.engine()) & Events.QUIESCE) == 0) {
+                owedAt[r.engine()] = s.index();
             }
         }
         return null;

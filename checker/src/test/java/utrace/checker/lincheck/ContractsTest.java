@@ -48,7 +48,8 @@ class ContractsTest {
         Map.entry("no-signal-loss", "no-signal-loss"), Map.entry("attach-ordering", "attach-ordering"),
         Map.entry("stop-is-sticky", "stop-is-sticky"), Map.entry("exit-stop-holds", "exit-stop-holds"),
         Map.entry("report-not-lost", "report-not-lost"),
-        Map.entry("examine-means-unscheduled", "examine-means-unscheduled"));
+        Map.entry("examine-means-unscheduled", "examine-means-unscheduled"),
+        Map.entry("callback-promised", "callback-promised"));
 
     static Stream<Arguments> coveredMutations() {
         List<Arguments> out = new ArrayList<>();
@@ -116,6 +117,14 @@ class ContractsTest {
     void findingTensReapCounterexampleBreaksTheBarrierContract() throws Exception {
         List<String> broken = contractsBrokenByTheCounterexample("barrier-during-reap-report", "barrier-means-quiet");
         assertTrue(broken.stream().anyMatch(b -> b.startsWith("barrier-means-quiet: utrace_barrier(E1) returned -ESRCH")),
+            broken.toString());
+    }
+
+    /** Finding 11: the report_quiesce utrace_set_events promised for a stopped tracee is never made. */
+    @Test
+    void findingElevensCounterexampleBreaksTheCallbackContract() throws Exception {
+        List<String> broken = contractsBrokenByTheCounterexample("set-events-quiesce-while-stopped", "callback-promised");
+        assertTrue(broken.stream().anyMatch(b -> b.startsWith("callback-promised: a call on E1 returned 0")),
             broken.toString());
     }
 

@@ -118,6 +118,18 @@ class FindingsTest {
             r.counterexample().violation().message());
     }
 
+    /** Finding 11: utrace_set_events adds QUIESCE on the stopped tracee; RESUME lets it go with no report_quiesce. */
+    @Test
+    void setEventsWithQuiesceOnAStoppedTraceeGetsNoReportQuiesce() throws Exception {
+        ExplorationResult r = Check.explore("set-events-quiesce-while-stopped", Check.only("callback-promised"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("returned to user mode with no report_quiesce"),
+            r.counterexample().violation().message());
+        // Resumed with UTRACE_REPORT instead (findings.md's workaround), the promise is kept.
+        ExplorationResult report = Check.explore("report-while-stopped", Check.only("callback-promised"));
+        assertEquals(Verdict.PASS, report.verdict(), () -> report.counterexample().violation().describe());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
