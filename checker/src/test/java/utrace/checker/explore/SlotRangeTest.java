@@ -51,12 +51,12 @@ class SlotRangeTest {
         Set<Integer> ghostSlots = new HashSet<>();
         for (int e = 0; e < m.engineCount(); e++) ghostSlots.add(Slots.engine(e, Slots.E_GHOST));
         Set<State> seen = new HashSet<>();
-        ArrayDeque<State> todo = new ArrayDeque<>();
-        todo.add(m.initial());
+        ArrayDeque<State> queue = new ArrayDeque<>();
+        queue.add(m.initial());
         seen.add(m.initial());
         List<String> wide = new ArrayList<>();
-        while (!todo.isEmpty() && wide.isEmpty() && seen.size() < maxStates) {
-            State s = todo.poll();
+        while (!queue.isEmpty() && wide.isEmpty() && seen.size() < maxStates) {
+            State s = queue.poll();
             for (int i = 0; i < s.size(); i++) {
                 int v = s.get(i);
                 if ((v < -Short.MAX_VALUE || v > Short.MAX_VALUE) && (ghosts || !ghostSlots.contains(i))) {
@@ -65,7 +65,7 @@ class SlotRangeTest {
             }
             for (int a = 0; a < m.actorCount(); a++) {
                 Transition t = m.step(s, a);
-                if (t != null && seen.add(t.after())) todo.add(t.after());
+                if (t != null && seen.add(t.after())) queue.add(t.after());
             }
         }
         return wide;
