@@ -226,7 +226,7 @@ final class EngineApi {
                 break;
             case Actions.INTERRUPT:
                 Utrace.clearEngineWantsStop(c, e);
-                if (c.get(RESUME) == Actions.INTERRUPT) break;
+                if (c.get(RESUME) == Actions.INTERRUPT || c.cfg.mutated(Mutation.CONTROL_INTERRUPT_SKIPS_RESUME)) break;
                 c.set(RESUME, Actions.INTERRUPT);
                 if (reset) {
                     c.setBits(TIF, Tif.SIGPENDING);

@@ -77,6 +77,11 @@ public enum Mutation {
             + "nor sets TIF_NOTIFY_RESUME, so a stopped tracee it wakes resumes without the report pass UTRACE_REPORT "
             + "promises (\"there will be a callback before it resumes running normally\")",
         "callback-promised", "report-while-stopped"),
+    CONTROL_INTERRUPT_SKIPS_RESUME("utrace_control",
+        "utrace_control(INTERRUPT) clears the engine's stop but neither sets utrace->resume to UTRACE_INTERRUPT nor "
+            + "TIF_SIGPENDING, so a stopped tracee it wakes returns to user mode without the report_signal it promises "
+            + "(\"there will be a @report_signal callback before it resumes\")",
+        "callback-promised", "interrupt-while-stopped"),
     ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
         "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
         "attach-ordering", "attach-during-report"),
