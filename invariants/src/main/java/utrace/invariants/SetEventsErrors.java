@@ -19,8 +19,9 @@ final class SetEventsErrors extends ObservationCheck {
             "utrace_set_events() fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "
             + "or newly setting them on a dying task, and with -ESRCH once the reap began; after it returns 0 "
             + "to the owner no callback outside the new mask is made, on a stopped or a running target (where "
-            + "a callback already under way must make it -EINPROGRESS); DEATH set with a 0 return is "
-            + "reported when the task dies (PATCHES.md guarantee 8).");
+            + "a callback already under way must make it -EINPROGRESS, and after -EINPROGRESS once "
+            + "utrace_barrier() returned 0); DEATH set with a 0 return is reported when the task dies "
+            + "(PATCHES.md guarantee 8).");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
@@ -45,12 +46,14 @@ final class SetEventsErrors extends ObservationCheck {
                 }
             }
             if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_MASK_VALID)) {
-                int mask = before.engineMask(o.engine());
+                int mask = before.engineMask(o.engine()) & ~Slots.E_MASK_AFTER_BARRIER;
                 // utrace_get_signal calls report_signal for QUIESCE too: not a callback QUIESCE's owner disabled.
                 int enabling = (o.code() & Events.SIGNAL_ALL) != 0 ? o.code() | Events.QUIESCE : o.code();
                 if ((mask & enabling) == 0) {
-                    return callback(m, o) + " although utrace_set_events(" + Events.names(mask)
-                        + ") returned 0 to the owner";
+                    boolean barrier = (before.engineMask(o.engine()) & Slots.E_MASK_AFTER_BARRIER) != 0;
+                    return callback(m, o) + " although utrace_set_events(" + Events.names(mask) + ") returned "
+                        + (barrier ? "-EINPROGRESS to the owner and its utrace_barrier() then returned 0"
+                            : "0 to the owner");
                 }
             }
         }

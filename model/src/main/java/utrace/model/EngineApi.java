@@ -97,6 +97,9 @@ final class EngineApi {
                 c.fence(Barrier.B1_WRITER);
                 if (c.get(REPORTING) == e + 1 && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_REPORTING)) {
                     ret = Errno.EINPROGRESS;
+                    if (c.cfg.mutated(Mutation.SET_EVENTS_EINPROGRESS_KEEPS_OLD_FLAGS)) {
+                        c.store(engine(e, E_FLAGS), old | (c.flags(e) & Events.ENGINE_STOP));
+                    }
                 }
             }
         }
@@ -107,8 +110,17 @@ final class EngineApi {
         if (ret == Errno.OK && !current) {
             c.set(engine(e, E_MASK), events);
             c.ghostSet(e, EG_MASK_VALID);
-        } else if (ret == Errno.OK || ret == Errno.EINPROGRESS) {
+        } else if (ret == Errno.EINPROGRESS) {
+            // utrace_barrier: "If @target was not properly stopped, event callbacks just disabled might still be
+            // in progress; utrace_barrier() waits until there is no chance an unwanted callback can be in
+            // progress": the new mask is promised once the owner's utrace_barrier() returns 0 (Owner, BARRIER).
+            c.set(engine(e, E_MASK), events | E_MASK_AFTER_BARRIER);
             c.ghostClear(e, EG_MASK_VALID);
+        } else if (ret == Errno.OK) {
+            // the engine's own callback changed its flags: no promise until the owner's next 0
+            c.ghostClear(e, EG_MASK_VALID);
+            int mask = c.get(engine(e, E_MASK));
+            if ((mask & E_MASK_AFTER_BARRIER) != 0) c.set(engine(e, E_MASK), mask & ~E_MASK_AFTER_BARRIER);
         }
         // "If @target was stopped before the call, ... if %UTRACE_EVENT(%QUIESCE) is included in @events, then a
         // @report_quiesce callback will be made when @target resumes" (callback-promised; only QUIESCE newly set

@@ -473,8 +473,12 @@ public final class Model {
         for (int e = 0; e < engineCount(); e++) {
             String h = names(s.get(engine(e, E_GHOST)), ENGINE_HISTORY);
             // which events the owner's 0 from utrace_set_events promised (set-events-errors reads E_MASK)
+            int mask = s.get(engine(e, E_MASK));
             if ((s.get(engine(e, E_GHOST)) & EG_MASK_VALID) != 0) {
-                h = h.replace("mask-valid", "mask-valid=" + Events.names(s.get(engine(e, E_MASK))));
+                h = h.replace("mask-valid", "mask-valid=" + Events.names(mask & ~E_MASK_AFTER_BARRIER)
+                    + ((mask & E_MASK_AFTER_BARRIER) != 0 ? "(after-barrier)" : ""));
+            } else if ((mask & E_MASK_AFTER_BARRIER) != 0) {
+                h = (h.isEmpty() || h.equals("-") ? "" : h + "|") + "mask-at-barrier=" + Events.names(mask & ~E_MASK_AFTER_BARRIER);
             }
             m.put("history.engine[" + engineName(e) + "]", h);
         }

@@ -69,6 +69,11 @@ public enum Mutation {
             + "task, so it returns 0 while the target is in a callback to the engine whose flags it read before: a "
             + "callback the caller has just disabled is made after the 0",
         "set-events-errors", "barrier-races-callback"),
+    SET_EVENTS_EINPROGRESS_KEEPS_OLD_FLAGS("utrace_set_events",
+        "utrace_set_events backs out when it sees a callback to the engine in progress: it returns -EINPROGRESS with "
+            + "the engine's old flags put back, so the owner's utrace_barrier(), which 'waits until there is no chance "
+            + "an unwanted callback can be in progress', is followed by callbacks the call disabled",
+        "set-events-errors", "set-events-then-barrier"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

@@ -201,6 +201,9 @@ final class Owner extends Actor {
                     boolean quiet = c.get(REPORTING) != e + 1;
                     c.unlock(LOCK_UTRACE);
                     if (quiet) {
+                        // after an -EINPROGRESS from utrace_set_events, its mask is now promised (set-events-errors)
+                        int mask = c.get(engine(e, E_MASK));
+                        if ((mask & E_MASK_AFTER_BARRIER) != 0 && !c.ghost(e, EG_MASK_VALID)) c.ghostSet(e, EG_MASK_VALID);
                         returned(c, op, Errno.OK);
                     } else {
                         c.note("callback in progress: schedule_timeout and retry");

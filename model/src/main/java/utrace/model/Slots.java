@@ -90,8 +90,18 @@ public final class Slots {
     public static final int E_FLAGS = 1;
     public static final int E_REF = 2;
     public static final int E_GHOST = 3;
-    /** events of the owner's last utrace_set_events() that returned 0 (valid while EG_MASK_VALID). */
+    /**
+     * events of the owner's last utrace_set_events() that returned 0 (valid while EG_MASK_VALID), or that
+     * returned -EINPROGRESS, marked with {@link #E_MASK_AFTER_BARRIER}.
+     */
     public static final int E_MASK = 4;
+    /**
+     * In E_MASK (which never holds ENGINE_STOP, bit 14): the mask came from a utrace_set_events() that returned
+     * -EINPROGRESS. Without EG_MASK_VALID it is promised once utrace_barrier() returns 0 ("utrace_barrier()
+     * waits until there is no chance an unwanted callback can be in progress"); with EG_MASK_VALID that
+     * happened. Kept in E_MASK's slot so the slot stays within 15 bits (StateArena's fast path).
+     */
+    public static final int E_MASK_AFTER_BARRIER = 1 << 14;
     /** attach order: 0 is the first engine attached. */
     public static final int E_SEQ = 5;
     public static final int ENGINE_SLOTS = 6;

@@ -374,32 +374,52 @@ public final class Contracts {
 
     /**
      * A callback made after the owner's utrace_set_events returned 0 for an event outside its @events (QUIESCE
-     * also enables report_signal). The promise lasts until the engine's flags change again: the owner's next
-     * utrace_set_events return starts a new one if it is 0; any other change of the flags (-EINPROGRESS, the
-     * engine's own callback calling utrace_set_events) ends it, with no judgement until the next 0.
+     * also enables report_signal), or after it returned -EINPROGRESS and the owner's utrace_barrier then returned
+     * 0 (utrace_barrier: it "waits until there is no chance an unwanted callback can be in progress"). The
+     * promise lasts until the engine's flags change again: the owner's next utrace_set_events return starts a
+     * new one if it is 0 (or a pending one if -EINPROGRESS); any other change of the flags (the engine's own
+     * callback calling utrace_set_events) ends both, with no judgement until the next one.
      */
     private static String disabledCallbackMade(Model m, List<LoggedStep> log) {
         int[] promised = new int[m.engineCount()];
         int[] promisedAt = new int[m.engineCount()];
+        int[] atBarrier = new int[m.engineCount()]; // the @events of an -EINPROGRESS return, until utrace_barrier
+        int[] inProgressAt = new int[m.engineCount()];
         java.util.Arrays.fill(promised, -1);
+        java.util.Arrays.fill(atBarrier, -1);
+        java.util.Arrays.fill(inProgressAt, -1);
         for (LoggedStep s : log) {
             State before = before(m, log, s.index());
             for (Obs o : s.obs()) {
                 if (!o.liveCallback() || promised[o.engine()] < 0) continue;
                 int enabling = (o.code() & Events.SIGNAL_ALL) != 0 ? o.code() | Events.QUIESCE : o.code();
                 if ((promised[o.engine()] & enabling) == 0) {
-                    return "set-events-errors: " + event(o.code()) + " to " + m.engineName(o.engine()) + " made at step "
-                        + s.index() + " although utrace_set_events(" + Events.names(promised[o.engine()])
-                        + ") returned 0 at step " + promisedAt[o.engine()];
+                    int e = o.engine();
+                    return "set-events-errors: " + event(o.code()) + " to " + m.engineName(e) + " made at step "
+                        + s.index() + " although utrace_set_events(" + Events.names(promised[e]) + ") returned "
+                        + (inProgressAt[e] >= 0 ? "-EINPROGRESS at step " + inProgressAt[e]
+                            + " and utrace_barrier returned 0 at step " + promisedAt[e] : "0 at step " + promisedAt[e]);
                 }
             }
             Obs r = s.apiReturn();
             for (int e = 0; e < promised.length; e++) {
-                if (r != null && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.engine() == e && r.ret() == Errno.OK) {
+                boolean mine = r != null && r.engine() == e;
+                if (mine && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.ret() == Errno.OK) {
                     promised[e] = r.aux() & ~Events.ENGINE_STOP;
                     promisedAt[e] = s.index();
+                    inProgressAt[e] = -1;
+                    atBarrier[e] = -1;
+                } else if (mine && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.ret() == Errno.EINPROGRESS) {
+                    promised[e] = -1;
+                    atBarrier[e] = r.aux() & ~Events.ENGINE_STOP;
+                    inProgressAt[e] = s.index();
+                } else if (mine && r.isReturnOf(OwnerOp.Kind.BARRIER) && r.ret() == Errno.OK && atBarrier[e] >= 0) {
+                    promised[e] = atBarrier[e];
+                    promisedAt[e] = s.index();
+                    atBarrier[e] = -1;
                 } else if (((before.engineFlags(e) ^ s.after().engineFlags(e)) & ~Events.ENGINE_STOP) != 0) {
                     promised[e] = -1;
+                    atBarrier[e] = -1;
                 }
             }
         }

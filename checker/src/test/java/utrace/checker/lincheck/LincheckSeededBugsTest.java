@@ -58,6 +58,19 @@ class LincheckSeededBugsTest {
     }
 
     @Test
+    void setEventsBackingOutOnEinprogressBreaksTheBarrierPromise() throws Exception {
+        // The window is the tracee's report pass between report_quiesce and start_callback's second read of
+        // engine->flags, with utrace_set_events landing in it: Lincheck's model checker needs between 500 and
+        // 700 invocations of this plan to hit it (`checker lincheck -s set-events-then-barrier -n 1 -k 700`), so
+        // 1,500 leaves a margin.
+        Mutation m = Mutation.SET_EVENTS_EINPROGRESS_KEEPS_OLD_FLAGS;
+        Outcome o = LincheckCheck.run(Situations.shippedContracts(List.of(m.scenario)), Mode.MODEL_CHECKING,
+            new Budget(1, 1_500), ModelConfig.fullSeries().withMutations(EnumSet.of(m)), 1, false, traces);
+        assertFailedWith(o, "set-events-errors:");
+        assertTrue(o.failureReport().contains("returned -EINPROGRESS at step"), o.failureReport());
+    }
+
+    @Test
     void withoutPatch25PtraceSetSyscallTraceRacingUtraceResetLosesTheSyscallStops() throws Exception {
         // The window is utrace_control(DETACH)'s two steps around ptrace_set_syscall_trace: Lincheck's
         // model checker needs between 50 and 100 invocations of this plan to hit it (it stops at the first
