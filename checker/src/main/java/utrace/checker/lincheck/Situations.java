@@ -16,6 +16,7 @@ public final class Situations {
         s.add(new PtraceSyscallVsDetach());
         s.add(new StopEinprogressRace());
         s.add(new BarrierVsReap());
+        s.add(new ExamineVsKill());
         s.add(new ShippedContracts());
         return s;
     }

@@ -58,6 +58,17 @@ class LincheckSeededBugsTest {
     }
 
     @Test
+    void finishExamineWithoutTheRecheckIsCaughtWhenSigkillWakesTheTracee() throws Exception {
+        // shipped-contracts on examine-vs-sigkill does not meet this window (3 plans x 5,000 invocations): the
+        // tracee's whole life is one operation there. examine-vs-kill reaches the stop in the init part and puts
+        // the rest of the tracee's life after the kill in one thread; 100 invocations find it.
+        Mutation m = Mutation.FINISH_EXAMINE_SKIPS_RECHECK;
+        Outcome o = LincheckCheck.run(Situations.byName("examine-vs-kill"), Mode.MODEL_CHECKING, new Budget(1, 200),
+            ModelConfig.fullSeries().withMutations(EnumSet.of(m)), 1, false, traces);
+        assertFailedWith(o, "examine-means-unscheduled:");
+    }
+
+    @Test
     void setEventsBackingOutOnEinprogressBreaksTheBarrierPromise() throws Exception {
         // The window is the tracee's report pass between report_quiesce and start_callback's second read of
         // engine->flags, with utrace_set_events landing in it: Lincheck's model checker needs between 500 and

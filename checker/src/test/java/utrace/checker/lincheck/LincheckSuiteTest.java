@@ -39,6 +39,7 @@ class LincheckSuiteTest {
         "ptrace-syscall-vs-detach", new Budget(2, 40),
         "stop-einprogress-vs-detach", new Budget(1, 100),
         "barrier-vs-reap", new Budget(1, 100),
+        "examine-vs-kill", new Budget(2, 100),
         "shipped-contracts", new Budget(Scenarios.shippedNames().size(), 10));
 
     @TempDir Path traces;
