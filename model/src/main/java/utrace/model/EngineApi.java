@@ -195,7 +195,7 @@ final class EngineApi {
                 && c.get(EXIT_STATE) == 0) {
             c.ghostSet(e, EG_CALLBACK_OWED);
         }
-        if (c.get(EXIT_STATE) != 0) {
+        if (c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.CONTROL_IGNORES_EXIT_STATE)) {
             ret = controlDead(c, action);
             if (ret != Errno.OK) {
                 c.unlock(LOCK_UTRACE);

@@ -77,6 +77,11 @@ public enum Mutation {
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),
+    CONTROL_IGNORES_EXIT_STATE("utrace_control",
+        "utrace_control does not test exit_state (utrace_control_dead): on a dead task STOP returns -EINPROGRESS, a "
+            + "stop that can never come, and RESUME or REPORT return 0, where the comment says \"If @target is already "
+            + "dead (@target->exit_state nonzero), all actions except %UTRACE_DETACH fail with -%ESRCH\"",
+        "control-errors", "control-races-exit"),
     CONTROL_REPORT_SKIPS_RESUME("utrace_control",
         "utrace_control(REPORT, SINGLESTEP or BLOCKSTEP) clears the engine's stop but neither lowers utrace->resume "
             + "nor sets TIF_NOTIFY_RESUME, so a stopped tracee it wakes resumes without the report pass UTRACE_REPORT "

@@ -34,7 +34,7 @@ public final class Contracts {
 
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
-        "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
+        "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
         "attach-ordering", "examine-means-unscheduled", "callback-promised", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
@@ -55,6 +55,7 @@ public final class Contracts {
         add(broken, detachIsFinal(model, log, callbacks));
         add(broken, barrierMeansQuiet(model, log, callbacks));
         add(broken, reapAfterDeath(model, log, callbacks));
+        add(broken, ControlErrorsContract.check(model, log));
         add(broken, sigkillWins(model, log, end));
         add(broken, stopIsSticky(model, log));
         add(broken, exitStopHolds(model, log, callbacks));

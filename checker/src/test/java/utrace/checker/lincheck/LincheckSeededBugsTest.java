@@ -39,6 +39,7 @@ class LincheckSeededBugsTest {
         "set-events-ignores-exit-state, set-events-errors",
         "set-events-ignores-reporting, set-events-errors",
         "control-report-skips-resume, callback-promised",
+        "control-ignores-exit-state, control-errors",
         "control-interrupt-skips-resume, callback-promised",
         "control-stop-ignores-do-stop, stop-zero-means-stopped",
         "resume-stops-without-quiesce, stop-einprogress-means-callback",

@@ -1,0 +1,62 @@
+package utrace.checker.lincheck;
+
+import java.util.List;
+
+import utrace.checker.threaded.LoggedStep;
+import utrace.model.Actions;
+import utrace.model.Errno;
+import utrace.model.Events;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Ops;
+import utrace.model.OwnerOp;
+import utrace.model.Slots;
+import utrace.model.State;
+
+/**
+ * Contract control-errors (guarantee 6 and utrace_control's comment), read from the log: each utrace_control
+ * result is one the comment allows in the state its returning step started from. Written from the comment,
+ * apart from the invariant of the same name.
+ */
+final class ControlErrorsContract {
+    private ControlErrorsContract() {}
+
+    static String check(Model m, List<LoggedStep> log) {
+        for (LoggedStep s : log) {
+            Obs r = s.apiReturn();
+            if (r == null || !r.isReturnOf(OwnerOp.Kind.CONTROL)) continue;
+            State st = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+            if (!allowed(st, r.engine(), r.aux(), r.ret())) {
+                return "control-errors: utrace_control(" + m.engineName(r.engine()) + ", " + Actions.name(r.aux())
+                    + ") returned " + Errno.name(r.ret()) + " at step " + s.index() + " where the comment allows "
+                    + allowedNames(st, r.engine(), r.aux());
+            }
+        }
+        return null;
+    }
+
+    /** The results utrace_control(e, action) may give when it starts from {@code st}. */
+    private static boolean allowed(State st, int e, int action, int ret) {
+        // "it returns -EINVAL if @engine lacks %UTRACE_EVENT(%QUIESCE)": checked first, and only that
+        if (action == Actions.REPORT || action == Actions.SINGLESTEP || action == Actions.BLOCKSTEP) {
+            if ((st.engineFlags(e) & Events.QUIESCE) == 0) return ret == Errno.EINVAL;
+        }
+        if (ret == Errno.EINVAL) return false;
+        // "After using UTRACE_DETACH once, further calls ... will return -ESRCH"; a DETACH's own mark (the weak
+        // memory model returns in a later step) does not count.
+        boolean markedByThisDetach = action == Actions.DETACH && st.engineOps(e) == Ops.DETACHED;
+        boolean detachedOrReaped = st.engineOps(e) != Ops.LIVE && !markedByThisDetach || st.utraceBit(Slots.U_REAP);
+        if (st.exitState() != 0 && action != Actions.DETACH) return ret == Errno.ESRCH; // "already dead"
+        if (ret == Errno.ESRCH) return detachedOrReaped;
+        if (ret == Errno.EALREADY) return action == Actions.DETACH && st.utraceBit(Slots.U_DEATH);
+        return !detachedOrReaped; // 0 or -EINPROGRESS: an attached engine, before the reap
+    }
+
+    private static String allowedNames(State st, int e, int action) {
+        StringBuilder b = new StringBuilder();
+        for (int ret : new int[] {Errno.OK, Errno.EINPROGRESS, Errno.ESRCH, Errno.EALREADY, Errno.EINVAL}) {
+            if (allowed(st, e, action, ret)) b.append(b.length() == 0 ? "" : " or ").append(Errno.name(ret));
+        }
+        return b.toString();
+    }
+}

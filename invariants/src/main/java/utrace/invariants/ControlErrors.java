@@ -1,0 +1,87 @@
+package utrace.invariants;
+
+import java.util.List;
+
+import utrace.model.Actions;
+import utrace.model.Errno;
+import utrace.model.Events;
+import utrace.model.Footprint;
+import utrace.model.Model;
+import utrace.model.Obs;
+import utrace.model.Ops;
+import utrace.model.OwnerOp;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * Guarantee 6's error codes, and the rest of utrace_control()'s comment: what each error means, judged on the
+ * state the returning step read (get_utrace_lock and the body under utrace->lock are the steps that return).
+ * The 0 and -EINPROGRESS of a live target are other invariants' (detach-is-final, stop-zero-means-stopped).
+ */
+final class ControlErrors extends ObservationCheck {
+    ControlErrors() {
+        super("control-errors",
+            "utrace_control() fails as documented: on a dead target (exit_state set) every action but DETACH with "
+            + "-ESRCH; -ESRCH (and not 0 or -EINPROGRESS) once the reap began or the engine is detached, and "
+            + "only then; -EALREADY only for DETACH once report_death may have begun; -EINVAL exactly for REPORT, SINGLESTEP or BLOCKSTEP when "
+            + "the engine lacks QUIESCE (PATCHES.md guarantee 6; utrace_control: \"If @target is already dead "
+            + "(@target->exit_state nonzero), all actions except %UTRACE_DETACH fail with -%ESRCH\").");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        List<Obs> obs = t.obs();
+        for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            Obs o = obs.get(k);
+            if (!o.isReturnOf(OwnerOp.Kind.CONTROL)) continue;
+            String wrong = judge(m, before, o.engine(), o.aux(), o.ret());
+            if (wrong != null) return wrong;
+        }
+        return null;
+    }
+
+    /** Null if {@code ret} is what utrace_control(e, action) may return in {@code s}, else why not. */
+    static String judge(Model m, State s, int e, int action, int ret) {
+        String call = "utrace_control(" + m.engineName(e) + ", " + Actions.name(action) + ") returned " + Errno.name(ret);
+        boolean needsQuiesce = action >= Actions.REPORT && action < Actions.RESUME
+            && (s.engineFlags(e) & Events.QUIESCE) == 0;
+        // The sanity check comes first, before get_utrace_lock(): it holds for a detached or dead engine too.
+        if (needsQuiesce != (ret == Errno.EINVAL)) {
+            return needsQuiesce ? call + ", not -EINVAL, although " + m.engineName(e) + " lacks QUIESCE"
+                : call + " although " + m.engineName(e) + " has QUIESCE or the action needs none";
+        }
+        if (ret == Errno.EINVAL) return null;
+        // A DETACH that returns in a step after its mark (the weak memory model) sees its own DETACHED ops.
+        boolean ownMark = action == Actions.DETACH && s.engineOps(e) == Ops.DETACHED;
+        boolean gone = s.engineOps(e) != Ops.LIVE && !ownMark || s.utraceBit(Slots.U_REAP);
+        boolean dead = s.exitState() != 0;
+        if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && gone) {
+            // the DocBook: "After using UTRACE_DETACH once, further calls to utrace_control with the same engine
+            // pointer will return -ESRCH"; get_utrace_lock() answers so once the reap began
+            return call + " although " + m.engineName(e) + (s.utraceBit(Slots.U_REAP) ? ": the reap has begun"
+                : " is detached");
+        }
+        if (ret == Errno.ESRCH && !gone && !(dead && action != Actions.DETACH)) {
+            return call + " while " + m.engineName(e) + " is attached, the reap has not begun"
+                + (dead ? "" : " and the target is alive");
+        }
+        if (ret == Errno.EALREADY && !(action == Actions.DETACH && s.utraceBit(Slots.U_DEATH))) {
+            return call + (action == Actions.DETACH ? " before report_death began" : ": -EALREADY is DETACH's alone");
+        }
+        if (dead && action != Actions.DETACH && ret != Errno.ESRCH) {
+            return call + ", not -ESRCH, on a dead target (exit_state set)";
+        }
+        return null;
+    }
+
+    /** What checkTransition reads (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        engines(m, v, Slots.E_FLAGS, Events.QUIESCE);
+        engines(m, v, Slots.E_OPS, -1);
+        v.read(Slots.UBITS, Slots.U_REAP | Slots.U_DEATH);
+        v.read(Slots.EXIT_STATE, -1);
+    }
+
+    /** Observations checkTransition reads: utrace_control returns. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN); }
+}
