@@ -2,6 +2,7 @@ package utrace.invariants;
 
 import java.util.List;
 
+import utrace.model.Errno;
 import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
@@ -20,14 +21,19 @@ final class SetEventsErrors extends ObservationCheck {
             + "or newly setting them on a dying task, and with -ESRCH once the reap began; after it returns 0 "
             + "to the owner no callback outside the new mask is made, on a stopped or a running target (where "
             + "a callback already under way must make it -EINPROGRESS, and after -EINPROGRESS once "
-            + "utrace_barrier() returned 0); DEATH set with a 0 return is reported when the task dies "
-            + "(PATCHES.md guarantee 8).");
+            + "utrace_barrier() returned 0); no error the comment does not give (-EINPROGRESS \"will never be "
+            + "returned\" when @events only sets new bits); DEATH set with a 0 return is reported when the task "
+            + "dies (PATCHES.md guarantee 8).");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
+            if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() != 0) {
+                String wrong = spuriousError(m, before, o.engine(), o.aux(), o.ret());
+                if (wrong != null) return wrong;
+            }
             if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
                 int e = o.engine();
                 int old = before.engineFlags(e) & ~Events.ENGINE_STOP;
@@ -60,6 +66,28 @@ final class SetEventsErrors extends ObservationCheck {
         return null;
     }
 
+    /**
+     * An error utrace_set_events' comment does not give for this call: -EINPROGRESS "will never be returned" if
+     * @events only sets new bits; -EALREADY is for clearing DEATH/QUIESCE once report_death began or newly
+     * setting them on a dying task; -ESRCH for a detached engine or once the reap began.
+     */
+    private static String spuriousError(Model m, State s, int e, int events, int ret) {
+        int old = s.engineFlags(e) & ~Events.ENGINE_STOP;
+        String call = "utrace_set_events(" + m.engineName(e) + ", " + Events.names(events) + ") returned " + Errno.name(ret);
+        if (ret == Errno.EINPROGRESS && (old & ~events) == 0) {
+            return call + " although it only sets new bits (\"-EINPROGRESS will never be returned\")";
+        }
+        if (ret == Errno.EALREADY && !((old & ~events & Events.DEATH_EVENTS) != 0 && s.utraceBit(Slots.U_DEATH))
+                && !((events & ~old & Events.DEATH_EVENTS) != 0 && s.exitState() != 0)) {
+            return call + " although it neither clears DEATH/QUIESCE after report_death began nor newly sets them "
+                + "on a dying task";
+        }
+        if (ret == Errno.ESRCH && s.engineOps(e) == Ops.LIVE && !s.utraceBit(Slots.U_REAP)) {
+            return call + " while " + m.engineName(e) + " is attached and the reap has not begun";
+        }
+        return null;
+    }
+
     @Override public String checkTerminal(Model m, State s) {
         if (s.exitState() == 0 || !m.traceeDead(s)) return null;
         for (int e = 0; e < m.engineCount(); e++) {
@@ -76,6 +104,8 @@ final class SetEventsErrors extends ObservationCheck {
         engines(m, v, Slots.E_FLAGS, -1);
         v.read(Slots.G_TASK, Slots.G_DEATH_BEGAN | Slots.G_DEATH_DONE | Slots.G_REAP_BEGAN);
         v.read(Slots.EXIT_STATE, -1);
+        v.read(Slots.UBITS, Slots.U_DEATH | Slots.U_REAP);
+        engines(m, v, Slots.E_OPS, -1);
         engines(m, v, Slots.E_GHOST, Slots.EG_MASK_VALID);
         engines(m, v, Slots.E_MASK, -1);
     }

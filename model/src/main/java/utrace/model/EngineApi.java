@@ -92,7 +92,8 @@ final class EngineApi {
             }
             ret = Errno.OK;
             boolean stopped = c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE));
-            if ((old & ~events) != 0 && !current && !stopped && c.get(EXIT_STATE) == 0) {
+            boolean clears = (old & ~events) != 0 || c.cfg.mutated(Mutation.SET_EVENTS_EINPROGRESS_ON_ADD);
+            if (clears && !current && !stopped && c.get(EXIT_STATE) == 0) {
                 // smp_mb() (pair B1 with start_callback), then look at utrace->reporting.
                 c.fence(Barrier.B1_WRITER);
                 if (c.get(REPORTING) == e + 1 && !c.cfg.mutated(Mutation.SET_EVENTS_IGNORES_REPORTING)) {

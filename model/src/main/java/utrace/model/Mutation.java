@@ -74,6 +74,11 @@ public enum Mutation {
             + "the engine's old flags put back, so the owner's utrace_barrier(), which 'waits until there is no chance "
             + "an unwanted callback can be in progress', is followed by callbacks the call disabled",
         "set-events-errors", "set-events-then-barrier"),
+    SET_EVENTS_EINPROGRESS_ON_ADD("utrace_set_events",
+        "utrace_set_events looks at utrace->reporting even when @events only adds bits, so it returns -EINPROGRESS "
+            + "during a callback to the engine where the comment says \"If @events only sets new bits that were not set "
+            + "before on @engine, then -%EINPROGRESS will never be returned\"",
+        "set-events-errors", "set-events-adds-during-callback"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

@@ -272,16 +272,13 @@ final class TraceeReport {
     }
 
     static void selfCall(Ctx c, int e, CallbackSpec.SelfCall call) {
-        int ret = EngineApi.getUtraceLock(c, e, true);
+        boolean control = call.kind() != CallbackSpec.SelfCallKind.SET_EVENTS;
+        // utrace_control's sanity check comes before get_utrace_lock(), as for the owner's calls
+        int ret = control && EngineApi.controlNeedsQuiesce(c, e, call.arg()) ? Errno.EINVAL
+            : EngineApi.getUtraceLock(c, e, true);
         if (ret == Errno.OK) {
-            if (call.kind() == CallbackSpec.SelfCallKind.SET_EVENTS) {
-                ret = EngineApi.setEventsLocked(c, e, call.arg(), true);
-            } else if (EngineApi.controlNeedsQuiesce(c, e, call.arg())) {
-                c.unlock(LOCK_UTRACE);
-                ret = Errno.EINVAL;
-            } else {
-                ret = EngineApi.controlLocked(c, e, call.arg(), Utrace.taskIsTraced(c));
-            }
+            ret = control ? EngineApi.controlLocked(c, e, call.arg(), Utrace.taskIsTraced(c))
+                : EngineApi.setEventsLocked(c, e, call.arg(), true);
         }
         if (c.record) c.note("callback calls utrace_" + call + " on itself: " + Errno.name(ret));
     }

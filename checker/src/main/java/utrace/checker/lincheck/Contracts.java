@@ -355,8 +355,19 @@ public final class Contracts {
         if (made != null) return made;
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
-            if (r == null || !r.isReturnOf(OwnerOp.Kind.SET_EVENTS) || r.ret() != Errno.OK) continue;
+            if (r == null || !r.isReturnOf(OwnerOp.Kind.SET_EVENTS)) continue;
             State before = before(m, log, s.index());
+            // "If @events only sets new bits that were not set before on @engine, then -EINPROGRESS will never be
+            // returned"
+            if (r.ret() == Errno.EINPROGRESS && (before.engineFlags(r.engine()) & ~Events.ENGINE_STOP & ~r.aux()) == 0) {
+                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                    + ") returned -EINPROGRESS at step " + s.index() + " although it only sets new bits";
+            }
+            if (r.ret() == Errno.ESRCH && before.engineOps(r.engine()) == Ops.LIVE && !before.utraceBit(Slots.U_REAP)) {
+                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                    + ") returned -ESRCH at step " + s.index() + " with the engine attached and no reap begun";
+            }
+            if (r.ret() != Errno.OK) continue;
             int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
             if (cleared != 0 && before.utraceBit(Slots.U_DEATH)) {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())

@@ -38,6 +38,7 @@ class LincheckSeededBugsTest {
         "barrier-esrch-while-detaching, barrier-means-quiet",
         "set-events-ignores-exit-state, set-events-errors",
         "set-events-ignores-reporting, set-events-errors",
+        "set-events-einprogress-on-add, set-events-errors",
         "control-report-skips-resume, callback-promised",
         "control-ignores-exit-state, control-errors",
         "control-interrupt-skips-resume, callback-promised",
