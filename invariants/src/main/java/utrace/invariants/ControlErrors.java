@@ -44,7 +44,7 @@ final class ControlErrors extends ObservationCheck {
     static String judge(Model m, State s, int e, int action, int ret) {
         String call = "utrace_control(" + m.engineName(e) + ", " + Actions.name(action) + ") returned " + Errno.name(ret);
         boolean needsQuiesce = action >= Actions.REPORT && action < Actions.RESUME
-            && (s.engineFlags(e) & Events.QUIESCE) == 0;
+            && !s.has(Slots.engine(e, Slots.E_FLAGS), Events.QUIESCE); // only the bit it declares visible
         // The sanity check comes first, before get_utrace_lock(): it holds for a detached or dead engine too.
         if (needsQuiesce != (ret == Errno.EINVAL)) {
             return needsQuiesce ? call + ", not -EINVAL, although " + m.engineName(e) + " lacks QUIESCE"
