@@ -51,11 +51,12 @@ final class ControlErrors extends ObservationCheck {
                 : call + " although " + m.engineName(e) + " has QUIESCE or the action needs none";
         }
         if (ret == Errno.EINVAL) return null;
-        // A DETACH that returns in a step after its mark (the weak memory model) sees its own DETACHED ops.
-        boolean ownMark = action == Actions.DETACH && s.engineOps(e) == Ops.DETACHED;
-        boolean gone = s.engineOps(e) != Ops.LIVE && !ownMark || s.utraceBit(Slots.U_REAP);
+        boolean gone = s.engineOps(e) != Ops.LIVE || s.utraceBit(Slots.U_REAP);
+        // A DETACH that returns in a step after its mark (the weak memory model) sees its own DETACHED ops; a
+        // DETACH after an earlier one fails in get_utrace_lock, a step that sees those ops too (-ESRCH above).
+        boolean ownMark = action == Actions.DETACH && s.engineOps(e) == Ops.DETACHED && !s.utraceBit(Slots.U_REAP);
         boolean dead = s.exitState() != 0;
-        if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && gone) {
+        if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && gone && !ownMark) {
             // the DocBook: "After using UTRACE_DETACH once, further calls to utrace_control with the same engine
             // pointer will return -ESRCH"; get_utrace_lock() answers so once the reap began
             return call + " although " + m.engineName(e) + (s.utraceBit(Slots.U_REAP) ? ": the reap has begun"

@@ -42,14 +42,15 @@ final class ControlErrorsContract {
             if ((st.engineFlags(e) & Events.QUIESCE) == 0) return ret == Errno.EINVAL;
         }
         if (ret == Errno.EINVAL) return false;
-        // "After using UTRACE_DETACH once, further calls ... will return -ESRCH"; a DETACH's own mark (the weak
-        // memory model returns in a later step) does not count.
-        boolean markedByThisDetach = action == Actions.DETACH && st.engineOps(e) == Ops.DETACHED;
-        boolean detachedOrReaped = st.engineOps(e) != Ops.LIVE && !markedByThisDetach || st.utraceBit(Slots.U_REAP);
+        // "After using UTRACE_DETACH once, further calls ... will return -ESRCH"
+        boolean detachedOrReaped = st.engineOps(e) != Ops.LIVE || st.utraceBit(Slots.U_REAP);
         if (st.exitState() != 0 && action != Actions.DETACH) return ret == Errno.ESRCH; // "already dead"
         if (ret == Errno.ESRCH) return detachedOrReaped;
         if (ret == Errno.EALREADY) return action == Actions.DETACH && st.utraceBit(Slots.U_DEATH);
-        return !detachedOrReaped; // 0 or -EINPROGRESS: an attached engine, before the reap
+        // 0 or -EINPROGRESS: an attached engine, before the reap; or a DETACH whose own mark this is (the weak
+        // memory model returns it in a later step; an earlier DETACH would have made get_utrace_lock fail)
+        boolean ownMark = action == Actions.DETACH && st.engineOps(e) == Ops.DETACHED && !st.utraceBit(Slots.U_REAP);
+        return !detachedOrReaped || ownMark;
     }
 
     private static String allowedNames(State st, int e, int action) {
