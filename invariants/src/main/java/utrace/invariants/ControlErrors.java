@@ -34,21 +34,24 @@ final class ControlErrors extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (!o.isReturnOf(OwnerOp.Kind.CONTROL)) continue;
-            String wrong = judge(m, before, o.engine(), o.aux(), o.ret());
-            if (wrong != null) return wrong;
+            String why = why(m, before, o.engine(), o.aux(), o.ret());
+            // the message is built only for a violation: this runs on every utrace_control return the search makes
+            if (why != null) {
+                return "utrace_control(" + m.engineName(o.engine()) + ", " + Actions.name(o.aux()) + ") returned "
+                    + Errno.name(o.ret()) + why;
+            }
         }
         return null;
     }
 
-    /** Null if {@code ret} is what utrace_control(e, action) may return in {@code s}, else why not. */
-    static String judge(Model m, State s, int e, int action, int ret) {
-        String call = "utrace_control(" + m.engineName(e) + ", " + Actions.name(action) + ") returned " + Errno.name(ret);
+    /** Null if {@code ret} is what utrace_control(e, action) may return in {@code s}, else why not (appended to the call). */
+    static String why(Model m, State s, int e, int action, int ret) {
         boolean needsQuiesce = action >= Actions.REPORT && action < Actions.RESUME
             && !s.has(Slots.engine(e, Slots.E_FLAGS), Events.QUIESCE); // only the bit it declares visible
         // The sanity check comes first, before get_utrace_lock(): it holds for a detached or dead engine too.
         if (needsQuiesce != (ret == Errno.EINVAL)) {
-            return needsQuiesce ? call + ", not -EINVAL, although " + m.engineName(e) + " lacks QUIESCE"
-                : call + " although " + m.engineName(e) + " has QUIESCE or the action needs none";
+            return needsQuiesce ? ", not -EINVAL, although " + m.engineName(e) + " lacks QUIESCE"
+                : " although " + m.engineName(e) + " has QUIESCE or the action needs none";
         }
         if (ret == Errno.EINVAL) return null;
         boolean gone = s.engineOps(e) != Ops.LIVE || s.utraceBit(Slots.U_REAP);
@@ -59,18 +62,18 @@ final class ControlErrors extends ObservationCheck {
         if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && gone && !ownMark) {
             // the DocBook: "After using UTRACE_DETACH once, further calls to utrace_control with the same engine
             // pointer will return -ESRCH"; get_utrace_lock() answers so once the reap began
-            return call + " although " + m.engineName(e) + (s.utraceBit(Slots.U_REAP) ? ": the reap has begun"
+            return " although " + m.engineName(e) + (s.utraceBit(Slots.U_REAP) ? ": the reap has begun"
                 : " is detached");
         }
         if (ret == Errno.ESRCH && !gone && !(dead && action != Actions.DETACH)) {
-            return call + " while " + m.engineName(e) + " is attached, the reap has not begun"
+            return " while " + m.engineName(e) + " is attached, the reap has not begun"
                 + (dead ? "" : " and the target is alive");
         }
         if (ret == Errno.EALREADY && !(action == Actions.DETACH && s.utraceBit(Slots.U_DEATH))) {
-            return call + (action == Actions.DETACH ? " before report_death began" : ": -EALREADY is DETACH's alone");
+            return (action == Actions.DETACH ? " before report_death began" : ": -EALREADY is DETACH's alone");
         }
         if (dead && action != Actions.DETACH && ret != Errno.ESRCH) {
-            return call + ", not -ESRCH, on a dead target (exit_state set)";
+            return ", not -ESRCH, on a dead target (exit_state set)";
         }
         return null;
     }

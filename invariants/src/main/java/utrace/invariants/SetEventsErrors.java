@@ -31,8 +31,12 @@ final class SetEventsErrors extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() != 0) {
-                String wrong = spuriousError(m, before, o.engine(), o.aux(), o.ret());
-                if (wrong != null) return wrong;
+                String why = spuriousError(m, before, o.engine(), o.aux(), o.ret());
+                // the message is built only for a violation
+                if (why != null) {
+                    return "utrace_set_events(" + m.engineName(o.engine()) + ", " + Events.names(o.aux()) + ") returned "
+                        + Errno.name(o.ret()) + why;
+                }
             }
             if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
                 int e = o.engine();
@@ -69,21 +73,21 @@ final class SetEventsErrors extends ObservationCheck {
     /**
      * An error utrace_set_events' comment does not give for this call: -EINPROGRESS "will never be returned" if
      * @events only sets new bits; -EALREADY is for clearing DEATH/QUIESCE once report_death began or newly
-     * setting them on a dying task; -ESRCH for a detached engine or once the reap began.
+     * setting them on a dying task; -ESRCH for a detached engine or once the reap began. Returns what follows the
+     * call in the message, or null.
      */
     private static String spuriousError(Model m, State s, int e, int events, int ret) {
         int old = s.engineFlags(e) & ~Events.ENGINE_STOP;
-        String call = "utrace_set_events(" + m.engineName(e) + ", " + Events.names(events) + ") returned " + Errno.name(ret);
         if (ret == Errno.EINPROGRESS && (old & ~events) == 0) {
-            return call + " although it only sets new bits (\"-EINPROGRESS will never be returned\")";
+            return " although it only sets new bits (\"-EINPROGRESS will never be returned\")";
         }
         if (ret == Errno.EALREADY && !((old & ~events & Events.DEATH_EVENTS) != 0 && s.utraceBit(Slots.U_DEATH))
                 && !((events & ~old & Events.DEATH_EVENTS) != 0 && s.exitState() != 0)) {
-            return call + " although it neither clears DEATH/QUIESCE after report_death began nor newly sets them "
+            return " although it neither clears DEATH/QUIESCE after report_death began nor newly sets them "
                 + "on a dying task";
         }
         if (ret == Errno.ESRCH && s.engineOps(e) == Ops.LIVE && !s.utraceBit(Slots.U_REAP)) {
-            return call + " while " + m.engineName(e) + " is attached and the reap has not begun";
+            return " while " + m.engineName(e) + " is attached and the reap has not begun";
         }
         return null;
     }
