@@ -34,7 +34,7 @@ final class ControlErrors extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (!o.isReturnOf(OwnerOp.Kind.CONTROL)) continue;
-            String why = why(m, before, o.engine(), o.aux(), o.ret());
+            String why = why(m, before, t.actor(), o.engine(), o.aux(), o.ret());
             // the message is built only for a violation: this runs on every utrace_control return the search makes
             if (why != null) {
                 return "utrace_control(" + m.engineName(o.engine()) + ", " + Actions.name(o.aux()) + ") returned "
@@ -44,20 +44,26 @@ final class ControlErrors extends ObservationCheck {
         return null;
     }
 
-    /** Null if {@code ret} is what utrace_control(e, action) may return in {@code s}, else why not (appended to the call). */
-    static String why(Model m, State s, int e, int action, int ret) {
+    /**
+     * Null if {@code ret} is what utrace_control(e, action), called by actor {@code caller}, may return in
+     * {@code s}, else why not (appended to the call). The engine's flags and ops are read as the caller saw
+     * them: under the weak memory model its own earlier utrace_set_events or DETACH may still sit in its store
+     * buffer, and the call reads it from there (store forwarding).
+     */
+    static String why(Model m, State s, int caller, int e, int action, int ret) {
         boolean needsQuiesce = action >= Actions.REPORT && action < Actions.RESUME
-            && !s.has(Slots.engine(e, Slots.E_FLAGS), Events.QUIESCE); // only the bit it declares visible
+            && m.seenBy(s, caller, Slots.engine(e, Slots.E_FLAGS), Events.QUIESCE) == 0; // the bit it declares visible
         // The sanity check comes first, before get_utrace_lock(): it holds for a detached or dead engine too.
         if (needsQuiesce != (ret == Errno.EINVAL)) {
             return needsQuiesce ? ", not -EINVAL, although " + m.engineName(e) + " lacks QUIESCE"
                 : " although " + m.engineName(e) + " has QUIESCE or the action needs none";
         }
         if (ret == Errno.EINVAL) return null;
-        boolean gone = s.engineOps(e) != Ops.LIVE || s.utraceBit(Slots.U_REAP);
+        int ops = m.seenBy(s, caller, Slots.engine(e, Slots.E_OPS), -1);
+        boolean gone = ops != Ops.LIVE || s.utraceBit(Slots.U_REAP);
         // A DETACH that returns in a step after its mark (the weak memory model) sees its own DETACHED ops; a
         // DETACH after an earlier one fails in get_utrace_lock, a step that sees those ops too (-ESRCH above).
-        boolean ownMark = action == Actions.DETACH && s.engineOps(e) == Ops.DETACHED && !s.utraceBit(Slots.U_REAP);
+        boolean ownMark = action == Actions.DETACH && ops == Ops.DETACHED && !s.utraceBit(Slots.U_REAP);
         boolean dead = s.exitState() != 0;
         if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && gone && !ownMark) {
             // the DocBook: "After using UTRACE_DETACH once, further calls to utrace_control with the same engine

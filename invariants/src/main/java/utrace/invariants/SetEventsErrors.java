@@ -31,7 +31,7 @@ final class SetEventsErrors extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() != 0) {
-                String why = spuriousError(m, before, o.engine(), o.aux(), o.ret());
+                String why = spuriousError(m, before, t.actor(), o.engine(), o.aux(), o.ret());
                 // the message is built only for a violation
                 if (why != null) {
                     return "utrace_set_events(" + m.engineName(o.engine()) + ", " + Events.names(o.aux()) + ") returned "
@@ -40,7 +40,7 @@ final class SetEventsErrors extends ObservationCheck {
             }
             if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
                 int e = o.engine();
-                int old = before.engineFlags(e) & ~Events.ENGINE_STOP;
+                int old = flagsSeen(m, before, t.actor(), e);
                 int events = o.aux();
                 if (((old & ~events) & Events.DEATH_EVENTS) != 0 && before.taskHistory(Slots.G_DEATH_BEGAN)
                         && !before.taskHistory(Slots.G_DEATH_DONE)) {
@@ -61,9 +61,10 @@ final class SetEventsErrors extends ObservationCheck {
                 int enabling = (o.code() & Events.SIGNAL_ALL) != 0 ? o.code() | Events.QUIESCE : o.code();
                 if ((mask & enabling) == 0) {
                     boolean barrier = (before.engineMask(o.engine()) & Slots.E_MASK_AFTER_BARRIER) != 0;
-                    return callback(m, o) + " although utrace_set_events(" + Events.names(mask) + ") returned "
-                        + (barrier ? "-EINPROGRESS to the owner and its utrace_barrier() then returned 0"
-                            : "0 to the owner");
+                    return callback(m, o) + (barrier
+                        ? " although the owner's utrace_set_events left the mask " + Events.names(mask)
+                            + " after an -EINPROGRESS return and its utrace_barrier() then returned 0"
+                        : " although utrace_set_events(" + Events.names(mask) + ") returned 0 to the owner");
                 }
             }
         }
@@ -76,8 +77,8 @@ final class SetEventsErrors extends ObservationCheck {
      * setting them on a dying task; -ESRCH for a detached engine or once the reap began. Returns what follows the
      * call in the message, or null.
      */
-    private static String spuriousError(Model m, State s, int e, int events, int ret) {
-        int old = s.engineFlags(e) & ~Events.ENGINE_STOP;
+    private static String spuriousError(Model m, State s, int caller, int e, int events, int ret) {
+        int old = flagsSeen(m, s, caller, e);
         if (ret == Errno.EINPROGRESS && (old & ~events) == 0) {
             return " although it only sets new bits (\"-EINPROGRESS will never be returned\")";
         }
@@ -86,10 +87,19 @@ final class SetEventsErrors extends ObservationCheck {
             return " although it neither clears DEATH/QUIESCE after report_death began nor newly sets them "
                 + "on a dying task";
         }
-        if (ret == Errno.ESRCH && s.engineOps(e) == Ops.LIVE && !s.utraceBit(Slots.U_REAP)) {
+        if (ret == Errno.ESRCH && m.seenBy(s, caller, Slots.engine(e, Slots.E_OPS), -1) == Ops.LIVE
+                && !s.utraceBit(Slots.U_REAP)) {
             return " while " + m.engineName(e) + " is attached and the reap has not begun";
         }
         return null;
+    }
+
+    /**
+     * The engine's flags as the calling actor read them (old_flags): under the weak memory model its own earlier
+     * utrace_set_events may still sit in its store buffer, and the call reads it from there.
+     */
+    private static int flagsSeen(Model m, State s, int caller, int e) {
+        return m.seenBy(s, caller, Slots.engine(e, Slots.E_FLAGS), -1) & ~Events.ENGINE_STOP;
     }
 
     @Override public String checkTerminal(Model m, State s) {

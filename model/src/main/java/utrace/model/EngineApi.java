@@ -59,6 +59,11 @@ final class EngineApi {
         return Errno.OK;
     }
 
+    /** Did an -EINPROGRESS return leave the engine's new mask waiting for the owner's utrace_barrier()? */
+    private static boolean barrierPending(Ctx c, int e) {
+        return (c.get(engine(e, E_MASK)) & E_MASK_AFTER_BARRIER) != 0 && !c.ghost(e, EG_MASK_VALID);
+    }
+
     /** Does utrace_set_events() need tasklist_lock (it newly sets DEATH or QUIESCE)? */
     static boolean setEventsNeedsTasklist(Ctx c, int e, int events) {
         int old = c.flags(e) & ~Events.ENGINE_STOP;
@@ -108,7 +113,13 @@ final class EngineApi {
         // utrace.h: "When this returns zero, you can be sure that no event callbacks you've disabled in
         // @events can be made." Stopped or running: on a running task the utrace->reporting test above is
         // what keeps that promise. A call from the target itself (a callback) promises nothing here.
-        if (ret == Errno.OK && !current) {
+        if (ret == Errno.OK && !current && (old & ~events) == 0 && barrierPending(c, e) && c.get(EXIT_STATE) == 0
+                && !(c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE)))) {
+            // A call that only sets new bits on a running target makes no utrace->reporting test: its 0 promises
+            // nothing about the callback an earlier -EINPROGRESS call disabled ("no event callbacks you've
+            // disabled in @events"; this call disabled none). That promise still waits for utrace_barrier().
+            c.set(engine(e, E_MASK), events | E_MASK_AFTER_BARRIER);
+        } else if (ret == Errno.OK && !current) {
             c.set(engine(e, E_MASK), events);
             c.ghostSet(e, EG_MASK_VALID);
         } else if (ret == Errno.EINPROGRESS) {

@@ -395,6 +395,16 @@ public final class Model {
         return problems.length() == 0 ? null : problems.toString();
     }
 
+    /**
+     * The {@code bits} of {@code slot} that actor {@code a} reads in {@code s}: under the weak memory model its
+     * own buffered stores are laid over memory (store forwarding); under sc, memory (reading only those bits).
+     * Invariants that judge a call's return on the state the call read use this for the caller's own stores (an
+     * owner's engine flags and ops).
+     */
+    public int seenBy(State s, int a, int slot, int bits) {
+        return weak == null ? s.bits(slot, bits) : weak.seenBy(s, a, slot, bits);
+    }
+
     public boolean traceeDead(State s) { return tracee.dead(s); }
 
     /** task->blocked in {@code s} (sigprocmask); 0 for a scenario whose tracee never blocks a signal. */

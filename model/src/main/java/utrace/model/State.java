@@ -44,6 +44,9 @@ public final class State {
 
     public int get(int slot) { return at(slot); }
 
+    /** {@code slot}'s value masked with {@code bits} (reads only those bits). */
+    public int bits(int slot, int bits) { return at(slot, bits) & bits; }
+
     /**
      * A slot for a violation's message only, read without recording: the verdict must not depend on
      * it (partial-order reduction's visibility covers what decides, not what a message describes).

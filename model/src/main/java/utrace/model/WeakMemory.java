@@ -127,6 +127,23 @@ final class WeakMemory {
         return n;
     }
 
+    /**
+     * The {@code bits} of {@code slot} that {@code actor} reads in {@code s}: memory with the actor's own
+     * buffered stores laid over it, oldest first (store forwarding, as {@link #begin} does for a step).
+     */
+    int seenBy(State s, int actor, int slot, int bits) {
+        int value = s.bits(slot, bits);
+        if (!buffered(actor)) return value;
+        int b = buffer[actor];
+        for (int i = 0; i < CAPACITY && s.get(b + i * ENTRY) != 0; i++) {
+            int e = b + i * ENTRY;
+            if (slot(s.get(e)) != slot) continue;
+            int mask = s.get(e + 1);
+            value = (value & ~mask) | s.get(e + 2);
+        }
+        return value & bits;
+    }
+
     /** True if the actor's store buffer is empty. */
     boolean empty(State s, int actor) {
         return !buffered(actor) || s.get(buffer[actor]) == 0;

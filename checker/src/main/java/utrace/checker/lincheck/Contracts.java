@@ -408,15 +408,24 @@ public final class Contracts {
                 if ((promised[o.engine()] & enabling) == 0) {
                     int e = o.engine();
                     return "set-events-errors: " + event(o.code()) + " to " + m.engineName(e) + " made at step "
-                        + s.index() + " although utrace_set_events(" + Events.names(promised[e]) + ") returned "
-                        + (inProgressAt[e] >= 0 ? "-EINPROGRESS at step " + inProgressAt[e]
-                            + " and utrace_barrier returned 0 at step " + promisedAt[e] : "0 at step " + promisedAt[e]);
+                        + s.index() + (inProgressAt[e] >= 0
+                            ? " although the owner's utrace_set_events left the mask " + Events.names(promised[e])
+                                + " (-EINPROGRESS at step " + inProgressAt[e] + ") and utrace_barrier returned 0 at step "
+                                + promisedAt[e]
+                            : " although utrace_set_events(" + Events.names(promised[e]) + ") returned 0 at step "
+                                + promisedAt[e]);
                 }
             }
             Obs r = s.apiReturn();
             for (int e = 0; e < promised.length; e++) {
                 boolean mine = r != null && r.engine() == e;
-                if (mine && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.ret() == Errno.OK) {
+                if (mine && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.ret() == Errno.OK && atBarrier[e] >= 0
+                        && (before.engineFlags(e) & ~Events.ENGINE_STOP & ~r.aux()) == 0 && before.exitState() == 0
+                        && !stoppedForSetEvents(m, before)) {
+                    // only new bits on a running target: no utrace->reporting test, so the earlier -EINPROGRESS
+                    // still waits for utrace_barrier ("no event callbacks you've disabled": this call disabled none)
+                    atBarrier[e] = r.aux() & ~Events.ENGINE_STOP;
+                } else if (mine && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.ret() == Errno.OK) {
                     promised[e] = r.aux() & ~Events.ENGINE_STOP;
                     promisedAt[e] = s.index();
                     inProgressAt[e] = -1;
@@ -436,6 +445,11 @@ public final class Contracts {
             }
         }
         return null;
+    }
+
+    /** utrace_set_events' "stopped" test: task_is_utraced() from patch 15 on, task_is_stopped_or_traced() before. */
+    private static boolean stoppedForSetEvents(Model m, State s) {
+        return m.config().has(15) ? (s.taskState() & TaskState.UTRACED_BIT) != 0 : TaskState.isStoppedOrTraced(s.taskState());
     }
 
     /**
