@@ -66,8 +66,12 @@ public record InvariantSet(String name, List<Invariant> invariants) {
                     + "(-i " + n.trim() + ") or invariant names separated by commas (`checker list invariants`)");
             }
             if (i == null) {
-                throw new InvariantSetException("unknown invariant or set '" + shown(n.trim()) + "'; known sets: "
-                    + String.join(", ", SHIPPED) + "; known invariants: " + String.join(", ", Invariants.names()));
+                java.util.List<String> all = new java.util.ArrayList<>(SHIPPED);
+                all.addAll(Invariants.names());
+                String hint = utrace.model.Suggest.didYouMean(n.trim(), all);
+                throw new InvariantSetException("unknown invariant or set '" + shown(n.trim()) + "'" + (hint.isEmpty()
+                    ? "; known sets: " + String.join(", ", SHIPPED) + "; known invariants: " + String.join(", ", Invariants.names())
+                    : hint + " (`checker list invariants` lists them all; the sets are " + String.join(", ", SHIPPED) + ")"));
             }
             if (!list.contains(i)) list.add(i);
         }

@@ -93,11 +93,21 @@ public final class Scenarios {
         }
     }
 
-    /** Neither a shipped name nor an existing file. */
+    /**
+     * Neither a shipped name nor an existing file. A name that looks like a path is a missing file; another one
+     * is an unknown name, with the nearest shipped name if it is a likely typo (the full list is `checker list
+     * scenarios`).
+     */
     public static final class UnknownScenarioException extends IOException {
         public UnknownScenarioException(String name, List<String> known) {
-            super("unknown scenario '" + name + "' (not a shipped name, and no such file); known scenarios: "
-                + String.join(", ", known));
+            super(looksLikePath(name)
+                ? "no such scenario file: " + name + " (a shipped scenario is named without a path: `checker list scenarios`)"
+                : "unknown scenario '" + name + "' (not a shipped name, and no such file)"
+                    + Suggest.orList(name, known, "`checker list scenarios` lists the " + known.size() + " shipped ones"));
+        }
+
+        private static boolean looksLikePath(String name) {
+            return name.contains("/") || name.contains(java.io.File.separator) || name.endsWith(".scenario");
         }
     }
 }

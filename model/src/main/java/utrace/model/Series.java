@@ -66,6 +66,9 @@ public final class Series {
      */
     public static BitSet select(String spec) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("an empty selection; give all, upto:N, without:N[,M] or a list such as 1-8,10");
+        }
         BitSet b;
         if (s.equals("all")) {
             b = ModelConfig.parsePatches("all");

@@ -78,8 +78,8 @@ final class BisectCommand implements Callable<Integer> {
                 + "': bisect each invariant on its own");
         }
         if (inv == null) {
-            throw new UsageException("unknown invariant '" + UsageException.shown(invariant) + "'; known invariants: "
-                + String.join(", ", Invariants.names()));
+            throw new UsageException("unknown invariant '" + UsageException.shown(invariant) + "'"
+                + utrace.model.Suggest.orKnown(invariant, Invariants.names(), "known invariants", "checker list invariants"));
         }
         OutputPaths.checkDir(traceDir, "--trace-dir");
         OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);

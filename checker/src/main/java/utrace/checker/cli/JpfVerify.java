@@ -36,7 +36,7 @@ final class JpfVerify {
             }
             return home;
         } catch (JpfHome.JpfNotFoundException e) {
-            err.println(e.getMessage());
+            err.println("checker: " + e.getMessage());
             return null;
         }
     }

@@ -76,6 +76,12 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("%-30s %s%n", n, s.description());
                 }
                 out.println();
+                out.println("Bench scenarios (measured by `checker bench`; larger: seconds to minutes; run with --scenario NAME):");
+                for (String n : Scenarios.benchNames()) {
+                    Scenario s = Scenarios.load(n);
+                    out.printf("%-30s %s%n", n, s.description());
+                }
+                out.println();
                 out.println("(shipped in model/scenarios/; any scenario file can be passed with --scenario PATH)");
                 break;
             case patches:
@@ -110,12 +116,17 @@ final class ListCommand implements Callable<Integer> {
         java.util.List<String> n = new java.util.ArrayList<>();
         switch (what) {
             case invariants: n.addAll(Invariants.names()); break;
-            case scenarios:
-                n.addAll(Scenarios.shippedNames());
-                n.addAll(Scenarios.matrixNames());
-                n.addAll(Scenarios.findingNames());
-                n.addAll(Scenarios.fidelityNames());
+            case scenarios: {
+                // every shipped scenario once (a ptrace-tests scenario may also be a default one)
+                java.util.Set<String> all = new java.util.LinkedHashSet<>(Scenarios.shippedNames());
+                all.addAll(Scenarios.matrixNames());
+                all.addAll(Scenarios.findingNames());
+                all.addAll(Scenarios.fidelityNames());
+                all.addAll(Scenarios.ptraceTestNames());
+                all.addAll(Scenarios.benchNames());
+                n.addAll(all);
                 break;
+            }
             case steps:
                 for (utrace.model.Steps.Entry e : utrace.model.Steps.all()) {
                     n.add(e.actor() + " " + e.info().function() + " " + e.info().ref().seedLine());

@@ -21,13 +21,13 @@ import picocli.CommandLine.Command;
         "",
         "Typical use:",
         "  checker verify",
-        "      every default scenario against the invariant set 'core'",
+        "      every default scenario against the invariant set 'core' plus the invariants its 'checks' line names",
         "  checker verify --scenario stop-then-kill --invariants sigkill-wins",
         "  checker verify --mutation reap-not-deferred",
         "      self-test: a seeded bug must be found",
         "  checker replay traces/out/X.json",
         "      re-execute a counterexample on the current model",
-        "  checker list scenarios|invariants|mutations|patches",
+        "  checker list scenarios|invariants|mutations|patches|steps|barriers|litmus",
         "  checker gate --junit gate.xml",
         "      the bug matrix (each patch's race, with and without it) as a CI gate",
         "  checker audit [--scenario S]",
@@ -166,6 +166,18 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String[], PrintStream, PrintStream)}; {@code brokenPipe} says whether stdout's reader went away. */
     static int execute(String[] args, PrintStream out, PrintStream err, java.util.function.BooleanSupplier brokenPipe) {
+        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help") && named(args[0]) == null) {
+            // Said before parsing: `checker explain --help` would otherwise print the top-level help and exit 0.
+            List<String> names = new ArrayList<>();
+            for (Class<?> c : COMMANDS) {
+                Command cmd = c.getAnnotation(Command.class);
+                if (cmd != null) names.add(cmd.name());
+            }
+            err.println("checker: unknown command '" + oneLine(args[0]) + "'" + utrace.model.Suggest.orList(args[0], names,
+                "the commands are " + String.join(", ", names)));
+            err.println("Run 'checker --help' for usage.");
+            return ExitCode.USAGE;
+        }
         CommandLine cl = commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

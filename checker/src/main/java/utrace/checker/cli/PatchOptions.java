@@ -24,8 +24,8 @@ final class PatchOptions {
             if (mu == null) {
                 List<String> known = new ArrayList<>();
                 for (Mutation x : Mutation.values()) known.add(x.id);
-                throw new UsageException("unknown mutation '" + UsageException.shown(m) + "'; known mutations: "
-                    + String.join(", ", known));
+                throw new UsageException("unknown mutation '" + UsageException.shown(m) + "'"
+                    + utrace.model.Suggest.orKnown(m, known, "known mutations", "checker list mutations"));
             }
             ms.add(mu);
         }

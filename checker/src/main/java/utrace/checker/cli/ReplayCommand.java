@@ -44,7 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "A trace JSON file (traces/out/*.json).")
+    @Parameters(paramLabel = "TRACE", arity = "1..*", description = "A trace JSON file (traces/out/*.json); one per run.")
+    List<Path> traces;
+
     Path trace;
 
     @CommandLine.Mixin
@@ -70,6 +72,13 @@ final class ReplayCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         report.check();
+        if (traces.size() > 1) {
+            // One document, one verdict and one exit code per replay; a shell glob gives several files.
+            throw new UsageException("replay takes one trace at a time, not " + traces.size() + "; for several: "
+                + "for f in traces/out/*.json; do bin/checker replay -q \"$f\"; done (or keep them as a corpus: "
+                + "checker corpus)");
+        }
+        trace = traces.get(0);
         if (html != null) OutputPaths.checkFile(html, "--html");
         OutputPaths.checkApart("--junit", report.junit(), "--html", html);
         Trace t;
@@ -106,10 +115,12 @@ final class ReplayCommand implements Callable<Integer> {
             for (String s : mismatches) m.add(s);
         }
         rep.header().put("trace", trace.toString());
+        // The testcase agrees with the exit code: a violation that reproduces is a failure of the invariant (exit
+        // 1, as verify's), a trace that no longer matches the model an error (exit 4); neither is a pass.
         rep.add(new RunReport.Row(t.scenario().name() + " " + t.invariant().name(), 0,
-            code == ExitCode.VIOLATION ? RunReport.Status.PASS : RunReport.Status.FAILURE,
-            code == ExitCode.VIOLATION ? null : outcome + ": " + message, outcome.toLowerCase(java.util.Locale.ROOT),
-            outcome + ": " + message + "\n", j));
+            code == ExitCode.VIOLATION ? RunReport.Status.FAILURE : RunReport.Status.ERROR,
+            code == ExitCode.VIOLATION ? t.invariant().name() + " is violated: " + message : outcome + ": " + message,
+            outcome.toLowerCase(java.util.Locale.ROOT), outcome + ": " + message + "\n", j));
         String text = null;
         try {
             if (html != null) HtmlTracePage.write(shown, html, "replay on this build: " + outcome(r, outcome), null);

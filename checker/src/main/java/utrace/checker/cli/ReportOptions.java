@@ -19,8 +19,8 @@ import utrace.checker.run.TraceFileNames;
  * the finished rows when a signal or a lack of memory stops the run.
  */
 public final class ReportOptions {
-    static final String QUIET_HELP = "Print no progress lines on stderr (replay: not the trace either), only results "
-        + "and the summary.";
+    static final String QUIET_HELP = "Print no progress lines on stderr, only results and the summary (replay prints "
+        + "no trace either).";
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
         description = "text (default): tables for people. json: one JSON document on stdout (schema in "
@@ -28,8 +28,8 @@ public final class ReportOptions {
     String format;
 
     @Option(names = "--junit", paramLabel = "FILE",
-        description = "Also write a JUnit XML report for CI: one testcase per row; a failure carries the trace, the "
-            + "replay command and the counterexample text.")
+        description = "Also write a JUnit XML report for CI: testcases as the command's description says (verify: one "
+            + "per scenario); a failure carries the trace, the replay command and the counterexample text.")
     Path junit;
 
     @Option(names = {"-q", "--quiet"}, description = QUIET_HELP)

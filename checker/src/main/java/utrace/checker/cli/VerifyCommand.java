@@ -219,6 +219,7 @@ final class VerifyCommand implements Callable<Integer> {
                 member.depthBound() == 0 ? "no depth bound" : "depth bound " + member.depthBound(), member.bitstateBits() >> 23);
         }
         if (text) TextReport.header(out, req, opts, scaleOpts);
+        int nameWidth = TextReport.nameWidth(req);
         VerifyRun.Search engine = member == null
             ? (m, inv, lim, p) -> scaleOpts.explore(opts.search(), m, inv, lim, p)
             : (m, inv, lim, p) -> new utrace.checker.explore.SwarmExplorer(lim, p, member).explore(m, inv);
@@ -236,7 +237,7 @@ final class VerifyCommand implements Callable<Integer> {
                 rep.add(ScenarioRows.row(r));
                 pending.remove(r.scenario().name());
                 if (r.writeError() != null) rep.outputError(r.writeError());
-                if (text) TextReport.row(out, r);
+                if (text) TextReport.row(out, r, nameWidth);
             }
         }, opts, scaleOpts, engine);
         if (htmlReport != null) {

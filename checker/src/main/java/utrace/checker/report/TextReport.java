@@ -46,14 +46,21 @@ public final class TextReport {
             out.printf(Locale.ROOT, "--continue: after a violation each scenario is searched again without the violated "
                 + "invariant, until it passes%n%n");
         }
-        out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6s %9s %9s%n",
+        out.printf(Locale.ROOT, "%-" + nameWidth(req) + "s %-10s %10s %12s %6s %9s %9s%n",
             "scenario", "verdict", "states", "transitions", "depth", "time", "states/s");
     }
 
-    public static void row(PrintStream out, ScenarioResult r) {
+    /** The scenario column: 32 wide, or as wide as the longest name of the run (the rows stay in line). */
+    public static int nameWidth(VerifyRequest req) {
+        int w = 32;
+        for (utrace.model.Scenario s : req.scenarios()) w = Math.max(w, s.name().length());
+        return w;
+    }
+
+    public static void row(PrintStream out, ScenarioResult r, int nameWidth) {
         ExplorationResult x = r.result();
         Stats s = x.stats();
-        out.printf(Locale.ROOT, "%-32s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
+        out.printf(Locale.ROOT, "%-" + nameWidth + "s %-10s %10s %12s %6d %9s %9s%n", r.scenario().name(), x.verdict(),
             Numbers.grouped(s.states()), Numbers.grouped(s.transitions()), s.maxDepth(), Numbers.millis(s.millis()),
             Numbers.rate(s.statesPerSecond()));
         if (r.continued() != null) out.printf(Locale.ROOT, "    %s%n", continued(r));

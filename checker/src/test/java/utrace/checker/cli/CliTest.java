@@ -94,12 +94,35 @@ class CliTest {
     }
 
     @Test
-    void anUnknownScenarioListsTheKnownOnes() {
+    void anUnknownScenarioSaysWhereTheKnownOnesAre() {
         Run r = run("verify", "--scenario", "no-such-scenario");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown scenario 'no-such-scenario'"), r.err());
-        assertTrue(r.err().contains("stop-then-kill"), r.err());
+        assertTrue(r.err().contains("`checker list scenarios` lists the"), r.err());
         assertNoStackTrace(r);
+    }
+
+    /** A typo gets the nearest name, not a list of every name (which a 2,000-character cut used to truncate). */
+    @Test
+    void aMisspeltNameGetsTheNearestOne() {
+        Run s = run("verify", "--scenario", "stop-then-kil");
+        assertEquals(2, s.code());
+        assertTrue(s.err().contains("did you mean 'stop-then-kill'?"), s.err());
+        Run i = run("verify", "-s", "stop-then-kill", "-i", "sigkill-win");
+        assertEquals(2, i.code());
+        assertTrue(i.err().contains("did you mean 'sigkill-wins'?"), i.err());
+        Run m = run("verify", "-s", "stop-then-kill", "-m", "utrace-stop-ignores-fatal");
+        assertEquals(2, m.code());
+        assertTrue(m.err().contains("did you mean 'utrace-stop-ignores-fatal-signal'?"), m.err());
+        Run c = run("verfy");
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("unknown command 'verfy'; did you mean 'verify'?"), c.err());
+        // an unknown command with --help is still unknown (it used to print the top-level help and exit 0)
+        Run h = run("explain", "--help");
+        assertEquals(2, h.code(), h.out());
+        assertTrue(h.err().contains("unknown command 'explain'"), h.err());
+        Run far = run("verify", "-s", "stop-then-kill", "-m", "zzzz");
+        assertTrue(far.err().contains("known mutations: reap-not-deferred"), "nothing near: the list: " + far.err());
     }
 
     @Test
@@ -125,7 +148,7 @@ class CliTest {
     void missingFilesAreSaidToBeMissing() {
         Run s = run("verify", "--scenario", tmp.resolve("nope.scenario").toString());
         assertEquals(2, s.code());
-        assertTrue(s.err().contains("no such file"), s.err());
+        assertTrue(s.err().contains("no such scenario file: "), s.err());
         Run t = run("replay", tmp.resolve("nope.json").toString());
         assertEquals(2, t.code());
         assertTrue(t.err().contains("trace file not found"), t.err());
@@ -177,6 +200,10 @@ class CliTest {
         assertEquals(0, run("list", "invariants").code());
         assertTrue(run("list", "invariants").out().contains("reap-after-death"));
         assertTrue(run("list", "scenarios").out().contains("resume-before-stop"));
+        // -q, for scripts: every shipped scenario file, once
+        java.util.List<String> names = java.util.List.of(run("list", "scenarios", "-q").out().strip().split("\n"));
+        assertEquals(new java.util.HashSet<>(names).size(), names.size(), "no name twice: " + names);
+        assertTrue(names.containsAll(java.util.List.of("bench-large", "waitpid-double-report", "sigkill-held-at-exit")), names.toString());
         assertTrue(run("list", "mutations").out().contains("utrace-stop-keeps-lock"));
         Run steps = run("list", "steps");
         assertEquals(0, steps.code());

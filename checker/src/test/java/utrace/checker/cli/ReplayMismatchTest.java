@@ -128,4 +128,24 @@ class ReplayMismatchTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("replay: REPRODUCED"), "no blank first line under --quiet: [" + r.out() + "]");
     }
+
+    /** The JUnit report agrees with the exit code: a reproduced violation is a failure, a mismatch an error. */
+    @Test
+    void theJunitReportAgreesWithTheExitCode() throws Exception {
+        Path xml = tmp.resolve("replay.xml");
+        CliTest.Run r = CliTest.run("replay", "-q", "--junit", xml.toString(), trace.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        String report = Files.readString(xml);
+        assertTrue(report.contains("failures=\"1\" errors=\"0\""), report);
+        assertTrue(report.contains("reap-after-death is violated"), report);
+        ObjectNode doc = (ObjectNode) M.readTree(Files.readAllBytes(trace));
+        step(doc, 0).put("label", TAMPERED);
+        Path f = tmp.resolve("edited.json");
+        Files.write(f, M.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
+        r = CliTest.run("replay", "-q", "--junit", xml.toString(), f.toString());
+        assertEquals(4, r.code(), r.out() + r.err());
+        report = Files.readString(xml);
+        assertTrue(report.contains("failures=\"0\" errors=\"1\""), report);
+        assertTrue(report.contains("MISMATCH"), report);
+    }
 }
