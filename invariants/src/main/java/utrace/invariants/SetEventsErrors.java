@@ -18,7 +18,8 @@ final class SetEventsErrors extends ObservationCheck {
     SetEventsErrors() {
         super("set-events-errors",
             "utrace_set_events() fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "
-            + "or newly setting them on a dying task, and with -ESRCH once the reap began; after it returns 0 "
+            + "or newly setting them on a dying task, and with -ESRCH once the reap began or the engine is detached; "
+            + "after it returns 0 "
             + "to the owner no callback outside the new mask is made, on a stopped or a running target (where "
             + "a callback already under way must make it -EINPROGRESS, and after -EINPROGRESS once "
             + "utrace_barrier() returned 0); no error the comment does not give (-EINPROGRESS \"will never be "
@@ -53,6 +54,10 @@ final class SetEventsErrors extends ObservationCheck {
                 }
                 if (before.taskHistory(Slots.G_REAP_BEGAN)) {
                     return "utrace_set_events on " + m.engineName(e) + " returned 0 after the reap began, not -ESRCH";
+                }
+                // the DocBook: once detached, "all calls" with the engine "return -ESRCH" (get_utrace_lock)
+                if (m.seenBy(before, t.actor(), Slots.engine(e, Slots.E_OPS), -1) != Ops.LIVE) {
+                    return "utrace_set_events on " + m.engineName(e) + " returned 0 although it is detached, not -ESRCH";
                 }
             }
             if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_MASK_VALID)) {

@@ -14,7 +14,9 @@ final class StopIsSticky extends ObservationCheck {
     StopIsSticky() {
         super("stop-is-sticky",
             "A thread stopped by an engine runs no user code until every engine that keeps it stopped "
-            + "(ENGINE_STOP) resumes or detaches it, unless it is killed (PATCHES.md guarantee 4; "
+            + "(ENGINE_STOP) resumes or detaches it, unless it is killed; the same once an engine's callback "
+            + "returned UTRACE_STOP, even before the thread sleeps (PATCHES.md guarantee 4; utrace.h: \"if "
+            + "@engine returned %UTRACE_STOP then @current stays stopped unless @engine tells it otherwise\"; "
             + "utrace_reset wakes the task only when no engine's flags have ENGINE_STOP).");
     }
 
@@ -28,6 +30,10 @@ final class StopIsSticky extends ObservationCheck {
                 if (before.engineHistory(e, Slots.EG_HELD_STOPPED)) {
                     return "the tracee returned to user mode while " + m.engineName(e) + " still keeps it stopped";
                 }
+                if (before.engineHistory(e, Slots.EG_STOP_ASKED)) {
+                    return "the tracee returned to user mode without stopping, although a callback of "
+                        + m.engineName(e) + " returned UTRACE_STOP and its owner has not resumed or detached it";
+                }
             }
         }
         return null;
@@ -36,7 +42,7 @@ final class StopIsSticky extends ObservationCheck {
     /** What checkState/checkTransition read (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.G_TASK, Slots.G_KILLED);
-        engines(m, v, Slots.E_GHOST, Slots.EG_HELD_STOPPED);
+        engines(m, v, Slots.E_GHOST, Slots.EG_HELD_STOPPED | Slots.EG_STOP_ASKED);
     }
 
     /** Observations checkTransition reads: returns to user mode. */

@@ -20,9 +20,10 @@ final class EngineApi {
         if (ops == Ops.NULL) return Errno.ESRCH;
         // utrace_barrier (attached false) waits for an engine marked detached: it may still be in an old callback
         boolean waitsForDetached = !attached && !c.cfg.mutated(Mutation.BARRIER_ESRCH_WHILE_DETACHING);
-        if (ops == Ops.DETACHED) return waitsForDetached ? Errno.ERESTARTSYS : Errno.ESRCH;
+        boolean missesDetachedOps = attached && c.cfg.mutated(Mutation.GET_UTRACE_LOCK_MISSES_DETACHED_OPS);
+        if (ops == Ops.DETACHED && !missesDetachedOps) return waitsForDetached ? Errno.ERESTARTSYS : Errno.ESRCH;
         // spin_lock(&utrace->lock): the caller checked it is free.
-        if (c.has(UBITS, U_REAP) || c.ops(e) != Ops.LIVE) {
+        if (c.has(UBITS, U_REAP) || c.ops(e) != Ops.LIVE && !missesDetachedOps) {
             return waitsForDetached && c.ops(e) == Ops.DETACHED ? Errno.ERESTARTSYS : Errno.ESRCH;
         }
         c.lock(LOCK_UTRACE);

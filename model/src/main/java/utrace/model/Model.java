@@ -355,26 +355,30 @@ public final class Model {
         return actors.get(a).where(s);
     }
 
+    /** The ghosts of a stop an engine asks for: both end when it no longer does (stop-is-sticky). */
+    private static final int STOP_GHOSTS = EG_HELD_STOPPED | EG_STOP_ASKED;
+
     /**
      * History upkeep after every step: an engine that no longer asks for the
-     * stop (resumed, detached, torn down) no longer holds the tracee stopped.
+     * stop (resumed, detached, torn down) no longer holds the tracee stopped,
+     * nor asks for the stop its callback returned.
      */
     private void forgetReleasedStops(Ctx c) {
         Footprint fp = c.fp;
         for (int e = 0; e < engineCount(); e++) {
             if (fp != null && fp.writes(engine(e, E_OPS)) == 0 && fp.writes(engine(e, E_FLAGS)) == 0
-                    && (fp.writes(engine(e, E_GHOST)) & EG_HELD_STOPPED) == 0) {
+                    && (fp.writes(engine(e, E_GHOST)) & STOP_GHOSTS) == 0) {
                 // The step left this engine alone, so the upkeep after the step before already holds
                 // for it and changes nothing: not part of this step's footprint (else every step would
                 // read every engine). Checked, not assumed.
                 c.fp = null;
-                boolean stale = c.ghost(e, EG_HELD_STOPPED) && (c.ops(e) != Ops.LIVE || (c.flags(e) & Events.ENGINE_STOP) == 0);
+                boolean stale = c.ghost(e, STOP_GHOSTS) && (c.ops(e) != Ops.LIVE || (c.flags(e) & Events.ENGINE_STOP) == 0);
                 c.fp = fp;
-                if (stale) throw new IllegalStateException("EG_HELD_STOPPED of " + engineName(e) + " outlived its release");
+                if (stale) throw new IllegalStateException("a stop ghost of " + engineName(e) + " outlived its release");
                 continue;
             }
-            if (c.ghost(e, EG_HELD_STOPPED) && (c.ops(e) != Ops.LIVE || (c.flags(e) & Events.ENGINE_STOP) == 0)) {
-                c.ghostClear(e, EG_HELD_STOPPED);
+            if (c.ghost(e, STOP_GHOSTS) && (c.ops(e) != Ops.LIVE || (c.flags(e) & Events.ENGINE_STOP) == 0)) {
+                c.ghostClear(e, STOP_GHOSTS);
             }
         }
     }
@@ -503,8 +507,8 @@ public final class Model {
     /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
         "death-returned", "death-detached", "reap-called", "held-stopped", "mask-valid", "attached-in-pass",
-        "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "examining", "ran-since-examine",
-        "callback-owed"};
+        "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "stop-asked", "ran-since-examine",
+        "callback-owed", "examining"};
 
     private static String names(int bits, String[] names) {
         StringBuilder b = new StringBuilder();

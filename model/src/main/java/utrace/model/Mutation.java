@@ -12,6 +12,9 @@ public enum Mutation {
     REAP_NOT_DEFERRED("utrace_maybe_reap",
         "release_task reaps at once even while DEATH/QUIESCE are still set (the death report is pending or running)",
         "reap-after-death", "reap-races-death"),
+    REAP_SKIPS_REPORT("utrace_maybe_reap",
+        "the teardown loop clears engine->flags before it tests UTRACE_EVENT(REAP), so no engine gets its report_reap",
+        "reap-after-death", "reap-races-death"),
     REAP_DURING_DEATH_REPORT("utrace_maybe_reap",
         "release_task reaps while utrace->death is set: report_reap can overtake a running report_death",
         "nothing-after-reap", "reap-races-death"),
@@ -25,6 +28,10 @@ public enum Mutation {
         "utrace_stop also treats SIGNAL_GROUP_EXIT as fatal, so a thread dying of a SIGKILL it already dequeued does not "
             + "stop for report_exit's UTRACE_STOP",
         "exit-stop-holds", "sigkill-held-at-exit"),
+    UTRACE_STOP_GIVES_UP_ON_ANY_SIGNAL("utrace_stop",
+        "utrace_stop tests signal_pending() instead of __fatal_signal_pending(): any pending signal, not only SIGKILL, "
+            + "makes it return without sleeping, so an engine's UTRACE_STOP does not hold a tracee with a signal queued",
+        "stop-is-sticky", "stop-while-signal-pending"),
     FINISH_REPORT_SKIPS_NOTIFY("finish_report",
         "finish_report writes utrace->resume but sets neither TIF_NOTIFY_RESUME nor TIF_SIGPENDING, so nothing brings "
             + "the tracee back to act on the step or report its callbacks chose",
@@ -79,6 +86,10 @@ public enum Mutation {
             + "during a callback to the engine where the comment says \"If @events only sets new bits that were not set "
             + "before on @engine, then -%EINPROGRESS will never be returned\"",
         "set-events-errors", "set-events-adds-during-callback"),
+    GET_UTRACE_LOCK_MISSES_DETACHED_OPS("get_utrace_lock",
+        "get_utrace_lock tests only for a fully detached engine (ops NULL), not for one marked detached "
+            + "(&utrace_detached_ops, still on the list): utrace_set_events and utrace_control on it go through",
+        "set-events-errors", "detach-then-set-events"),
     SET_EVENTS_IGNORES_DEATH("utrace_set_events",
         "utrace_set_events does not check utrace->death, so clearing DEATH during report_death returns 0",
         "set-events-errors", "set-events-races-death"),

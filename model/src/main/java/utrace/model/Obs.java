@@ -23,7 +23,16 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** the tracee dequeued a signal; code = the signal, aux = task->jobctl at that moment */
         DEQUEUE,
         /** a wait() returned; code = the {@link WaitResult}, ret = the waiter (WAITER_*), aux = its request's index */
-        WAIT_REPORT
+        WAIT_REPORT,
+        /**
+         * utrace_maybe_reap()'s teardown took a live engine off the list (ops = NULL); code = its flags at that
+         * moment, aux = 1 if its report_reap was made
+         */
+        ENGINE_REAPED
+    }
+
+    public static Obs engineReaped(int e, int flags, boolean reportReapMade) {
+        return new Obs(Kind.ENGINE_REAPED, e, flags, 0, reportReapMade ? 1 : 0);
     }
 
     /** The ptrace tracer's wait (also the real parent's, with 'parent ptrace'). */

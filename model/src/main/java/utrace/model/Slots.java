@@ -218,8 +218,12 @@ public final class Slots {
      * before it cleans up its state and dies" (exit-stop-holds).
      */
     public static final int EG_EXIT_STOP = 8192;
-    /** This engine's owner is between a utrace_prepare_examine() that succeeded and its utrace_finish_examine(). */
-    public static final int EG_EXAMINING = 16384;
+    /**
+     * This engine's owner is between a utrace_prepare_examine() that succeeded and its utrace_finish_examine().
+     * Bit 17, above the 16-bit range StateArena copies fast (as ran-since-examine and callback-owed are): only
+     * scenarios that examine set it, and EG_STOP_ASKED, which every callback's UTRACE_STOP sets, has bit 14.
+     */
+    public static final int EG_EXAMINING = 131072;
     /**
      * The tracee took a step (it was scheduled) since this engine's utrace_prepare_examine(): then
      * utrace_finish_examine() must not return 0 (PATCHES.md guarantee 10, examine-means-unscheduled). A
@@ -235,4 +239,11 @@ public final class Slots {
      * it, and so does a utrace_set_events() that drops QUIESCE (callback-promised).
      */
     public static final int EG_CALLBACK_OWED = 65536;
+    /**
+     * This engine's callback returned UTRACE_STOP (set when finish_callback_report applies it) and the engine
+     * still asks for the stop: live, with ENGINE_STOP (cleared with them, as EG_HELD_STOPPED is). utrace.h:
+     * "Only %UTRACE_STOP is "sticky"--if @engine returned %UTRACE_STOP then @current stays stopped unless
+     * @engine tells it otherwise" (stop-is-sticky: no return to user mode before then, unless killed).
+     */
+    public static final int EG_STOP_ASKED = 16384;
 }

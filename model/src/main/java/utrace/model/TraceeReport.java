@@ -306,6 +306,7 @@ final class TraceeReport {
             } else if (!Utrace.engineWantsStop(c, e)) {
                 Utrace.markEngineWantsStop(c, e);
             }
+            if (action == Actions.STOP) c.ghostSet(e, EG_STOP_ASKED);
             // report_exit's UTRACE_STOP, applied: the hold exit-stop-holds watches starts here, after any
             // utrace_control() made while the callback ran ("ordered after its callback's action").
             if (action == Actions.STOP && c.local(L_AFTER) == A_EVENT && c.local(L_EVENT) == Events.EXIT) {

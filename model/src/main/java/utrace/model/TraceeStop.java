@@ -120,7 +120,8 @@ final class TraceeStop {
             return true;
         }
         boolean fatal = Utrace.fatalSignalPending(c)
-            || c.cfg.mutated(Mutation.UTRACE_STOP_GIVES_UP_ON_GROUP_EXIT) && c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
+            || c.cfg.mutated(Mutation.UTRACE_STOP_GIVES_UP_ON_GROUP_EXIT) && c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT)
+            || c.cfg.mutated(Mutation.UTRACE_STOP_GIVES_UP_ON_ANY_SIGNAL) && c.has(TIF, Tif.SIGPENDING);
         if (fatal && !c.cfg.mutated(Mutation.UTRACE_STOP_IGNORES_FATAL_SIGNAL)) {
             c.note("fatal signal pending: do not stop");
             c.pc(c.local(L_STOP_CONT));

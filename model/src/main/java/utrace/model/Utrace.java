@@ -312,7 +312,7 @@ final class Utrace {
         }
         int e = EngineList.first(list);
         boolean live = c.ops(e) == Ops.LIVE;
-        if ((c.flags(e) & Events.REAP) != 0) {
+        if ((c.flags(e) & Events.REAP) != 0 && !c.cfg.mutated(Mutation.REAP_SKIPS_REPORT)) {
             c.observe(Obs.callback(e, Events.REAP, Actions.RESUME, live));
             if (c.record) c.note((live ? "report_reap" : "utrace_detached_reap") + " for " + c.engineName(e));
             if (live) {
@@ -327,6 +327,8 @@ final class Utrace {
 
     /** The rest of a teardown iteration: ops = NULL, flags = 0, list_del_init, utrace_engine_put. */
     private static int detachReaped(Ctx c, int list, int e) {
+        // What reap-after-death's "report_reap is made" clause reads: a live engine leaving with its flags.
+        if (c.ops(e) == Ops.LIVE) c.observe(Obs.engineReaped(e, c.flags(e), c.ghost(e, EG_REAP_CALLED)));
         c.ops(e, Ops.NULL);
         c.flags(e, 0);
         enginePut(c, e);

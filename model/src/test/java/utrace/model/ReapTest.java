@@ -78,9 +78,10 @@ class ReapTest {
             s = t.after();
         }
         assertEquals(Parent.DONE, s.get(f.base(PARENT)));
-        assertEquals(List.of(Obs.callback(E1, Events.REAP, Actions.RESUME, true),
-            Obs.callback(E3, Events.REAP, Actions.RESUME, false)), obs,
-            "report_reap for E1, utrace_detached_reap for E3, nothing for E2");
+        assertEquals(List.of(Obs.callback(E1, Events.REAP, Actions.RESUME, true), Obs.engineReaped(E1, Events.REAP, true),
+            Obs.engineReaped(E2, Events.EXIT, false), Obs.callback(E3, Events.REAP, Actions.RESUME, false)), obs,
+            "report_reap for E1, utrace_detached_reap for E3, nothing for E2; the live ones leave with their flags "
+            + "and whether their report_reap was made (reap-after-death reads it)");
         for (int e = 0; e < 3; e++) {
             assertEquals(Ops.NULL, s.engineOps(e));
             assertEquals(0, s.engineFlags(e));

@@ -235,11 +235,17 @@ class ScenarioParserTest {
     }
 
     @Test
-    void loadingAnUnknownNameListsTheKnownOnes() {
+    void loadingAnUnknownNameSaysWhereTheKnownOnesAre() {
         Scenarios.UnknownScenarioException e = assertThrows(Scenarios.UnknownScenarioException.class,
             () -> Scenarios.load("no-such-scenario"));
         assertTrue(e.getMessage().contains("'no-such-scenario'"), e.getMessage());
-        for (String n : Scenarios.shippedNames()) assertTrue(e.getMessage().contains(n), n + " not listed: " + e.getMessage());
+        assertTrue(e.getMessage().contains("`checker list scenarios` lists the"), e.getMessage());
+        Scenarios.UnknownScenarioException typo = assertThrows(Scenarios.UnknownScenarioException.class,
+            () -> Scenarios.load("stop-then-resme"));
+        assertTrue(typo.getMessage().contains("did you mean 'stop-then-resume'?"), typo.getMessage());
+        Scenarios.UnknownScenarioException path = assertThrows(Scenarios.UnknownScenarioException.class,
+            () -> Scenarios.load("no/such.scenario"));
+        assertTrue(path.getMessage().startsWith("no such scenario file: no/such.scenario"), path.getMessage());
     }
 
     @Test

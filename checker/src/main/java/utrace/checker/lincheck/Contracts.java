@@ -57,7 +57,7 @@ public final class Contracts {
         add(broken, reapAfterDeath(model, log, callbacks));
         add(broken, ControlErrorsContract.check(model, log));
         add(broken, sigkillWins(model, log, end));
-        add(broken, stopIsSticky(model, log));
+        add(broken, stopIsSticky(model, log, callbacks));
         add(broken, exitStopHolds(model, log, callbacks));
         add(broken, stopZeroMeansStopped(model, log));
         add(broken, stopEinprogressMeansCallback(model, log, callbacks));
@@ -144,9 +144,26 @@ public final class Contracts {
     /**
      * 1 and 2: an engine that asks for DEATH gets report_reap only after its
      * report_death returned (and its return value was applied); none after
-     * report_death returned UTRACE_DETACH; nothing after report_reap.
+     * report_death returned UTRACE_DETACH; nothing after report_reap. An engine the reap takes off (its ops go
+     * from live to NULL) while it asks for REAP has had its report_reap ("called when someone reaps the dead
+     * task").
      */
     static String reapAfterDeath(Model m, List<LoggedStep> log, List<Callback> cbs) {
+        for (LoggedStep s : log) {
+            State before = before(m, log, s.index());
+            for (int e = 0; e < m.engineCount(); e++) {
+                if (before.engineOps(e) != Ops.LIVE || s.after().engineOps(e) != Ops.NULL
+                        || (before.engineFlags(e) & Events.REAP) == 0) {
+                    continue;
+                }
+                boolean reported = false;
+                for (Callback c : cbs) reported |= c.engine == e && c.event == Events.REAP && c.start <= s.index();
+                if (!reported) {
+                    return "reap-after-death: " + m.engineName(e) + " asked for REAP but was torn down at step " + s.index()
+                        + " with no report_reap";
+                }
+            }
+        }
         for (Callback reap : cbs) {
             if (reap.event != Events.REAP) continue;
             int e = reap.engine;
@@ -202,18 +219,22 @@ public final class Contracts {
      * stopped from a step after which the tracee sleeps in utrace_stop (or utrace_control(STOP) returned 0)
      * while the engine is attached with ENGINE_STOP set, until a step after which it is detached or
      * ENGINE_STOP is clear (its owner's RESUME and the like, or its own callback's return value). SIGKILL
-     * ends every stop.
+     * ends every stop. A callback that returned UTRACE_STOP asks for the stop from the step that applies its
+     * return value (finish_callback_report), before the tracee sleeps: utrace.h, "if @engine returned
+     * %UTRACE_STOP then @current stays stopped unless @engine tells it otherwise".
      */
-    static String stopIsSticky(Model m, List<LoggedStep> log) {
+    static String stopIsSticky(Model m, List<LoggedStep> log, List<Callback> cbs) {
         int[] heldSince = new int[m.engineCount()];
         java.util.Arrays.fill(heldSince, -1);
+        boolean[] asked = new boolean[m.engineCount()];
         for (LoggedStep s : log) {
             State before = before(m, log, s.index());
             if (s.has(Obs.Kind.USER_ENTRY) && !before.killed()) {
                 for (int e = 0; e < heldSince.length; e++) {
                     if (heldSince[e] >= 0) {
                         return "stop-is-sticky: the tracee returned to user mode at step " + s.index() + " while "
-                            + m.engineName(e) + ", which has kept it stopped since step " + heldSince[e] + ", still asks for the stop";
+                            + m.engineName(e) + (asked[e] ? ", whose callback's UTRACE_STOP was applied at step "
+                                : ", which has kept it stopped since step ") + heldSince[e] + ", still asks for the stop";
                     }
                 }
             }
@@ -222,11 +243,24 @@ public final class Contracts {
             boolean stopZero = r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.aux() == Actions.STOP && r.ret() == Errno.OK;
             for (int e = 0; e < heldSince.length; e++) {
                 boolean wants = a.engineOps(e) == Ops.LIVE && (a.engineFlags(e) & Events.ENGINE_STOP) != 0;
-                if (!wants) heldSince[e] = -1;
-                else if (heldSince[e] < 0 && (m.traceeInUtraceStop(a) || stopZero && r.engine() == e)) heldSince[e] = s.index();
+                if (!wants) {
+                    heldSince[e] = -1;
+                    asked[e] = false;
+                } else if (heldSince[e] < 0 && (m.traceeInUtraceStop(a) || stopZero && r.engine() == e)) {
+                    heldSince[e] = s.index();
+                } else if (heldSince[e] < 0 && stopAppliedAt(cbs, e, s.index())) {
+                    heldSince[e] = s.index();
+                    asked[e] = true;
+                }
             }
         }
         return null;
+    }
+
+    /** Did step {@code i} apply the UTRACE_STOP a callback to engine {@code e} returned? */
+    private static boolean stopAppliedAt(List<Callback> cbs, int e, int i) {
+        for (Callback c : cbs) if (c.engine() == e && c.end() == i && c.action() == Actions.STOP) return true;
+        return false;
     }
 
     /**
@@ -368,6 +402,10 @@ public final class Contracts {
                     + ") returned -ESRCH at step " + s.index() + " with the engine attached and no reap begun";
             }
             if (r.ret() != Errno.OK) continue;
+            if (before.engineOps(r.engine()) != Ops.LIVE) {
+                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                    + ") returned 0 at step " + s.index() + " although the engine is detached (-ESRCH expected)";
+            }
             int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
             if (cleared != 0 && before.utraceBit(Slots.U_DEATH)) {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())

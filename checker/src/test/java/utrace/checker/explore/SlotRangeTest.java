@@ -23,7 +23,7 @@ import utrace.model.Transition;
  * The slots of reachable states fit the 16 bits StateArena stores them in. A larger value is legal but sends
  * the whole level through the arena's escape path: a marker bit at 1 << 30 in the reap's teardown list once
  * cost bench-large 10% of its speed. Known exception: the engine ghost slot's bits 15 and up
- * (ran-since-examine, callback-owed) escape on the few scenarios that set them (examine, UTRACE_REPORT on a
+ * (ran-since-examine, callback-owed, examining) escape on the few scenarios that set them (examine, UTRACE_REPORT on a
  * stopped tracee); the bench scenarios must have none at all.
  */
 class SlotRangeTest {
