@@ -147,7 +147,8 @@ class TraceSummaryTest {
      * Two golden traces as written before the summary and the label fixes (kept in test resources when the corpus
      * was refreshed): they read, replay (fingerprints, then the invariant), and render with a summary. The last step
      * of reap-not-deferred was brought up to the model of issue 16's tenth round (report_reap a step of its own:
-     * its fingerprint, changes and final state); its format is as it was.
+     * its fingerprint, changes and final state); its format is as it was. The fingerprints of both follow later
+     * ghost bits (stop-asked, issue 16's twelfth round); their changes and final states are as written.
      */
     @Test void tracesWrittenBeforeTheSummaryStillReplay() throws Exception {
         for (String name : List.of("reap-not-deferred", "reset-ignores-other-stoppers")) {
