@@ -2,6 +2,7 @@ package utrace.invariants;
 
 import java.util.List;
 
+import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -26,13 +27,21 @@ final class AttachOrdering extends ObservationCheck {
             Obs o = obs.get(k);
             if (!o.liveCallback()) continue;
             int e = o.engine();
+            boolean reverse = before.taskHistory(Slots.G_PASS_REVERSE);
+            // Which passes go in reverse is the event's, not the model's say: only utrace_report_syscall_entry's
+            // (REPORT_CALLBACKS(_reverse, ...)); its report_quiesce callbacks are made in the same pass.
+            if (o.code() == Events.SYSCALL_ENTRY && !reverse) {
+                return callback(m, o) + " in an attach-order pass: syscall entry reports go in reverse attach order";
+            }
+            if (reverse && o.code() != Events.SYSCALL_ENTRY && o.code() != Events.QUIESCE) {
+                return callback(m, o) + " in a reverse-order pass: only syscall entry reports go in reverse";
+            }
             if (before.engineHistory(e, Slots.EG_ATTACHED_IN_PASS)) {
                 return callback(m, o) + ", which was attached while this event's callbacks were being made";
             }
             int last = before.get(Slots.G_PASS_LAST) - 1;
             int seq = before.engineSeq(e);
             if (last >= 0 && seq != last) {
-                boolean reverse = before.taskHistory(Slots.G_PASS_REVERSE);
                 if (reverse ? seq > last : seq < last) {
                     return callback(m, o) + " out of " + (reverse ? "reverse " : "") + "attach order";
                 }

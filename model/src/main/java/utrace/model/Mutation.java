@@ -108,6 +108,10 @@ public enum Mutation {
             + "TIF_SIGPENDING, so a stopped tracee it wakes returns to user mode without the report_signal it promises "
             + "(\"there will be a @report_signal callback before it resumes\")",
         "callback-promised", "interrupt-while-stopped"),
+    SYSCALL_ENTRY_REPORTS_FORWARD("utrace_report_syscall_entry",
+        "the syscall-entry pass walks ->attached in attach order (REPORT_CALLBACKS without _reverse), so the engine "
+            + "attached last no longer sees the system call first",
+        "attach-ordering", "two-engines-syscall-entry"),
     ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
         "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
         "attach-ordering", "attach-during-report"),

@@ -206,7 +206,8 @@ final class TraceeSyscall {
 
     /** do_report_syscall_entry(): the reverse-order pass of patch 01. */
     private static boolean startSyscallEntryReport(Ctx c) {
-        return TraceeReport.startReport(c, Events.SYSCALL_ENTRY, TraceeReport.K_REVERSE, false, TraceePtrace.PT_SYS_ENTRY, SYS_ENTRY_RESTOP);
+        int kind = c.cfg.mutated(Mutation.SYSCALL_ENTRY_REPORTS_FORWARD) ? TraceeReport.K_FORWARD : TraceeReport.K_REVERSE;
+        return TraceeReport.startReport(c, Events.SYSCALL_ENTRY, kind, false, TraceePtrace.PT_SYS_ENTRY, SYS_ENTRY_RESTOP);
     }
 
     private static boolean syscallEntryRestop(Ctx c) {

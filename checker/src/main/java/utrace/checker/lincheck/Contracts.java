@@ -144,12 +144,14 @@ public final class Contracts {
     /**
      * 1 and 2: an engine that asks for DEATH gets report_reap only after its
      * report_death returned (and its return value was applied); none after
-     * report_death returned UTRACE_DETACH; nothing after report_reap. An engine the reap takes off (its ops go
-     * from live to NULL) while it asks for REAP has had its report_reap ("called when someone reaps the dead
+     * report_death returned UTRACE_DETACH; nothing after report_reap. An engine the reap's teardown takes off
+     * (its ops go from live to NULL in a utrace_maybe_reap step) while it asks for REAP has had its report_reap ("called when someone reaps the dead
      * task").
      */
     static String reapAfterDeath(Model m, List<LoggedStep> log, List<Callback> cbs) {
         for (LoggedStep s : log) {
+            // the reap's teardown steps (utrace_control(DETACH) on a zombie takes an engine from live to NULL too)
+            if (!s.function().equals("utrace_maybe_reap")) continue;
             State before = before(m, log, s.index());
             for (int e = 0; e < m.engineCount(); e++) {
                 if (before.engineOps(e) != Ops.LIVE || s.after().engineOps(e) != Ops.NULL

@@ -292,6 +292,29 @@ class ContractsTest {
         assertTrue(r.stats().states() > minStates, "the search ran: " + r.stats().states());
     }
 
+    /**
+     * reap-after-death's "report_reap is made" clause judges the reap's teardown only: utrace_control(DETACH) on a
+     * zombie also takes a live engine that asked for REAP to ops NULL, with no report_reap, and that is right
+     * (the contract said otherwise once; Lincheck's zombie-reap situation found it).
+     */
+    @Test
+    void aDetachOnAZombieIsNoMissingReportReap() throws Exception {
+        Model model = model("scenario zombie-detach\ndescription E1's owner detaches it from a zombie while the parent reaps.\n"
+            + "engine E1 preattached events=REAP\ntracee exit\nowner E1 control RESUME; control DETACH\nparent wait\n",
+            ModelConfig.fullSeries(), "sc");
+        ExplorationResult r = new Explorer(new Limits(1_000_000, 0), ProgressListener.NONE)
+            .explore(model, List.of(Invariants.byName("reap-after-death")));
+        assertEquals(null, r.counterexample() == null ? null : r.counterexample().violation().describe());
+        boolean detachedFirst = false;
+        for (long seed = 1; seed <= 40; seed++) {
+            List<LoggedStep> log = new ArrayList<>();
+            runToRest(model, List.of(), new Random(seed), log);
+            assertEquals(null, Contracts.reapAfterDeath(model, log, Contracts.callbacks(log)), "seed " + seed);
+            detachedFirst |= log.stream().noneMatch(s -> s.obs().stream().anyMatch(o -> o.liveCallback() && o.code() == utrace.model.Events.REAP));
+        }
+        assertTrue(detachedFirst, "some run detaches E1 before the reap (no report_reap at all)");
+    }
+
     private static Model model(String text, ModelConfig config, String memory) throws Exception {
         return new Model(utrace.model.ScenarioParser.parse("inline", text),
             config.withMemoryModel(utrace.model.MemoryModel.valueOf(memory.toUpperCase(java.util.Locale.ROOT))));
