@@ -297,10 +297,14 @@ public final class TextRenderer {
         for (int i = 1; i < lines.size(); i++) out.add(" ".repeat(stepW + 1) + "|   " + lines.get(i));
     }
 
+    /** pc.ACTOR names the step an actor would take next: a sleeper's pc is its wake-up, which may never come. */
+    private static final String PC_MEANS = "pc.ACTOR is where that actor stands, the step it would take next";
+
     private static void footer(Trace t, Detail detail, List<String> out) {
         if (detail == Detail.BRIEF && !t.steps().isEmpty()) {
             out.add("Final state (after step " + t.steps().size() + "), the variables that differ from the initial state "
-                + "(--full lists all):");
+                + "(--full lists all);");
+            out.add(PC_MEANS + ":");
             Map<String, String> initial = TraceStates.lenient(t).get(0);
             for (Map.Entry<String, String> e : t.finalState().entrySet()) {
                 String was = initial.get(e.getKey());
@@ -310,7 +314,8 @@ public final class TextRenderer {
                 for (int i = 1; i < lines.size(); i++) out.add("      " + lines.get(i));
             }
         } else {
-            out.add("Final state" + (t.steps().isEmpty() ? " (initial state):" : " (after step " + t.steps().size() + "):"));
+            out.add("Final state" + (t.steps().isEmpty() ? " (initial state);" : " (after step " + t.steps().size() + ");"));
+            out.add(PC_MEANS + ":");
             for (Map.Entry<String, String> e : t.finalState().entrySet()) out.add("  " + e.getKey() + " = " + e.getValue());
         }
         out.add("");

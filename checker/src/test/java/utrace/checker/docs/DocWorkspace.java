@@ -117,6 +117,11 @@ final class DocWorkspace {
         if (sub == null || word.equals(sub.name())) return false;
         for (PositionalParamSpec p : sub.positionalParameters()) {
             if (p.type() == Path.class || p.type() == java.io.File.class) return true;
+            // a list of paths (replay TRACE...): picocli gives the element type as the auxiliary type
+            if (java.util.Collection.class.isAssignableFrom(p.type()) && p.auxiliaryTypes().length == 1
+                    && p.auxiliaryTypes()[0] == Path.class) {
+                return true;
+            }
         }
         return false;
     }

@@ -21,7 +21,7 @@ class JpfCliWithoutJpfTest {
     void verifyWithEngineJpfExitsTwoWithTheMessage() {
         Run r = run("verify", "--engine", "jpf", "--jpf-home", notJpf.toString(), "--scenario", "reap-races-death");
         assertEquals(2, r.code);
-        assertEquals(JpfHome.NOT_FOUND + System.lineSeparator(), r.err);
+        assertEquals("checker: " + JpfHome.NOT_FOUND + System.lineSeparator(), r.err);
         assertEquals("", r.out);
     }
 
@@ -29,7 +29,7 @@ class JpfCliWithoutJpfTest {
     void crosscheckExitsTwoWithTheMessage() {
         Run r = run("crosscheck", "--jpf-home", notJpf.resolve("missing").toString());
         assertEquals(2, r.code);
-        assertEquals(JpfHome.NOT_FOUND + System.lineSeparator(), r.err);
+        assertEquals("checker: " + JpfHome.NOT_FOUND + System.lineSeparator(), r.err);
     }
 
     @Test
