@@ -495,6 +495,11 @@ public final class ScenarioParser {
             String c = call.trim();
             if (c.isEmpty()) throw err(line, "an empty call in 'owner " + ename + " ...' (two ';' in a row, or one at the end)");
             String[] w = c.split("\\s+");
+            int extra = w[0].equals("set_events") || w[0].equals("control") ? 2 : 1;
+            if (w.length > extra && OWNER_CALLS.contains(w[extra])) {
+                throw err(line, "a ';' is missing before '" + w[extra] + "' in 'owner " + ename + " ...' (calls are "
+                    + "separated by ';': 'owner E1 control STOP; wait_stopped')");
+            }
             switch (w[0]) {
                 case "attach": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.ATTACH, 0)); break;
                 case "barrier": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.BARRIER, 0)); break;
@@ -521,6 +526,10 @@ public final class ScenarioParser {
         }
         owners.put(ename, ops);
     }
+
+    /** The calls an owner line may make, each the first word of a call. */
+    private static final List<String> OWNER_CALLS =
+        List.of("attach", "barrier", "examine", "put", "wait_stopped", "set_events", "control");
 
     private void noArg(int line, String[] w) throws ScenarioFormatException {
         if (w.length != 1) throw err(line, "'" + w[0] + "' takes no argument");

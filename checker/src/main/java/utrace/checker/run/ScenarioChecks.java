@@ -46,10 +46,27 @@ public final class ScenarioChecks {
     private static Invariant resolve(Scenario s, String name) {
         Invariant i = Invariants.byName(name);
         if (i == null) {
-            throw new IllegalArgumentException("scenario " + s.name() + (s.file() == null ? "" : " (" + s.file() + ")")
-                + ": its 'checks' line names '" + name + "', which is no invariant; known invariants: "
-                + String.join(", ", Invariants.names()));
+            int line = checksLine(s, name);
+            String where = s.file() == null ? "scenario " + s.name()
+                : s.file() + (line > 0 ? ":" + line : "") + " (scenario " + s.name() + ")";
+            throw new IllegalArgumentException(where + ": its 'checks' line names '" + name + "', which is no invariant"
+                + utrace.model.Suggest.orKnown(name, Invariants.names(), "known invariants", "checker list invariants"));
         }
         return i;
+    }
+
+    /** The line of the scenario's text whose 'checks' names {@code name} (1-based), or 0. */
+    private static int checksLine(Scenario s, String name) {
+        if (s.source() == null) return 0;
+        String[] lines = s.source().split("\n", -1);
+        for (int k = 0; k < lines.length; k++) {
+            String l = lines[k].strip();
+            int hash = l.indexOf('#');
+            if (hash >= 0) l = l.substring(0, hash);
+            if (l.startsWith("checks") && java.util.Arrays.asList(l.substring(6).trim().split("[\\s,]+")).contains(name)) {
+                return k + 1;
+            }
+        }
+        return 0;
     }
 }
