@@ -60,6 +60,11 @@ final class EngineApi {
         return Errno.OK;
     }
 
+    /** utrace_set_events' "stopped" test: task_is_utraced() from patch 15 on, task_is_stopped_or_traced() before. */
+    private static boolean seesStopped(Ctx c) {
+        return c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE));
+    }
+
     /** Did an -EINPROGRESS return leave the engine's new mask waiting for the owner's utrace_barrier()? */
     private static boolean barrierPending(Ctx c, int e) {
         return (c.get(engine(e, E_MASK)) & E_MASK_AFTER_BARRIER) != 0 && !c.ghost(e, EG_MASK_VALID);
@@ -97,7 +102,7 @@ final class EngineApi {
                 c.setBits(TIF, Tif.SYSCALL_TRACE);
             }
             ret = Errno.OK;
-            boolean stopped = c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE));
+            boolean stopped = seesStopped(c);
             boolean clears = (old & ~events) != 0 || c.cfg.mutated(Mutation.SET_EVENTS_EINPROGRESS_ON_ADD);
             if (clears && !current && !stopped && c.get(EXIT_STATE) == 0) {
                 // smp_mb() (pair B1 with start_callback), then look at utrace->reporting.
@@ -115,7 +120,7 @@ final class EngineApi {
         // @events can be made." Stopped or running: on a running task the utrace->reporting test above is
         // what keeps that promise. A call from the target itself (a callback) promises nothing here.
         if (ret == Errno.OK && !current && (old & ~events) == 0 && barrierPending(c, e) && c.get(EXIT_STATE) == 0
-                && !(c.cfg.has(15) ? Utrace.taskIsTraced(c) : TaskState.isStoppedOrTraced(c.get(TASK_STATE)))) {
+                && !seesStopped(c)) {
             // A call that only sets new bits on a running target makes no utrace->reporting test: its 0 promises
             // nothing about the callback an earlier -EINPROGRESS call disabled ("no event callbacks you've
             // disabled in @events"; this call disabled none). That promise still waits for utrace_barrier().
