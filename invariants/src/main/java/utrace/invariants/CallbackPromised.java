@@ -2,6 +2,7 @@ package utrace.invariants;
 
 import java.util.List;
 
+import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -23,12 +24,21 @@ final class CallbackPromised extends ObservationCheck {
             + "QUIESCE newly in @events (utrace.c: \"if %UTRACE_EVENT(%QUIESCE) is included in @events, then a "
             + "@report_quiesce callback will be made when @target resumes\"), and after utrace_control(REPORT) or "
             + "(INTERRUPT) returned 0 (\"If @target had been stopped, then there will be a callback before it "
-            + "resumes running normally\"; INTERRUPT: \"a @report_signal callback before it resumes\").");
+            + "resumes running normally\"; INTERRUPT: \"a @report_signal callback before it resumes\"); and a "
+            + "system call stopped at entry is not attempted before a repeat report_syscall_entry pass when "
+            + "REPORT or INTERRUPT was returned by a callback of its entry report or passed to utrace_control() "
+            + "while it was stopped (utrace.h, @report_syscall_entry: \"another @report_syscall_entry callback will "
+            + "follow after @current resumes\", with %UTRACE_SYSCALL_RESUMED).");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
+            if (obs.get(k).kind() == Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP && before.taskHistory(Slots.G_RESUMED_ASKED)
+                    && someEngineWantsSyscallEntry(m, before)) {
+                return "the system call goes on after its entry stop with no repeat report_syscall_entry "
+                    + "(UTRACE_SYSCALL_RESUMED), although REPORT or INTERRUPT was asked";
+            }
             if (obs.get(k).kind() != Obs.Kind.USER_ENTRY) continue;
             for (int e = 0; e < m.engineCount(); e++) {
                 if (before.engineHistory(e, Slots.EG_CALLBACK_OWED) && before.engineOps(e) == Ops.LIVE) {
@@ -40,12 +50,22 @@ final class CallbackPromised extends ObservationCheck {
         return null;
     }
 
+    /** An engine still attached that asks for syscall entry reports: someone the repeat report is for. */
+    private static boolean someEngineWantsSyscallEntry(Model m, State s) {
+        for (int e = 0; e < m.engineCount(); e++) {
+            if (s.engineOps(e) == Ops.LIVE && s.has(Slots.engine(e, Slots.E_FLAGS), Events.SYSCALL_ENTRY)) return true;
+        }
+        return false;
+    }
+
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
         engines(m, v, Slots.E_GHOST, Slots.EG_CALLBACK_OWED);
         engines(m, v, Slots.E_OPS, -1);
+        engines(m, v, Slots.E_FLAGS, Events.SYSCALL_ENTRY);
+        v.read(Slots.G_TASK, Slots.G_RESUMED_ASKED);
     }
 
-    /** Observations checkTransition reads: returns to user mode. */
-    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY); }
+    /** Observations checkTransition reads: returns to user mode, and system calls attempted after an entry stop. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY, Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP); }
 }

@@ -212,6 +212,9 @@ final class EngineApi {
         if ((action == Actions.REPORT || action == Actions.INTERRUPT) && Utrace.taskIsTraced(c)
                 && c.get(EXIT_STATE) == 0) {
             c.ghostSet(e, EG_CALLBACK_OWED);
+            // @report_syscall_entry's repeat: "passed to utrace_control()" while the tracee is stopped (a request
+            // made before the stop can meet finish_report's unlocked write: findings.md, "Checked and not findings")
+            if (!c.taskGhost(G_RESUMED_ASKED)) c.taskGhostSet(G_RESUMED_ASKED);
         }
         if (c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.CONTROL_IGNORES_EXIT_STATE)) {
             ret = controlDead(c, action);

@@ -112,6 +112,10 @@ public enum Mutation {
         "the syscall-entry pass walks ->attached in attach order (REPORT_CALLBACKS without _reverse), so the engine "
             + "attached last no longer sees the system call first",
         "attach-ordering", "two-engines-syscall-entry"),
+    SYSCALL_ENTRY_SKIPS_RESUMED_REPORT("do_report_syscall_entry",
+        "after the stop, the branch for utrace->resume <= UTRACE_REPORT falls through to 'return 0' (as the seed's mail "
+            + "reads: its 'return UTRACE_SYSCALL_RESUMED;' was lost), so the system call runs without the repeat report",
+        "callback-promised", "report-while-stopped"),
     ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
         "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
         "attach-ordering", "attach-during-report"),

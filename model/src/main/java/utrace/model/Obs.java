@@ -28,7 +28,13 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
          * utrace_maybe_reap()'s teardown took a live engine off the list (ops = NULL); code = its flags at that
          * moment, aux = 1 if its report_reap was made
          */
-        ENGINE_REAPED
+        ENGINE_REAPED,
+        /** the tracee, woken from a stop at syscall entry (not killed), goes on to attempt the system call */
+        SYSCALL_ATTEMPTED_AFTER_STOP
+    }
+
+    public static Obs syscallAttemptedAfterStop() {
+        return new Obs(Kind.SYSCALL_ATTEMPTED_AFTER_STOP, -1, 0, 0, 0);
     }
 
     public static Obs engineReaped(int e, int flags, boolean reportReapMade) {

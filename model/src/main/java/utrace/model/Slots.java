@@ -172,6 +172,14 @@ public final class Slots {
      * the engines' EG_EXAMINING, kept so that the tracee's step, the model's hottest, tests one slot.
      */
     public static final int G_EXAMINING = 512;
+    /**
+     * Since the current syscall-entry report pass began, a callback of it returned UTRACE_REPORT or
+     * UTRACE_INTERRUPT, or an owner's utrace_control(REPORT or INTERRUPT) returned 0. utrace.h, @report_syscall_entry:
+     * after a UTRACE_STOP there, "another @report_syscall_entry callback will follow after @current resumes if
+     * %UTRACE_REPORT or %UTRACE_INTERRUPT was returned by some callback or passed to utrace_control()"
+     * (callback-promised). Cleared when a syscall-entry pass begins.
+     */
+    public static final int G_RESUMED_ASKED = 1024;
 
     // G_WAIT history bits
     /** the tracee is in (or entering) a ptrace stop with a nonzero exit_code its tracer has not collected */

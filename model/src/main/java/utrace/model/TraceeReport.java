@@ -307,6 +307,11 @@ final class TraceeReport {
                 Utrace.markEngineWantsStop(c, e);
             }
             if (action == Actions.STOP) c.ghostSet(e, EG_STOP_ASKED);
+            // @report_syscall_entry: "if %UTRACE_REPORT or %UTRACE_INTERRUPT was returned by some callback"
+            if ((action == Actions.REPORT || action == Actions.INTERRUPT) && c.local(L_EVENT) == Events.SYSCALL_ENTRY
+                    && !c.taskGhost(G_RESUMED_ASKED)) {
+                c.taskGhostSet(G_RESUMED_ASKED);
+            }
             // report_exit's UTRACE_STOP, applied: the hold exit-stop-holds watches starts here, after any
             // utrace_control() made while the callback ran ("ordered after its callback's action").
             if (action == Actions.STOP && c.local(L_AFTER) == A_EVENT && c.local(L_EVENT) == Events.EXIT) {

@@ -207,6 +207,7 @@ final class TraceeSyscall {
     /** do_report_syscall_entry(): the reverse-order pass of patch 01. */
     private static boolean startSyscallEntryReport(Ctx c) {
         int kind = c.cfg.mutated(Mutation.SYSCALL_ENTRY_REPORTS_FORWARD) ? TraceeReport.K_FORWARD : TraceeReport.K_REVERSE;
+        if (c.taskGhost(G_RESUMED_ASKED)) c.taskGhostClear(G_RESUMED_ASKED);
         return TraceeReport.startReport(c, Events.SYSCALL_ENTRY, kind, false, TraceePtrace.PT_SYS_ENTRY, SYS_ENTRY_RESTOP);
     }
 
@@ -217,10 +218,13 @@ final class TraceeSyscall {
             c.pc(SYS_EXIT);
             return true;
         }
-        if (c.get(RESUME) <= Actions.REPORT) {
+        // The branch ends in "return UTRACE_SYSCALL_RESUMED;" in the published utrace.c; the seed's mail lost that
+        // line, and as mailed the branch falls through to "return 0" (mutation syscall-entry-skips-resumed-report).
+        if (c.get(RESUME) <= Actions.REPORT && !c.cfg.mutated(Mutation.SYSCALL_ENTRY_SKIPS_RESUMED_REPORT)) {
             c.note("asked for another report: UTRACE_SYSCALL_RESUMED pass");
             return startSyscallEntryReport(c);
         }
+        c.observe(Obs.syscallAttemptedAfterStop());
         c.pc(TraceePtrace.PT_SYS_ENTRY);
         return true;
     }

@@ -492,6 +492,13 @@ public final class Contracts {
         return m.config().has(15) ? (s.taskState() & TaskState.UTRACED_BIT) != 0 : TaskState.isStoppedOrTraced(s.taskState());
     }
 
+    private static boolean wantsSyscallEntry(Model m, State s) {
+        for (int e = 0; e < m.engineCount(); e++) {
+            if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.SYSCALL_ENTRY) != 0) return true;
+        }
+        return false;
+    }
+
     /**
      * utrace.c's promises to an owner whose tracee sits in a utrace stop: after utrace_control(REPORT or
      * INTERRUPT) returned 0, or utrace_set_events() returned 0 with QUIESCE newly set, the tracee makes a
@@ -501,8 +508,23 @@ public final class Contracts {
     static String callbackPromised(Model m, List<LoggedStep> log) {
         int[] owedAt = new int[m.engineCount()];
         java.util.Arrays.fill(owedAt, -1);
+        int repeatAskedAt = -1; // @report_syscall_entry's repeat: REPORT/INTERRUPT asked since the entry pass began
         for (LoggedStep s : log) {
             State before = before(m, log, s.index());
+            if (s.has(Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP) && repeatAskedAt >= 0 && wantsSyscallEntry(m, before)) {
+                return "callback-promised: REPORT or INTERRUPT was asked at step " + repeatAskedAt + " and at step "
+                    + s.index() + " the system call goes on after its entry stop with no repeat report_syscall_entry";
+            }
+            // a syscall-entry pass (the first, or a repeat) begins at a step of utrace_report_syscall_entry
+            if (s.actor() == 0 && s.function().equals("utrace_report_syscall_entry") && !s.has(Obs.Kind.CALLBACK)) {
+                repeatAskedAt = -1;
+            }
+            for (Obs o : s.obs()) {
+                if (o.liveCallback() && o.code() == Events.SYSCALL_ENTRY
+                        && (o.ret() == Actions.REPORT || o.ret() == Actions.INTERRUPT)) {
+                    repeatAskedAt = s.index();
+                }
+            }
             for (Obs o : s.obs()) {
                 if (o.liveCallback() && (o.code() == Events.QUIESCE || (o.code() & Events.SIGNAL_ALL) != 0)) {
                     owedAt[o.engine()] = -1;
@@ -520,6 +542,7 @@ public final class Contracts {
             if (r == null || r.ret() != Errno.OK || before.exitState() != 0 || !m.traceeInUtraceStop(before)) continue;
             if (r.isReturnOf(OwnerOp.Kind.CONTROL) && (r.aux() == Actions.REPORT || r.aux() == Actions.INTERRUPT)) {
                 owedAt[r.engine()] = s.index();
+                repeatAskedAt = s.index();
             } else if (r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && (r.aux() & Events.QUIESCE) != 0
                     && (before.engineFlags(r.engine()) & Events.QUIESCE) == 0) {
                 owedAt[r.engine()] = s.index();
