@@ -145,8 +145,8 @@ public final class Contracts {
      * 1 and 2: an engine that asks for DEATH gets report_reap only after its
      * report_death returned (and its return value was applied); none after
      * report_death returned UTRACE_DETACH; nothing after report_reap. An engine the reap's teardown takes off
-     * (its ops go from live to NULL in a utrace_maybe_reap step) while it asks for REAP has had its report_reap ("called when someone reaps the dead
-     * task").
+     * (its ops go from live to NULL in a utrace_maybe_reap step) while it asks for REAP has had its report_reap
+     * ("called when someone reaps the dead task").
      */
     static String reapAfterDeath(Model m, List<LoggedStep> log, List<Callback> cbs) {
         for (LoggedStep s : log) {
