@@ -20,7 +20,9 @@ final class SigkillWins extends ObservationCheck {
             "No engine can keep a SIGKILLed thread from dying: once SIGKILL has been sent the tracee never "
             + "returns to user mode, never stays asleep in a utrace stop, and is dead in every final state "
             + "(PATCHES.md guarantee 3; utrace_get_signal never intercepts SIGKILL, utrace_stop checks "
-            + "__fatal_signal_pending() under siglock). The documented exception: an engine that returns "
+            + "__fatal_signal_pending() under siglock); no system call whose entry report stopped the tracee goes on "
+            + "once SIGKILL has been sent (do_report_syscall_entry: \"Don't let the system call actually proceed\"). "
+            + "The documented exception: an engine that returns "
             + "UTRACE_STOP from report_exit keeps the dying thread in that utrace_stop while it holds it "
             + "(utrace.h, @report_exit: \"Returning UTRACE_STOP here keeps @current stopped before it cleans up "
             + "its state and dies\"); a stop no live engine holds is no exception.");
@@ -32,6 +34,11 @@ final class SigkillWins extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.USER_ENTRY) return "the tracee returned to user mode after SIGKILL";
+            // do_report_syscall_entry's UTRACE_SYSCALL_ABORT (patch 01): the restop step that goes on with the system
+            // call is the one that tested fatal_signal_pending(), so a SIGKILL sent before it must have stopped it.
+            if (o.kind() == Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP) {
+                return "the system call went on after SIGKILL woke the tracee from its syscall-entry stop";
+            }
         }
         return null;
     }
@@ -49,6 +56,6 @@ final class SigkillWins extends ObservationCheck {
         v.read(Slots.G_TASK, Slots.G_KILLED);
     }
 
-    /** Observations checkTransition reads: returns to user mode. */
-    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY); }
+    /** Observations checkTransition reads: returns to user mode, a system call going on after its entry stop. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY, Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP); }
 }

@@ -116,6 +116,10 @@ public enum Mutation {
         "after the stop, the branch for utrace->resume <= UTRACE_REPORT falls through to 'return 0' (as the seed's mail "
             + "reads: its 'return UTRACE_SYSCALL_RESUMED;' was lost), so the system call runs without the repeat report",
         "callback-promised", "report-while-stopped"),
+    SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
+        "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
+            + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",
+        "sigkill-wins", "stop-then-kill"),
     ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
         "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
         "attach-ordering", "attach-during-report"),
@@ -188,6 +192,12 @@ public enum Mutation {
             + "(ptrace-tests detach-can-signal: after SIGKILLing the attached, stopped children, waitpid(-1, "
             + "WNOHANG) reports none)",
         "wait-report-correct", "detach-can-signal"),
+    UTRACE_SIGNAL_SKIPS_PTRACE("get_signal_to_deliver",
+        "a signal the engines' report_signal pass let through (utrace_hook_signal returned it) goes straight to its "
+            + "action, not to ptrace_signal(): patch 19 undone (\"Always call ptrace_signal() if signal != SIGKILL, no "
+            + "matter whether this signal comes from utrace or not ... ptrace acts as if it is the last attached engine\"), "
+            + "so the tracer never sees it in a signal-delivery stop",
+        "wait-report-correct", "signal-engine-then-ptrace"),
     PASSED_SIGNAL_SKIPS_HANDLER("ptrace_signal",
         "a signal the tracer passes at a signal-delivery stop takes its default action, not the installed handler "
             + "(ptrace-tests sa-resethand-on-cont-signal: on 2.6.23-0.170.rc5.git1.fc8 PTRACE_CONT with SIGUSR1 "

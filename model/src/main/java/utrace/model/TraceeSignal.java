@@ -88,7 +88,8 @@ final class TraceeSignal {
                 if (!c.lockFree(LOCK_SIGLOCK)) return false;
                 int represent = c.local(L_SIGNR);
                 if (represent == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
-                deliver(c, represent);
+                if (c.cfg.mutated(Mutation.UTRACE_SIGNAL_SKIPS_PTRACE)) act(c, represent);
+                else deliver(c, represent); // patch 19: ptrace_signal() too, as if ptrace were the last engine
                 return true;
             }
             default: throw new IllegalStateException("tracee pc " + pc);

@@ -212,7 +212,7 @@ final class TraceeSyscall {
     }
 
     private static boolean syscallEntryRestop(Ctx c) {
-        if (Utrace.fatalSignalPending(c)) {
+        if (Utrace.fatalSignalPending(c) && !c.cfg.mutated(Mutation.SYSCALL_ENTRY_IGNORES_SIGKILL)) {
             c.note("SIGKILL: UTRACE_SYSCALL_ABORT, no ptrace report");
             c.local(L_SYSOP, 0); // the aborted system call's body does not run
             c.pc(SYS_EXIT);

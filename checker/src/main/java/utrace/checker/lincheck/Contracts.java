@@ -196,8 +196,9 @@ public final class Contracts {
     }
 
     /**
-     * 3: once SIGKILL is sent the tracee never returns to user mode and ends dead, unless an engine holds it at
-     * report_exit (the exception utrace.h documents; exit-stop-holds checks that hold).
+     * 3: once SIGKILL is sent the tracee never returns to user mode, goes on with no system call its entry report
+     * stopped (do_report_syscall_entry's UTRACE_SYSCALL_ABORT) and ends dead, unless an engine holds it at report_exit
+     * (the exception utrace.h documents; exit-stop-holds checks that hold).
      */
     static String sigkillWins(Model m, List<LoggedStep> log, State end) {
         int killedAt = -1;
@@ -205,6 +206,10 @@ public final class Contracts {
             if (killedAt < 0 && s.after().killed()) killedAt = s.index();
             if (killedAt >= 0 && s.has(Obs.Kind.USER_ENTRY)) {
                 return "sigkill-wins: SIGKILL was sent at step " + killedAt + ", yet the tracee returned to user mode at step " + s.index();
+            }
+            if (killedAt >= 0 && s.has(Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP)) {
+                return "sigkill-wins: SIGKILL was sent at step " + killedAt + ", yet the system call stopped at entry went on at step "
+                    + s.index();
             }
         }
         // The documented exception (utrace.h, @report_exit): an engine's UTRACE_STOP from report_exit keeps the
