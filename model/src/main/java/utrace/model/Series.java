@@ -92,7 +92,13 @@ public final class Series {
                 b.clear(n);
             }
         } else {
-            b = ModelConfig.parsePatches(s);
+            try {
+                b = ModelConfig.parsePatches(s);
+            } catch (IllegalArgumentException e) {
+                // "all,-19" or "-19" means "the series but 19": say how to write that
+                throw new IllegalArgumentException(e.getMessage() + "; or all, upto:N, without:N[,M] (e.g. without:19 for "
+                    + "the series but patch 19)");
+            }
             if (!b.get(1)) throw new IllegalArgumentException("patch 1 (the utrace core) cannot be left out");
         }
         return b;
