@@ -2,6 +2,8 @@ package utrace.invariants;
 
 import java.util.List;
 
+import utrace.model.Errno;
+import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -22,17 +24,28 @@ final class ExamineMeansUnscheduled extends ObservationCheck {
             "utrace_finish_examine() returns 0 only if the tracee stayed unscheduled since the same owner's "
             + "utrace_prepare_examine() (PATCHES.md guarantee 10; utrace.c: \"this returns zero if @target has "
             + "remained unscheduled since the paired utrace_prepare_examine() call returned zero\"; the DocBook: "
-            + "it \"returns an error if the task ever woke up during the examination\").");
+            + "it \"returns an error if the task ever woke up during the examination\"); and it, or "
+            + "utrace_prepare_examine(), returns -EINVAL exactly when the engine does not keep the tracee stopped "
+            + "(no ENGINE_STOP, as the owner sees the engine's flags; utrace.c: \"The error is -%EINVAL if @engine is "
+            + "not keeping @target stopped, or -%EAGAIN if @target woke up unexpectedly\").");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
-            if (o.isReturnOf(OwnerOp.Kind.EXAMINE) && o.ret() == 0
-                    && before.engineHistory(o.engine(), Slots.EG_RAN_SINCE_EXAMINE)) {
+            if (!o.isReturnOf(OwnerOp.Kind.EXAMINE)) continue;
+            if (o.ret() == 0 && before.engineHistory(o.engine(), Slots.EG_RAN_SINCE_EXAMINE)) {
                 return "utrace_finish_examine on " + m.engineName(o.engine())
                     + " returned 0 although the tracee ran since utrace_prepare_examine";
+            }
+            // Both calls test engine_wants_stop() first (an unlocked read of engine->flags by the owner).
+            boolean keeps = m.seenBy(before, t.actor(), Slots.engine(o.engine(), Slots.E_FLAGS), Events.ENGINE_STOP) != 0;
+            if (keeps == (o.ret() == Errno.EINVAL)) {
+                return "utrace_" + (before.engineHistory(o.engine(), Slots.EG_EXAMINING) ? "finish" : "prepare") + "_examine on "
+                    + m.engineName(o.engine()) + " returned " + Errno.name(o.ret()) + (keeps
+                        ? " although " + m.engineName(o.engine()) + " keeps the tracee stopped (ENGINE_STOP)"
+                        : ", not -EINVAL, although " + m.engineName(o.engine()) + " no longer keeps the tracee stopped");
             }
         }
         return null;
@@ -40,7 +53,8 @@ final class ExamineMeansUnscheduled extends ObservationCheck {
 
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
-        engines(m, v, Slots.E_GHOST, Slots.EG_RAN_SINCE_EXAMINE);
+        engines(m, v, Slots.E_GHOST, Slots.EG_RAN_SINCE_EXAMINE | Slots.EG_EXAMINING);
+        engines(m, v, Slots.E_FLAGS, Events.ENGINE_STOP);
     }
 
     /** Observations checkTransition reads: utrace_finish_examine returns. */

@@ -246,7 +246,7 @@ final class EngineApi {
                 }
                 break;
             case Actions.RESUME:
-                Utrace.clearEngineWantsStop(c, e);
+                if (!c.cfg.mutated(Mutation.CONTROL_RESUME_KEEPS_STOP)) Utrace.clearEngineWantsStop(c, e);
                 break;
             case Actions.REPORT:
             case Actions.SINGLESTEP:
@@ -271,6 +271,7 @@ final class EngineApi {
             default:
                 throw new IllegalArgumentException("action " + action);
         }
+        Utrace.lastWord(c, e, action);
         if (reset) Utrace.utraceReset(c, ptSyscallTrace);
         else c.unlock(LOCK_UTRACE);
         if (action == Actions.DETACH && ret == Errno.OK) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);

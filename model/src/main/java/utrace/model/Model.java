@@ -356,7 +356,7 @@ public final class Model {
     }
 
     /** The ghosts of a stop an engine asks for: both end when it no longer does (stop-is-sticky). */
-    private static final int STOP_GHOSTS = EG_HELD_STOPPED | EG_STOP_ASKED;
+    private static final int STOP_GHOSTS = EG_HELD_STOPPED | EG_STOP_ASKED | EG_LET_GO;
 
     /**
      * History upkeep after every step: an engine that no longer asks for the

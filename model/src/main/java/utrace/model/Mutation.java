@@ -116,6 +116,22 @@ public enum Mutation {
         "after the stop, the branch for utrace->resume <= UTRACE_REPORT falls through to 'return 0' (as the seed's mail "
             + "reads: its 'return UTRACE_SYSCALL_RESUMED;' was lost), so the system call runs without the repeat report",
         "callback-promised", "report-while-stopped"),
+    CONTROL_RESUME_KEEPS_STOP("utrace_control",
+        "utrace_control(UTRACE_RESUME) returns 0 but does not clear_engine_wants_stop(): ENGINE_STOP stays, "
+            + "utrace_reset() sees an engine that still wants the stop and does not wake the tracee (\"Just let @target "
+            + "continue running normally, reversing the effect of a previous %UTRACE_STOP\")",
+        "no-lost-wakeup", "stop-then-resume"),
+    CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
+        "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
+            + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "
+            + "report (\"if @engine returned %UTRACE_STOP then @current stays stopped unless @engine returns different "
+            + "from a following callback\")",
+        "no-lost-wakeup", "exit-stop-then-resume"),
+    FINISH_EXAMINE_IGNORES_ENGINE_STOP("utrace_finish_examine",
+        "utrace_finish_examine() skips its engine_wants_stop() test: an examination whose engine no longer keeps the "
+            + "tracee stopped ends in -EAGAIN (the task woke) or 0, not -EINVAL (\"The error is -%EINVAL if @engine is "
+            + "not keeping @target stopped\")",
+        "examine-means-unscheduled", "examine-vs-sigkill"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

@@ -275,7 +275,7 @@ final class Owner extends Actor {
         }
         c.at(EXAMINE_FINISH);
         int ret;
-        if (!Utrace.engineWantsStop(c, e)) {
+        if (!Utrace.engineWantsStop(c, e) && !c.cfg.mutated(Mutation.FINISH_EXAMINE_IGNORES_ENGINE_STOP)) {
             ret = Errno.EINVAL;
         } else if (c.get(TASK_STATE) != c.local(L_EX_STATE)) {
             ret = Errno.EAGAIN;

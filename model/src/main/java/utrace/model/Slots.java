@@ -254,4 +254,13 @@ public final class Slots {
      * @engine tells it otherwise" (stop-is-sticky: no return to user mode before then, unless killed).
      */
     public static final int EG_STOP_ASKED = 16384;
+    /**
+     * This engine's last word let the tracee go (utrace_control() with an action other than STOP or DETACH, or a
+     * callback that returned other than UTRACE_STOP: "reversing the effect of a previous %UTRACE_STOP"), yet its
+     * ENGINE_STOP is still set. Never set on the full series, which clears ENGINE_STOP in the same step
+     * (clear_engine_wants_stop); kept only while ENGINE_STOP stays (the stop ghosts' upkeep), so it adds no state.
+     * no-lost-wakeup: a tracee asleep for good in utrace_stop held by no engine whose last word was STOP is a hang.
+     * Bit 18.
+     */
+    public static final int EG_LET_GO = 262144;
 }

@@ -273,10 +273,19 @@ final class Tracee extends Actor {
     String lostWakeup(State s) {
         if ((s.taskState() & TaskState.STOPPED_BIT) != 0) return null;
         if ((s.get(PTRACE) & PT_PTRACED) != 0 && (s.taskState() & TaskState.TRACED_BIT) != 0) return null;
+        int letGo = -1; // an engine whose ENGINE_STOP outlived its own word to let the tracee go
         for (int e = 0; e < model.engineCount(); e++) {
-            if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) return null;
+            if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) {
+                if (!s.engineHistory(e, EG_LET_GO)) return null;
+                letGo = e;
+            }
         }
         int pc = pc(s);
+        if (letGo >= 0) {
+            return "tracee sleeps in utrace_stop (" + TaskState.name(s.taskState()) + ") for good: only "
+                + model.engineName(letGo) + "'s ENGINE_STOP keeps it there, but " + model.engineName(letGo)
+                + " let it go (its last utrace_control() or callback return was not UTRACE_STOP)";
+        }
         String where = pc == TraceeStop.STOP_SLEEP ? "utrace_stop" : pc == TraceePtrace.PT_STOP_SLEEP ? "ptrace_stop" : "do_signal_stop";
         return "tracee sleeps in " + where + " (" + TaskState.name(s.taskState()) + ") but no engine wants it stopped"
             + ((s.get(PTRACE) & PT_PTRACED) != 0 ? "" : " and ptrace is not attached");

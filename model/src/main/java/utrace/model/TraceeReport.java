@@ -302,11 +302,12 @@ final class TraceeReport {
             if (action < c.local(L_ACTION)) c.local(L_ACTION, action);
             if (action != Actions.STOP) {
                 if (action < c.local(L_RESUME_ACTION)) c.local(L_RESUME_ACTION, action);
-                Utrace.clearEngineWantsStop(c, e);
+                if (!c.cfg.mutated(Mutation.CALLBACK_RESUME_KEEPS_STOP)) Utrace.clearEngineWantsStop(c, e);
             } else if (!Utrace.engineWantsStop(c, e)) {
                 Utrace.markEngineWantsStop(c, e);
             }
             if (action == Actions.STOP) c.ghostSet(e, EG_STOP_ASKED);
+            Utrace.lastWord(c, e, action);
             // @report_syscall_entry: "if %UTRACE_REPORT or %UTRACE_INTERRUPT was returned by some callback"
             if ((action == Actions.REPORT || action == Actions.INTERRUPT) && c.local(L_EVENT) == Events.SYSCALL_ENTRY
                     && !c.taskGhost(G_RESUMED_ASKED)) {

@@ -60,6 +60,20 @@ final class Utrace {
         c.flags(e, c.flags(e) & ~Events.ENGINE_STOP);
     }
 
+    /**
+     * History for no-lost-wakeup: what an engine last said about the stop, from utrace_control() (after its action
+     * is applied) or finish_callback_report(). UTRACE_STOP ends a let-go; any other word but DETACH, "reversing the
+     * effect of a previous %UTRACE_STOP" (utrace.h), is recorded only if ENGINE_STOP survived it, which
+     * clear_engine_wants_stop() never lets happen on the full series.
+     */
+    static void lastWord(Ctx c, int e, int action) {
+        if (action == Actions.STOP) {
+            if (c.ghost(e, EG_LET_GO)) c.ghostClear(e, EG_LET_GO);
+        } else if (action != Actions.DETACH && engineWantsStop(c, e) && !c.ghost(e, EG_LET_GO)) {
+            c.ghostSet(e, EG_LET_GO);
+        }
+    }
+
     static boolean engineWantsStop(Ctx c, int e) {
         return (c.flags(e) & Events.ENGINE_STOP) != 0;
     }

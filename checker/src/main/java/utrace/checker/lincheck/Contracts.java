@@ -309,7 +309,18 @@ public final class Contracts {
     static String examineMeansUnscheduled(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
-            if (r == null || !r.isReturnOf(OwnerOp.Kind.EXAMINE) || r.ret() != Errno.OK) continue;
+            if (r == null || !r.isReturnOf(OwnerOp.Kind.EXAMINE)) continue;
+            // utrace.c: "The error is -%EINVAL if @engine is not keeping @target stopped": both calls test
+            // engine_wants_stop() first, in the step that returns.
+            if (s.index() > 0) {
+                boolean keeps = (log.get(s.index() - 1).after().engineFlags(r.engine()) & Events.ENGINE_STOP) != 0;
+                if (keeps == (r.ret() == Errno.EINVAL)) {
+                    return "examine-means-unscheduled: utrace_prepare/finish_examine(" + m.engineName(r.engine()) + ") returned "
+                        + Errno.name(r.ret()) + " at step " + s.index() + (keeps ? " although the engine keeps the tracee stopped"
+                            : ", not -EINVAL, although the engine no longer keeps the tracee stopped");
+                }
+            }
+            if (r.ret() != Errno.OK) continue;
             int prepare = s.index() - 1;
             while (prepare >= 0 && log.get(prepare).actor() != s.actor()) prepare--;
             if (prepare < 0 || !log.get(prepare).function().equals("utrace_prepare_examine")) continue; // no prepare logged
