@@ -34,6 +34,13 @@ final class ExamineMeansUnscheduled extends ObservationCheck {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
+            if (o.kind() == Obs.Kind.EXAMINE_PREPARED) {
+                if (m.seenBy(before, t.actor(), Slots.engine(o.engine(), Slots.E_FLAGS), Events.ENGINE_STOP) == 0) {
+                    return "utrace_prepare_examine on " + m.engineName(o.engine()) + " returned 0, not -EINVAL, although "
+                        + m.engineName(o.engine()) + " does not keep the tracee stopped";
+                }
+                continue;
+            }
             if (!o.isReturnOf(OwnerOp.Kind.EXAMINE)) continue;
             if (o.ret() == 0 && before.engineHistory(o.engine(), Slots.EG_RAN_SINCE_EXAMINE)) {
                 return "utrace_finish_examine on " + m.engineName(o.engine())
@@ -57,6 +64,6 @@ final class ExamineMeansUnscheduled extends ObservationCheck {
         engines(m, v, Slots.E_FLAGS, Events.ENGINE_STOP);
     }
 
-    /** Observations checkTransition reads: utrace_finish_examine returns. */
-    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN); }
+    /** Observations checkTransition reads: utrace_finish_examine returns, utrace_prepare_examine successes. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN, Obs.Kind.EXAMINE_PREPARED); }
 }

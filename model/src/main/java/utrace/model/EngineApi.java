@@ -95,7 +95,7 @@ final class EngineApi {
             ret = Errno.EALREADY;
         } else {
             c.store(engine(e, E_FLAGS), events | (c.flags(e) & Events.ENGINE_STOP));
-            c.setBits(UTRACE_FLAGS, events);
+            if (!c.cfg.mutated(Mutation.SET_EVENTS_SKIPS_UTRACE_FLAGS)) c.setBits(UTRACE_FLAGS, events);
             // An engine that stops asking for DEATH before report_death began is owed no report_death.
             if ((events & Events.DEATH) == 0 && !c.taskGhost(G_DEATH_BEGAN)) c.ghostClear(e, EG_WANTED_DEATH);
             if ((events & Events.SYSCALL) != 0 && (oldUtraceFlags & Events.SYSCALL) == 0) {

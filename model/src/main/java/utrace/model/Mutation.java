@@ -127,11 +127,20 @@ public enum Mutation {
             + "report (\"if @engine returned %UTRACE_STOP then @current stays stopped unless @engine returns different "
             + "from a following callback\")",
         "no-lost-wakeup", "exit-stop-then-resume"),
-    FINISH_EXAMINE_IGNORES_ENGINE_STOP("utrace_finish_examine",
-        "utrace_finish_examine() skips its engine_wants_stop() test: an examination whose engine no longer keeps the "
-            + "tracee stopped ends in -EAGAIN (the task woke) or 0, not -EINVAL (\"The error is -%EINVAL if @engine is "
-            + "not keeping @target stopped\")",
-        "examine-means-unscheduled", "examine-vs-sigkill"),
+    PREPARE_EXAMINE_IGNORES_ENGINE_STOP("utrace_prepare_examine",
+        "utrace_prepare_examine() skips its engine_wants_stop() test and returns 0 for a tracee some other stop holds "
+            + "(a group stop): the owner examines a thread its engine does not keep stopped (\"Returns ... -%EINVAL if "
+            + "%UTRACE_STOP was not used\")",
+        "examine-means-unscheduled", "examine-group-stopped"),
+    SET_EVENTS_SKIPS_UTRACE_FLAGS("utrace_set_events",
+        "utrace_set_events() stores the engine's new flags but does not add them to target->utrace_flags, so the "
+            + "hooks, which test only utrace_flags, pass the new events by until some utrace_reset() recomputes it "
+            + "(\"This call enables @events callbacks to be made as soon as @engine becomes eligible\")",
+        "events-reported", "set-events-adds-during-callback"),
+    GET_SIGNAL_SKIPS_REPORT("utrace_get_signal",
+        "utrace_get_signal() dequeues a signal an engine asked to see (UTRACE_EVENT(SIGNAL*)) and acts on it without "
+            + "the report_signal pass, as if no engine wanted it",
+        "events-reported", "signal-engine-vs-kill"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

@@ -30,7 +30,22 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
          */
         ENGINE_REAPED,
         /** the tracee, woken from a stop at syscall entry (not killed), goes on to attempt the system call */
-        SYSCALL_ATTEMPTED_AFTER_STOP
+        SYSCALL_ATTEMPTED_AFTER_STOP,
+        /**
+         * the tracee passed an event's utrace hook without a report pass: code = the event ({@link Events} bit; a
+         * signal's SIGNAL_* event when utrace_get_signal acts on it unreported)
+         */
+        EVENT_UNREPORTED,
+        /** utrace_prepare_examine() returned 0 to the owner of engine {@code engine} */
+        EXAMINE_PREPARED
+    }
+
+    public static Obs examinePrepared(int e) {
+        return new Obs(Kind.EXAMINE_PREPARED, e, 0, 0, 0);
+    }
+
+    public static Obs eventUnreported(int event) {
+        return new Obs(Kind.EVENT_UNREPORTED, -1, event, 0, 0);
     }
 
     public static Obs syscallAttemptedAfterStop() {

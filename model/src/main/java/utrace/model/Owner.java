@@ -246,7 +246,7 @@ final class Owner extends Actor {
         int e = engine;
         if (c.pc() == PHASE_START) {
             c.at(EXAMINE_PREPARE);
-            if (!Utrace.engineWantsStop(c, e)) {
+            if (!Utrace.engineWantsStop(c, e) && !c.cfg.mutated(Mutation.PREPARE_EXAMINE_IGNORES_ENGINE_STOP)) {
                 returned(c, op, Errno.EINVAL);
                 return true;
             }
@@ -269,13 +269,14 @@ final class Owner extends Actor {
             c.local(L_EX_NCSW, ncsw);
             c.ghostSet(e, EG_EXAMINING);
             c.taskGhostSet(G_EXAMINING);
+            c.observe(Obs.examinePrepared(e)); // utrace_prepare_examine() returns 0
             if (c.record) c.note("prepared: state " + TaskState.name(state));
             c.pc(PHASE_SECOND);
             return true;
         }
         c.at(EXAMINE_FINISH);
         int ret;
-        if (!Utrace.engineWantsStop(c, e) && !c.cfg.mutated(Mutation.FINISH_EXAMINE_IGNORES_ENGINE_STOP)) {
+        if (!Utrace.engineWantsStop(c, e)) {
             ret = Errno.EINVAL;
         } else if (c.get(TASK_STATE) != c.local(L_EX_STATE)) {
             ret = Errno.EAGAIN;

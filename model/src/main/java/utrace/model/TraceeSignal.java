@@ -118,7 +118,8 @@ final class TraceeSignal {
                         return true;
                     }
                     int event = signalEvent(signr);
-                    if ((uflags & (event | Events.QUIESCE)) == 0) {
+                    if ((uflags & (event | Events.QUIESCE)) == 0 || c.cfg.mutated(Mutation.GET_SIGNAL_SKIPS_REPORT)) {
+                        c.observe(Obs.eventUnreported(event));
                         deliver(c, signr);
                         return true;
                     }

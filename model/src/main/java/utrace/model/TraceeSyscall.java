@@ -63,12 +63,14 @@ final class TraceeSyscall {
                 // syscall_trace_leave(): step = TIF_SINGLESTEP && !TIF_SYSCALL_EMU
                 boolean step = c.has(TIF, Tif.SINGLESTEP) && !c.has(TIF, Tif.SYSCALL_EMU);
                 if (!step && !c.has(TIF, Tif.SYSCALL_TRACE)) {
+                    c.observe(Obs.eventUnreported(Events.SYSCALL_EXIT));
                     c.pc(EXIT_TO_USER);
                     return true;
                 }
                 if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_EXIT) != 0) {
                     return TraceeReport.startReport(c, Events.SYSCALL_EXIT, TraceeReport.K_FORWARD, true, TraceePtrace.PT_SYS_EXIT, -1);
                 }
+                c.observe(Obs.eventUnreported(Events.SYSCALL_EXIT));
                 c.pc(TraceePtrace.PT_SYS_EXIT);
                 return true;
             }
@@ -195,11 +197,13 @@ final class TraceeSyscall {
         boolean hooks = c.has(TIF, Tif.SYSCALL_TRACE | Tif.SYSCALL_EMU);
         if (!hooks) {
             if (TraceePtrace.ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
+            c.observe(Obs.eventUnreported(Events.SYSCALL_ENTRY));
             c.note("TIF_SYSCALL_TRACE clear: no entry hooks, the system call runs");
             c.pc(afterEntry(c));
             return true;
         }
         if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) != 0) return startSyscallEntryReport(c);
+        c.observe(Obs.eventUnreported(Events.SYSCALL_ENTRY));
         c.pc(TraceePtrace.PT_SYS_ENTRY);
         return true;
     }

@@ -35,7 +35,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "callback-promised", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
+        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -65,6 +65,7 @@ public final class Contracts {
         add(broken, attachOrdering(model, log));
         add(broken, examineMeansUnscheduled(model, log));
         add(broken, callbackPromised(model, log));
+        add(broken, eventsReported(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, ptraceSyscallStops(log));
@@ -308,6 +309,15 @@ public final class Contracts {
      */
     static String examineMeansUnscheduled(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
+            if (s.index() > 0 && s.has(Obs.Kind.EXAMINE_PREPARED)) {
+                for (Obs o : s.obs()) {
+                    if (o.kind() == Obs.Kind.EXAMINE_PREPARED
+                            && (log.get(s.index() - 1).after().engineFlags(o.engine()) & Events.ENGINE_STOP) == 0) {
+                        return "examine-means-unscheduled: utrace_prepare_examine(" + m.engineName(o.engine()) + ") returned 0 at step "
+                            + s.index() + ", not -EINVAL, although the engine does not keep the tracee stopped";
+                    }
+                }
+            }
             Obs r = s.apiReturn();
             if (r == null || !r.isReturnOf(OwnerOp.Kind.EXAMINE)) continue;
             // utrace.c: "The error is -%EINVAL if @engine is not keeping @target stopped": both calls test
@@ -328,6 +338,27 @@ public final class Contracts {
                 if (m.actorName(log.get(q).actor()).equals("tracee")) {
                     return "examine-means-unscheduled: utrace_finish_examine(" + m.engineName(r.engine()) + ") returned 0 at step "
                         + s.index() + " although the tracee ran at step " + q + ", after utrace_prepare_examine at step " + prepare;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * utrace_set_events(): "This call enables @events callbacks to be made as soon as @engine becomes eligible": no
+     * hook passed without a report pass while a live engine's flags (as the step before left them) ask for its event.
+     */
+    static String eventsReported(Model m, List<LoggedStep> log) {
+        for (LoggedStep s : log) {
+            if (s.index() == 0 || !s.has(Obs.Kind.EVENT_UNREPORTED)) continue;
+            State before = log.get(s.index() - 1).after();
+            for (Obs o : s.obs()) {
+                if (o.kind() != Obs.Kind.EVENT_UNREPORTED) continue;
+                for (int e = 0; e < m.engineCount(); e++) {
+                    if (before.engineOps(e) == Ops.LIVE && (before.engineFlags(e) & o.code()) != 0) {
+                        return "events-reported: at step " + s.index() + " the tracee passed the " + Events.names(o.code())
+                            + " hook with no report pass although " + m.engineName(e) + " asks for it";
+                    }
                 }
             }
         }

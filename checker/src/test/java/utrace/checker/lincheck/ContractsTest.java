@@ -50,7 +50,8 @@ class ContractsTest {
         Map.entry("stop-is-sticky", "stop-is-sticky"), Map.entry("exit-stop-holds", "exit-stop-holds"),
         Map.entry("report-not-lost", "report-not-lost"),
         Map.entry("examine-means-unscheduled", "examine-means-unscheduled"),
-        Map.entry("callback-promised", "callback-promised"), Map.entry("control-errors", "control-errors"));
+        Map.entry("callback-promised", "callback-promised"), Map.entry("control-errors", "control-errors"),
+        Map.entry("events-reported", "events-reported"), Map.entry("no-lost-wakeup", "deadlock-freedom"));
 
     static Stream<Arguments> coveredMutations() {
         List<Arguments> out = new ArrayList<>();
