@@ -16,7 +16,8 @@ final class DetachIsFinal extends ObservationCheck {
     DetachIsFinal() {
         super("detach-is-final",
             "After utrace_control(UTRACE_DETACH) returns 0, no callback to that engine is running or will "
-            + "be made; a callback that may still run must make it return -EINPROGRESS "
+            + "be made; a callback that may still run must make it return -EINPROGRESS; after a callback of the "
+            + "engine returned UTRACE_DETACH (\"Detach my engine\"), no other callback is made to it "
             + "(PATCHES.md guarantee 6; utrace_control checks utrace->reporting after smp_mb(), pairing "
             + "with start_callback).");
     }
@@ -26,7 +27,7 @@ final class DetachIsFinal extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (o.liveCallback() && before.engineHistory(o.engine(), Slots.EG_DETACH_RETURNED_ZERO)) {
-                return callback(m, o) + " after utrace_control(DETACH) returned 0";
+                return callback(m, o) + " after its detach (utrace_control(DETACH) returned 0, or a callback of it returned UTRACE_DETACH)";
             }
             if (o.isReturnOf(OwnerOp.Kind.CONTROL) && o.aux() == Actions.DETACH && o.ret() == 0
                     && t.after().engineHistory(o.engine(), Slots.EG_IN_CALLBACK)) {

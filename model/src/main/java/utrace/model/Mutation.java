@@ -141,6 +141,10 @@ public enum Mutation {
         "utrace_get_signal() dequeues a signal an engine asked to see (UTRACE_EVENT(SIGNAL*)) and acts on it without "
             + "the report_signal pass, as if no engine wanted it",
         "events-reported", "signal-engine-vs-kill"),
+    CALLBACK_DETACH_KEEPS_OPS("finish_callback_report",
+        "a callback's UTRACE_DETACH return is taken as UTRACE_RESUME: engine->ops is not set to utrace_detached_ops, so "
+            + "the engine that asked to be detached (\"@UTRACE_DETACH: Detach my engine\") goes on getting callbacks",
+        "detach-is-final", "callback-detaches"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

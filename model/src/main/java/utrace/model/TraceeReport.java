@@ -255,9 +255,11 @@ final class TraceeReport {
         return c.cfg.mutated(Mutation.FINISH_CALLBACK_CLEARS_REPORTING_EARLY) ? P_CLEAR : P_FINISH;
     }
 
-    /** Record a callback: observation for invariants plus the history they need. */
+    /** A callback was made: its observation, and (for a live engine's UTRACE_DETACH) the detach-is-final history. */
     static void made(Ctx c, int e, int event, int ret, boolean live) {
         c.observe(Obs.callback(e, event, ret, live));
+        // history: the engine's own callback asks to be detached ("Detach my engine"): detach-is-final from here on
+        if (live && ret == Actions.DETACH && !c.ghost(e, EG_DETACH_RETURNED_ZERO)) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);
         if (c.record) {
             if (c.record) c.note((live ? "" : "utrace_detached_ops: ") + "report_" + Events.names(event).toLowerCase()
                 + "(" + c.engineName(e) + ") returns " + Actions.name(ret)
@@ -294,7 +296,7 @@ final class TraceeReport {
         if (locks && !c.lockFree(LOCK_UTRACE)) return false;
         if (action == Actions.DETACH) {
             // under utrace->lock so that utrace_barrier() sees the detach
-            c.ops(e, Ops.DETACHED);
+            if (!c.cfg.mutated(Mutation.CALLBACK_DETACH_KEEPS_OPS)) c.ops(e, Ops.DETACHED);
         }
         if (c.ops(e) == Ops.DETACHED) {
             rbit(c, RB_DETACHES, true);
