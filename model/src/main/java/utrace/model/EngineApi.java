@@ -46,7 +46,7 @@ final class EngineApi {
             c.set(ATTACHED, EngineList.append(c.get(ATTACHED), e));
         } else {
             c.set(ATTACHING, EngineList.append(c.get(ATTACHING), e));
-            c.setBits(UBITS, U_PENDING_ATTACH);
+            if (!c.cfg.mutated(Mutation.ADD_ENGINE_SKIPS_PENDING_ATTACH)) c.setBits(UBITS, U_PENDING_ATTACH);
         }
         // kref_init() gives the caller's reference; utrace_engine_get() the attached one.
         c.ops(e, Ops.LIVE);

@@ -145,6 +145,12 @@ public enum Mutation {
         "a callback's UTRACE_DETACH return is taken as UTRACE_RESUME: engine->ops is not set to utrace_detached_ops, so "
             + "the engine that asked to be detached (\"@UTRACE_DETACH: Detach my engine\") goes on getting callbacks",
         "detach-is-final", "callback-detaches"),
+    ADD_ENGINE_SKIPS_PENDING_ATTACH("utrace_add_engine",
+        "utrace_add_engine() puts the new engine on ->attaching but does not set utrace->pending_attach, so "
+            + "start_report() does not splice it: an engine attached to a running task and given its events misses the "
+            + "reports that begin afterwards (\"This call enables @events callbacks to be made as soon as @engine "
+            + "becomes eligible for any callbacks\")",
+        "events-reported", "attach-during-report"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

@@ -37,7 +37,19 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
          */
         EVENT_UNREPORTED,
         /** utrace_prepare_examine() returned 0 to the owner of engine {@code engine} */
-        EXAMINE_PREPARED
+        EXAMINE_PREPARED,
+        /** start_report() began a report pass for an event: code = the event ({@link Events} bit) */
+        REPORT_STARTED
+    }
+
+    private static final Obs SYSCALL_ENTRY_STARTED = new Obs(Kind.REPORT_STARTED, -1, Events.SYSCALL_ENTRY, 0, 0);
+    private static final Obs SYSCALL_EXIT_STARTED = new Obs(Kind.REPORT_STARTED, -1, Events.SYSCALL_EXIT, 0, 0);
+
+    /** A report pass for {@code event} began (immutable: the system call passes share one each). */
+    public static Obs reportStarted(int event) {
+        if (event == Events.SYSCALL_ENTRY) return SYSCALL_ENTRY_STARTED;
+        if (event == Events.SYSCALL_EXIT) return SYSCALL_EXIT_STARTED;
+        return new Obs(Kind.REPORT_STARTED, -1, event, 0, 0);
     }
 
     public static Obs examinePrepared(int e) {

@@ -142,6 +142,7 @@ final class TraceeReport {
         if (Utrace.startReportLocks(c) && !c.lockFree(LOCK_UTRACE)) return false;
         initReport(c);
         Utrace.startReport(c);
+        c.observe(Obs.reportStarted(event));
         rbit(c, RB_WILL_NOT_STOP, willNotStop);
         c.local(L_REPORT_AFTER, after);
         c.local(L_REPORT_STOP_CONT, stopCont);

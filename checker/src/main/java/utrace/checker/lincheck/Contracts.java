@@ -5,6 +5,7 @@ import java.util.List;
 
 import utrace.checker.threaded.LoggedStep;
 import utrace.model.Actions;
+import utrace.model.EngineList;
 import utrace.model.Errno;
 import utrace.model.Events;
 import utrace.model.Model;
@@ -350,9 +351,20 @@ public final class Contracts {
      */
     static String eventsReported(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
-            if (s.index() == 0 || !s.has(Obs.Kind.EVENT_UNREPORTED)) continue;
+            if (s.index() == 0 || !s.has(Obs.Kind.EVENT_UNREPORTED) && !s.has(Obs.Kind.REPORT_STARTED)) continue;
             State before = log.get(s.index() - 1).after();
             for (Obs o : s.obs()) {
+                if (o.kind() == Obs.Kind.REPORT_STARTED) {
+                    // start_report() splices ->attaching when pending_attach says so
+                    for (int e = 0; e < m.engineCount(); e++) {
+                        if (EngineList.contains(before.attaching(), e) && before.engineOps(e) == Ops.LIVE
+                                && (before.engineFlags(e) & o.code()) != 0 && !EngineList.contains(s.after().attached(), e)) {
+                            return "events-reported: the " + Events.names(o.code()) + " report pass began at step " + s.index()
+                                + " with " + m.engineName(e) + " left on ->attaching, although it had asked for the event";
+                        }
+                    }
+                    continue;
+                }
                 if (o.kind() != Obs.Kind.EVENT_UNREPORTED) continue;
                 for (int e = 0; e < m.engineCount(); e++) {
                     if (before.engineOps(e) == Ops.LIVE && (before.engineFlags(e) & o.code()) != 0) {
