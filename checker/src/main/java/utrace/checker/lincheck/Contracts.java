@@ -101,8 +101,21 @@ public final class Contracts {
         return out;
     }
 
-    /** 6: after utrace_control(DETACH) returned 0, no callback to that engine runs or starts. */
+    /**
+     * 6: after utrace_control(DETACH) returned 0, no callback to that engine runs or starts; after a callback of the
+     * engine returned UTRACE_DETACH ("Detach my engine"), no other callback to it starts.
+     */
     static String detachIsFinal(Model m, List<LoggedStep> log, List<Callback> cbs) {
+        for (Callback d : cbs) {
+            if (d.action() != Actions.DETACH) continue;
+            for (Callback c : cbs) {
+                if (c.engine() == d.engine() && c.start() > d.start()) {
+                    return "detach-is-final: a " + event(d.event()) + " callback of " + m.engineName(d.engine()) + " returned "
+                        + "UTRACE_DETACH at step " + d.start() + ", then a " + event(c.event()) + " callback to it started at step "
+                        + c.start();
+                }
+            }
+        }
         for (LoggedStep s : log) {
             Obs r = s.apiReturn();
             if (r == null || !r.isReturnOf(OwnerOp.Kind.CONTROL) || r.aux() != Actions.DETACH || r.ret() != Errno.OK) continue;
