@@ -93,8 +93,10 @@ class TextRendererTest {
             String name = t.scenario().name() + "/" + t.invariant().name();
             for (Trace.Step s : t.steps()) {
                 assertEquals(1, rows[s.index()], name + ": step " + s.index() + " is in one row");
-                // EVENT_UNREPORTED (a hook passed with no report) is for events-reported only: not part of the story
-                boolean story = obs.get(s.index() - 1).stream().anyMatch(o -> o.kind() != Obs.Kind.EVENT_UNREPORTED)
+                // EVENT_UNREPORTED and REPORT_STARTED (a hook passed with no report, a pass begun) are for
+                // events-reported only: not part of the story
+                boolean story = obs.get(s.index() - 1).stream()
+                        .anyMatch(o -> o.kind() != Obs.Kind.EVENT_UNREPORTED && o.kind() != Obs.Kind.REPORT_STARTED)
                     || s.index() == t.steps().size()
                     || s.changes().stream().anyMatch(c -> c.var().equals("task.pending") || c.var().equals("task.state"));
                 if (story) assertTrue(own[s.index()], name + ": step " + s.index() + " (" + s.function() + ") has its own row:\n" + text);
