@@ -151,6 +151,11 @@ public enum Mutation {
             + "reports that begin afterwards (\"This call enables @events callbacks to be made as soon as @engine "
             + "becomes eligible for any callbacks\")",
         "events-reported", "attach-during-report"),
+    SIGNAL_EVENT_BY_NUMBER("utrace_get_signal",
+        "the signal's event is chosen by its number (SIGUSR1: SIGNAL, any other: SIGNAL_TERM), not from its sigaction "
+            + "and default action as utrace_get_signal does (\"From the signal number and sigaction, determine what normal "
+            + "delivery would do\"): an engine that asks for SIGNAL_CORE does not see SIGQUIT",
+        "events-reported", "signal-engine-sees-sigquit"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

@@ -60,6 +60,11 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         return new Obs(Kind.EVENT_UNREPORTED, -1, event, 0, 0);
     }
 
+    /** A signal utrace_get_signal dequeued and acts on unreported: aux = the signal (the invariant derives its event). */
+    public static Obs signalUnreported(int event, int signr) {
+        return new Obs(Kind.EVENT_UNREPORTED, -1, event, 0, signr);
+    }
+
     public static Obs syscallAttemptedAfterStop() {
         return new Obs(Kind.SYSCALL_ATTEMPTED_AFTER_STOP, -1, 0, 0, 0);
     }

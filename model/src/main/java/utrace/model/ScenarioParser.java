@@ -194,7 +194,9 @@ public final class ScenarioParser {
             Integer later = askedLater.get(e.name());
             int asked = e.events() | (later == null ? 0 : later);
             for (Map.Entry<Integer, CallbackSpec> cb : callbacks.getOrDefault(e.name(), Map.of()).entrySet()) {
-                if ((asked & cb.getKey()) == 0) {
+                // report_signal is made for any UTRACE_EVENT(SIGNAL*) the engine asks for
+                int wants = cb.getKey() == Events.SIGNAL ? Events.SIGNAL_ALL : cb.getKey();
+                if ((asked & wants) == 0) {
                     throw err(callbackLines.get(e.name()), "callback for " + eventWord(cb.getKey()) + ", but engine '"
                         + e.name() + "' never asks for that event (events=" + Events.names(asked) + "); add it to its events");
                 }

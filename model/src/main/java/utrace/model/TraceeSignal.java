@@ -117,14 +117,14 @@ final class TraceeSignal {
                         deliver(c, signr);
                         return true;
                     }
-                    int event = signalEvent(signr);
+                    int event = signalEvent(c, signr);
                     if ((uflags & (event | Events.QUIESCE)) == 0 || c.cfg.mutated(Mutation.GET_SIGNAL_SKIPS_REPORT)) {
-                        c.observe(Obs.eventUnreported(event));
+                        c.observe(Obs.signalUnreported(event, signr));
                         deliver(c, signr);
                         return true;
                     }
                     TraceeReport.initReport(c);
-                    c.local(L_RESULT, signalResult(signr));
+                    c.local(L_RESULT, signalResult(c, signr));
                     c.local(L_SIGNR, signr);
                     if (c.record) c.note("report_signal pass for " + Signals.name(signr));
                     TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
@@ -179,23 +179,36 @@ final class TraceeSignal {
         else Utrace.recalcSigpending(c);
     }
 
-    private static int signalEvent(int signr) {
-        switch (signr) {
-            case Signals.SIGTRAP: return Events.SIGNAL_CORE;
-            case Signals.SIGUSR1: return Events.SIGNAL;
-            case Signals.SIGSTOP: return Events.SIGNAL_STOP;
-            case Signals.SIGCONT: return Events.SIGNAL_IGN;
-            default: return Events.SIGNAL_TERM;
-        }
+    /**
+     * utrace_get_signal(): "From the signal number and sigaction, determine what normal delivery would do": a
+     * handler gives UTRACE_SIGNAL_DELIVER (event SIGNAL), else the default action: core dump (SIGNAL_CORE), ignore
+     * (SIGNAL_IGN), stop (SIGNAL_STOP) or death (SIGNAL_TERM). The model has no SIG_IGN handlers and no
+     * job-control stop signal but SIGSTOP (so no UTRACE_SIGNAL_TSTP). The mail lost the "event = ..." lines; the
+     * pairs are the published utrace.c's.
+     */
+    private static int signalEvent(Ctx c, int signr) {
+        if (c.cfg.mutated(Mutation.SIGNAL_EVENT_BY_NUMBER)) return signr == Signals.SIGUSR1 ? Events.SIGNAL : Events.SIGNAL_TERM;
+        if (handled(c, signr)) return Events.SIGNAL;
+        // if/else: see TraceeOp.text() (JPF and enum switch maps)
+        Signals.DefaultAction dfl = Signals.defaultAction(signr);
+        if (dfl == Signals.DefaultAction.CORE) return Events.SIGNAL_CORE;
+        if (dfl == Signals.DefaultAction.IGNORE) return Events.SIGNAL_IGN;
+        if (dfl == Signals.DefaultAction.STOP) return Events.SIGNAL_STOP;
+        return Events.SIGNAL_TERM;
     }
 
-    private static int signalResult(int signr) {
-        switch (signr) {
-            case Signals.SIGUSR1: return SIG_DELIVER;
-            case Signals.SIGSTOP: return SIG_STOP;
-            case Signals.SIGCONT: return SIG_IGN;
-            default: return SIG_TERM;
-        }
+    /** report.result before the pass, as signalEvent chooses it; a core dump is not modelled: death, as TERM. */
+    private static int signalResult(Ctx c, int signr) {
+        if (handled(c, signr)) return SIG_DELIVER;
+        Signals.DefaultAction dfl = Signals.defaultAction(signr);
+        if (dfl == Signals.DefaultAction.IGNORE) return SIG_IGN;
+        if (dfl == Signals.DefaultAction.STOP) return SIG_STOP;
+        return SIG_TERM;
+    }
+
+    /** ka->sa.sa_handler is a handler of the scenario's (neither SIG_DFL nor SIG_IGN); never for SIGKILL or SIGSTOP. */
+    private static boolean handled(Ctx c, int signr) {
+        return signr != Signals.SIGKILL && signr != Signals.SIGSTOP && c.model.scenario().handler(signr).installed();
     }
 
     /**
@@ -345,7 +358,9 @@ final class TraceeSignal {
             return true;
         }
         int action = c.local(L_ACTION);
-        if (result == SIG_DELIVER && represent == Signals.SIGUSR1 && action != Actions.RESUME) {
+        // "The handler will run. If an engine wanted to stop or step, then make sure we do another report after
+        // signal handler setup": only for a handler; a SIG_DFL signal goes on to its default action.
+        if (result == SIG_DELIVER && handled(c, represent) && action != Actions.RESUME) {
             action = Actions.INTERRUPT;
             c.local(L_ACTION, action);
         }

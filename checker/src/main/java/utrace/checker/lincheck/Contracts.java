@@ -338,10 +338,10 @@ public final class Contracts {
             // engine_wants_stop() first, in the step that returns.
             if (s.index() > 0) {
                 boolean keeps = (log.get(s.index() - 1).after().engineFlags(r.engine()) & Events.ENGINE_STOP) != 0;
-                if (keeps == (r.ret() == Errno.EINVAL)) {
+                if (keeps ? r.ret() == Errno.EINVAL : r.ret() == Errno.OK) {
                     return "examine-means-unscheduled: utrace_prepare/finish_examine(" + m.engineName(r.engine()) + ") returned "
                         + Errno.name(r.ret()) + " at step " + s.index() + (keeps ? " although the engine keeps the tracee stopped"
-                            : ", not -EINVAL, although the engine no longer keeps the tracee stopped");
+                            : " although the engine no longer keeps the tracee stopped");
                 }
             }
             if (r.ret() != Errno.OK) continue;
