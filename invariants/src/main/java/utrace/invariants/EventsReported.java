@@ -7,7 +7,6 @@ import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
-import utrace.model.Signals;
 import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.Transition;
@@ -43,7 +42,7 @@ final class EventsReported extends ObservationCheck {
                 continue;
             }
             if (o.kind() != Obs.Kind.EVENT_UNREPORTED) continue;
-            int event = o.aux() != 0 ? signalEvent(m, o.aux()) : o.code();
+            int event = o.aux() != 0 ? SignalEvent.of(m, o.aux()) : o.code();
             for (int e = 0; e < m.engineCount(); e++) {
                 if (!live(before, e) || (before.engineFlags(e) & event) == 0 || !settled(m, before, e, event)) continue;
                 return "the tracee passed the " + Events.names(event) + " hook with no report pass although "
@@ -69,20 +68,6 @@ final class EventsReported extends ObservationCheck {
                 + m.engineName(e) + " was attached and asked for " + Events.names(event) + " before it began";
         }
         return null;
-    }
-
-    /**
-     * The event utrace_get_signal reports a dequeued signal as, from its sigaction and default action (utrace.c: a
-     * handler: SIGNAL; SIG_DFL: SIGNAL_CORE, SIGNAL_IGN, SIGNAL_STOP or SIGNAL_TERM), worked out here from the
-     * scenario rather than taken from the model's choice.
-     */
-    private static int signalEvent(Model m, int signr) {
-        if (signr != Signals.SIGKILL && signr != Signals.SIGSTOP && m.scenario().handler(signr).installed()) return Events.SIGNAL;
-        Signals.DefaultAction dfl = Signals.defaultAction(signr);
-        if (dfl == Signals.DefaultAction.CORE) return Events.SIGNAL_CORE;
-        if (dfl == Signals.DefaultAction.IGNORE) return Events.SIGNAL_IGN;
-        if (dfl == Signals.DefaultAction.STOP) return Events.SIGNAL_STOP;
-        return Events.SIGNAL_TERM;
     }
 
     /** No actor still holds a store to the engine's flags or to utrace_flags (only the weak model buffers). */

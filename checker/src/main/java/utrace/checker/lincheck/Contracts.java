@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import utrace.checker.threaded.LoggedStep;
+import utrace.invariants.SignalEvent;
 import utrace.model.Actions;
 import utrace.model.EngineList;
 import utrace.model.Errno;
@@ -379,9 +380,10 @@ public final class Contracts {
                     continue;
                 }
                 if (o.kind() != Obs.Kind.EVENT_UNREPORTED) continue;
+                int event = o.aux() != 0 ? SignalEvent.of(m, o.aux()) : o.code(); // a signal's, from its sigaction
                 for (int e = 0; e < m.engineCount(); e++) {
-                    if (before.engineOps(e) == Ops.LIVE && (before.engineFlags(e) & o.code()) != 0) {
-                        return "events-reported: at step " + s.index() + " the tracee passed the " + Events.names(o.code())
+                    if (before.engineOps(e) == Ops.LIVE && (before.engineFlags(e) & event) != 0) {
+                        return "events-reported: at step " + s.index() + " the tracee passed the " + Events.names(event)
                             + " hook with no report pass although " + m.engineName(e) + " asks for it";
                     }
                 }
