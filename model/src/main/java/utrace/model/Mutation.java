@@ -156,6 +156,11 @@ public enum Mutation {
             + "and default action as utrace_get_signal does (\"From the signal number and sigaction, determine what normal "
             + "delivery would do\"): an engine that asks for SIGNAL_CORE does not see SIGQUIT",
         "events-reported", "signal-engine-sees-sigquit"),
+    EXIT_SKIPS_SYSCALL_ENTRY("syscall_trace_enter",
+        "exit() goes straight to do_group_exit, past syscall_trace_enter: exit_group is a system call, but an engine that "
+            + "wants SYSCALL_ENTRY gets no report_syscall_entry for it and PTRACE_SYSCALL no entry stop (strace's "
+            + "\"exit_group(42) = ?\"); the model did this until issue 16's fourteenth round",
+        "events-reported", "syscall-engine-sees-exit-group"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

@@ -32,7 +32,7 @@ public record TraceeOp(Kind kind, int arg) {
 
     /** The system calls whose body the model acts out at the end of syscall entry (see TraceeSyscall.SYS_BODY). */
     public boolean hasBody() {
-        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL || changesMask();
+        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL || kind == Kind.EXIT || changesMask();
     }
 
     /** sigprocmask(): the steps that write task->blocked. */

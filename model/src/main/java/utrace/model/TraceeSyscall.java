@@ -24,9 +24,10 @@ final class TraceeSyscall {
     static void describe() {
         info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0,
             SeedRef.context(SeedRef.TRACEHOOK_H, 3268, "static inline __must_check int tracehook_report_syscall_entry(",
-                "not kernel code: the scenario's script; a system call enters through this hook, exit() through do_exit")
+                "not kernel code: the scenario's script; a system call, exit() (exit_group) too, enters through this hook")
                 .simplified("user code is one step; the script's next operation (a system call, exit), or the body "
-                    + "of a handler that re-raises its signal or exits, is all it does"));
+                    + "of a handler that re-raises its signal or exits, is all it does; exit()'s step also takes "
+                    + "syscall_trace_enter's TIF test (and do_group_exit when no hook is armed)"));
         info(SYS_ENTRY, AREA_SYSCALL, "syscall entry: TIF_SYSCALL_TRACE and SYSCALL_ENTRY wanted? start_report", "utrace_report_syscall_entry", 3,
             SeedRef.code(SeedRef.TRACEHOOK_H, 3271, "utrace_report_syscall_entry(regs))")
                 .simplified("syscall_trace_enter's TIF test, the hook's utrace_flags test and start_report() are one "
@@ -82,13 +83,12 @@ final class TraceeSyscall {
 
     private static boolean user(Tracee t, Ctx c) {
         int handled = c.local(L_HANDLER);
-        if (handled != 0) return handlerBody(c, handled);
+        if (handled != 0) return handlerBody(t, c, handled);
         int i = c.local(L_SCRIPT);
         if (i < t.script.size()) {
             TraceeOp op = t.script.get(i);
             c.local(L_SCRIPT, i + 1);
-            start(c, op);
-            return true;
+            return start(t, c, op);
         }
         if (c.has(TIF, Tif.SIGPENDING | Tif.NOTIFY_RESUME)) {
             c.note("interrupt with work pending");
@@ -98,16 +98,34 @@ final class TraceeSyscall {
         return false; // idle in user mode
     }
 
-    /** The tracee calls {@code op}: a system call (entry hooks first), or exit(). */
-    private static void start(Ctx c, TraceeOp op) {
+    /**
+     * The tracee calls {@code op}: a system call, entry hooks first. exit() is
+     * exit_group(), a system call too: an engine that wants SYSCALL_ENTRY, or
+     * PTRACE_SYSCALL, sees its entry (and may stop there) before do_group_exit.
+     * For exit() the user step and syscall_trace_enter's TIF test are one step:
+     * user code touches nothing another actor reads, so merging it with the
+     * first shared read adds no behaviour and loses none, and a task that exits
+     * with no hook armed takes one step, as before this was modelled.
+     */
+    private static boolean start(Tracee t, Ctx c, TraceeOp op) {
         if (op.kind() == TraceeOp.Kind.EXIT) {
             if (c.record) c.note(op.label());
-            TraceeExit.doGroupExit(c, (op.arg() & 0xff) << 8);
-            return;
+            if (c.cfg.mutated(Mutation.EXIT_SKIPS_SYSCALL_ENTRY)) {
+                // the model before the fix: straight to do_group_exit, past the entry an armed hook would report
+                if (TraceePtrace.ptraceAskedSyscallStop(c)) c.observe(Obs.ptraceSyscallMissed());
+                c.observe(Obs.eventUnreported(Events.SYSCALL_ENTRY));
+                TraceeExit.doGroupExit(c, (op.arg() & 0xff) << 8);
+                return true;
+            }
+            c.local(L_SYSOP, op.encode());
+            if (!syscallEntry(c)) return false;
+            if (c.pc() == SYS_BODY) syscallBody(t, c);
+            return true;
         }
         if (c.record) c.note(op.kind() == TraceeOp.Kind.SYSCALL ? "system call" : "system call: " + op.label());
         c.local(L_SYSOP, op.hasBody() ? op.encode() : 0);
         c.pc(SYS_ENTRY);
+        return true;
     }
 
     /**
@@ -115,13 +133,12 @@ final class TraceeSyscall {
      * fire_again re-raises its signal, sa-resethand's handler calls exit(N). A
      * handler that just returns needs no step (sigreturn is not modelled).
      */
-    private static boolean handlerBody(Ctx c, int signr) {
+    private static boolean handlerBody(Tracee t, Ctx c, int signr) {
         SignalHandler h = c.model.scenario().handler(signr);
         c.local(L_HANDLER, 0);
         if (c.record) c.note("the " + Signals.name(signr) + " handler runs");
-        if (h.kind() == SignalHandler.Kind.EXIT) start(c, new TraceeOp(TraceeOp.Kind.EXIT, h.code()));
-        else start(c, new TraceeOp(TraceeOp.Kind.RAISE, signr));
-        return true;
+        if (h.kind() == SignalHandler.Kind.EXIT) return start(t, c, new TraceeOp(TraceeOp.Kind.EXIT, h.code()));
+        return start(t, c, new TraceeOp(TraceeOp.Kind.RAISE, signr));
     }
 
     /**
@@ -155,6 +172,11 @@ final class TraceeSyscall {
             if (!c.lockFree(LOCK_SIGLOCK)) return false;
             boolean queued = SendSignal.send(c, op.arg(), op.kind() == TraceeOp.Kind.KILL);
             if (c.record) c.note(op.text() + (queued ? "" : ": ignored (dropped)"));
+        } else if (op.kind() == TraceeOp.Kind.EXIT) {
+            // sys_exit_group(): do_group_exit((error_code & 0xff) << 8); it does not return
+            c.local(L_SYSOP, 0);
+            TraceeExit.doGroupExit(c, (op.arg() & 0xff) << 8);
+            return true;
         } else if (op.changesMask()) {
             // set_current_blocked(): "spin_lock_irq(&tsk->sighand->siglock); tsk->blocked = *newset;
             // recalc_sigpending();" (one thread: no retarget_shared_pending to other threads)
@@ -202,6 +224,9 @@ final class TraceeSyscall {
             c.pc(afterEntry(c));
             return true;
         }
+        // x86 syscall_trace_enter() (3.1): "if (unlikely(test_thread_flag(TIF_SYSCALL_EMU))) ret = -1L;": under
+        // PTRACE_SYSEMU the tracer emulates the call, its body never runs (exit() does not exit, raise() sends nothing)
+        if (c.has(TIF, Tif.SYSCALL_EMU)) c.local(L_SYSOP, 0);
         if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) != 0) return startSyscallEntryReport(c);
         c.observe(Obs.eventUnreported(Events.SYSCALL_ENTRY));
         c.pc(TraceePtrace.PT_SYS_ENTRY);

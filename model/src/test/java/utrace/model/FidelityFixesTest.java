@@ -184,6 +184,37 @@ class FidelityFixesTest {
         assertTrue(f.model.tracee().exitingIn(f.ctx(0)), "the DEATH report pass");
     }
 
+    // ---- exit() is exit_group(), a system call: its entry hooks run before do_group_exit --------------
+
+    @Test
+    void exitGroupGetsItsSyscallEntryReportBeforeTheExit() {
+        Model m = model("syscall-engine-sees-exit-group", "all");
+        Transition first = m.step(m.initial(), 0, true);
+        assertTrue(noted(first, "exit(42)"), first.detail());
+        assertTrue(first.obs().stream().anyMatch(o -> o.kind() == Obs.Kind.REPORT_STARTED && o.code() == Events.SYSCALL_ENTRY),
+            "the exit step is syscall_trace_enter's too: " + first.detail());
+        List<Transition> p = Reach.find(m, (s, t) -> t.actor() == 0 && traceePc(m, t.after()) == TraceeExit.EXIT_REPORT);
+        assertNotNull(p, "the task exits once E1 resumes it");
+        assertTrue(p.stream().anyMatch(t -> t.obs().stream().anyMatch(o -> o.kind() == Obs.Kind.CALLBACK && o.code() == Events.SYSCALL_ENTRY)),
+            "E1's report_syscall_entry comes before do_exit: " + Reach.show(m, p));
+    }
+
+    @Test
+    void withNoHookArmedExitIsStillOneStep() {
+        Fixture f = Fixture.of("engine E1 preattached events=DEATH\ntracee exit 3\n", ModelConfig.fullSeries());
+        Transition t = f.step(0);
+        assertEquals(TraceeExit.EXIT_REPORT, traceePc(f.model, t.after()), "straight to do_exit: " + t.detail());
+    }
+
+    @Test
+    void underSysemuTheSystemCallsBodyDoesNotRun() {
+        Fixture f = Fixture.of("tracee exit 3\nptrace attach; wait; sysemu; wait; cont\n", ModelConfig.fullSeries())
+            .set(PTRACE, PT_PTRACED).set(TIF, Tif.SYSCALL_EMU);
+        Transition t = f.step(0);
+        assertEquals(TraceePtrace.PT_SYS_ENTRY, traceePc(f.model, t.after()), "ptrace's entry report: " + t.detail());
+        assertEquals(0, traceeLocal(f.model, t.after(), Tracee.L_SYSOP), "ret = -1L: no exit_group body");
+    }
+
     // ---- finish_resume_report: the SINGLESTEP skip is patch 27's ----------------------------------------
 
     @Test
