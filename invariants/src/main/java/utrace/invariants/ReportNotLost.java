@@ -3,6 +3,7 @@ package utrace.invariants;
 import utrace.model.Actions;
 import utrace.model.Footprint;
 import utrace.model.Model;
+import utrace.model.Slots;
 import utrace.model.State;
 
 /**
@@ -19,10 +20,16 @@ final class ReportNotLost extends Base {
             "A report an engine asked for is not lost: the tracee never settles in user mode for good while "
             + "utrace->resume still asks for a report (STOP, INTERRUPT, REPORT or a step) and neither TIF_NOTIFY_RESUME "
             + "nor TIF_SIGPENDING is set to bring it back (PATCHES.md guarantee 5, \"a quiesce or signal callback "
-            + "follows\"; barrier pair B5: set_notify_resume's implied smp_mb() and tracehook_notify_resume's smp_mb()).");
+            + "follows\"; barrier pair B5: set_notify_resume's implied smp_mb() and tracehook_notify_resume's smp_mb()); "
+            + "nor with utrace->signal_handler still set after a handler's setup (utrace_resume(): \"Clear the flag before "
+            + "we get to user so it doesn't confuse us later\"; utrace_signal_handler() sets TIF_NOTIFY_RESUME for it).");
     }
 
     @Override public String checkTerminal(Model m, State s) {
+        if (m.traceeIdle(s) && s.utraceFlags() != 0 && s.utraceBit(Slots.U_SIGNAL_HANDLER)) {
+            return "the tracee stays in user mode with utrace->signal_handler set: the handler setup's report (or "
+                + "utrace_resume's clearing of the flag) never came, and the next signal gets a stale UTRACE_SIGNAL_HANDLER";
+        }
         if (!m.traceeIdle(s) || s.utraceFlags() == 0 || s.resume() >= Actions.RESUME) return null;
         return "the tracee stays in user mode with utrace->resume = " + Actions.name(s.resume())
             + " and TIF_NOTIFY_RESUME clear: the report asked for is never made";

@@ -161,6 +161,11 @@ public enum Mutation {
             + "wants SYSCALL_ENTRY gets no report_syscall_entry for it and PTRACE_SYSCALL no entry stop (strace's "
             + "\"exit_group(42) = ?\"); the model did this until issue 16's fourteenth round",
         "events-reported", "syscall-engine-sees-exit-group"),
+    SIGNAL_HANDLER_SKIPS_NOTIFY("utrace_signal_handler",
+        "after a handler's setup utrace_signal_handler sets utrace->signal_handler but not TIF_NOTIFY_RESUME: nothing "
+            + "brings the tracee through utrace_resume to clear the flag (\"Clear the flag before we get to user so it "
+            + "doesn't confuse us later\"), and the next signal's report is a stale UTRACE_SIGNAL_HANDLER",
+        "report-not-lost", "signal-handler-flag-cleared"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

@@ -22,6 +22,7 @@ final class TraceeSignal {
     static final int GS_HANDLER = 17;
     static final int P_SIGNAL_CALL = 32;
     static final int GS_DELIVER = 43;
+    static final int GS_STEAL = 45;
 
     static void describe() {
         info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 19,
@@ -32,6 +33,11 @@ final class TraceeSignal {
                     + "the report_signal pass, or else do_signal_stop / do_jobctl_trap / dequeue_signal and the "
                     + "delivery (ptrace_signal's stop, or the signal's handler or default action); task->pending "
                     + "before signal->shared_pending, lowest number first; no blocked signals"));
+        info(GS_STEAL, AREA_SIGNAL, "siglock held: utrace_flags & SIGNAL_ALL, group stop? steal: dequeue_signal, report_signal pass; else do_signal_stop / do_jobctl_trap / dequeue_signal", "utrace_get_signal", 19,
+            SeedRef.code(SeedRef.UTRACE_C, 2829, "} else if (!(task->utrace_flags & UTRACE_EVENT_SIGNAL_ALL) ||")
+                .simplified("a second step of the same siglock hold: task->utrace_flags is read again after the "
+                    + "utrace->resume / pending_attach / signal_handler test, and utrace->lock holders (an attach, "
+                    + "utrace_set_events) can run between the two reads; the rest of the hold is this step"));
         info(GS_REPORT_LOCK, AREA_SIGNAL, "lock; splice_attaching; take utrace->resume; recalc_sigpending", "utrace_get_signal", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2789, "spin_lock(&utrace->lock);")
                 .simplified("the utrace->lock section and the recalc_sigpending() under siglock after it are one step"));
@@ -67,6 +73,7 @@ final class TraceeSignal {
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
             case GS_HOOK: return getSignal(c);
+            case GS_STEAL: return getSignalSteal(c);
             case GS_REPORT_LOCK: return getSignalReportLock(c);
             case GS_AFTER_PASS: return getSignalAfterPass(c);
             case GS_AFTER_FRR:
@@ -106,6 +113,20 @@ final class TraceeSignal {
                 c.pc(GS_REPORT_LOCK);
                 return true;
             }
+            // The "else if" reads task->utrace_flags again, siglock still held: an attach and utrace_set_events
+            // (utrace->lock only) can land after the pending_attach test above (a step of its own, GS_STEAL)
+            c.lock(LOCK_SIGLOCK);
+            c.pc(GS_STEAL);
+            return true;
+        }
+        return getSignalDequeue(c);
+    }
+
+    /** utrace_get_signal's "else if" and "else" branches, then get_signal_to_deliver's own dequeue; siglock held. */
+    private static boolean getSignalSteal(Ctx c) {
+        c.unlock(LOCK_SIGLOCK); // the hold goes on: the rest is this one step
+        int uflags = c.get(UTRACE_FLAGS);
+        {
             // "If no engine is interested in intercepting signals or we must stop,
             // let the caller just dequeue them normally or participate in group-stop."
             if ((uflags & Events.SIGNAL_ALL) != 0 && !JobCtl.utraceMustNotSteal(c)) {
@@ -127,11 +148,18 @@ final class TraceeSignal {
                     c.local(L_RESULT, signalResult(c, signr));
                     c.local(L_SIGNR, signr);
                     if (c.record) c.note("report_signal pass for " + Signals.name(signr));
+                    // no splice_attaching here: the pending_attach test before was to see to that
+                    c.observe(Obs.reportStarted(event));
                     TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
                     return true;
                 }
             }
         }
+        return getSignalDequeue(c);
+    }
+
+    /** get_signal_to_deliver() without utrace's steal: job control, then dequeue_signal and delivery. */
+    private static boolean getSignalDequeue(Ctx c) {
         // get_signal_to_deliver(): job control comes before any signal.
         if (c.has(JOBCTL, JOBCTL_STOP_PENDING) && JobCtl.doSignalStop(c)) {
             TraceeStop.groupStopSleep(c, "JOBCTL_STOP_PENDING: do_signal_stop(0), TASK_STOPPED");
@@ -382,7 +410,7 @@ final class TraceeSignal {
                 if (c.has(TIF, Tif.SINGLESTEP)) {
                     c.set(RESUME, Actions.INTERRUPT);
                     c.setBits(TIF, Tif.SIGPENDING);
-                } else if (resume == Actions.RESUME) {
+                } else if (resume == Actions.RESUME && !c.cfg.mutated(Mutation.SIGNAL_HANDLER_SKIPS_NOTIFY)) {
                     c.setBits(TIF, Tif.NOTIFY_RESUME);
                 }
             }

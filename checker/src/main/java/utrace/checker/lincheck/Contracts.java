@@ -324,10 +324,10 @@ public final class Contracts {
      */
     static String examineMeansUnscheduled(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
-            if (s.index() > 0 && s.has(Obs.Kind.EXAMINE_PREPARED)) {
+            if (s.has(Obs.Kind.EXAMINE_PREPARED)) {
                 for (Obs o : s.obs()) {
                     if (o.kind() == Obs.Kind.EXAMINE_PREPARED
-                            && (log.get(s.index() - 1).after().engineFlags(o.engine()) & Events.ENGINE_STOP) == 0) {
+                            && (before(m, log, s.index()).engineFlags(o.engine()) & Events.ENGINE_STOP) == 0) {
                         return "examine-means-unscheduled: utrace_prepare_examine(" + m.engineName(o.engine()) + ") returned 0 at step "
                             + s.index() + ", not -EINVAL, although the engine does not keep the tracee stopped";
                     }
@@ -337,13 +337,11 @@ public final class Contracts {
             if (r == null || !r.isReturnOf(OwnerOp.Kind.EXAMINE)) continue;
             // utrace.c: "The error is -%EINVAL if @engine is not keeping @target stopped": both calls test
             // engine_wants_stop() first, in the step that returns.
-            if (s.index() > 0) {
-                boolean keeps = (log.get(s.index() - 1).after().engineFlags(r.engine()) & Events.ENGINE_STOP) != 0;
-                if (keeps ? r.ret() == Errno.EINVAL : r.ret() == Errno.OK) {
-                    return "examine-means-unscheduled: utrace_prepare/finish_examine(" + m.engineName(r.engine()) + ") returned "
-                        + Errno.name(r.ret()) + " at step " + s.index() + (keeps ? " although the engine keeps the tracee stopped"
-                            : " although the engine no longer keeps the tracee stopped");
-                }
+            boolean keeps = (before(m, log, s.index()).engineFlags(r.engine()) & Events.ENGINE_STOP) != 0;
+            if (keeps ? r.ret() == Errno.EINVAL : r.ret() == Errno.OK) {
+                return "examine-means-unscheduled: utrace_prepare/finish_examine(" + m.engineName(r.engine()) + ") returned "
+                    + Errno.name(r.ret()) + " at step " + s.index() + (keeps ? " although the engine keeps the tracee stopped"
+                        : " although the engine no longer keeps the tracee stopped");
             }
             if (r.ret() != Errno.OK) continue;
             int prepare = s.index() - 1;
@@ -365,8 +363,8 @@ public final class Contracts {
      */
     static String eventsReported(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
-            if (s.index() == 0 || !s.has(Obs.Kind.EVENT_UNREPORTED) && !s.has(Obs.Kind.REPORT_STARTED)) continue;
-            State before = log.get(s.index() - 1).after();
+            if (!s.has(Obs.Kind.EVENT_UNREPORTED) && !s.has(Obs.Kind.REPORT_STARTED)) continue;
+            State before = before(m, log, s.index());
             for (Obs o : s.obs()) {
                 if (o.kind() == Obs.Kind.REPORT_STARTED) {
                     // start_report() splices ->attaching when pending_attach says so
@@ -774,6 +772,10 @@ public final class Contracts {
      * tracee does not sit in user mode with utrace->resume still asking for a report or a step.
      */
     static String reportNotLost(Model m, State end) {
+        if (m.traceeIdle(end) && end.utraceFlags() != 0 && end.utraceBit(Slots.U_SIGNAL_HANDLER)) {
+            return "report-not-lost: when nothing can move any more the tracee is in user mode with utrace->signal_handler "
+                + "still set: utrace_resume never cleared it after the handler's setup";
+        }
         if (!m.traceeIdle(end) || end.utraceFlags() == 0 || end.resume() >= Actions.RESUME) return null;
         return "report-not-lost: when nothing can move any more the tracee is in user mode with utrace->resume = "
             + Actions.name(end.resume()) + " and nothing to bring it back: the report or step asked for is never made";

@@ -130,6 +130,22 @@ class FindingsTest {
         assertEquals(Verdict.PASS, report.verdict(), () -> report.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 12: utrace_get_signal tests pending_attach, then reads utrace_flags again; E2's attach and
+     * set_events(SIGNAL) land between the two, and the report_signal pass runs without splicing E2 in.
+     */
+    @Test
+    void anEngineAttachedBetweenGetSignalsTwoReadsMissesTheSignalPass() {
+        ExplorationResult r = Check.explore("attach-during-signal", Check.only("events-reported"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("SIGNAL report pass began with E2 left on ->attaching"),
+            r.counterexample().violation().message());
+        // The same attach racing a system call's report: the hook reads utrace_flags first and start_report()
+        // then tests pending_attach, the order utrace_add_engine and utrace_set_events write them: no window.
+        ExplorationResult syscall = Check.explore("attach-during-report", Check.only("events-reported"));
+        assertEquals(Verdict.PASS, syscall.verdict(), () -> syscall.counterexample().violation().describe());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
