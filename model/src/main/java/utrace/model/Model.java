@@ -627,7 +627,10 @@ public final class Model {
         if ((j & JOBCTL_STOP_DEQUEUED) != 0) b.append("|STOP_DEQUEUED");
         if ((j & JOBCTL_STOP_PENDING) != 0) b.append("|STOP_PENDING");
         if ((j & JOBCTL_TRAP_STOP) != 0) b.append("|TRAP_STOP");
+        if ((j & JOBCTL_TRAPPING) != 0) b.append("|TRAPPING");
         if ((j & JOBCTL_TRAP_NOTIFY) != 0) b.append("|TRAP_NOTIFY");
+        int known = JOBCTL_STOP_DEQUEUED | JOBCTL_STOP_PENDING | JOBCTL_TRAP_STOP | JOBCTL_TRAPPING | JOBCTL_TRAP_NOTIFY;
+        if ((j & ~known) != 0) b.append("|0x").append(Integer.toHexString(j & ~known));
         return b.substring(1);
     }
 

@@ -166,6 +166,10 @@ public enum Mutation {
             + "brings the tracee through utrace_resume to clear the flag (\"Clear the flag before we get to user so it "
             + "doesn't confuse us later\"), and the next signal's report is a stale UTRACE_SIGNAL_HANDLER",
         "report-not-lost", "signal-handler-flag-cleared"),
+    HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
+        "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
+            + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",
+        "wait-report-correct", "step-into-handler"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

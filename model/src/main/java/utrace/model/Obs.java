@@ -93,6 +93,8 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
     public static final int PTRACE_STOP_STEP_TRAP = 3;
     /** do_jobctl_trap(): the CLD_STOPPED trap of a group stop (JOBCTL_TRAP_STOP) */
     public static final int PTRACE_STOP_GROUP = 4;
+    /** tracehook_signal_handler(): ptrace_notify(SIGTRAP) as a stepping tracee enters a signal handler */
+    public static final int PTRACE_STOP_HANDLER_STEP = 5;
 
     /** A callback for {@code event} (an {@link Events} bit) into engine {@code e}; live = its real ops. */
     public static Obs callback(int e, int event, int action, boolean live) {

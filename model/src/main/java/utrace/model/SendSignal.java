@@ -42,9 +42,15 @@ final class SendSignal {
         // legacy_queue(): a non-rt signal already pending is not queued twice
         c.setBits(group ? SHARED_PENDING : SIGPENDING, sig);
         // complete_signal(): wants_signal() picks the tracee unless it blocks the signal ("if
-        // (sigismember(&p->blocked, sig)) return 0;"); then signal_wake_up(t, 0). A blocked signal
-        // waits in the queue: sigprocmask's recalc_sigpending() sets TIF_SIGPENDING when it is unblocked.
-        if ((Utrace.blocked(c) & sig) == 0) Utrace.signalWakeUp(c, false);
+        // (sigismember(&p->blocked, sig)) return 0;"), is PF_EXITING, or is stopped or traced
+        // ("if (task_is_stopped_or_traced(p)) return 0;", with __TASK_UTRACED from patch 14: utrace_stop's
+        // "complete_signal() considered us 'uninterested' in signal wakeups"); one thread, so otherwise
+        // "It will dequeue unblocked signals before it runs again": no signal_wake_up, TIF_SIGPENDING is
+        // left for recalc_sigpending_tsk() when the stop ends. A blocked signal waits in the queue:
+        // sigprocmask's recalc_sigpending() sets TIF_SIGPENDING when it is unblocked.
+        boolean wants = (Utrace.blocked(c) & sig) == 0 && !pfExiting(c)
+            && !TaskState.isStoppedOrTraced(c.get(TASK_STATE));
+        if (wants) Utrace.signalWakeUp(c, false);
         return true;
     }
 

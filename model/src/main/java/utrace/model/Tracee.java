@@ -28,7 +28,7 @@ final class Tracee extends Actor {
      * Program counters are numbered across the areas (states and fingerprints hold the
      * numbers, so the existing ones stay put); a new step takes the number PCS and bumps it.
      */
-    static final int PCS = 46;
+    static final int PCS = 47;
 
     // the area whose file has a program counter's code
     static final int AREA_SYSCALL = 0;

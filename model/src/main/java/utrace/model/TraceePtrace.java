@@ -127,7 +127,7 @@ final class TraceePtrace {
         c.set(G_WAIT_STATUS, WaitResult.stopped(signr));
         c.clearBits(G_WAIT, GW_TRAP_OWED | GW_STOP_SIGNAL | GW_STOP_SYSCALL);
         c.setBits(G_WAIT, GW_STOP_UNREPORTED | (why == Obs.PTRACE_STOP_SYSCALL ? GW_STOP_SYSCALL
-            : why == Obs.PTRACE_STOP_GROUP ? 0 : GW_STOP_SIGNAL));
+            : why == Obs.PTRACE_STOP_GROUP || why == Obs.PTRACE_STOP_HANDLER_STEP ? 0 : GW_STOP_SIGNAL));
         c.pc(PT_STOP_DECIDE);
     }
 
@@ -152,7 +152,8 @@ final class TraceePtrace {
         c.clearBits(G_PTRACE, G_PT_HOLDS);
         // "If we actually decide not to stop at all because the tracer is gone, we keep
         // current->exit_code unless clear_code": only ptrace_notify (the syscall stops) clears it.
-        if (c.local(L_PT_WHY) == Obs.PTRACE_STOP_SYSCALL) c.set(EXIT_CODE, 0);
+        int why = c.local(L_PT_WHY);
+        if (why == Obs.PTRACE_STOP_SYSCALL || why == Obs.PTRACE_STOP_HANDLER_STEP) c.set(EXIT_CODE, 0);
         c.clearBits(G_WAIT, GW_STOP_UNREPORTED | GW_STOP_SIGNAL | GW_STOP_SYSCALL); // history: no stop, nobody to report to
         if (c.cfg.has(18)) {
             c.note("the tracer went away; schedule() in case TASK_UTRACED was added");
@@ -193,6 +194,10 @@ final class TraceePtrace {
                 // do_jobctl_trap(), !PT_SEIZED: "current->exit_code = 0" (the data of the
                 // request that ended a group-stop trap is not a signal to deliver)
                 c.set(EXIT_CODE, 0);
+                c.pc(c.local(L_PT_CONT));
+                break;
+            case Obs.PTRACE_STOP_HANDLER_STEP:
+                // ptrace_notify() returns to tracehook_signal_handler(), which ignores exit_code
                 c.pc(c.local(L_PT_CONT));
                 break;
             default:

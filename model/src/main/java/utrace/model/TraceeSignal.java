@@ -23,6 +23,7 @@ final class TraceeSignal {
     static final int P_SIGNAL_CALL = 32;
     static final int GS_DELIVER = 43;
     static final int GS_STEAL = 45;
+    static final int GS_HANDLER_STEP = 46;
 
     static void describe() {
         info(GS_HOOK, AREA_SIGNAL, "siglock; utrace_get_signal: report first? intercept unless jobctl work is due (09, 20)? else do_signal_stop / do_jobctl_trap / dequeue_signal", "get_signal_to_deliver", 19,
@@ -33,7 +34,7 @@ final class TraceeSignal {
                     + "the report_signal pass, or else do_signal_stop / do_jobctl_trap / dequeue_signal and the "
                     + "delivery (ptrace_signal's stop, or the signal's handler or default action); task->pending "
                     + "before signal->shared_pending, lowest number first; no blocked signals"));
-        info(GS_STEAL, AREA_SIGNAL, "siglock held: utrace_flags & SIGNAL_ALL, group stop? steal: dequeue_signal, report_signal pass; else do_signal_stop / do_jobctl_trap / dequeue_signal", "utrace_get_signal", 19,
+        info(GS_STEAL, AREA_SIGNAL, "siglock held: utrace_flags & SIGNAL_ALL, group stop? steal: dequeue_signal, report_signal pass; else do_signal_stop / do_jobctl_trap / dequeue_signal", "utrace_get_signal", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2829, "} else if (!(task->utrace_flags & UTRACE_EVENT_SIGNAL_ALL) ||")
                 .simplified("a second step of the same siglock hold: task->utrace_flags is read again after the "
                     + "utrace->resume / pending_attach / signal_handler test, and utrace->lock holders (an attach, "
@@ -56,6 +57,12 @@ final class TraceeSignal {
             SeedRef.code(SeedRef.TRACEHOOK_H, 3285, "utrace_signal_handler(current, stepping);")
                 .simplified("the signal frame is not modelled: the tracee returns towards user mode, where a handler "
                     + "that re-raises its signal or calls exit() runs (TraceeSyscall's user mode step)"));
+        info(GS_HANDLER_STEP, AREA_SIGNAL, "stepping into the handler: ptrace wants the step? ptrace_notify(SIGTRAP)", "tracehook_signal_handler", 26,
+            SeedRef.code(SeedRef.TRACEHOOK_H, 5198, "if (stepping && ptrace_wants_step())")
+                .simplified("taken only when the tracee is stepping (TIF_SINGLESTEP, as x86's handle_signal passes it); "
+                    + "its siglock section is a step of its own after utrace_signal_handler's utrace->lock one; the "
+                    + "condition's body, ptrace_notify(SIGTRAP), is 3.1's kernel/signal.c: ptrace_stop(SIGTRAP, "
+                    + "CLD_TRAPPED, clear_code 1) under siglock, and nothing acts on the data the tracer resumes with"));
         info(P_SIGNAL_CALL, AREA_SIGNAL, "ops->report_signal()", "utrace_get_signal", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2905, "ret = (*ops->report_signal)(")
                 .simplified("the callback returns what the scenario says (report_quiesce's answer when the engine has "
@@ -88,6 +95,7 @@ final class TraceeSignal {
                 }
                 return true;
             case GS_HANDLER: return signalHandler(c);
+            case GS_HANDLER_STEP: return signalHandlerStep(c);
             case P_SIGNAL_CALL: return signalCallback(c);
             case GS_DELIVER: {
                 // push_back_signal / spin_lock_irq(siglock), then "if (sig_kernel_stop(signr))
@@ -415,7 +423,25 @@ final class TraceeSignal {
                 }
             }
         }
-        c.pc(TraceeSyscall.EXIT_TO_USER);
+        // x86 handle_signal(): tracehook_signal_handler(..., test_thread_flag(TIF_SINGLESTEP))
+        c.pc(c.has(TIF, Tif.SINGLESTEP) ? GS_HANDLER_STEP : TraceeSyscall.EXIT_TO_USER);
+        return true;
+    }
+
+    /**
+     * tracehook_signal_handler(), stepping: "if (stepping && ptrace_wants_step(current)) ptrace_notify(SIGTRAP);"
+     * (before patch 26, "if (stepping)"): a tracer that single-steps into a handler sees a SIGTRAP stop at its
+     * first instruction (ptrace-tests step-into-handler). ptrace_notify's stop clears exit_code if the tracer is
+     * gone, and nothing acts on the data it is resumed with.
+     */
+    private static boolean signalHandlerStep(Ctx c) {
+        if (c.cfg.has(26) && !Utrace.ptraceWantsStep(c) || c.cfg.mutated(Mutation.HANDLER_STEP_SKIPS_TRAP)) {
+            c.pc(TraceeSyscall.EXIT_TO_USER);
+            return true;
+        }
+        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        c.note("stepping into the handler: ptrace_notify(SIGTRAP)");
+        TraceePtrace.ptraceStopSet(c, Obs.PTRACE_STOP_HANDLER_STEP, Signals.SIGTRAP, TraceeSyscall.EXIT_TO_USER);
         return true;
     }
 
