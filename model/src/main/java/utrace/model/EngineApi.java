@@ -98,7 +98,8 @@ final class EngineApi {
             if (!c.cfg.mutated(Mutation.SET_EVENTS_SKIPS_UTRACE_FLAGS)) c.setBits(UTRACE_FLAGS, events);
             // An engine that stops asking for DEATH before report_death began is owed no report_death.
             if ((events & Events.DEATH) == 0 && !c.taskGhost(G_DEATH_BEGAN)) c.ghostClear(e, EG_WANTED_DEATH);
-            if ((events & Events.SYSCALL) != 0 && (oldUtraceFlags & Events.SYSCALL) == 0) {
+            if ((events & Events.SYSCALL) != 0 && (oldUtraceFlags & Events.SYSCALL) == 0
+                    && !c.cfg.mutated(Mutation.SET_EVENTS_SKIPS_TIF_SYSCALL_TRACE)) {
                 c.setBits(TIF, Tif.SYSCALL_TRACE);
             }
             ret = Errno.OK;
@@ -263,7 +264,7 @@ final class EngineApi {
                 c.set(RESUME, Actions.INTERRUPT);
                 if (reset) {
                     c.setBits(TIF, Tif.SIGPENDING);
-                } else {
+                } else if (!c.cfg.mutated(Mutation.CONTROL_INTERRUPT_SKIPS_WAKEUP)) {
                     // lock_task_sighand(); signal_wake_up(target, 0)
                     Utrace.signalWakeUp(c, false);
                 }

@@ -90,6 +90,7 @@ final class Killer extends Actor {
         may.readWrite(TASK_STATE, -1); // signal_wake_up / wake_up_quiescent: read and set the state
         may.read(PTRACE, PT_PTRACED);
         if (model.blockedSlot() >= 0) may.read(model.blockedSlot(), -1); // complete_signal's wants_signal()
+        may.read(EXIT_STATE, -1); // wants_signal(): PF_EXITING (SendSignal.pfExiting)
         for (int i = from; i < sends.size(); i++) {
             KillerSend send = sends.get(i);
             int sig = send.signal();
@@ -101,7 +102,6 @@ final class Killer extends Actor {
             if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT || sig == Signals.SIGKILL) may.write(G_TASK, G_CONT_AFTER_STOP);
             may.read(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
             if (sig == Signals.SIGKILL) {
-                may.read(EXIT_STATE, -1); // PF_EXITING (SendSignal.pfExiting)
                 may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT);
                 may.write(G_TASK, G_KILLED);
                 // task_clear_jobctl_pending (patch 09/20 rows), which reads what is left to clear JOBCTL_TRAPPING

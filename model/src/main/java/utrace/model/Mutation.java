@@ -170,6 +170,20 @@ public enum Mutation {
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",
         "wait-report-correct", "step-into-handler"),
+    SET_EVENTS_SKIPS_TIF_SYSCALL_TRACE("utrace_set_events",
+        "utrace_set_events does not set TIF_SYSCALL_TRACE when the first engine asks for a system-call event, so a "
+            + "running tracee passes its next system calls' hooks unreported (\"This call enables @events callbacks to be "
+            + "made as soon as @engine becomes eligible\")",
+        "events-reported", "set-events-syscall-running"),
+    CONTROL_INTERRUPT_SKIPS_WAKEUP("utrace_control",
+        "utrace_control(UTRACE_INTERRUPT) on a running target sets utrace->resume but not signal_wake_up(): no "
+            + "TIF_SIGPENDING, and the tracee settles in user mode with the report_signal it was promised never made",
+        "report-not-lost", "interrupt-running"),
+    FINISH_STOP_SKIPS_UNLOCK_WAIT("utrace_finish_stop",
+        "utrace_finish_stop does not spin_unlock_wait(&utrace->lock) for a SIGKILLed task (\"make sure we do nothing "
+            + "until the tracer drops utrace->lock\"): the dying tracee starts its lock-free report_exit pass while the "
+            + "owner's utrace_control(DETACH), which saw it stopped, is taking its engine off ->attached",
+        "detach-is-final", "detach-while-sigkill-wakes"),
     SYSCALL_ENTRY_IGNORES_SIGKILL("do_report_syscall_entry",
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",

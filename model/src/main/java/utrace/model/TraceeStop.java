@@ -67,7 +67,8 @@ final class TraceeStop {
                 c.pc(STOP_FINISH);
                 return true;
             case STOP_FINISH:
-                if (Utrace.fatalSignalPending(c) && !c.lockFree(LOCK_UTRACE)) return false;
+                if (Utrace.fatalSignalPending(c) && !c.lockFree(LOCK_UTRACE)
+                    && !c.cfg.mutated(Mutation.FINISH_STOP_SKIPS_UNLOCK_WAIT)) return false;
                 c.pc(STOP_RECALC);
                 return true;
             case STOP_RECALC:
