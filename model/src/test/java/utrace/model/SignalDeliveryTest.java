@@ -128,7 +128,7 @@ class SignalDeliveryTest {
      */
     @Test
     void ordinarySignalToAStoppedTaskIsQueuedWithoutSigpending() {
-        for (int st : new int[] {TaskState.TASK_TRACED, TaskState.TASK_STOPPED, TaskState.TASK_UTRACED}) {
+        for (int st : new int[] {TaskState.TASK_TRACED, TaskState.TASK_STOPPED, TaskState.WAKEKILL | TaskState.UTRACED_BIT}) {
             Fixture f = fx("SIGUSR1").set(TASK_STATE, st);
             State s = f.step(KILLER).after();
             assertEquals(st, s.taskState(), TaskState.name(st));
