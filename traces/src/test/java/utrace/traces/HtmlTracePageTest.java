@@ -119,7 +119,7 @@ class HtmlTracePageTest {
     }
     /** A ptrace request's steps say which request they are (ptrace_resume alone does not), and it is an arrow to the tracee. */
     @Test void ptraceStepsNameTheirRequest() throws Exception {
-        Trace t = CorpusTraces.read("matrix-p17"); // attach; wait; PTRACE_CONT (steps 10-12)
+        Trace t = CorpusTraces.read("matrix-p17"); // attach; wait; PTRACE_CONT (steps 11-13)
         String html = HtmlTracePage.render(t, "", null);
         int resumes = 0;
         for (Trace.Step s : t.steps()) {
@@ -136,21 +136,21 @@ class HtmlTracePageTest {
 
     /** A signal is an arrow from its sender to the step that dequeues it; a wake-up an arrow from the waker. */
     @Test void signalsAndWakeUpsAreArrowsToTheTracee() throws Exception {
-        Trace t = CorpusTraces.read("matrix-p17"); // PTRACE_ATTACH sends SIGSTOP in step 1, the tracee dequeues it in 4
+        Trace t = CorpusTraces.read("matrix-p17"); // PTRACE_ATTACH sends SIGSTOP in step 1, the tracee dequeues it in 5 (utrace_get_signal's second step)
         List<StepEvents.Story> stories = StepEvents.of(t);
         DiagramLayout l = new DiagramLayout(t, stories, false);
         String html = HtmlTracePage.render(t, "", null);
         Matcher sig = Pattern.compile("<g class=\"msg signal\" data-step=\"1\"><line x1=\"\\d+\" y1=\"(\\d+)\" x2=\"\\d+\" "
             + "y2=\"(\\d+)\"").matcher(html);
         assertTrue(sig.find(), "a signal arrow from step 1");
-        assertEquals(l.rowY(4), Integer.parseInt(sig.group(2)), "it ends at step 4, where SIGSTOP is dequeued");
+        assertEquals(l.rowY(5), Integer.parseInt(sig.group(2)), "it ends at step 5, where SIGSTOP is dequeued");
         assertTrue(Integer.parseInt(sig.group(1)) < Integer.parseInt(sig.group(2)), "sloped down: time passes");
-        assertTrue(html.contains("dequeued by the tracee in step 4"));
-        assertEquals(1, count(html, "<g class=\"msg wake\" data-step=\"12\""), "PTRACE_CONT wakes the tracee in step 12");
-        // Asleep from step 4 (TRACED) to 12; utrace_control(STOP) adds UTRACED in step 10 (after PTRACE_CONT's
-        // ptrace_check_attach in 9: before it, the request would fail, finding 6), so the band changes there.
-        assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"4\" data-to=\"10\""), html);
-        assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"10\" data-to=\"12\""));
+        assertTrue(html.contains("dequeued by the tracee in step 5"));
+        assertEquals(1, count(html, "<g class=\"msg wake\" data-step=\"13\""), "PTRACE_CONT wakes the tracee in step 13");
+        // Asleep from step 5 (TRACED) to 13; utrace_control(STOP) adds UTRACED in step 11 (after PTRACE_CONT's
+        // ptrace_check_attach in 10: before it, the request would fail, finding 6), so the band changes there.
+        assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"5\" data-to=\"11\""), html);
+        assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"11\" data-to=\"13\""));
     }
 
     @Test void laneHeadersAreAStripWithEveryActorAndEngine() throws Exception {
