@@ -143,11 +143,12 @@ class LazyUtraceAllocTest {
             }
         }
         assertTrue(allocated, "the owner allocates task->utrace in some state");
-        assertEquals(136, seen.size(), "sc states of " + SCENARIO);
+        assertEquals(142, seen.size(), "sc states of " + SCENARIO);
     }
 
     static java.util.stream.Stream<String> otherScenarios() {
-        return WeakModelTest.shippedScenarios().filter(s -> !s.startsWith("utrace-alloc-races-"));
+        // set-events-syscall-running attaches the first engine to a running tracee: its allocation is B4's race too
+        return WeakModelTest.shippedScenarios().filter(s -> !s.startsWith("utrace-alloc-races-") && !s.equals("set-events-syscall-running"));
     }
 
     /**
