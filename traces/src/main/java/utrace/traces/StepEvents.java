@@ -170,8 +170,11 @@ final class StepEvents {
             String call = self.group(1) + "(" + (self.group(2) == null ? "" : self.group(2)) + ")";
             events.add(new Event(Kind.RETURN, call + " = " + self.group(3) + " (from the callback)", call, self.group(3), ""));
         }
-        for (String sig : removed(before.get("task.pending"), after.get("task.pending"))) {
-            events.add(new Event(Kind.SIGNAL_DELIVERED, "dequeues " + sig, sig, "", ""));
+        // dequeue_signal takes from task->pending first, then signal->shared_pending (where kill() queues)
+        for (String queue : QUEUES) {
+            for (String sig : removed(before.get(queue), after.get(queue))) {
+                events.add(new Event(Kind.SIGNAL_DELIVERED, "dequeues " + sig, sig, "", ""));
+            }
         }
         String was = before.get("task.state");
         String now = after.get("task.state");
@@ -193,8 +196,10 @@ final class StepEvents {
     private static void othersEffects(Trace.Step s, Map<String, String> before, Map<String, String> after, String tracee,
                                       List<Event> events) {
         if (!s.role().equals("killer")) {
-            for (String sig : removed(after.get("task.pending"), before.get("task.pending"))) {
-                events.add(new Event(Kind.SIGNAL_SENT, "sends " + sig, sig, "", tracee));
+            for (String queue : QUEUES) {
+                for (String sig : removed(after.get(queue), before.get(queue))) {
+                    events.add(new Event(Kind.SIGNAL_SENT, "sends " + sig, sig, "", tracee));
+                }
             }
         }
         String was = before.get("task.state");
@@ -205,6 +210,9 @@ final class StepEvents {
             events.add(new Event(Kind.WAKE, text, was, now, tracee));
         }
     }
+
+    /** The two pending sets a trace shows: the task's own and the thread group's shared one (kill()). */
+    private static final List<String> QUEUES = List.of("task.pending", "signal.shared_pending");
 
     /** The signals in set {@code a} ("{SIGSTOP,SIGKILL}") that are not in set {@code b}. */
     static List<String> removed(String a, String b) {

@@ -153,6 +153,14 @@ class HtmlTracePageTest {
         assertEquals(1, count(html, "<g class=\"sleep\" data-from=\"11\" data-to=\"13\""));
     }
 
+    /** kill() queues on signal->shared_pending: its dequeue ends the arrow too (it once read task->pending only). */
+    @Test void aSignalFromTheSharedQueueEndsWhereItIsDequeued() throws Exception {
+        Trace t = CorpusTraces.read("finding-attach-during-signal"); // kill(SIGUSR1) in step 1, dequeued in step 7
+        String html = HtmlTracePage.render(t, "", null);
+        assertTrue(html.contains("dequeued by the tracee in step 7"), html);
+        assertFalse(html.contains("not dequeued by the end of the trace"));
+    }
+
     @Test void laneHeadersAreAStripWithEveryActorAndEngine() throws Exception {
         Counterexamples.Found f = Fixtures.stopThenKill();
         Trace t = TraceBuilder.build(f.model(), f.schedule(), f.violation());
