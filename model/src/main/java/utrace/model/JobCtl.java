@@ -20,9 +20,9 @@ final class JobCtl {
      * no stop or trap pending, this function calls task_clear_jobctl_trapping()".
      */
     static void clearPending(Ctx c, int mask) {
-        if ((mask & JOBCTL_STOP_PENDING) != 0) mask |= JOBCTL_STOP_DEQUEUED;
+        if ((mask & JOBCTL_STOP_PENDING) != 0 && !c.cfg.mutated(Mutation.CLEAR_STOP_PENDING_KEEPS_DEQUEUED)) mask |= JOBCTL_STOP_DEQUEUED;
         c.clearBits(JOBCTL, mask);
-        if (!c.has(JOBCTL, JOBCTL_PENDING_MASK)) clearTrapping(c);
+        if (!c.has(JOBCTL, JOBCTL_PENDING_MASK) && !c.cfg.mutated(Mutation.CLEAR_PENDING_KEEPS_TRAPPING)) clearTrapping(c);
     }
 
     /** task_clear_jobctl_trapping(): the ptracer waiting in PTRACE_ATTACH (wait_on_bit) may go on. */
@@ -74,7 +74,7 @@ final class JobCtl {
      */
     static void participateGroupStop(Ctx c) {
         clearPending(c, JOBCTL_STOP_PENDING);
-        c.setBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+        if (!c.cfg.mutated(Mutation.GROUP_STOP_SKIPS_STOPPED_FLAG)) c.setBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
     }
 
     /**
@@ -88,7 +88,7 @@ final class JobCtl {
      */
     static boolean doSignalStop(Ctx c) {
         if (!c.has(JOBCTL, JOBCTL_STOP_PENDING)) {
-            if (!c.has(JOBCTL, JOBCTL_STOP_DEQUEUED)) return false;
+            if (!c.has(JOBCTL, JOBCTL_STOP_DEQUEUED) && !c.cfg.mutated(Mutation.SIGNAL_STOP_IGNORES_DEQUEUED)) return false;
             if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) && !c.cfg.mutated(Mutation.GROUP_STOP_IGNORES_SIGKILL)) return false;
             c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }

@@ -75,7 +75,8 @@ final class Killer extends Actor {
     /**
      * send_signal() of each signal still to send, under siglock: both pending sets, the group
      * stop flag, task->jobctl's pending bits (SIGKILL, SIGCONT), TIF_SIGPENDING and the
-     * wake-up (task state); SIGKILL sets the G_KILLED history, a signal to a ptraced task
+     * wake-up (task state, which wants_signal() reads too, as it reads PF_EXITING: exit_state);
+     * SIGKILL sets the G_KILLED history, a signal to a ptraced task
      * the G_SIG_OWED history;
      * SIGCONT reads task->ptrace and utrace_flags (patch 05's sig_ignored). A guard reads
      * what it waits for. Nothing else: the killers are what partial-order reduction can most

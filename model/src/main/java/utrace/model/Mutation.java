@@ -299,7 +299,119 @@ public enum Mutation {
     EXIT_PTRACE_DISCARDS_SIGNAL("exit_ptrace",
         "the tracer's exit clears the exit_code of a tracee in a signal-delivery stop: the uncollected signal is "
             + "dropped instead of delivered once the tracee is untraced",
-        "signal-delivered", "tracer-exit-delivers-signal");
+        "signal-delivered", "tracer-exit-delivers-signal"),
+    // Survivors of the mutation audit of the ptrace, signal and job-control half (issue 16): edits no
+    // earlier scenario caught, each with a small scenario whose stated results (or the invariant named)
+    // catch it.
+    ATTACH_IGNORES_PTRACED("ptrace_attach",
+        "PTRACE_ATTACH does not refuse a task that is already ptraced (\"if (task->ptrace) goto unlock_tasklist\" "
+            + "with retval -EPERM is gone): the tracer's second attach to its stopped tracee returns 0 and sends "
+            + "another SIGSTOP",
+        "ptrace-return-as-stated", "reattach-eperm"),
+    RESUME_KEEPS_SYSEMU("ptrace_resume",
+        "a resume request other than PTRACE_SYSEMU leaves TIF_SYSCALL_EMU set (\"else "
+            + "clear_tsk_thread_flag(child, TIF_SYSCALL_EMU)\" is gone): after PTRACE_SYSEMU, PTRACE_CONT still "
+            + "stops the tracee at its next system call's entry",
+        "syscall-trace-consistent", "sysemu-then-cont"),
+    DETACH_KEEPS_SYSEMU("ptrace_disable",
+        "PTRACE_DETACH leaves TIF_SYSCALL_EMU set (x86 ptrace_disable(): \"clear_tsk_thread_flag(child, "
+            + "TIF_SYSCALL_EMU)\" is gone): the task detached at a PTRACE_SYSEMU stop takes the next system call's "
+            + "entry as a syscall stop again",
+        "syscall-trace-consistent", "sysemu-then-detach"),
+    SINGLEBLOCK_SKIPS_BLOCK_STEP("ptrace_resume",
+        "PTRACE_SINGLEBLOCK does not set PT_SINGLE_BLOCK (patch 26), so ptrace_stop (patch 28) enables no stepping "
+            + "when the tracee resumes: it goes back to user mode without TIF_SINGLESTEP and its next system call "
+            + "ends with no step trap",
+        "ptrace-step-kept", "singleblock-traps-at-syscall-exit"),
+    DETACH_KEEPS_IGNORED_ZOMBIE("__ptrace_detach",
+        "__ptrace_detach leaves a traced zombie a zombie although its real parent ignores SIGCHLD (do_notify_parent() "
+            + "returned true: \"Mark it as in the process of being reaped\", EXIT_DEAD, is gone): a tracer that exits "
+            + "without waiting for its tracee's exit leaves a zombie nobody will ever reap",
+        "traced-zombie-released", "tracer-exit-releases-zombie"),
+    KILL_IGNORES_EXIT_STATE("ptrace_request",
+        "PTRACE_KILL of a traced zombie goes on to ptrace_resume(child, request, SIGKILL) (\"if (child->exit_state) "
+            + "/* already dead */ return 0;\" is gone), which stores exit_code = SIGKILL in the zombie: the tracer's "
+            + "wait reports killed SIGKILL for a child that exited by itself",
+        "wait-report-correct", "ptrace-kill-zombie"),
+    GROUP_TRAP_DELIVERS_DATA("do_jobctl_trap",
+        "the data of the request that ends a group-stop trap is taken as a signal to deliver, as at a "
+            + "signal-delivery stop; 3.1's do_jobctl_trap (not PT_SEIZED) sets \"current->exit_code = 0\" after "
+            + "ptrace_stop: PTRACE_CONT with SIGUSR1 from the trap runs the SIGUSR1 handler",
+        "wait-report-correct", "group-trap-ignores-data"),
+    GROUP_TRAP_SKIPS_GROUP_STOP("ptrace_stop",
+        "a CLD_STOPPED trap does not participate in the group stop (\"if (why == CLD_STOPPED && (current->jobctl & "
+            + "JOBCTL_STOP_PENDING)) gstop_done = task_participate_group_stop(current)\" is gone): JOBCTL_STOP_PENDING "
+            + "stays set, and the tracee its tracer continues from the trap traps again instead of running on",
+        "wait-report-correct", "traced-group-stop-once"),
+    SYSCALL_STOP_SIGNAL_SHARED("ptrace_report_syscall",
+        "the signal the tracer passes at a syscall stop goes to the shared queue, as kill() would send it, not with "
+            + "\"send_sig(current->exit_code, current, 1)\" to task->pending: dequeue_signal reads task->pending "
+            + "first, so a private SIGUSR2 the tracee raised is reported before the passed SIGUSR1",
+        "wait-report-correct", "syscall-stop-signal-order"),
+    SYSCALL_STOP_DROPS_SIGNAL("ptrace_report_syscall",
+        "the signal the tracer passes at a syscall stop is dropped: ptrace_report_syscall clears exit_code without "
+            + "\"send_sig(current->exit_code, current, 1)\" (\"this isn't the same as continuing with a signal, but "
+            + "it will do for normal use\"), so the tracee never takes it",
+        "signal-delivered", "syscall-stop-signal-order"),
+    SIGCONT_IGNORED_WHILE_PTRACED("sig_ignored",
+        "sig_ignored() drops a SIGCONT (SIG_DFL, default action ignore) sent to a ptraced task as it does for an "
+            + "untraced one (\"Tracers may want to know about even ignored signals\": the !t->ptrace test is gone): "
+            + "the tracer never sees the SIGCONT's signal-delivery stop",
+        "signal-delivered", "sigcont-cancels-passed-sigstop"),
+    CLEAR_STOP_PENDING_KEEPS_DEQUEUED("task_clear_jobctl_pending",
+        "clearing JOBCTL_STOP_PENDING leaves JOBCTL_STOP_DEQUEUED set (\"if (mask & JOBCTL_STOP_PENDING) mask |= "
+            + "JOBCTL_STOP_CONSUME | JOBCTL_STOP_DEQUEUED\" is gone): a SIGCONT that arrives while the tracee sits in "
+            + "its SIGSTOP signal-delivery stop does not cancel the stop the tracer passes back, and the group stops "
+            + "after the SIGCONT",
+        "sigcont-ends-stop", "sigcont-cancels-passed-sigstop"),
+    SIGNAL_STOP_IGNORES_DEQUEUED("do_signal_stop",
+        "do_signal_stop starts a group stop without testing JOBCTL_STOP_DEQUEUED (\"if (!likely(current->jobctl & "
+            + "JOBCTL_STOP_DEQUEUED) || unlikely(signal_group_exit(sig))) return false\" without its first half): a "
+            + "SIGCONT since the SIGSTOP was dequeued does not cancel the stop, and the group stops after the SIGCONT",
+        "sigcont-ends-stop", "sigcont-cancels-passed-sigstop"),
+    SIGKILL_KEEPS_JOBCTL_PENDING("complete_signal",
+        "SIGKILL's complete_signal does not task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK): the JOBCTL_TRAP_STOP "
+            + "that PTRACE_ATTACH of a stopped child set survives the SIGKILL, and the dying child still enters the "
+            + "group-stop trap: the tracer's wait after the kill reports a SIGSTOP stop, not the death",
+        "wait-report-correct", "attach-stopped-kill-then-wait"),
+    CLEAR_PENDING_KEEPS_TRAPPING("task_clear_jobctl_pending",
+        "task_clear_jobctl_pending() does not call task_clear_jobctl_trapping() (\"If clearing of @mask leaves no "
+            + "stop or trap pending, this function calls task_clear_jobctl_trapping()\"): a SIGKILL that drops the "
+            + "JOBCTL_TRAP_STOP PTRACE_ATTACH set for a stopped child leaves JOBCTL_TRAPPING set, and the attach waits "
+            + "on the bit for good",
+        "deadlock-freedom", "attach-stopped-vs-sigkill"),
+    GROUP_STOP_SKIPS_STOPPED_FLAG("task_participate_group_stop",
+        "the completed group stop does not set SIGNAL_STOP_STOPPED (\"sig->flags = SIGNAL_STOP_STOPPED\"): when the "
+            + "tracer detaches, __ptrace_unlink sees no group stop in effect and reinstates no JOBCTL_STOP_PENDING, "
+            + "so the detached child of a stopped group runs on and exits",
+        "wait-report-correct", "detach-stays-stopped"),
+    NEXT_SIGNAL_IGNORES_SYNCHRONOUS("next_signal",
+        "next_signal() takes the lowest-numbered pending signal without taking the synchronous ones first (\"it "
+            + "contains the synchronous signals that need to be dequeued first\": SYNCHRONOUS_MASK, SIGTRAP among "
+            + "them): a single-step's SIGTRAP is reported after a SIGINT raised in the stepped system call",
+        "wait-report-correct", "step-trap-before-sigint"),
+    TRACEME_IGNORES_EXITING_PARENT("ptrace_traceme",
+        "PTRACE_TRACEME does not test whether the real parent is exiting (\"Check PF_EXITING to ensure "
+            + "->real_parent has not passed exit_ptrace()\"): the child is traced by a tracer that is gone, and its "
+            + "SIGSTOP leaves it in a ptrace stop nobody will end",
+        "deadlock-freedom", "traceme-after-parent-exit"),
+    PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED("ptrace_signal",
+        "ptrace_signal() does not set JOBCTL_STOP_DEQUEUED (\"We do not check sig_kernel_stop(signr) but set this "
+            + "marker unconditionally because we do not know whether debugger will change signr\"): a SIGUSR1 stop "
+            + "the tracer turns into SIGSTOP makes no group stop",
+        "wait-report-correct", "cont-sigstop-for-other-signal"),
+    PTRACE_STOP_SKIPS_RECALC("ptrace_stop",
+        "ptrace_stop() does not recalc_sigpending_tsk() once the tracee is woken (\"Queued signals ignored us while "
+            + "we were stopped for tracing. So check for any that we should take before resuming user mode\"): "
+            + "complete_signal set no TIF_SIGPENDING on the TASK_TRACED tracee, so a signal sent during a syscall "
+            + "stop is still queued when it returns to user mode",
+        "no-signal-loss", "signal-during-syscall-stop"),
+    UNLINK_KICKS_ONLY_TRACED("__ptrace_unlink",
+        "__ptrace_unlink kicks the child only when it is TASK_TRACED, not when it reinstated JOBCTL_STOP_PENDING "
+            + "(\"if (child->jobctl & JOBCTL_STOP_PENDING || task_is_traced(child))\" without its first "
+            + "half): a tracee running when its tracer exits from a "
+            + "stopped group is not made to stop, and returns to user mode",
+        "group-stop-holds", "tracer-exit-restops-running");
 
     public final String id;
     public final String function;

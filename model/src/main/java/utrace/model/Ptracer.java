@@ -223,7 +223,7 @@ final class Ptracer extends Actor {
     private boolean attach(Ctx c, PtraceOp op) {
         c.at(ATTACH);
         if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
-        if (c.get(EXIT_STATE) != 0 || c.has(PTRACE, PT_PTRACED)) {
+        if (c.get(EXIT_STATE) != 0 || c.has(PTRACE, PT_PTRACED) && !c.cfg.mutated(Mutation.ATTACH_IGNORES_PTRACED)) {
             returned(c, op, Errno.EPERM);
             return true;
         }
@@ -465,18 +465,19 @@ final class Ptracer extends Actor {
         switch (c.pc()) {
             case PHASE_SET: {
                 c.at(SET);
-                if (op == PtraceOp.KILL && c.get(EXIT_STATE) != 0) {
+                if (op == PtraceOp.KILL && c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.KILL_IGNORES_EXIT_STATE)) {
                     returned(c, op, Errno.OK);
                     return true;
                 }
                 if (c.cfg.has(25) && !c.lockFree(taskUtraceLock(c))) return false;
                 setSyscallTrace(c, op == PtraceOp.SYSCALL);
                 if (op == PtraceOp.SYSEMU) c.setBits(TIF, Tif.SYSCALL_EMU);
+                else if (c.cfg.mutated(Mutation.RESUME_KEEPS_SYSEMU)) c.note("TIF_SYSCALL_EMU kept (mutation resume-keeps-sysemu)");
                 else c.clearBits(TIF, Tif.SYSCALL_EMU);
                 boolean step = op == PtraceOp.SINGLESTEP || op == PtraceOp.SINGLEBLOCK;
                 if (c.cfg.has(26)) {
                     c.clearBits(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK);
-                    if (op == PtraceOp.SINGLEBLOCK) c.setBits(PTRACE, PT_SINGLE_BLOCK);
+                    if (op == PtraceOp.SINGLEBLOCK && !c.cfg.mutated(Mutation.SINGLEBLOCK_SKIPS_BLOCK_STEP)) c.setBits(PTRACE, PT_SINGLE_BLOCK);
                     if (op == PtraceOp.SINGLESTEP) c.setBits(PTRACE, PT_SINGLE_STEP);
                 }
                 if (!c.cfg.has(28)) {
@@ -558,7 +559,8 @@ final class Ptracer extends Actor {
             c.clearBits(TIF, Tif.SINGLESTEP);
             if (c.cfg.has(26)) c.clearBits(PTRACE, PT_SINGLE_STEP | PT_SINGLE_BLOCK);
         }
-        c.clearBits(TIF, Tif.SYSCALL_EMU);
+        if (c.cfg.mutated(Mutation.DETACH_KEEPS_SYSEMU)) c.note("TIF_SYSCALL_EMU kept (mutation detach-keeps-sysemu)");
+        else c.clearBits(TIF, Tif.SYSCALL_EMU);
         c.pc(PHASE_DETACH_SYSCALL);
         return true;
     }
@@ -629,7 +631,7 @@ final class Ptracer extends Actor {
     private boolean ptraceDetach(Ctx c) {
         unlink(c);
         if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE) return false;
-        if (parentIgnoresSigchld(c)) {
+        if (parentIgnoresSigchld(c) && !c.cfg.mutated(Mutation.DETACH_KEEPS_IGNORED_ZOMBIE)) {
             c.set(EXIT_STATE, TaskState.EXIT_DEAD);
             c.note("a traced zombie whose parent ignores SIGCHLD: EXIT_DEAD, release_task");
             return true;
@@ -662,7 +664,7 @@ final class Ptracer extends Actor {
             else c.setBits(JOBCTL, JOBCTL_STOP_PENDING);
         }
         boolean traced = Utrace.taskIsPtraceStopped(c);
-        if (traced || c.has(JOBCTL, JOBCTL_STOP_PENDING)) ptraceSignalWakeUp(c, traced);
+        if (traced || c.has(JOBCTL, JOBCTL_STOP_PENDING) && !c.cfg.mutated(Mutation.UNLINK_KICKS_ONLY_TRACED)) ptraceSignalWakeUp(c, traced);
     }
 
     /** release_task() by the tracer; the request returns {@code ret} when it is done. */

@@ -96,7 +96,7 @@ final class SendSignal {
     private static boolean sigIgnored(Ctx c, int sig) {
         if (c.model.scenario().handler(sig).installed()) return false;
         if (Signals.defaultAction(sig) != Signals.DefaultAction.IGNORE) return false;
-        return !c.has(PTRACE, PT_PTRACED) && !(c.cfg.has(5) && c.has(UTRACE_FLAGS, Events.SIGNAL_IGN));
+        return (!c.has(PTRACE, PT_PTRACED) || c.cfg.mutated(Mutation.SIGCONT_IGNORED_WHILE_PTRACED)) && !(c.cfg.has(5) && c.has(UTRACE_FLAGS, Events.SIGNAL_IGN));
     }
 
     /**
@@ -142,7 +142,7 @@ final class SendSignal {
         }
         c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
         c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
-        JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
+        if (!c.cfg.mutated(Mutation.SIGKILL_KEEPS_JOBCTL_PENDING)) JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
         Utrace.signalWakeUp(c, !c.cfg.mutated(Mutation.SIGKILL_SKIPS_WAKEKILL));
     }
 }

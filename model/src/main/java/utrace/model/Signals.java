@@ -110,9 +110,18 @@ public final class Signals {
      * &lt; SIGUSR2(12) &lt; SIGPIPE(13) &lt; SIGCONT(18) &lt; SIGSTOP(19).
      */
     public static int next(int pending) {
-        if ((pending & SIGTRAP) != 0) return SIGTRAP;
+        return next(pending, true);
+    }
+
+    /**
+     * {@link #next(int)}, or with {@code synchronousFirst} false plain number order (SIGTRAP(5) after
+     * SIGQUIT(3)): mutation next-signal-ignores-synchronous.
+     */
+    public static int next(int pending, boolean synchronousFirst) {
+        if (synchronousFirst && (pending & SIGTRAP) != 0) return SIGTRAP;
         if ((pending & SIGINT) != 0) return SIGINT;
         if ((pending & SIGQUIT) != 0) return SIGQUIT;
+        if ((pending & SIGTRAP) != 0) return SIGTRAP;
         if ((pending & SIGKILL) != 0) return SIGKILL;
         if ((pending & SIGUSR1) != 0) return SIGUSR1;
         if ((pending & SIGUSR2) != 0) return SIGUSR2;

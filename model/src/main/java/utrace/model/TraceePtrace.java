@@ -118,7 +118,7 @@ final class TraceePtrace {
     static void ptraceStopSet(Ctx c, int why, int signr, int cont) {
         c.set(TASK_STATE, c.cfg.mutated(Mutation.PTRACE_STOP_IN_TASK_STOPPED) ? TaskState.TASK_STOPPED : TaskState.TASK_TRACED);
         c.set(EXIT_CODE, Signals.number(signr));
-        JobCtl.ptraceStopBookkeeping(c, why == Obs.PTRACE_STOP_GROUP);
+        JobCtl.ptraceStopBookkeeping(c, why == Obs.PTRACE_STOP_GROUP && !c.cfg.mutated(Mutation.GROUP_TRAP_SKIPS_GROUP_STOP));
         c.setBits(G_PTRACE, G_PT_HOLDS);
         c.observe(Obs.ptraceStop(why, signr));
         c.local(L_PT_CONT, cont);
@@ -183,7 +183,8 @@ final class TraceePtrace {
         }
         // "Queued signals ignored us while we were stopped for tracing. ... This sets
         // TIF_SIGPENDING, but never clears it."
-        Utrace.recalcSigpendingTsk(c);
+        if (c.cfg.mutated(Mutation.PTRACE_STOP_SKIPS_RECALC)) c.note("no recalc_sigpending_tsk (mutation ptrace-stop-skips-recalc)");
+        else Utrace.recalcSigpendingTsk(c);
         c.clearBits(G_WAIT, GW_STOP_UNREPORTED | GW_STOP_SIGNAL | GW_STOP_SYSCALL); // history: the stop is over
         switch (c.local(L_PT_WHY)) {
             case Obs.PTRACE_STOP_SIGNAL:
@@ -193,6 +194,10 @@ final class TraceePtrace {
             case Obs.PTRACE_STOP_GROUP:
                 // do_jobctl_trap(), !PT_SEIZED: "current->exit_code = 0" (the data of the
                 // request that ended a group-stop trap is not a signal to deliver)
+                if (c.cfg.mutated(Mutation.GROUP_TRAP_DELIVERS_DATA)) {
+                    TraceeSignal.ptraceSignalTail(c);
+                    break;
+                }
                 c.set(EXIT_CODE, 0);
                 c.pc(c.local(L_PT_CONT));
                 break;
@@ -216,7 +221,8 @@ final class TraceePtrace {
     private static void syscallStopTail(Ctx c) {
         int signr = Signals.ofNumber(c.get(EXIT_CODE));
         if (signr != 0) {
-            SendSignal.send(c, signr, false);
+            if (c.cfg.mutated(Mutation.SYSCALL_STOP_DROPS_SIGNAL)) c.note("no send_sig (mutation syscall-stop-drops-signal)");
+            else SendSignal.send(c, signr, c.cfg.mutated(Mutation.SYSCALL_STOP_SIGNAL_SHARED));
             c.set(EXIT_CODE, 0);
             if (c.record) c.note("ptrace_report_syscall: send_sig(" + Signals.name(signr) + ")");
         }

@@ -196,8 +196,9 @@ final class TraceeSignal {
      */
     static int nextSignal(Ctx c) {
         int unblocked = c.cfg.mutated(Mutation.DEQUEUE_IGNORES_BLOCKED) ? -1 : ~Utrace.blocked(c);
-        int signr = Signals.next(c.get(SIGPENDING) & unblocked);
-        return signr != 0 ? signr : Signals.next(c.get(SHARED_PENDING) & unblocked);
+        boolean synchronousFirst = !c.cfg.mutated(Mutation.NEXT_SIGNAL_IGNORES_SYNCHRONOUS);
+        int signr = Signals.next(c.get(SIGPENDING) & unblocked, synchronousFirst);
+        return signr != 0 ? signr : Signals.next(c.get(SHARED_PENDING) & unblocked, synchronousFirst);
     }
 
     /**
@@ -268,7 +269,7 @@ final class TraceeSignal {
      */
     private static void ptraceSignal(Ctx c, int signr) {
         if (c.record) c.note("ptrace_signal(" + Signals.name(signr) + ")");
-        c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+        if (!c.cfg.mutated(Mutation.PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED)) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
         // history: the signal now waits in exit_code, owed until the tracer collects the stop or it is delivered
         c.setBits(G_SIG_OWED, signr);
         TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);

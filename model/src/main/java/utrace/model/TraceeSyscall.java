@@ -162,7 +162,7 @@ final class TraceeSyscall {
             if (!c.lockFree(LOCK_TASKLIST)) return false;
             if (c.has(PTRACE, PT_PTRACED)) {
                 c.note("PTRACE_TRACEME: already traced, -EPERM");
-            } else if (c.model.tracerExited(c)) {
+            } else if (c.model.tracerExited(c) && !c.cfg.mutated(Mutation.TRACEME_IGNORES_EXITING_PARENT)) {
                 c.note("PTRACE_TRACEME: the parent is exiting (PF_EXITING): not traced, returns 0");
             } else {
                 c.set(PTRACE, PT_PTRACED);
