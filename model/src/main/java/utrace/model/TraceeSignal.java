@@ -134,33 +134,31 @@ final class TraceeSignal {
     private static boolean getSignalSteal(Ctx c) {
         c.unlock(LOCK_SIGLOCK); // the hold goes on: the rest is this one step
         int uflags = c.get(UTRACE_FLAGS);
-        {
-            // "If no engine is interested in intercepting signals or we must stop,
-            // let the caller just dequeue them normally or participate in group-stop."
-            if ((uflags & Events.SIGNAL_ALL) != 0 && !JobCtl.utraceMustNotSteal(c)) {
-                int signr = nextSignal(c);
-                if (signr != 0) {
-                    dequeue(c, signr);
-                    if (signr == Signals.SIGKILL && !c.cfg.mutated(Mutation.GET_SIGNAL_INTERCEPTS_SIGKILL)) {
-                        c.note("SIGKILL: never intercepted");
-                        deliver(c, signr);
-                        return true;
-                    }
-                    int event = signalEvent(c, signr);
-                    if ((uflags & (event | Events.QUIESCE)) == 0 || c.cfg.mutated(Mutation.GET_SIGNAL_SKIPS_REPORT)) {
-                        c.observe(Obs.signalUnreported(event, signr));
-                        deliver(c, signr);
-                        return true;
-                    }
-                    TraceeReport.initReport(c);
-                    c.local(L_RESULT, signalResult(c, signr));
-                    c.local(L_SIGNR, signr);
-                    if (c.record) c.note("report_signal pass for " + Signals.name(signr));
-                    // no splice_attaching here: the pending_attach test before was to see to that
-                    c.observe(Obs.reportStarted(event));
-                    TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
+        // "If no engine is interested in intercepting signals or we must stop,
+        // let the caller just dequeue them normally or participate in group-stop."
+        if ((uflags & Events.SIGNAL_ALL) != 0 && !JobCtl.utraceMustNotSteal(c)) {
+            int signr = nextSignal(c);
+            if (signr != 0) {
+                dequeue(c, signr);
+                if (signr == Signals.SIGKILL && !c.cfg.mutated(Mutation.GET_SIGNAL_INTERCEPTS_SIGKILL)) {
+                    c.note("SIGKILL: never intercepted");
+                    deliver(c, signr);
                     return true;
                 }
+                int event = signalEvent(c, signr);
+                if ((uflags & (event | Events.QUIESCE)) == 0 || c.cfg.mutated(Mutation.GET_SIGNAL_SKIPS_REPORT)) {
+                    c.observe(Obs.signalUnreported(event, signr));
+                    deliver(c, signr);
+                    return true;
+                }
+                TraceeReport.initReport(c);
+                c.local(L_RESULT, signalResult(c, signr));
+                c.local(L_SIGNR, signr);
+                if (c.record) c.note("report_signal pass for " + Signals.name(signr));
+                // no splice_attaching here: the pending_attach test before was to see to that
+                c.observe(Obs.reportStarted(event));
+                TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
+                return true;
             }
         }
         return getSignalDequeue(c);
