@@ -146,6 +146,25 @@ class FindingsTest {
         assertEquals(Verdict.PASS, syscall.verdict(), () -> syscall.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 13: utrace_resume() leaves its UTRACE_REPORT case before the start_callback() loop when no engine
+     * asked for QUIESCE, so the STOP that finish_report() turned into UTRACE_REPORT is never applied. The same
+     * engine with QUIESCE stops: the QUIESCE test is the whole difference.
+     */
+    @Test
+    void aCallbacksStopIsDroppedWhenNoEngineAskedForQuiesce() {
+        ExplorationResult r = Check.explore("stop-without-quiesce", Check.only("stop-is-sticky"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("returned to user mode without stopping"),
+            r.counterexample().violation().message());
+        assertEquals(17, r.counterexample().schedule().size());
+        String withQuiesce = Check.source("stop-without-quiesce")
+            .replace("events=SYSCALL_EXIT\n", "events=SYSCALL_EXIT|QUIESCE\n");
+        assertTrue(withQuiesce.contains("events=SYSCALL_EXIT|QUIESCE"), withQuiesce);
+        ExplorationResult q = Check.exploreText(withQuiesce, Check.only("stop-is-sticky"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
