@@ -165,6 +165,23 @@ class FindingsTest {
         assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 13's second path: report_signal's STOP for a handled signal becomes UTRACE_INTERRUPT, and the next
+     * utrace_get_signal() returns -1 ("We only got here to clear utrace->signal_handler") when no engine has QUIESCE.
+     */
+    @Test
+    void aReportSignalStopIsDroppedAfterHandlerSetupWhenNoEngineAskedForQuiesce() {
+        ExplorationResult r = Check.explore("stop-without-quiesce-signal", Check.only("stop-is-sticky"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("returned to user mode without stopping"),
+            r.counterexample().violation().message());
+        assertEquals(24, r.counterexample().schedule().size());
+        String withQuiesce = Check.source("stop-without-quiesce-signal").replace("events=SIGNAL\n", "events=SIGNAL|QUIESCE\n");
+        assertTrue(withQuiesce.contains("events=SIGNAL|QUIESCE"), withQuiesce);
+        ExplorationResult q = Check.exploreText(withQuiesce, Check.only("stop-is-sticky"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
