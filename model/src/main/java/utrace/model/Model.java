@@ -170,7 +170,8 @@ public final class Model {
 
     /** What the scenario expects wait() number {@code index} of {@code waiter} to report (empty: no expectation). */
     public List<Integer> waitExpectation(int waiter, int index) {
-        if (waiter != Obs.WAITER_TRACER || ptracer == null) return List.of();
+        if (waiter == Obs.WAITER_PARENT) return scenario.parentExpect();
+        if (ptracer == null) return List.of();
         return scenario.ptrace().get(index).expect();
     }
 
