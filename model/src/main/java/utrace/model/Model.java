@@ -412,6 +412,9 @@ public final class Model {
 
     public boolean traceeDead(State s) { return tracee.dead(s); }
 
+    /** The real parent's wait() has reaped the tracee (it is past wait_task_zombie): release_task is its. */
+    public boolean parentReaped(State s) { return parent != null && !parent.atWait(s); }
+
     /** task->blocked in {@code s} (sigprocmask); 0 for a scenario whose tracee never blocks a signal. */
     public int blockedSignals(State s) {
         int slot = blockedSlot();
