@@ -12,8 +12,9 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /**
- * The other half of no-unrequested-callback: an engine gets the callbacks it asked for. The hooks test
- * task->utrace_flags (and, for system calls, TIF_SYSCALL_TRACE) without a lock, so what utrace_set_events()
+ * The other half of no-unrequested-callback: an engine gets the callbacks it asked for. The hooks (system call
+ * entry and exit, do_exit's EXIT, the signal dequeue) test task->utrace_flags (and, for system calls,
+ * TIF_SYSCALL_TRACE) without a lock, so what utrace_set_events()
  * stores before it returns must be what a later hook sees: the engine's flags, utrace_flags and the TIF flag
  * are all set under utrace->lock in the call. Judged where the tracee passes a hook without a report pass,
  * from the engines' flags in memory, and where a pass begins: an engine attached before it must be spliced
@@ -23,7 +24,7 @@ final class EventsReported extends ObservationCheck {
     EventsReported() {
         super("events-reported",
             "An engine gets the event reports it asked for: the tracee does not pass a system call's entry or exit "
-            + "hook, or act on a signal utrace_get_signal dequeued, without a report pass while a live engine's "
+            + "hook or do_exit's EXIT hook, or act on a signal utrace_get_signal dequeued, without a report pass while a live engine's "
             + "flags ask for that event (utrace.c, utrace_set_events(): \"This call enables @events callbacks to be "
             + "made as soon as @engine becomes eligible for any callbacks\"; utrace.h, UTRACE_EVENT(SIGNAL*): "
             + "report_signal is made for a signal the engine intercepts); a report pass that begins leaves no engine "

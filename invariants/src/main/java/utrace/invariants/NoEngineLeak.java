@@ -37,8 +37,10 @@ final class NoEngineLeak extends Base {
 
     @Override public String checkTerminal(Model m, State s) {
         // Released: release_task began (utrace_maybe_reap(reap)), or it is EXIT_DEAD (autoreaped or reaped
-        // with no utrace flags left). A zombie is not: a tracer that still holds it may reap it later.
-        boolean released = s.taskHistory(Slots.G_REAP_BEGAN) || s.exitState() == utrace.model.TaskState.EXIT_DEAD;
+        // with no utrace flags left), or the real parent's wait() reaped it. A zombie is not: a tracer that still
+        // holds it may reap it later.
+        boolean released = s.taskHistory(Slots.G_REAP_BEGAN) || s.exitState() == utrace.model.TaskState.EXIT_DEAD
+            || m.parentReaped(s);
         if (!released || !m.traceeDead(s)) return null;
         for (int e = 0; e < m.engineCount(); e++) {
             if (s.engineOps(e) != Ops.NULL) {

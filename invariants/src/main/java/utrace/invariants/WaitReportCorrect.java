@@ -15,7 +15,8 @@ import utrace.model.WaitResult;
  * A report carries what its stop or exit carried, a reported stop is a
  * ptrace stop, and a wait() whose result the scenario states (the test's
  * assertion, {@code wait -> stopped SIGSTOP}) returns one of those results,
- * or blocks only if the scenario says {@code -> blocks}.
+ * or blocks only if the scenario says {@code -> blocks}: the tracer's waits on the 'ptrace' line, the real
+ * parent's on its 'parent wait' line.
  */
 final class WaitReportCorrect extends ObservationCheck {
     WaitReportCorrect() {
@@ -25,8 +26,9 @@ final class WaitReportCorrect extends ObservationCheck {
             + "tracee is in that stop, TASK_TRACED (\"t (tracing stop)\", ptrace-tests state-tracing-stop); 'exited "
             + "CODE'/'killed SIG' what the exit carried to exit_notify: the status do_exit was given, or SIGKILL "
             + "when a group exit began before exit_signals() (wait_task_zombie's group_exit_code; none begins after "
-            + "it). Where the scenario states what a wait returns (the test's assertion: wait -> stopped SIGSTOP | killed SIGPIPE ...), it returns one of those, and it "
-            + "blocks for good only if the scenario says '-> blocks'.");
+            + "it). Where the scenario states what a wait returns (the test's assertion: wait -> stopped SIGSTOP | killed SIGPIPE ...; "
+            + "the real parent's: parent wait -> exited 42), it returns one of those, and it blocks for good only if the "
+            + "scenario says '-> blocks'.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {

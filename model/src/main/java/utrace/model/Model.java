@@ -170,7 +170,8 @@ public final class Model {
 
     /** What the scenario expects wait() number {@code index} of {@code waiter} to report (empty: no expectation). */
     public List<Integer> waitExpectation(int waiter, int index) {
-        if (waiter != Obs.WAITER_TRACER || ptracer == null) return List.of();
+        if (waiter == Obs.WAITER_PARENT) return scenario.parentExpect();
+        if (ptracer == null) return List.of();
         return scenario.ptrace().get(index).expect();
     }
 
@@ -410,6 +411,9 @@ public final class Model {
     }
 
     public boolean traceeDead(State s) { return tracee.dead(s); }
+
+    /** The real parent's wait() has reaped the tracee (it is past wait_task_zombie): release_task is its. */
+    public boolean parentReaped(State s) { return parent != null && !parent.atWait(s); }
 
     /** task->blocked in {@code s} (sigprocmask); 0 for a scenario whose tracee never blocks a signal. */
     public int blockedSignals(State s) {

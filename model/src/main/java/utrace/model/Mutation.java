@@ -416,7 +416,75 @@ public enum Mutation {
         "utrace_stop() does not recalc_sigpending() once the tracee is woken (\"While we were in TASK_UTRACED, "
             + "complete_signal() considered us 'uninterested' and so did not set TIF_SIGPENDING\" is ignored): "
             + "a SIGUSR1 sent while an engine keeps the tracee stopped is still queued when it returns to user mode",
-        "no-signal-loss", "signal-during-utrace-stop");
+        "no-signal-loss", "signal-during-utrace-stop"),
+    PARENT_REAPS_PTRACED_ZOMBIE("wait_consider_task",
+        "the real parent's wait reaps a zombie that is still ptraced (\"A zombie ptracee is only visible to its "
+            + "ptracer\": \"if (likely(!ptrace) && unlikely(p->ptrace))\" is gone): it is released under its tracer, "
+            + "which never collects the exit",
+        "traced-zombie-released", "tracer-wait-hands-back-zombie"),
+    ZOMBIE_STATUS_IGNORES_GROUP_EXIT("wait_task_zombie",
+        "wait_task_zombie reports p->exit_code even when a group exit began (\"status = (p->signal->flags & "
+            + "SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code\" without its first half): a child that "
+            + "called exit(42) and was sent SIGKILL before exit_signals() is reported exited 42, not killed SIGKILL",
+        "wait-report-correct", "exit-killed-before-pf-exiting"),
+    DETACH_RELEASES_WAITED_ZOMBIE("__ptrace_detach",
+        "__ptrace_detach marks a traced zombie EXIT_DEAD and releases it although do_notify_parent() returned false "
+            + "(the real parent does not ignore SIGCHLD): the tracer's exit takes the zombie from the parent, whose "
+            + "wait then never returns",
+        "wait-report-correct", "tracer-exit-hands-back-zombie"),
+    ATTACH_IGNORES_EXIT_STATE("ptrace_attach",
+        "PTRACE_ATTACH does not refuse a zombie (\"if (unlikely(task->exit_state)) goto unlock_tasklist\" with "
+            + "retval -EPERM is gone): the attach to an exited child returns 0 and makes it a ptraced zombie",
+        "ptrace-return-as-stated", "attach-zombie-eperm"),
+    WAIT_ZOMBIE_HANDS_BACK_OWN_CHILD("wait_task_zombie",
+        "wait_task_zombie hands a traced zombie back to its real parent (ptrace_unlink, do_notify_parent, EXIT_ZOMBIE "
+            + "again) also when the tracer is that parent (\"traced = ptrace_reparented(p)\" ignored): the tracer's "
+            + "wait reports its own child's exit and leaves the zombie, so its next wait reports the exit again "
+            + "instead of failing with ECHILD",
+        "wait-report-correct", "tracer-reaps-own-child"),
+    WAIT_ZOMBIE_RELEASES_PARENTS_CHILD("wait_task_zombie",
+        "wait_task_zombie of a traced zombie that is not the tracer's own child releases it (no ptrace_unlink + "
+            + "do_notify_parent, no \"p->exit_state = EXIT_ZOMBIE\"): the real parent, which does not ignore SIGCHLD, "
+            + "never gets its child's exit and its wait never returns",
+        "wait-report-correct", "tracer-wait-hands-back-zombie"),
+    WAIT_ZOMBIE_KEEPS_IGNORED_ZOMBIE("wait_task_zombie",
+        "wait_task_zombie hands a traced zombie back to its real parent although do_notify_parent() says that parent "
+            + "ignores SIGCHLD (the zombie is left EXIT_ZOMBIE instead of released): after the tracer collected the "
+            + "exit, a zombie is left that nobody will ever reap",
+        "traced-zombie-released", "tracer-wait-releases-ignored-zombie"),
+    EXIT_PTRACE_SKIPS_RELEASE("exit_ptrace",
+        "exit_ptrace does not release_task() the traced zombies __ptrace_detach marked EXIT_DEAD (its ptrace_dead list "
+            + "is dropped): the zombie is never reaped, and the engines attached to it never get report_reap or their "
+            + "detach",
+        "no-engine-leak", "tracer-exit-reaps-zombie-engine"),
+    DETACH_SKIPS_RELEASE("ptrace_detach",
+        "ptrace_detach does not release_task() a child __ptrace_detach found already killed and marked EXIT_DEAD "
+            + "(\"if (unlikely(dead)) release_task(child)\" is gone): the engines attached to it are never reaped",
+        "no-engine-leak", "detach-races-sigkill-release"),
+    KILL_SKIPS_CHECK_ATTACH("ptrace_check_attach",
+        "PTRACE_KILL's ptrace_check_attach(child, ignore_state) lets the request through for a child the caller no "
+            + "longer traces (\"if (child->ptrace && child->parent == current)\" is gone): PTRACE_KILL after "
+            + "PTRACE_DETACH returns 0, not ESRCH",
+        "ptrace-return-as-stated", "kill-after-detach-esrch"),
+    EXIT_SKIPS_REPORT("utrace_report_exit",
+        "do_exit passes UTRACE_HOOK(current, EXIT, report_exit(&code)) without the report although an engine asks for "
+            + "EXIT: no report_exit, so an engine's UTRACE_STOP from it never holds the dying thread",
+        "events-reported", "sigkill-held-at-exit"),
+    REAP_DEFERS_ONLY_FOR_DEATH("utrace_maybe_reap",
+        "release_task's utrace_maybe_reap defers the teardown only while UTRACE_EVENT(DEATH) is set, not QUIESCE "
+            + "(\"if (target->utrace_flags & _UTRACE_DEATH_EVENTS)\" with DEATH alone): the reap tears down an engine "
+            + "whose report_quiesce of the death report is still to come or under way",
+        "nothing-after-reap", "reap-races-death-quiesce"),
+    WAIT_ZOMBIE_SKIPS_EXIT_DEAD("wait_task_zombie",
+        "the real parent's wait reaps the zombie without \"xchg(&p->exit_state, EXIT_DEAD)\": the task it releases "
+            + "stays EXIT_ZOMBIE, so utrace_add_engine's EXIT_DEAD test (the B3 pair with utrace_release_task) lets "
+            + "an engine attach after release_task, and it is never reaped",
+        "no-engine-leak", "attach-races-reap"),
+    TKILL_QUEUES_SHARED("do_tkill",
+        "tkill() queues its signal on signal->shared_pending, as kill() does, not on task->pending "
+            + "(do_send_specific's send_signal(sig, info, p, 0)): dequeue_signal, which takes task->pending first, then "
+            + "takes a lower-numbered kill()ed signal before it",
+        "wait-report-correct", "tkill-before-shared-signal");
 
     public final String id;
     public final String function;

@@ -58,11 +58,13 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
 
     private static final Obs SYSCALL_ENTRY_UNREPORTED = new Obs(Kind.EVENT_UNREPORTED, -1, Events.SYSCALL_ENTRY, 0, 0);
     private static final Obs SYSCALL_EXIT_UNREPORTED = new Obs(Kind.EVENT_UNREPORTED, -1, Events.SYSCALL_EXIT, 0, 0);
+    private static final Obs EXIT_UNREPORTED = new Obs(Kind.EVENT_UNREPORTED, -1, Events.EXIT, 0, 0);
 
-    /** A hook passed with no report pass (a system call's: shared immutable instances, this is every plain syscall). */
+    /** A hook passed with no report pass (a system call's or do_exit's: shared immutable instances, every plain syscall makes one). */
     public static Obs eventUnreported(int event) {
         if (event == Events.SYSCALL_ENTRY) return SYSCALL_ENTRY_UNREPORTED;
         if (event == Events.SYSCALL_EXIT) return SYSCALL_EXIT_UNREPORTED;
+        if (event == Events.EXIT) return EXIT_UNREPORTED;
         return new Obs(Kind.EVENT_UNREPORTED, -1, event, 0, 0);
     }
 

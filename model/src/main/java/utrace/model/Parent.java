@@ -58,8 +58,12 @@ final class Parent extends Actor {
         c.at(INFO[pc]);
         switch (pc) {
             case WAIT: {
-                if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE || c.has(PTRACE, PT_PTRACED)) return false;
-                c.set(EXIT_STATE, TaskState.EXIT_DEAD);
+                if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE) return false;
+                // wait_consider_task: "A zombie ptracee is only visible to its ptracer"
+                if (c.has(PTRACE, PT_PTRACED) && !c.cfg.mutated(Mutation.PARENT_REAPS_PTRACED_ZOMBIE)) return false;
+                // "state = xchg(&p->exit_state, EXIT_DEAD)": only one waiter reaps, and utrace_add_engine backs off
+                if (c.cfg.mutated(Mutation.WAIT_ZOMBIE_SKIPS_EXIT_DEAD)) c.note("exit_state left EXIT_ZOMBIE (mutation wait-zombie-skips-exit-dead)");
+                else c.set(EXIT_STATE, TaskState.EXIT_DEAD);
                 int result = WaitResult.ofExitStatus(Ptracer.zombieStatus(c));
                 c.observe(Obs.waitReport(result, Obs.WAITER_PARENT, 0));
                 c.local(L_WAITRES, result);

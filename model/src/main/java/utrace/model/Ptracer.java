@@ -223,7 +223,8 @@ final class Ptracer extends Actor {
     private boolean attach(Ctx c, PtraceOp op) {
         c.at(ATTACH);
         if (!c.lockFree(LOCK_SIGLOCK) || !c.lockFree(LOCK_TASKLIST)) return false;
-        if (c.get(EXIT_STATE) != 0 || c.has(PTRACE, PT_PTRACED) && !c.cfg.mutated(Mutation.ATTACH_IGNORES_PTRACED)) {
+        if (c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.ATTACH_IGNORES_EXIT_STATE)
+                || c.has(PTRACE, PT_PTRACED) && !c.cfg.mutated(Mutation.ATTACH_IGNORES_PTRACED)) {
             returned(c, op, Errno.EPERM);
             return true;
         }
@@ -313,7 +314,7 @@ final class Ptracer extends Actor {
     /** wait_task_zombie(): "status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code". */
     static int zombieStatus(Ctx c) {
         int group = SendSignal.groupExitCode(c);
-        return group != 0 ? group : c.get(EXIT_CODE);
+        return group != 0 && !c.cfg.mutated(Mutation.ZOMBIE_STATUS_IGNORES_GROUP_EXIT) ? group : c.get(EXIT_CODE);
     }
 
     /** The tracee is this tracer's own child: 'parent ptrace', and the tracer has not exited (forget_original_parent). */
@@ -352,7 +353,7 @@ final class Ptracer extends Actor {
     private boolean waitTaskZombie(Ctx c, boolean ours, boolean child) {
         c.set(EXIT_STATE, TaskState.EXIT_DEAD);
         if (ours) unlink(c);
-        if (ours && !child && !parentIgnoresSigchld(c)) {
+        if (ours && handBack(c, child)) {
             c.set(EXIT_STATE, TaskState.EXIT_ZOMBIE);
             if (model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
             c.note("do_notify_parent: the real parent waits for it: EXIT_ZOMBIE again");
@@ -362,6 +363,20 @@ final class Ptracer extends Actor {
         c.note("release_task");
         startRelease(c, Errno.OK);
         return true;
+    }
+
+    /**
+     * wait_task_zombie() of a traced zombie: hand it back to the real parent ("traced = ptrace_reparented(p)":
+     * not when the tracer is that parent) unless do_notify_parent() says the parent does not want it (SIGCHLD
+     * at SIG_IGN).
+     */
+    private boolean handBack(Ctx c, boolean child) {
+        if (child && !c.cfg.mutated(Mutation.WAIT_ZOMBIE_HANDS_BACK_OWN_CHILD)) return false;
+        if (c.cfg.mutated(Mutation.WAIT_ZOMBIE_RELEASES_PARENTS_CHILD)) {
+            c.note("the real parent's child released without do_notify_parent (mutation wait-zombie-releases-parents-child)");
+            return false;
+        }
+        return !parentIgnoresSigchld(c) || c.cfg.mutated(Mutation.WAIT_ZOMBIE_KEEPS_IGNORED_ZOMBIE);
     }
 
     /** do_notify_parent()'s autoreap test: the real parent has SIGCHLD at SIG_IGN (init, after reparenting, does not). */
@@ -395,7 +410,7 @@ final class Ptracer extends Actor {
     /** ptrace_check_attach(child, ignore_state = true) for PTRACE_KILL: the tracee need only be ours. */
     private boolean checkAttachAnyState(Ctx c, PtraceOp op) {
         c.at(CHECK_ANY);
-        if (!c.has(PTRACE, PT_PTRACED)) {
+        if (!c.has(PTRACE, PT_PTRACED) && !c.cfg.mutated(Mutation.KILL_SKIPS_CHECK_ATTACH)) {
             returned(c, op, Errno.ESRCH);
             return true;
         }
@@ -593,6 +608,10 @@ final class Ptracer extends Actor {
             }
             dead = ptraceDetach(c);
         }
+        if (dead && c.cfg.mutated(Mutation.DETACH_SKIPS_RELEASE)) {
+            c.note("no release_task for the dead zombie (mutation detach-skips-release)");
+            dead = false;
+        }
         if (dead) startRelease(c, Errno.OK);
         else returned(c, op, Errno.OK);
         return true;
@@ -617,6 +636,10 @@ final class Ptracer extends Actor {
             c.clearBits(G_WAIT, GW_EXIT_PARENT); // history: init, not a model actor, is owed it now
             c.note("forget_original_parent: the child's parent is init now");
         }
+        if (dead && c.cfg.mutated(Mutation.EXIT_PTRACE_SKIPS_RELEASE)) {
+            c.note("no release_task for the dead zombie (mutation exit-ptrace-skips-release)");
+            dead = false;
+        }
         if (dead) startRelease(c, Errno.OK);
         else returned(c, op, Errno.OK);
         return true;
@@ -631,7 +654,8 @@ final class Ptracer extends Actor {
     private boolean ptraceDetach(Ctx c) {
         unlink(c);
         if (c.get(EXIT_STATE) != TaskState.EXIT_ZOMBIE) return false;
-        if (parentIgnoresSigchld(c) && !c.cfg.mutated(Mutation.DETACH_KEEPS_IGNORED_ZOMBIE)) {
+        if ((parentIgnoresSigchld(c) || c.cfg.mutated(Mutation.DETACH_RELEASES_WAITED_ZOMBIE))
+                && !c.cfg.mutated(Mutation.DETACH_KEEPS_IGNORED_ZOMBIE)) {
             c.set(EXIT_STATE, TaskState.EXIT_DEAD);
             c.note("a traced zombie whose parent ignores SIGCHLD: EXIT_DEAD, release_task");
             return true;

@@ -17,7 +17,7 @@ final class Reaper {
     static int maybeReapOnRelease(Ctx c) {
         c.setBits(UBITS, U_REAP);
         c.taskGhostSet(G_REAP_BEGAN);
-        boolean defer = (c.get(UTRACE_FLAGS) & Events.DEATH_EVENTS) != 0;
+        boolean defer = (c.get(UTRACE_FLAGS) & (c.cfg.mutated(Mutation.REAP_DEFERS_ONLY_FOR_DEATH) ? Events.DEATH : Events.DEATH_EVENTS)) != 0;
         if (c.cfg.mutated(Mutation.REAP_NOT_DEFERRED)) defer = false;
         if (c.cfg.mutated(Mutation.REAP_DURING_DEATH_REPORT) && c.has(UBITS, U_DEATH)) defer = false;
         if (defer) {

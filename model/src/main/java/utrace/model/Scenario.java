@@ -19,12 +19,14 @@ import java.util.Map;
  * line the parent ignores SIGCHLD.
  * {@code handlers}: the signal handlers the scenario installs (signal bit to handler).
  * {@code checks}: the invariants named on its 'checks' line, which a run without an explicit set adds to core.
+ * {@code parentExpect}: what the 'parent wait' states its wait() returns ('parent wait -> exited 42'), as
+ * WaitResults (empty: nothing stated).
  */
 public record Scenario(String name, String description, String follows, List<EngineSpec> engines,
                        List<TraceeOp> tracee, List<List<OwnerOp>> owners, List<PtraceRequest> ptrace, List<Integer> killer,
                        int killers, boolean parent, String source, String file, List<KillerSend> killerItems,
                        boolean tracerIsParent, boolean parentIgnoresSigchld, Map<Integer, SignalHandler> handlers,
-                       List<String> checks) {
+                       List<String> checks, List<Integer> parentExpect) {
 
     public int engineIndex(String engineName) {
         for (int i = 0; i < engines.size(); i++) if (engines.get(i).name().equals(engineName)) return i;

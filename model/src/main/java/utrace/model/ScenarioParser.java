@@ -28,7 +28,8 @@ import java.util.Map;
  * requests with a signal ({@code cont SIGQUIT}, {@code detach SIGPIPE}),
  * {@code wait nohang}, {@code wait until SIG}, expected wait results
  * ({@code wait -> stopped SIGSTOP}), ordering guards ({@code after ptrace:2},
- * {@code after tracee:stopped}), {@code tkill:SIG} and {@code parent ptrace}.
+ * {@code after tracee:stopped}), {@code tkill:SIG}, {@code parent ptrace} and what the
+ * real parent's wait returns ({@code parent wait -> exited 42}).
  * Every error names {@code file:line} and what was expected.
  */
 public final class ScenarioParser {
@@ -49,6 +50,8 @@ public final class ScenarioParser {
     private boolean parent;
     private boolean tracerIsParent;
     private boolean parentIgnoresSigchld = true;
+    /** What 'parent wait -> RESULT|...' states the parent's wait returns. */
+    private final List<Integer> parentExpect = new ArrayList<>();
     private final Map<Integer, SignalHandler> handlers = new LinkedHashMap<>();
     /** Guards by line, checked once the whole file is read (they may name an actor declared further down). */
     private final List<int[]> guardLines = new ArrayList<>();
@@ -159,7 +162,8 @@ public final class ScenarioParser {
         }
         return new Scenario(name, description, follows, List.copyOf(finalEngines), List.copyOf(tracee),
             List.copyOf(ownerScripts), ptrace == null ? List.of() : List.copyOf(ptrace), List.copyOf(killer), killers, parent, text, file,
-            List.copyOf(killerItems), tracerIsParent, parentIgnoresSigchld, Map.copyOf(handlers), List.copyOf(checks));
+            List.copyOf(killerItems), tracerIsParent, parentIgnoresSigchld, Map.copyOf(handlers), List.copyOf(checks),
+            List.copyOf(parentExpect));
     }
 
     /**
@@ -410,18 +414,47 @@ public final class ScenarioParser {
         }
     }
 
-    /** 'parent wait' (a separate parent reaps) or 'parent ptrace [sigchld=ignore]' (the tracer is the real parent). */
+    /**
+     * 'parent wait [-> RESULT|RESULT...]' (a separate parent reaps; what its wait() returns, if stated) or
+     * 'parent ptrace [sigchld=ignore]' (the tracer is the real parent).
+     */
     private void parentLine(int line, String rest) throws ScenarioFormatException {
         if (parent || tracerIsParent) throw err(line, "a second 'parent' line; the tracee has one parent");
+        String expectText = null;
+        int arrow = rest.indexOf("->");
+        if (arrow >= 0) {
+            expectText = rest.substring(arrow + 2).trim();
+            rest = rest.substring(0, arrow).trim();
+        }
         String[] w = rest.split("\\s+");
         if (w[0].equals("wait") && w.length == 1) {
             parent = true;
             parentIgnoresSigchld = false;
+            if (expectText != null) parentWaitExpect(line, expectText);
+        } else if (expectText != null) {
+            throw err(line, "only 'parent wait' states a result ('parent wait -> exited 42'); the tracer's waits state theirs "
+                + "on the 'ptrace' line");
         } else if (w[0].equals("ptrace") && (w.length == 1 || (w.length == 2 && w[1].equals("sigchld=ignore")))) {
             tracerIsParent = true;
             parentIgnoresSigchld = w.length == 2;
         } else {
             throw err(line, "expected 'parent wait' or 'parent ptrace [sigchld=ignore]', got 'parent " + rest + "'");
+        }
+    }
+
+    /**
+     * The results 'parent wait -> ...' states: waitpid(pid, &status, 0) without WUNTRACED or WNOHANG reports only
+     * the child's exit ('exited CODE', 'killed SIG'), or never returns ('blocks').
+     */
+    private void parentWaitExpect(int line, String text) throws ScenarioFormatException {
+        for (String alt : text.split("\\|", -1)) {
+            int r = WaitResult.parse(alt);
+            int kind = WaitResult.kind(r);
+            if (r < 0 || kind != WaitResult.EXITED && kind != WaitResult.KILLED && kind != WaitResult.BLOCKS) {
+                throw err(line, "expected the parent's wait result after '->' (exited CODE, killed SIG or blocks: it waits "
+                    + "without WUNTRACED or WNOHANG), got '" + alt.trim() + "'");
+            }
+            parentExpect.add(r);
         }
     }
 

@@ -115,9 +115,12 @@ final class SendSignal {
      * through exit_notify(), so the task is PF_EXITING once exit_state is set: a SIGKILL before that step
      * is one the kernel may take before exit_signals() (a group exit), one after it is queued only. Reading
      * exit_state, not the tracee's pc, keeps the killer independent of the tracee's other steps (--por).
+     * exit_signals() sets PF_EXITING under siglock, which the sender holds: under the weak memory model it sees
+     * the flag even while exit_notify's plain store of exit_state (pair B3) still sits in the tracee's store
+     * buffer, so the proxy is read as the latest value.
      */
     static boolean pfExiting(Ctx c) {
-        return c.get(EXIT_STATE) != TaskState.EXIT_NONE;
+        return c.latest(EXIT_STATE) != TaskState.EXIT_NONE;
     }
 
     /**

@@ -61,7 +61,10 @@ final class TraceeExit {
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
             case EXIT_REPORT:
-                if ((c.get(UTRACE_FLAGS) & Events.EXIT) == 0) {
+                // UTRACE_HOOK(current, EXIT, report_exit(&code)): the hook passed with no report is judged
+                // (events-reported) as a system call's is
+                if ((c.get(UTRACE_FLAGS) & Events.EXIT) == 0 || c.cfg.mutated(Mutation.EXIT_SKIPS_REPORT)) {
+                    c.observe(Obs.eventUnreported(Events.EXIT));
                     c.pc(EXIT_NOTIFY);
                     return true;
                 }

@@ -230,6 +230,32 @@ class ScenarioParserTest {
         assertError("scenario x\nengine E1 attached\n", 2, "unexpected 'attached'", "'preattached' or 'events=EV|EV...'");
     }
 
+    /** 'parent wait -> RESULT|...': what the real parent's wait() returns, as the tracer's waits state theirs. */
+    @Test
+    void parentWaitStatesItsResult() throws Exception {
+        Scenario s = ScenarioParser.parse("x", "scenario x\nengine E1\ntracee exit 42\nparent wait -> exited 42|killed SIGKILL|blocks   # note\n");
+        assertTrue(s.parent());
+        assertEquals(List.of(WaitResult.exited(42), WaitResult.killed(Signals.SIGKILL), WaitResult.BLOCKS), s.parentExpect());
+        assertEquals(List.of(), ScenarioParser.parse("x", "scenario x\nengine E1\ntracee\nparent wait\n").parentExpect(),
+            "nothing stated: any result");
+        Scenario one = ScenarioParser.parse("x", "scenario x\nengine E1\ntracee exit 3\nparent wait->exited 3\n");
+        assertEquals(List.of(WaitResult.exited(3)), one.parentExpect());
+        Model m = new Model(s, ModelConfig.fullSeries());
+        assertEquals(s.parentExpect(), m.waitExpectation(Obs.WAITER_PARENT, 0), "what wait-report-correct reads for the parent");
+    }
+
+    @Test
+    void parentWaitRefusesWhatItCannotReport() {
+        // no WUNTRACED: a stop is not reported to the real parent; no WNOHANG: never 'nothing'
+        assertError("scenario x\nengine E1\ntracee\nparent wait -> stopped SIGSTOP\n", 4,
+            "expected the parent's wait result after '->' (exited CODE, killed SIG or blocks", "got 'stopped SIGSTOP'");
+        assertError("scenario x\nengine E1\ntracee\nparent wait -> nothing\n", 4, "got 'nothing'");
+        assertError("scenario x\nengine E1\ntracee\nparent wait -> echild\n", 4, "got 'echild'");
+        assertError("scenario x\nengine E1\ntracee\nparent wait -> exited\n", 4, "got 'exited'");
+        assertError("scenario x\nengine E1\ntracee\nparent wait -> exited 42|\n", 4, "got ''");
+        assertError("scenario x\ntracee\nptrace attach\nparent ptrace -> exited 0\n", 4, "only 'parent wait' states a result");
+    }
+
     /** The review's parser leniencies (TEAM.md news 11): each is refused now, naming what is wrong. */
     @Test
     void emptyCallsASecondParentLowerCaseEventsAndTwoWordNamesAreRefused() {

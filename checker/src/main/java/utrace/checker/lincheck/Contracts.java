@@ -709,9 +709,12 @@ public final class Contracts {
         return null;
     }
 
-    /** 11: once the task is released (EXIT_DEAD) and nothing can move, no engine is still attached. */
+    /**
+     * 11: once the task is released (EXIT_DEAD, or the real parent's wait reaped it) and nothing can move, no
+     * engine is still attached.
+     */
     static String noEngineLeak(Model m, State end) {
-        if (end.exitState() != TaskState.EXIT_DEAD || !m.traceeDead(end)) return null;
+        if (end.exitState() != TaskState.EXIT_DEAD && !m.parentReaped(end) || !m.traceeDead(end)) return null;
         for (int e = 0; e < m.engineCount(); e++) {
             if (end.engineOps(e) != Ops.NULL) {
                 return "no-engine-leak: the task was released, yet when nothing can move any more "
