@@ -164,7 +164,11 @@ public final class Slots {
     public static final int G_TORN_DOWN = 32;
     public static final int G_PASS_ACTIVE = 64;
     public static final int G_PASS_REVERSE = 128;
-    /** a SIGCONT was sent after the last SIGSTOP (killer or PTRACE_ATTACH), and no SIGKILL since: that stop is cancelled (sigcont-ends-stop). */
+    /**
+     * a SIGCONT was sent after the last stop request, and no SIGKILL since: that stop is cancelled (sigcont-ends-stop).
+     * A stop request is a SIGSTOP sent (killer, PTRACE_ATTACH, send_sig) or a ptrace_signal stop for another signal,
+     * from which the tracer may pass SIGSTOP (it sets JOBCTL_STOP_DEQUEUED, which a later SIGCONT clears).
+     */
     public static final int G_CONT_AFTER_STOP = 256;
     /**
      * Some engine's owner is between a utrace_prepare_examine() that succeeded and its

@@ -268,6 +268,12 @@ final class TraceeSignal {
     private static void ptraceSignal(Ctx c, int signr) {
         if (c.record) c.note("ptrace_signal(" + Signals.name(signr) + ")");
         if (!c.cfg.mutated(Mutation.PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED)) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+        // history: "we do not know whether debugger will change signr": a stop signal the tracer passes from this
+        // stop is a new stop request; do_signal_stop() "should only stop if it was not cleared by SIGCONT while we
+        // were sleeping" (3.1's comment here), so only a SIGCONT sent from now on cancels it, an earlier one (the
+        // SIGCONT reported here, say) does not (sigcont-ends-stop, wait-liveness). A stop signal reported here was
+        // sent before (its send cleared the bit): what came after it still counts.
+        if ((signr & Signals.STOP_MASK) == 0) c.clearBits(G_TASK, G_CONT_AFTER_STOP);
         // history: the signal now waits in exit_code, owed until the tracer collects the stop or it is delivered
         c.setBits(G_SIG_OWED, signr);
         TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
