@@ -154,6 +154,12 @@ public final class Slots {
     public static final int G_PT_HOLDS = 8;
     /** utrace's last finish_resume_report (or callback) enabled stepping for an engine */
     public static final int G_UTRACE_STEP = 16;
+    /**
+     * The SIGTRAP pending (or dequeued and not yet reported, delivered or dropped) is the single-step trap
+     * tracehook_report_syscall_exit() forced (force_sig_info): ptrace_signal's stop for it is a step trap
+     * (ptrace-step-kept). A SIGTRAP raised, kill()ed or sent by ptrace_report_syscall's send_sig is not.
+     */
+    public static final int G_STEP_TRAP = 32;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;

@@ -276,7 +276,10 @@ final class TraceeSignal {
         if ((signr & Signals.STOP_MASK) == 0) c.clearBits(G_TASK, G_CONT_AFTER_STOP);
         // history: the signal now waits in exit_code, owed until the tracer collects the stop or it is delivered
         c.setBits(G_SIG_OWED, signr);
-        TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
+        // a step trap only if this SIGTRAP is the one tracehook_report_syscall_exit forced (not a raised one)
+        boolean stepTrap = signr == Signals.SIGTRAP && c.has(G_PTRACE, G_STEP_TRAP);
+        if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP);
+        TraceePtrace.ptraceStopSet(c, stepTrap ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
     }
 
     /**
@@ -331,6 +334,7 @@ final class TraceeSignal {
     /** {@code handlers} false: the default action even where a handler is installed (a mutation's). */
     private static void act(Ctx c, int signr, boolean handlers) {
         c.clearBits(G_SIG_OWED, signr); // history: delivered
+        if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP); // history: the step trap, if it was one, is taken
         SignalHandler h = c.model.scenario().handler(signr);
         if (handlers && h.installed() && signr != Signals.SIGKILL) {
             if (c.record) c.note(Signals.name(signr) + ": run the handler");
@@ -395,6 +399,7 @@ final class TraceeSignal {
         }
         if (represent == 0) {
             // ignored, or only a report: finish_resume_report, then maybe die
+            if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP); // history: the step trap, if it was one, is gone
             TraceeReport.callFrr(c, GS_AFTER_FRR);
             return true;
         }
