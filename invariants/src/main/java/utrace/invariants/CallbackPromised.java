@@ -14,7 +14,8 @@ import utrace.model.Transition;
 /**
  * The callbacks utrace.c promises an owner that changes a stopped tracee's course: judged where the tracee
  * would break the promise, its return to user mode. Not in PATCHES.md's list; the seed's comments are the
- * source. A callback to another engine does not count; an engine detached meanwhile is owed nothing.
+ * source. A callback to another engine does not count; an engine detached meanwhile is owed nothing, and so is
+ * one that dropped QUIESCE with utrace_set_events() since (the model clears EG_CALLBACK_OWED there).
  */
 final class CallbackPromised extends ObservationCheck {
     CallbackPromised() {
@@ -24,7 +25,9 @@ final class CallbackPromised extends ObservationCheck {
             + "QUIESCE newly in @events (utrace.c: \"if %UTRACE_EVENT(%QUIESCE) is included in @events, then a "
             + "@report_quiesce callback will be made when @target resumes\"), and after utrace_control(REPORT) or "
             + "(INTERRUPT) returned 0 (\"If @target had been stopped, then there will be a callback before it "
-            + "resumes running normally\"; INTERRUPT: \"a @report_signal callback before it resumes\"); and a "
+            + "resumes running normally\"; INTERRUPT: \"a @report_signal callback before it resumes\"); an engine "
+            + "that drops QUIESCE with utrace_set_events() (0, or -EINPROGRESS, which stored the new flags too) is "
+            + "promised nothing from then on (\"meaningless unless @report_quiesce callbacks will be made\"); and a "
             + "system call stopped at entry is not attempted before a repeat report_syscall_entry pass when "
             + "REPORT or INTERRUPT was returned by a callback of its entry report or passed to utrace_control() "
             + "while it was stopped (utrace.h, @report_syscall_entry: \"another @report_syscall_entry callback will "

@@ -17,7 +17,8 @@ final class PtraceStepKept extends ObservationCheck {
             "A single-step requested by ptrace (PTRACE_SINGLESTEP/SINGLEBLOCK) is in force when the tracee returns "
             + "to user mode, whatever utrace does meanwhile; stepping nobody asks for is not left on (after "
             + "PTRACE_DETACH, say); and ptrace gets a single-step trap only when it asked for stepping "
-            + "(PATCHES.md rows 26-29).");
+            + "(PATCHES.md rows 26-29). A single-step trap is the SIGTRAP tracehook_report_syscall_exit() forces "
+            + "for a step; a SIGTRAP raised, kill()ed or sent with send_sig() is an ordinary signal.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {

@@ -20,7 +20,10 @@ final class SigcontEndsStop extends Base {
             + "never enters the stopped state (SIGNAL_STOP_STOPPED) afterwards. prepare_signal() flushes pending stop "
             + "signals and clears JOBCTL_STOP_PENDING|JOBCTL_STOP_DEQUEUED under siglock, and do_signal_stop() "
             + "gives up without JOBCTL_STOP_DEQUEUED, so a SIGSTOP already dequeued but not yet acted on is void too "
-            + "(POSIX: SIGCONT continues a stopped process and discards pending stop signals).");
+            + "(POSIX: SIGCONT continues a stopped process and discards pending stop signals). A SIGSTOP the tracer "
+            + "passes from a signal-delivery stop counts from that stop (ptrace_signal sets JOBCTL_STOP_DEQUEUED "
+            + "before it): a SIGCONT sent during the stop cancels it, one sent before the stop (the signal reported, "
+            + "say) does not.");
     }
 
     @Override public String checkState(Model m, State s) {

@@ -143,8 +143,11 @@ final class EngineApi {
         }
         // "If @target was stopped before the call, ... if %UTRACE_EVENT(%QUIESCE) is included in @events, then a
         // @report_quiesce callback will be made when @target resumes" (callback-promised; only QUIESCE newly set
-        // is taken as a promise).
-        if (ret == Errno.OK && (events & Events.QUIESCE) == 0) {
+        // is taken as a promise). An engine that drops QUIESCE withdraws any promise made to it, whatever the call
+        // returned: -EINPROGRESS ("an old callback may still be in progress") has stored the new flags too, and
+        // start_callback() reads them, so a pass under way skips the engine (as stop-einprogress-means-callback's
+        // edge: an engine without QUIESCE is promised nothing).
+        if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && (events & Events.QUIESCE) == 0) {
             c.ghostClear(e, EG_CALLBACK_OWED);
         } else if (ret == Errno.OK && !current && utraceStopped && (old & Events.QUIESCE) == 0) {
             c.ghostSet(e, EG_CALLBACK_OWED);

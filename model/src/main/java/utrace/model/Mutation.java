@@ -266,6 +266,12 @@ public enum Mutation {
             + "matter whether this signal comes from utrace or not ... ptrace acts as if it is the last attached engine\"), "
             + "so the tracer never sees it in a signal-delivery stop",
         "wait-report-correct", "signal-engine-then-ptrace"),
+    GET_SIGNAL_EXITS_WITH_REPRESENTATIVE("get_signal_to_deliver",
+        "a death utrace_get_signal() expressed by a representative signal (SIGTERM for UTRACE_SIGNAL_TERM) exits with "
+            + "that signal, do_group_exit(signr), not with info->si_signo (\"Our caller uses our return value (signr) "
+            + "to decide what to do, but uses info->si_signo as the signal number to report\"): a child whose SIGUSR2 "
+            + "an engine lets through is reported killed by SIGTERM",
+        "wait-report-correct", "signal-term-engine-exit-status"),
     PASSED_SIGNAL_SKIPS_HANDLER("ptrace_signal",
         "a signal the tracer passes at a signal-delivery stop takes its default action, not the installed handler "
             + "(ptrace-tests sa-resethand-on-cont-signal: on 2.6.23-0.170.rc5.git1.fc8 PTRACE_CONT with SIGUSR1 "

@@ -10,7 +10,9 @@ import java.util.Locale;
  * SIGUSR1 ...}); SIGSTOP and SIGCONT for job control; SIGKILL for the fatal
  * signal no engine may hold back; SIGINT, SIGQUIT, SIGUSR2 and SIGPIPE with
  * their default actions (terminate; SIGQUIT dumps core) for the ptrace-tests
- * scenarios.
+ * scenarios; SIGTERM, the representative signal utrace_get_signal() returns
+ * for UTRACE_SIGNAL_TERM ("a representative signal whose default action does
+ * it"), which a tracer then sees in ptrace_signal's stop (patch 19).
  */
 public final class Signals {
     private Signals() {}
@@ -25,8 +27,10 @@ public final class Signals {
     public static final int SIGQUIT = 64;
     public static final int SIGUSR2 = 128;
     public static final int SIGPIPE = 256;
+    /** utrace_get_signal()'s representative of UTRACE_SIGNAL_TERM (and a signal a scenario may send). */
+    public static final int SIGTERM = 512;
 
-    static final int[] ALL = {SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE};
+    static final int[] ALL = {SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE, SIGTERM};
 
     /** sig_kernel_stop(): the stop signals (SIGSTOP is the only one the model has). */
     public static final int STOP_MASK = SIGSTOP;
@@ -42,6 +46,7 @@ public final class Signals {
             case SIGQUIT: return "SIGQUIT";
             case SIGUSR2: return "SIGUSR2";
             case SIGPIPE: return "SIGPIPE";
+            case SIGTERM: return "SIGTERM";
             case 0: return "0";
             default: return "sig#" + sig;
         }
@@ -57,6 +62,7 @@ public final class Signals {
             case SIGUSR1: return 10;
             case SIGUSR2: return 12;
             case SIGPIPE: return 13;
+            case SIGTERM: return 15;
             case SIGCONT: return 18;
             case SIGSTOP: return 19;
             case 0: return 0;
@@ -107,7 +113,7 @@ public final class Signals {
      * next_signal(): the signal dequeue_signal() takes first from one pending
      * set: a synchronous one (SYNCHRONOUS_MASK: SIGTRAP here) first, then the
      * lowest number: SIGINT(2) &lt; SIGQUIT(3) &lt; SIGKILL(9) &lt; SIGUSR1(10)
-     * &lt; SIGUSR2(12) &lt; SIGPIPE(13) &lt; SIGCONT(18) &lt; SIGSTOP(19).
+     * &lt; SIGUSR2(12) &lt; SIGPIPE(13) &lt; SIGTERM(15) &lt; SIGCONT(18) &lt; SIGSTOP(19).
      */
     public static int next(int pending) {
         return next(pending, true);
@@ -126,6 +132,7 @@ public final class Signals {
         if ((pending & SIGUSR1) != 0) return SIGUSR1;
         if ((pending & SIGUSR2) != 0) return SIGUSR2;
         if ((pending & SIGPIPE) != 0) return SIGPIPE;
+        if ((pending & SIGTERM) != 0) return SIGTERM;
         if ((pending & SIGCONT) != 0) return SIGCONT;
         if ((pending & SIGSTOP) != 0) return SIGSTOP;
         return 0;

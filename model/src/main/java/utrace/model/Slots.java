@@ -154,6 +154,12 @@ public final class Slots {
     public static final int G_PT_HOLDS = 8;
     /** utrace's last finish_resume_report (or callback) enabled stepping for an engine */
     public static final int G_UTRACE_STEP = 16;
+    /**
+     * The SIGTRAP pending (or dequeued and not yet reported, delivered or dropped) is the single-step trap
+     * tracehook_report_syscall_exit() forced (force_sig_info): ptrace_signal's stop for it is a step trap
+     * (ptrace-step-kept). A SIGTRAP raised, kill()ed or sent by ptrace_report_syscall's send_sig is not.
+     */
+    public static final int G_STEP_TRAP = 32;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;
@@ -164,7 +170,11 @@ public final class Slots {
     public static final int G_TORN_DOWN = 32;
     public static final int G_PASS_ACTIVE = 64;
     public static final int G_PASS_REVERSE = 128;
-    /** a SIGCONT was sent after the last SIGSTOP (killer or PTRACE_ATTACH), and no SIGKILL since: that stop is cancelled (sigcont-ends-stop). */
+    /**
+     * a SIGCONT was sent after the last stop request, and no SIGKILL since: that stop is cancelled (sigcont-ends-stop).
+     * A stop request is a SIGSTOP sent (killer, PTRACE_ATTACH, send_sig) or a ptrace_signal stop for another signal,
+     * from which the tracer may pass SIGSTOP (it sets JOBCTL_STOP_DEQUEUED, which a later SIGCONT clears).
+     */
     public static final int G_CONT_AFTER_STOP = 256;
     /**
      * Some engine's owner is between a utrace_prepare_examine() that succeeded and its

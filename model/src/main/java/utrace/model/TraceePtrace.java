@@ -98,6 +98,7 @@ final class TraceePtrace {
             if (!c.lockFree(LOCK_SIGLOCK)) return false;
             c.setBits(SIGPENDING, Signals.SIGTRAP);
             c.setBits(TIF, Tif.SIGPENDING);
+            c.setBits(G_PTRACE, G_STEP_TRAP); // history: this SIGTRAP is the step trap (ptrace-step-kept)
             c.note("single-step trap: force SIGTRAP");
             c.pc(TraceeSyscall.EXIT_TO_USER);
             return true;

@@ -44,13 +44,17 @@ final class TraceeSignal {
                 .simplified("the utrace->lock section and the recalc_sigpending() under siglock after it are one step"));
         info(GS_AFTER_PASS, AREA_SIGNAL, "act on the engines' signal disposition", "utrace_get_signal", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2928, "switch (utrace_signal_action(report.result)) {")
-                .simplified("dispositions DELIVER, IGN, STOP and TERM (SIGTERM's default: the model dies as for "
-                    + "SIGKILL); UTRACE_SIGNAL_HOLD, SA_ONESHOT and core dumps are not modelled; a signal to "
-                    + "deliver goes through finish_report's steps, then the siglock retake"));
+                .simplified("dispositions DELIVER, IGN, STOP, TERM and CORE, each expressed \"in terms of a "
+                    + "representative signal whose default action does it\" (TERM: SIGTERM, CORE: SIGQUIT, STOP: "
+                    + "SIGSTOP, DELIVER: the signal itself) while info->si_signo stays the signal dequeued; "
+                    + "UTRACE_SIGNAL_HOLD, SA_ONESHOT, UTRACE_SIGNAL_TSTP and core dumps are not modelled; a signal "
+                    + "to deliver goes through finish_report's steps, then the siglock retake"));
         info(GS_DELIVER, AREA_SIGNAL, "spin_lock_irq(siglock); stop signal: JOBCTL_STOP_DEQUEUED; return signr", "utrace_get_signal", 1,
             SeedRef.code(SeedRef.UTRACE_C, 3031, "task->jobctl |= JOBCTL_STOP_DEQUEUED;")
-                .simplified("the siglock retake and get_signal_to_deliver's delivery of the returned signal "
-                    + "(ptrace_signal, or its default action) are one step"));
+                .simplified("the siglock retake and get_signal_to_deliver's delivery of the returned signal are one "
+                    + "step: ptrace_signal(signr) for any signr but SIGKILL (patch 19), so a tracer sees the "
+                    + "representative (SIGTERM, SIGQUIT); untraced, the representative's default action with "
+                    + "info->si_signo as the number (do_group_exit(info->si_signo): killed by the signal dequeued)"));
         info(GS_AFTER_FRR, AREA_SIGNAL, "fatal_signal_pending()? dequeue only SIGKILL", "utrace_get_signal", 1,
             SeedRef.code(SeedRef.UTRACE_C, 2983, "if (unlikely(fatal_signal_pending(task))) {"));
         info(GS_HANDLER, AREA_SIGNAL, "signal frame set up; utrace_signal_handler", "tracehook_signal_handler", 3,
@@ -76,6 +80,7 @@ final class TraceeSignal {
     static final int SIG_STOP = 3;
     static final int SIG_REPORT = 4;
     static final int SIG_HANDLER = 5;
+    static final int SIG_CORE = 6;
 
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
@@ -101,10 +106,20 @@ final class TraceeSignal {
                 // push_back_signal / spin_lock_irq(siglock), then "if (sig_kernel_stop(signr))
                 // task->jobctl |= JOBCTL_STOP_DEQUEUED" (patch 01): get_signal_to_deliver acts on signr
                 if (!c.lockFree(LOCK_SIGLOCK)) return false;
-                int represent = c.local(L_SIGNR);
-                if (represent == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
-                if (c.cfg.mutated(Mutation.UTRACE_SIGNAL_SKIPS_PTRACE)) act(c, represent);
-                else deliver(c, represent); // patch 19: ptrace_signal() too, as if ptrace were the last engine
+                int info = c.local(L_SIGNR); // info->si_signo: the signal dequeued
+                int signr = representative(c, c.local(L_RESULT), info);
+                if (signr == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+                // a representative stands for the step trap: ptrace_signal's stop for it is no step trap
+                if (info == Signals.SIGTRAP && signr != Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP);
+                // patch 19: "Always call ptrace_signal() if signal != SIGKILL, no matter whether this signal comes
+                // from utrace or not", as if ptrace were the last engine; with the representative as signr
+                if (signr != Signals.SIGKILL && c.has(PTRACE, PT_PTRACED) && !c.cfg.mutated(Mutation.UTRACE_SIGNAL_SKIPS_PTRACE)) {
+                    ptraceSignal(c, signr);
+                } else if (signr != info) {
+                    actRepresentative(c, signr, info);
+                } else {
+                    act(c, signr);
+                }
                 return true;
             }
             default: throw new IllegalStateException("tracee pc " + pc);
@@ -232,13 +247,35 @@ final class TraceeSignal {
         return Events.SIGNAL_TERM;
     }
 
-    /** report.result before the pass, as signalEvent chooses it; a core dump is not modelled: death, as TERM. */
+    /** report.result before the pass, as signalEvent chooses it (UTRACE_SIGNAL_CORE: no core dump is written). */
     private static int signalResult(Ctx c, int signr) {
         if (handled(c, signr)) return SIG_DELIVER;
         Signals.DefaultAction dfl = Signals.defaultAction(signr);
+        if (dfl == Signals.DefaultAction.CORE) return SIG_CORE;
         if (dfl == Signals.DefaultAction.IGNORE) return SIG_IGN;
         if (dfl == Signals.DefaultAction.STOP) return SIG_STOP;
         return SIG_TERM;
+    }
+
+    /**
+     * utrace_get_signal() after the pass: "We express the chosen action to the signals code in terms of a
+     * representative signal whose default action does it. Our caller uses our return value (signr) to decide what
+     * to do, but uses info->si_signo as the signal number to report": SIGTERM for UTRACE_SIGNAL_TERM, SIGQUIT for
+     * CORE, SIGSTOP for STOP; for DELIVER the signal itself ({@code info}), unless it is 0 (a report pass without a
+     * signal) or its action is SIG_DFL with a default of "ignore" (SIGCONT), which go the way of an ignored signal;
+     * 0 for IGN, REPORT and HANDLER. The model has no UTRACE_SIGNAL_TSTP (SIGSTOP is its only stop signal).
+     */
+    static int representative(Ctx c, int result, int info) {
+        switch (result) {
+            case SIG_TERM: return Signals.SIGTERM;
+            case SIG_CORE: return Signals.SIGQUIT;
+            case SIG_STOP: return Signals.SIGSTOP;
+            case SIG_DELIVER:
+                if (info == 0) return 0;
+                if (!handled(c, info) && Signals.defaultAction(info) == Signals.DefaultAction.IGNORE) return 0;
+                return info;
+            default: return 0;
+        }
     }
 
     /** ka->sa.sa_handler is a handler of the scenario's (neither SIG_DFL nor SIG_IGN); never for SIGKILL or SIGSTOP. */
@@ -268,9 +305,18 @@ final class TraceeSignal {
     private static void ptraceSignal(Ctx c, int signr) {
         if (c.record) c.note("ptrace_signal(" + Signals.name(signr) + ")");
         if (!c.cfg.mutated(Mutation.PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED)) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
+        // history: "we do not know whether debugger will change signr": a stop signal the tracer passes from this
+        // stop is a new stop request; do_signal_stop() "should only stop if it was not cleared by SIGCONT while we
+        // were sleeping" (3.1's comment here), so only a SIGCONT sent from now on cancels it, an earlier one (the
+        // SIGCONT reported here, say) does not (sigcont-ends-stop, wait-liveness). A stop signal reported here was
+        // sent before (its send cleared the bit): what came after it still counts.
+        if ((signr & Signals.STOP_MASK) == 0) c.clearBits(G_TASK, G_CONT_AFTER_STOP);
         // history: the signal now waits in exit_code, owed until the tracer collects the stop or it is delivered
         c.setBits(G_SIG_OWED, signr);
-        TraceePtrace.ptraceStopSet(c, signr == Signals.SIGTRAP ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
+        // a step trap only if this SIGTRAP is the one tracehook_report_syscall_exit forced (not a raised one)
+        boolean stepTrap = signr == Signals.SIGTRAP && c.has(G_PTRACE, G_STEP_TRAP);
+        if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP);
+        TraceePtrace.ptraceStopSet(c, stepTrap ? Obs.PTRACE_STOP_STEP_TRAP : Obs.PTRACE_STOP_SIGNAL, signr, GS_HOOK);
     }
 
     /**
@@ -325,6 +371,7 @@ final class TraceeSignal {
     /** {@code handlers} false: the default action even where a handler is installed (a mutation's). */
     private static void act(Ctx c, int signr, boolean handlers) {
         c.clearBits(G_SIG_OWED, signr); // history: delivered
+        if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP); // history: the step trap, if it was one, is taken
         SignalHandler h = c.model.scenario().handler(signr);
         if (handlers && h.installed() && signr != Signals.SIGKILL) {
             if (c.record) c.note(Signals.name(signr) + ": run the handler");
@@ -352,6 +399,23 @@ final class TraceeSignal {
         }
     }
 
+    /**
+     * get_signal_to_deliver() acting on a representative signal utrace_get_signal() returned with
+     * return_ka->sa.sa_handler = SIG_DFL (untraced, or ptrace_signal not called): the representative's default
+     * action decides, "but the signal number reported will be @info->si_signo instead": a death is
+     * do_group_exit(info->si_signo) (with do_coredump(info->si_signo, ...) first for SIGQUIT, not modelled). The
+     * model's only stop representative is SIGSTOP for SIGSTOP itself, so {@code signr != info} is a death.
+     */
+    private static void actRepresentative(Ctx c, int signr, int info) {
+        if (Signals.defaultAction(signr) != Signals.DefaultAction.TERMINATE && Signals.defaultAction(signr) != Signals.DefaultAction.CORE) {
+            throw new IllegalStateException("representative " + Signals.name(signr) + " for " + Signals.name(info));
+        }
+        c.clearBits(G_SIG_OWED, info); // history: delivered
+        if (c.record) c.note(Signals.name(signr) + " (representative of " + Signals.name(info)
+            + "), default action: do_group_exit(info->si_signo = " + Signals.name(info) + ")");
+        TraceeExit.fatalSignal(c, c.cfg.mutated(Mutation.GET_SIGNAL_EXITS_WITH_REPRESENTATIVE) ? signr : info);
+    }
+
     private static boolean getSignalReportLock(Ctx c) {
         if (!c.lockFree(LOCK_UTRACE) || !c.lockFree(LOCK_SIGLOCK)) return false;
         Utrace.spliceAttaching(c);
@@ -377,18 +441,11 @@ final class TraceeSignal {
 
     private static boolean getSignalAfterPass(Ctx c) {
         int result = c.local(L_RESULT);
-        int signr = c.local(L_SIGNR);
-        int represent;
-        switch (result) {
-            case SIG_TERM: represent = Signals.SIGKILL; break;  // SIGTERM's default: die
-            case SIG_STOP: represent = Signals.SIGSTOP; break;
-            case SIG_DELIVER:
-                represent = signr == Signals.SIGCONT || signr == 0 ? 0 : signr;
-                break;
-            default: represent = 0; break;
-        }
+        int signr = c.local(L_SIGNR); // info->si_signo; L_SIGNR keeps it until GS_DELIVER
+        int represent = representative(c, result, signr);
         if (represent == 0) {
             // ignored, or only a report: finish_resume_report, then maybe die
+            if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP); // history: the step trap, if it was one, is gone
             TraceeReport.callFrr(c, GS_AFTER_FRR);
             return true;
         }
@@ -399,8 +456,8 @@ final class TraceeSignal {
             action = Actions.INTERRUPT;
             c.local(L_ACTION, action);
         }
-        // finish_report(task, utrace, &report, true), then GS_DELIVER: siglock, return signr
-        c.local(L_SIGNR, represent);
+        // finish_report(task, utrace, &report, true), then GS_DELIVER: siglock, return signr (the representative,
+        // computed again there from report.result and info->si_signo)
         TraceeReport.rbit(c, TraceeReport.RB_WILL_NOT_STOP, true);
         c.local(L_REPORT_AFTER, GS_DELIVER);
         c.local(L_REPORT_STOP_CONT, -1);

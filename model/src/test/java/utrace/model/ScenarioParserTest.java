@@ -220,7 +220,7 @@ class ScenarioParserTest {
 
     @Test
     void unknownSignal() {
-        assertError("scenario x\nengine E1\ntracee\nkiller SIGKILL SIGHUP\n", 4, "unknown signal 'SIGHUP'", "SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE");
+        assertError("scenario x\nengine E1\ntracee\nkiller SIGKILL SIGHUP\n", 4, "unknown signal 'SIGHUP'", "SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE, SIGTERM");
         assertError("scenario x\nengine E1\ntracee\nkiller\n", 4, "expected 'killer SIGNAL...'");
     }
 
