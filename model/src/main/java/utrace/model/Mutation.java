@@ -411,7 +411,12 @@ public enum Mutation {
             + "(\"if (child->jobctl & JOBCTL_STOP_PENDING || task_is_traced(child))\" without its first "
             + "half): a tracee running when its tracer exits from a "
             + "stopped group is not made to stop, and returns to user mode",
-        "group-stop-holds", "tracer-exit-restops-running");
+        "group-stop-holds", "tracer-exit-restops-running"),
+    UTRACE_STOP_SKIPS_RECALC("utrace_stop",
+        "utrace_stop() does not recalc_sigpending() once the tracee is woken (\"While we were in TASK_UTRACED, "
+            + "complete_signal() considered us 'uninterested' and so did not set TIF_SIGPENDING\" is ignored): "
+            + "a SIGUSR1 sent while an engine keeps the tracee stopped is still queued when it returns to user mode",
+        "no-signal-loss", "signal-during-utrace-stop");
 
     public final String id;
     public final String function;

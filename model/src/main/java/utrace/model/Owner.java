@@ -121,6 +121,10 @@ final class Owner extends Actor {
         if (c.pc() == DONE_PC) return false;
         OwnerOp op = current(c);
         int e = engine;
+        if (c.pc() == PHASE_START && op.guard() != null && !model.guardHolds(c, op.guard())) {
+            c.at(firstStep(op, c));
+            return false;
+        }
         switch (op.kind()) {
             case ATTACH:
                 if (c.pc() == PHASE_START && c.get(UTRACE_ALLOCATED) == 0) {
@@ -242,6 +246,19 @@ final class Owner extends Actor {
         }
     }
 
+    /** The step a call starts with (where an owner waiting for its guard stands). */
+    private static StepInfo firstStep(OwnerOp op, Ctx c) {
+        switch (op.kind()) {
+            case ATTACH: return c.get(UTRACE_ALLOCATED) == 0 ? ATTACH_ALLOC : ATTACH_ADD;
+            case SET_EVENTS: return SET_EVENTS;
+            case CONTROL: return CONTROL_LOCK;
+            case BARRIER: return BARRIER;
+            case EXAMINE: return EXAMINE_PREPARE;
+            case PUT: return PUT;
+            default: return WAIT_STOPPED;
+        }
+    }
+
     private boolean examine(Ctx c, OwnerOp op) {
         int e = engine;
         if (c.pc() == PHASE_START) {
@@ -318,13 +335,20 @@ final class Owner extends Actor {
         mayShared(may);
         mayOwn(may);
         may.read(model.tracee().base, -1);
+        for (int i = local(s, L_OP); i < script.size(); i++) {
+            if (script.get(i).guard() != null) model.mayReadGuard(script.get(i).guard(), may);
+        }
     }
 
     @Override String stuckProblem(State s) {
         if (pc(s) == DONE_PC) return null;
+        OwnerOp op = script.get(local(s, L_OP));
+        if (pc(s) == PHASE_START && op.guard() != null) {
+            return name + " cannot start 'utrace_" + op + "' (" + op.guard().text() + " never holds, or the call cannot run)";
+        }
         // A debugger blocked waiting for a stop is a user-space wait, not a kernel deadlock;
         // a stop nobody ends is no-lost-wakeup's business.
-        if (script.get(local(s, L_OP)).kind() == OwnerOp.Kind.WAIT_STOPPED) return null;
+        if (op.kind() == OwnerOp.Kind.WAIT_STOPPED) return null;
         return name + " cannot finish: " + where(s);
     }
 

@@ -1,7 +1,10 @@
 package utrace.model;
 
-/** One engine-API call in an owner's script. */
-public record OwnerOp(Kind kind, int arg) {
+/**
+ * One engine-API call in an owner's script, with its ordering guard ({@code control DETACH after
+ * killer:1}), or none: the call starts only once the guard holds.
+ */
+public record OwnerOp(Kind kind, int arg, Guard guard) {
     public enum Kind {
         ATTACH("attach"), SET_EVENTS("set_events"), CONTROL("control"), BARRIER("barrier"),
         EXAMINE("examine"), PUT("put"),
@@ -12,11 +15,22 @@ public record OwnerOp(Kind kind, int arg) {
         Kind(String word) { this.word = word; }
     }
 
+    /** A call with no ordering guard. */
+    public OwnerOp(Kind kind, int arg) {
+        this(kind, arg, null);
+    }
+
+    /** The call as the API names it ("control DETACH"), without its guard: traces print it after "utrace_". */
     @Override public String toString() {
         switch (kind) {
             case SET_EVENTS: return "set_events " + Events.names(arg);
             case CONTROL: return "control " + Actions.name(arg);
             default: return kind.word;
         }
+    }
+
+    /** The call as a scenario writes it, with its guard ("control DETACH after killer:1"). */
+    public String text() {
+        return guard == null ? toString() : toString() + " " + guard.text();
     }
 }

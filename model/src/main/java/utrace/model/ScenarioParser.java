@@ -497,29 +497,41 @@ public final class ScenarioParser {
             String c = call.trim();
             if (c.isEmpty()) throw err(line, "an empty call in 'owner " + ename + " ...' (two ';' in a row, or one at the end)");
             String[] w = c.split("\\s+");
+            // CALL [ARG] [after GUARD]: the guard orders the call after another actor's progress
+            Guard guard = null;
+            int after = java.util.Arrays.asList(w).indexOf("after");
+            if (after >= 0) {
+                if (after == 0) throw err(line, "expected a call before 'after' in 'owner " + ename + " ...'");
+                if (after != w.length - 2) {
+                    throw err(line, "expected 'CALL after ACTOR:K' or 'CALL after tracee:STATE' (one guard, last) in 'owner "
+                        + ename + " ...', got '" + c + "'");
+                }
+                guard = guard(line, w[after + 1]);
+                w = java.util.Arrays.copyOf(w, after);
+            }
             int extra = w[0].equals("set_events") || w[0].equals("control") ? 2 : 1;
             if (w.length > extra && OWNER_CALLS.contains(w[extra])) {
                 throw err(line, "a ';' is missing before '" + w[extra] + "' in 'owner " + ename + " ...' (calls are "
                     + "separated by ';': 'owner E1 control STOP; wait_stopped')");
             }
             switch (w[0]) {
-                case "attach": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.ATTACH, 0)); break;
-                case "barrier": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.BARRIER, 0)); break;
-                case "examine": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.EXAMINE, 0)); break;
-                case "put": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.PUT, 0)); break;
-                case "wait_stopped": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.WAIT_STOPPED, 0)); break;
+                case "attach": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.ATTACH, 0, guard)); break;
+                case "barrier": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.BARRIER, 0, guard)); break;
+                case "examine": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.EXAMINE, 0, guard)); break;
+                case "put": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.PUT, 0, guard)); break;
+                case "wait_stopped": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.WAIT_STOPPED, 0, guard)); break;
                 case "set_events": {
                     if (w.length != 2) throw err(line, "expected 'set_events EV|EV...'");
                     int ev = parseEvents(line, w[1]);
                     askLater(ename, ev);
-                    ops.add(new OwnerOp(OwnerOp.Kind.SET_EVENTS, ev));
+                    ops.add(new OwnerOp(OwnerOp.Kind.SET_EVENTS, ev, guard));
                     break;
                 }
                 case "control": {
                     if (w.length != 2) throw err(line, "expected 'control ACTION' with ACTION one of " + Actions.knownNames());
                     int a = Actions.parse(w[1]);
                     if (a < 0) throw err(line, "unknown action '" + w[1] + "'; expected one of " + Actions.knownNames());
-                    ops.add(new OwnerOp(OwnerOp.Kind.CONTROL, a));
+                    ops.add(new OwnerOp(OwnerOp.Kind.CONTROL, a, guard));
                     break;
                 }
                 default:

@@ -97,6 +97,30 @@ class ScenarioParserTest {
         assertTrue(s.parent());
     }
 
+    /** An owner's call may wait for another actor ("control DETACH after killer:1"), as ptrace requests and signals may. */
+    @Test
+    void ownerCallsTakeAnOrderingGuard() throws ScenarioFormatException {
+        Scenario s = ScenarioParser.parse("my.scenario", "scenario x\nengine E1 preattached events=QUIESCE\ntracee syscall\n"
+            + "killer SIGUSR1 after tracee:traced\nowner E1 wait_stopped; control DETACH after killer:1; put after tracee:zombie\n");
+        List<OwnerOp> ops = s.owners().get(0);
+        assertEquals(new OwnerOp(OwnerOp.Kind.WAIT_STOPPED, 0), ops.get(0));
+        assertEquals(new OwnerOp(OwnerOp.Kind.CONTROL, Actions.DETACH, Guard.after("killer", 1)), ops.get(1));
+        assertEquals(new OwnerOp(OwnerOp.Kind.PUT, 0, Guard.tracee(Guard.TraceeState.ZOMBIE)), ops.get(2));
+        assertEquals("control DETACH after killer:1", ops.get(1).text());
+        assertEquals("control DETACH", ops.get(1).toString(), "traces print the API call without its guard");
+    }
+
+    @Test
+    void ownerGuardErrors() {
+        String head = "scenario x\nengine E1 preattached events=QUIESCE\ntracee syscall\n";
+        assertError(head + "owner E1 control DETACH after killer:1\n", 4, "'after killer:K' but the scenario has no 'killer' line");
+        assertError(head + "killer SIGKILL\nowner E1 control DETACH after killer:2\n", 5, "the killer sends only 1 signals");
+        assertError(head + "owner E1 control DETACH after ptrace:1\n", 4, "no 'ptrace' line");
+        assertError(head + "owner E1 control after tracee:stopped DETACH\n", 4, "one guard, last");
+        assertError(head + "owner E1 after tracee:stopped\n", 4, "expected a call before 'after'");
+        assertError(head + "owner E1 control DETACH after owner:1\n", 4, "expected 'after ACTOR:K'");
+    }
+
     // ---- errors: file:line and what was expected
 
     private static ScenarioFormatException fails(String text) {

@@ -9,9 +9,10 @@ import utrace.checker.threaded.CallRunner.Unit;
  * One Lincheck operation of a plan: which {@link EngineApiOperations} method
  * it calls, with which arguments, and which model actor's unit it runs.
  * Owner calls are also written into the scenario's owner script, so the
- * owner actor's next call is exactly this operation.
+ * owner actor's next call is exactly this operation; {@code guard} is an owner
+ * call's ordering guard as the scenario wrote it ("after killer:1"), or null.
  */
-public record PlannedOp(Kind kind, String engine, String arg) {
+public record PlannedOp(Kind kind, String engine, String arg, String guard) {
     public enum Kind {
         ATTACH("attach", Unit.CALL), SET_EVENTS("setEvents", Unit.CALL), CONTROL("control", Unit.CALL),
         BARRIER("barrier", Unit.CALL), EXAMINE("examine", Unit.CALL), PUT("put", Unit.CALL),
@@ -33,20 +34,29 @@ public record PlannedOp(Kind kind, String engine, String arg) {
         public boolean ownerCall() { return unit == Unit.CALL && this != PTRACE; }
     }
 
-    public static PlannedOp attach(String e) { return new PlannedOp(Kind.ATTACH, e, null); }
-    public static PlannedOp setEvents(String e, String events) { return new PlannedOp(Kind.SET_EVENTS, e, events); }
-    public static PlannedOp control(String e, String action) { return new PlannedOp(Kind.CONTROL, e, action); }
-    public static PlannedOp barrier(String e) { return new PlannedOp(Kind.BARRIER, e, null); }
-    public static PlannedOp examine(String e) { return new PlannedOp(Kind.EXAMINE, e, null); }
-    public static PlannedOp put(String e) { return new PlannedOp(Kind.PUT, e, null); }
-    public static PlannedOp waitStopped(String e) { return new PlannedOp(Kind.WAIT_STOPPED, e, null); }
-    public static PlannedOp ptrace(String request) { return new PlannedOp(Kind.PTRACE, null, request); }
-    public static PlannedOp tracee() { return new PlannedOp(Kind.TRACEE, null, null); }
-    public static PlannedOp kill(String signal) { return new PlannedOp(Kind.KILL, null, signal); }
-    public static PlannedOp reap() { return new PlannedOp(Kind.REAP, null, null); }
+    public static PlannedOp attach(String e) { return new PlannedOp(Kind.ATTACH, e, null, null); }
+    public static PlannedOp setEvents(String e, String events) { return new PlannedOp(Kind.SET_EVENTS, e, events, null); }
+    public static PlannedOp control(String e, String action) { return new PlannedOp(Kind.CONTROL, e, action, null); }
+    public static PlannedOp barrier(String e) { return new PlannedOp(Kind.BARRIER, e, null, null); }
+    public static PlannedOp examine(String e) { return new PlannedOp(Kind.EXAMINE, e, null, null); }
+    public static PlannedOp put(String e) { return new PlannedOp(Kind.PUT, e, null, null); }
+    public static PlannedOp waitStopped(String e) { return new PlannedOp(Kind.WAIT_STOPPED, e, null, null); }
+    public static PlannedOp ptrace(String request) { return new PlannedOp(Kind.PTRACE, null, request, null); }
+    public static PlannedOp tracee() { return new PlannedOp(Kind.TRACEE, null, null, null); }
+    public static PlannedOp kill(String signal) { return new PlannedOp(Kind.KILL, null, signal, null); }
+    public static PlannedOp reap() { return new PlannedOp(Kind.REAP, null, null, null); }
 
-    /** The call as an owner script item of the scenario format ("control DETACH"); owner calls only. */
+    /** The same owner call, started only once {@code after} (a scenario guard: "after killer:1") holds. */
+    public PlannedOp after(String after) {
+        return new PlannedOp(kind, engine, arg, after);
+    }
+
+    /** The call as an owner script item of the scenario format ("control DETACH after killer:1"); owner calls only. */
     public String scriptWord() {
+        return guard == null ? call() : call() + " " + guard;
+    }
+
+    private String call() {
         switch (kind) {
             case ATTACH: return "attach";
             case SET_EVENTS: return "set_events " + arg;

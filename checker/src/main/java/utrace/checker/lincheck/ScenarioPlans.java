@@ -32,7 +32,10 @@ final class ScenarioPlans {
         for (int e = 0; e < sc.engines().size(); e++) {
             String name = sc.engines().get(e).name();
             List<PlannedOp> ops = new ArrayList<>();
-            for (OwnerOp op : sc.owners().get(e)) ops.add(ownerOp(name, op));
+            for (OwnerOp op : sc.owners().get(e)) {
+                PlannedOp planned = ownerOp(name, op);
+                ops.add(op.guard() == null ? planned : planned.after(op.guard().text()));
+            }
             if (!ops.isEmpty()) threads.add(ops);
         }
         List<PlannedOp> ptrace = new ArrayList<>();

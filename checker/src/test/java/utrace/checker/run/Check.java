@@ -42,6 +42,15 @@ final class Check {
         }
     }
 
+    /** A shipped scenario's text, for a test that explores a variant of it. */
+    static String source(String scenario) {
+        try {
+            return Scenarios.load(scenario).source();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static List<Invariant> only(String name) {
         Invariant i = Invariants.byName(name);
         if (i == null) throw new AssertionError("no invariant " + name);

@@ -146,6 +146,94 @@ class FindingsTest {
         assertEquals(Verdict.PASS, syscall.verdict(), () -> syscall.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 13: utrace_resume() leaves its UTRACE_REPORT case before the start_callback() loop when no engine
+     * asked for QUIESCE, so the STOP that finish_report() turned into UTRACE_REPORT is never applied. The same
+     * engine with QUIESCE stops: the QUIESCE test is the whole difference.
+     */
+    @Test
+    void aCallbacksStopIsDroppedWhenNoEngineAskedForQuiesce() {
+        ExplorationResult r = Check.explore("stop-without-quiesce", Check.only("stop-is-sticky"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("returned to user mode without stopping"),
+            r.counterexample().violation().message());
+        assertEquals(17, r.counterexample().schedule().size());
+        String withQuiesce = Check.source("stop-without-quiesce")
+            .replace("events=SYSCALL_EXIT\n", "events=SYSCALL_EXIT|QUIESCE\n");
+        assertTrue(withQuiesce.contains("events=SYSCALL_EXIT|QUIESCE"), withQuiesce);
+        ExplorationResult q = Check.exploreText(withQuiesce, Check.only("stop-is-sticky"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
+    /**
+     * Finding 13's second path: report_signal's STOP for a handled signal becomes UTRACE_INTERRUPT, and the next
+     * utrace_get_signal() returns -1 ("We only got here to clear utrace->signal_handler") when no engine has QUIESCE.
+     */
+    @Test
+    void aReportSignalStopIsDroppedAfterHandlerSetupWhenNoEngineAskedForQuiesce() {
+        ExplorationResult r = Check.explore("stop-without-quiesce-signal", Check.only("stop-is-sticky"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("returned to user mode without stopping"),
+            r.counterexample().violation().message());
+        assertEquals(24, r.counterexample().schedule().size());
+        String withQuiesce = Check.source("stop-without-quiesce-signal").replace("events=SIGNAL\n", "events=SIGNAL|QUIESCE\n");
+        assertTrue(withQuiesce.contains("events=SIGNAL|QUIESCE"), withQuiesce);
+        ExplorationResult q = Check.exploreText(withQuiesce, Check.only("stop-is-sticky"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
+    /**
+     * Finding 13's third path: utrace_get_signal's own pass loop skips an engine that wants neither the event nor
+     * QUIESCE without start_callback's ENGINE_STOP test. With no signal pending, utrace_resume stops the tracee.
+     */
+    @Test
+    void theSignalPassSkipsAnEngineAndItsStopWhenItWantsNeitherTheEventNorQuiesce() {
+        ExplorationResult r = Check.explore("stop-skipped-by-signal-pass", Check.only("stop-is-sticky"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(39, r.counterexample().schedule().size());
+        String noSignal = Check.source("stop-skipped-by-signal-pass").replace("tracee raise SIGUSR1\n", "tracee syscall\n");
+        assertTrue(noSignal.contains("tracee syscall"), noSignal);
+        ExplorationResult q = Check.exploreText(noSignal, Check.only("stop-is-sticky"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
+    /** Finding 8's second window: one owner, its STOP lands after its own report_quiesce in a pass that then stops. */
+    @Test
+    void aStopLandingMidPassAfterTheEnginesQuiesceCallbackGetsNoCallback() {
+        ExplorationResult r = Check.explore("stop-einprogress-midpass", Check.only("stop-einprogress-means-callback"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("no callback has been made to E1 since"),
+            r.counterexample().violation().message());
+    }
+
+    /**
+     * Finding 14: utrace_get_signal's early return consumes the report DETACH asked for without utrace_reset, so the
+     * detached engine stays listed and utrace_barrier retries for good. With QUIESCE the pass detaches it.
+     */
+    @Test
+    void aBarrierAfterDetachWaitsForGoodWhenGetSignalConsumedTheDetachsReport() {
+        ExplorationResult r = Check.explore("barrier-after-detach-report-consumed", Check.only("deadlock-freedom"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().contains("cannot finish: utrace_barrier"),
+            r.counterexample().violation().message());
+        String quiesce = Check.source("barrier-after-detach-report-consumed")
+            .replace("events=SYSCALL_EXIT\n", "events=SYSCALL_EXIT|QUIESCE\n");
+        assertTrue(quiesce.contains("SYSCALL_EXIT|QUIESCE"), quiesce);
+        ExplorationResult q = Check.exploreText(quiesce, Check.only("deadlock-freedom"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
+    /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
+    @Test
+    void interruptWithoutQuiesceReturnsZeroAndNoReportSignalFollows() {
+        ExplorationResult r = Check.explore("interrupt-without-quiesce", Check.only("callback-promised"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        String quiesce = Check.source("interrupt-without-quiesce").replace("events=SIGNAL\n", "events=SIGNAL|QUIESCE\n");
+        assertTrue(quiesce.contains("SIGNAL|QUIESCE"), quiesce);
+        ExplorationResult q = Check.exploreText(quiesce, Check.only("callback-promised"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
