@@ -39,7 +39,8 @@ public final class ExitCode {
         Map.entry("bisect", new Codes("the invariant holds on the full series", "it is violated on the full series", true, false)),
         Map.entry("crosscheck", new Codes("both engines give every row its expected verdict", "a disagreement or an unexpected "
             + "verdict", true, false)),
-        Map.entry("lincheck", new Codes("every claim held", "Lincheck broke a claim expected to hold", false, false)),
+        Map.entry("lincheck", new Codes("every claim held (--each-mutation: every mutation accounted for)",
+            "Lincheck broke a claim (--each-mutation: a mutation not accounted for)", false, false)),
         Map.entry("bench", new Codes("every benchmark scenario passes", "one violates", true, false)),
         Map.entry("audit", new Codes("each scenario has an invariant a known bug makes fail there", "a scenario whose "
             + "PASS shows nothing (no known bug fails it)", true, false)),

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -15,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import utrace.checker.lincheck.EachMutation;
 import utrace.checker.lincheck.LincheckCheck;
 import utrace.checker.lincheck.LincheckCheck.Budget;
 import utrace.checker.lincheck.LincheckCheck.Mode;
@@ -24,7 +27,6 @@ import utrace.checker.lincheck.Situations;
 import utrace.checker.report.RunReport;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
-import utrace.model.Scenarios;
 
 /** `checker lincheck`: the Lincheck suite (issue 6) with budgets larger than `make test` uses. */
 @Command(name = "lincheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -53,13 +55,20 @@ import utrace.model.Scenarios;
         "  checker lincheck --situation shipped-contracts \\",
         "      --mutation detach-ignores-reporting",
         "  checker lincheck --situation ptrace-syscall-vs-detach --patches without:25",
+        "  checker lincheck --situation shipped-contracts \\",
+        "      --scenario examine-group-stopped -n 1 -k 200 \\",
+        "      --mutation prepare-examine-ignores-engine-stop",
+        "      one mutation on its own (matrix) scenario",
+        "  checker lincheck --each-mutation",
+        "      every mutation alone on its own scenario: caught, or why not",
         ""})
 final class LincheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--situation", paramLabel = "NAME",
-        description = "A situation to check (repeatable); default: all. `checker lincheck --list` names them.")
+        description = "A situation to check (repeatable); default: all but the targeted ones. `checker lincheck --list` "
+            + "names them.")
     List<String> situations = new ArrayList<>();
 
     @Option(names = "--list", description = "List the situations with their claims and exit.")
@@ -85,10 +94,22 @@ final class LincheckCommand implements Callable<Integer> {
     @Option(names = {"-p", "--patches"}, paramLabel = "SELECTION", defaultValue = "all", description = PatchOptions.HELP)
     String patches;
 
-    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME",
-        description = "For shipped-contracts: only these scenarios (repeatable): default ones (the situation's plans "
-            + "without this option) or fidelity ones (model/scenarios/fidelity.list).")
+    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME|FILE",
+        description = "For shipped-contracts: only these scenarios (repeatable) instead of default.list's: any shipped "
+            + "scenario (`checker list scenarios`: default, matrix, findings, fidelity, ptrace-tests, bench) or a "
+            + "scenario file.")
     List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--each-mutation",
+        description = "Instead of the situations: each mutation alone (all of `checker list mutations`, or those "
+            + "--mutation names), shipped-contracts on the scenario the mutation declares, one row per mutation: "
+            + "caught (the contract and step that caught it), HELD (a contract that reads what it breaks missed it: "
+            + "a finding about the contracts, exit 1), not distinguished (the run fails without the mutation too, exit 1), "
+            + "or no contract (none reads what it breaks, e.g. ptrace's wait results). A catch counts only if the same "
+            + "run without the mutation holds (run once per scenario). A mutation whose own scenario is known to be out of Lincheck's reach is retried on a targeted "
+            + "situation or with more invocations, and its row says so. Budget: --iterations plans (default here 1) "
+            + "x --invocations per mutation.")
+    boolean eachMutation;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
         description = "Seed of the plan generator: the same seed gives the same plans. Default: ${DEFAULT-VALUE}.")
@@ -116,13 +137,18 @@ final class LincheckCommand implements Callable<Integer> {
             for (Situation s : Situations.all()) {
                 out.printf("%-28s %-10s %s%n", s.name(), s.expectHolds() ? "claim" : "probe", s.claim());
             }
+            for (Situation s : Situations.targeted()) {
+                out.printf("%-28s %-10s %s%n", s.name(), s.expectHolds() ? "claim" : "probe",
+                    "(targeted: not in the default run; --situation or --each-mutation runs it) " + s.claim());
+            }
             return ExitCode.OK;
         }
         if (iterations < 1) throw new UsageException("--iterations must be at least 1, got " + iterations);
         if (invocations < 1) throw new UsageException("--invocations must be at least 1, got " + invocations);
         List<Mode> modes = modes();
         ModelConfig config = PatchOptions.config(patches, mutations);
-        List<Situation> chosen = chosen();
+        if (eachMutation) return eachMutation(out, err, modes, config);
+        List<Situation> chosen = chosen(config);
         OutputPaths.checkDir(traceDir, "--trace-dir");
         OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -193,6 +219,140 @@ final class LincheckCommand implements Callable<Integer> {
         return code;
     }
 
+    /**
+     * --each-mutation: each mutation alone, shipped-contracts on its own scenario; a row per mutation (and
+     * mode). Exit 0 when every mutation is caught or held for a stated reason, 1 when one is HELD (a contract
+     * that reads what it breaks missed it), could not be run, or failed for a reason that is no contract.
+     */
+    private int eachMutation(PrintStream out, PrintStream err, List<Mode> modes, ModelConfig base) {
+        if (!situations.isEmpty()) {
+            throw new UsageException("--each-mutation runs shipped-contracts on each mutation's own scenario: "
+                + "leave out --situation");
+        }
+        if (!scenarios.isEmpty()) {
+            throw new UsageException("--each-mutation runs each mutation on the scenario it declares "
+                + "(`checker list mutations`): leave out --scenario");
+        }
+        // One plan per mutation unless asked: every plan of a mutation is its one scenario.
+        int plans = spec.commandLine().getParseResult().hasMatchedOption("--iterations") ? iterations : 1;
+        List<Mutation> chosen = EachMutation.chosen(mutations);
+        ModelConfig patchesOnly = base.withMutations(EnumSet.noneOf(Mutation.class));
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
+        PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
+        RunReport rep = new RunReport("lincheck", "checker.lincheck");
+        ObjectNode h = rep.header();
+        h.put("situations", 1);
+        h.put("iterations", plans);
+        h.put("invocations", invocations);
+        h.put("mode", mode);
+        h.put("config", patchesOnly.toString());
+        h.put("core_invariants", coreInvariants);
+        h.put("seed", seed);
+        h.put("each_mutation", true);
+        rep.property("config", patchesOnly.toString());
+        rep.property("seed", Long.toString(seed));
+        int total = chosen.size() * modes.size();
+        List<String> pending = new ArrayList<>();
+        for (Mutation m : chosen) for (Mode md : modes) pending.add(m.id + " " + md.word);
+        report.armInterrupts(rep, out, "mutation run(s)", () -> String.join(", ", pending));
+        EachMutation.Baselines baselines = new EachMutation.Baselines();
+
+        textOut.println("checker lincheck --each-mutation: " + chosen.size() + " mutation(s), each alone on its own "
+            + "scenario under shipped-contracts, " + plans + " plan(s) x " + invocations + " invocation(s), "
+            + String.join("+", modes.stream().map(md -> md.word).toList()) + ", " + patchesOnly
+            + (coreInvariants ? ", core invariants" : "") + ", seed " + seed
+            + "; a catch counts if the same run without the mutation holds (made once per scenario)");
+        String rowFormat = "%-40s %-34s %-12s %-34s %5s %8s%n";
+        textOut.printf(rowFormat, "mutation", "scenario", "result", "contract", "step", "time");
+        Map<EachMutation.Verdict, Integer> counts = new EnumMap<>(EachMutation.Verdict.class);
+        for (EachMutation.Verdict v : EachMutation.Verdict.values()) counts.put(v, 0);
+        int done = 0;
+        int retried = 0;
+        int retriedCaught = 0;
+        long plansDone = 0;
+        long start = System.nanoTime();
+        for (Mutation m : chosen) {
+            for (Mode md : modes) {
+                String what = String.format(Locale.ROOT, "[lincheck %d/%d] %s on %s, %s", done + 1, total, m.id, m.scenario,
+                    md.word);
+                Heartbeat beat = report.quiet() ? null : new Heartbeat(err, what, start, plansDone, invocations);
+                EachMutation.Result r;
+                try {
+                    r = EachMutation.run(m, md, new Budget(plans, invocations), patchesOnly, seed, coreInvariants, traceDir,
+                        baselines);
+                } finally {
+                    if (beat != null) beat.stop();
+                }
+                done++;
+                plansDone += r.plans();
+                pending.remove(m.id + " " + md.word);
+                counts.merge(r.verdict(), 1, Integer::sum);
+                if (r.retry() != null) retried++;
+                if (r.retry() != null && r.verdict() == EachMutation.Verdict.CAUGHT) retriedCaught++;
+                rep.add(row(r));
+                if (!report.quiet()) {
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    err.printf(Locale.ROOT, "%s: %s in %.1f s; %d of %d done, %.1f s so far%n", what, r.verdict().word,
+                        r.millis() / 1000.0, done, total, secs);
+                }
+                textOut.printf(Locale.ROOT, rowFormat, m.id, m.scenario, r.verdict().word,
+                    r.contract() == null ? "-" : r.contract(), r.step() < 0 ? "-" : Integer.toString(r.step()),
+                    String.format(Locale.ROOT, "%.1fs", r.millis() / 1000.0));
+                if (r.retry() != null) textOut.println("    " + r.retry());
+                textOut.println("    " + r.detail());
+                if (r.reportFile() != null) textOut.println("    report: " + r.reportFile());
+            }
+        }
+        boolean unaccounted = false;
+        for (EachMutation.Verdict v : EachMutation.Verdict.values()) if (!v.accounted && counts.get(v) > 0) unaccounted = true;
+        h.put("caught", counts.get(EachMutation.Verdict.CAUGHT));
+        h.put("missed", counts.get(EachMutation.Verdict.HELD));
+        h.put("undistinguished", counts.get(EachMutation.Verdict.UNDISTINGUISHED));
+        h.put("retried", retried);
+        h.put("no_contract", counts.get(EachMutation.Verdict.NO_CONTRACT));
+        h.put("not_run", counts.get(EachMutation.Verdict.NOT_RUN));
+        h.put("errors", counts.get(EachMutation.Verdict.ERROR));
+        int code = report.finish(rep, unaccounted ? ExitCode.VIOLATION : ExitCode.OK, out, err);
+        textOut.printf(Locale.ROOT, "%n%d mutation run(s): %d caught (%d of them on a retry), %d HELD (a contract missed "
+            + "what it reads), %d not distinguished (the scenario fails without the mutation too), %d with no contract "
+            + "reading what they break, %d not run, %d error(s); %.1f s; exit code %d%n",
+            total, counts.get(EachMutation.Verdict.CAUGHT), retriedCaught, counts.get(EachMutation.Verdict.HELD),
+            counts.get(EachMutation.Verdict.UNDISTINGUISHED),
+            counts.get(EachMutation.Verdict.NO_CONTRACT),
+            counts.get(EachMutation.Verdict.NOT_RUN), counts.get(EachMutation.Verdict.ERROR),
+            (System.nanoTime() - start) / 1e9, code);
+        textOut.flush();
+        return code;
+    }
+
+    private static RunReport.Row row(EachMutation.Result r) {
+        ObjectNode j = RunReport.object();
+        j.put("situation", "shipped-contracts");
+        j.put("kind", "mutation");
+        j.put("mode", r.mode().word);
+        j.put("verdict", r.verdict().word);
+        j.put("failed", r.outcome() != null && r.outcome().failed());
+        j.put("plans", r.plans());
+        j.put("millis", r.millis());
+        j.put("mutation", r.mutation().id);
+        j.put("scenario", r.scenario());
+        j.put("breaks", r.mutation().breaks);
+        if (r.contract() != null) j.put("contract", r.contract());
+        if (r.step() >= 0) j.put("step", r.step());
+        j.put("reason", r.detail());
+        if (r.retry() != null) j.put("retry", r.retry());
+        if (r.baseline() != null) j.put("baseline", r.baseline());
+        if (r.reportFile() != null) j.put("report", r.reportFile().toString());
+        String name = r.mutation().id + " on " + r.scenario() + " " + r.mode().word;
+        String so = (r.retry() == null ? "" : r.retry() + "\n") + r.verdict().word + ": " + r.detail() + "\n" + (r.reportFile() == null ? "" : "report: " + r.reportFile() + "\n");
+        if (!r.verdict().accounted) {
+            return new RunReport.Row(name, r.millis(), RunReport.Status.FAILURE, r.detail(), "mutation-" + r.verdict().name()
+                .toLowerCase(Locale.ROOT).replace('_', '-'), so, j);
+        }
+        return new RunReport.Row(name, r.millis(), RunReport.Status.PASS, null, null, so, j);
+    }
+
     private static RunReport.Row row(Outcome o) {
         ObjectNode j = RunReport.object();
         j.put("situation", o.situation().name());
@@ -256,23 +416,18 @@ final class LincheckCommand implements Callable<Integer> {
         }
     }
 
-    private List<Situation> chosen() {
-        // The default scenarios and the fidelity ones (the edges of documented exceptions, which pass every
-        // invariant and every contract on the full series too).
-        List<String> known = new ArrayList<>(Scenarios.shippedNames());
-        known.addAll(Scenarios.fidelityNames());
+    private List<Situation> chosen(ModelConfig config) {
+        // Any shipped scenario, or a file; each must make a plan that keeps it as it is.
         for (String sc : scenarios) {
-            if (!known.contains(sc)) {
-                throw new UsageException("--scenario: '" + sc + "' is not a default or fidelity scenario; known: "
-                    + String.join(", ", known));
-            }
+            String problem = Situations.scenarioProblem(sc, config);
+            if (problem != null) throw new UsageException("--scenario: " + problem);
         }
         List<String> names = situations.isEmpty() ? Situations.names() : situations;
         List<Situation> out = new ArrayList<>();
         for (String n : names) {
             Situation s = Situations.byName(n);
             if (s == null) {
-                throw new UsageException("unknown situation '" + n + "'; known situations: " + String.join(", ", Situations.names()));
+                throw new UsageException("unknown situation '" + n + "'; known situations: " + String.join(", ", Situations.allNames()));
             }
             if (s.name().equals("shipped-contracts") && !scenarios.isEmpty()) s = Situations.shippedContracts(scenarios);
             out.add(s);

@@ -70,7 +70,7 @@ public final class Contracts {
         add(broken, eventsReported(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
-        add(broken, ptraceSyscallStops(log));
+        add(broken, ptraceSyscallStops(model, log));
         add(broken, noSignalLoss(model, log));
         add(broken, reportNotLost(model, end));
         return broken;
@@ -731,16 +731,29 @@ public final class Contracts {
     }
 
     /**
-     * Patches 22, 23, 25: once PTRACE_SYSCALL asked for syscall stops, the
+     * Patches 22, 23, 25, 30: once PTRACE_SYSCALL asked for syscall stops, the
      * tracee makes them: it does not enter a system call without the stop
      * (the model records that as PTRACE_SYSCALL_MISSED), nor return to user
-     * mode with TIF_SYSCALL_TRACE clear while PT_SYSCALL_TRACE is set.
+     * mode with TIF_SYSCALL_TRACE clear while PT_SYSCALL_TRACE is set; and it
+     * makes no ptrace syscall stop the tracer did not ask for (its last
+     * request, PTRACE_SYSCALL or PTRACE_SYSEMU, as the run's history of the
+     * tracer's requests records it), unless SIGKILL is on its way (the
+     * native invariant syscall-trace-consistent makes the same exception).
      */
-    static String ptraceSyscallStops(List<LoggedStep> log) {
+    static String ptraceSyscallStops(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
             if (s.has(Obs.Kind.PTRACE_SYSCALL_MISSED)) {
                 return "ptrace-syscall-stops: at step " + s.index() + " (" + s.function()
                     + ") the tracee entered a system call without the syscall stop PTRACE_SYSCALL asked for";
+            }
+            for (Obs o : s.obs()) {
+                if (o.kind() != Obs.Kind.PTRACE_STOP || o.code() != Obs.PTRACE_STOP_SYSCALL) continue;
+                State b = before(m, log, s.index());
+                boolean asked = b.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSCALL) || b.has(Slots.G_PTRACE, Slots.G_PT_ASKED_SYSEMU);
+                if (!asked && !b.killed()) {
+                    return "ptrace-syscall-stops: at step " + s.index() + " (" + s.function() + ") the tracee made a ptrace "
+                        + "syscall stop although the tracer's last request asked for none (not PTRACE_SYSCALL or PTRACE_SYSEMU)";
+                }
             }
             State a = s.after();
             if (s.has(Obs.Kind.USER_ENTRY) && (a.get(Slots.PTRACE) & Slots.PT_SYSCALL_TRACE) != 0

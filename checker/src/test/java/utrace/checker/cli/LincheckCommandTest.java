@@ -21,7 +21,7 @@ class LincheckCommandTest {
     void listNamesEverySituationWithItsKind() {
         CliTest.Run r = CliTest.run("lincheck", "--list");
         assertEquals(0, r.code(), r.err());
-        for (String n : Situations.names()) assertTrue(r.out().contains(n), n);
+        for (String n : Situations.allNames()) assertTrue(r.out().contains(n), n);
         assertTrue(r.out().contains("probe") && r.out().contains("claim"));
     }
 
@@ -39,6 +39,23 @@ class LincheckCommandTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("checker: "), r.err());
         }
+    }
+
+    /** --scenario takes any shipped scenario (a matrix one here) and a scenario file. */
+    @Test
+    void aScenarioIsAnyShippedNameOrAFile() throws Exception {
+        CliTest.Run r = CliTest.run("lincheck", "-q", "--situation", "shipped-contracts", "--scenario", "examine-group-stopped",
+            "--mutation", "prepare-examine-ignores-engine-stop", "--iterations", "1", "--invocations", "100",
+            "--trace-dir", tmp.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("examine-means-unscheduled:"), r.out());
+        Path file = tmp.resolve("my-stop.scenario");
+        Files.writeString(file, "scenario my-stop\nengine E1 preattached events=QUIESCE|SYSCALL_ENTRY\n"
+            + "callback E1 syscall_entry=STOP\ntracee syscall\nowner E1 wait_stopped; control RESUME\n");
+        CliTest.Run f = CliTest.run("lincheck", "-q", "--situation", "shipped-contracts", "--scenario", file.toString(),
+            "--iterations", "1", "--invocations", "20", "--trace-dir", tmp.toString());
+        assertEquals(0, f.code(), f.out() + f.err());
+        assertTrue(f.out().contains("HOLDS"), f.out());
     }
 
     @Test

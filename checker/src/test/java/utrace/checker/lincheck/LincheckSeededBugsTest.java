@@ -71,6 +71,17 @@ class LincheckSeededBugsTest {
     }
 
     @Test
+    void finishStopWithoutTheUnlockWaitIsCaughtWhenSigkillWakesTheStoppedTracee() throws Exception {
+        // shipped-contracts on detach-while-sigkill-wakes does not meet this window (1 plan x 3,000 invocations):
+        // one step of the tracee's 50-step life against one of the owner's DETACH. detach-vs-sigkill-wake reaches
+        // the stop in the init part: between 200 and 300 invocations find it (`--each-mutation` retries with 500).
+        Mutation m = Mutation.FINISH_STOP_SKIPS_UNLOCK_WAIT;
+        Outcome o = LincheckCheck.run(Situations.byName("detach-vs-sigkill-wake"), Mode.MODEL_CHECKING,
+            new Budget(1, 400), ModelConfig.fullSeries().withMutations(EnumSet.of(m)), 1, false, traces);
+        assertFailedWith(o, "detach-is-final:");
+    }
+
+    @Test
     void setEventsBackingOutOnEinprogressBreaksTheBarrierPromise() throws Exception {
         // The window is the tracee's report pass between report_quiesce and start_callback's second read of
         // engine->flags, with utrace_set_events landing in it: Lincheck's model checker needs between 500 and

@@ -63,6 +63,16 @@ class LincheckSuiteTest {
         }
     }
 
+    /** The targeted situations (not in the default run) hold on the full series too: their claims are claims. */
+    @Test
+    void theTargetedSituationsHoldOnTheFullSeries() {
+        for (Situation s : Situations.targeted()) {
+            Outcome o = LincheckCheck.run(s, Mode.MODEL_CHECKING, new Budget(2, 100), ModelConfig.fullSeries(), 1, false, traces);
+            assertTrue(s.expectHolds(), s.name());
+            assertFalse(o.failed(), () -> o.failureReport());
+        }
+    }
+
     /** Stress mode (real threads, real scheduling) on the two situations where it adds a different sampler. */
     @Test
     void stressModeRunsTheStoppedTraceeAndTheShippedScenariosWithoutFailure() {

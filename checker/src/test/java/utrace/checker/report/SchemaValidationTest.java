@@ -116,6 +116,19 @@ class SchemaValidationTest {
             "--trace-dir", tmp.toString()));
     }
 
+    /** --each-mutation: rows of kind "mutation" with the contract and step that caught it. */
+    @Test
+    void lincheckEachMutation() throws Exception {
+        Run r = run("lincheck", "-q", "--format", "json", "--each-mutation", "--mutation", "detach-ignores-reporting",
+            "-k", "200", "--trace-dir", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = valid("lincheck", r);
+        JsonNode row = doc.get("results").get(0);
+        assertEquals("caught", row.get("verdict").asText());
+        assertEquals("detach-is-final", row.get("contract").asText());
+        assertEquals(1, doc.get("caught").asInt());
+    }
+
     @Test
     void everyShippedGoldenTrace() throws Exception {
         List<String> bad = new ArrayList<>();
