@@ -149,20 +149,9 @@ final class LincheckCommand implements Callable<Integer> {
         ModelConfig config = PatchOptions.config(patches, mutations);
         if (eachMutation) return eachMutation(out, err, modes, config);
         List<Situation> chosen = chosen(config);
-        OutputPaths.checkDir(traceDir, "--trace-dir");
-        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
-        RunReport rep = new RunReport("lincheck", "checker.lincheck");
+        RunReport rep = startReport(chosen.size(), iterations, config);
         ObjectNode h = rep.header();
-        h.put("situations", chosen.size());
-        h.put("iterations", iterations);
-        h.put("invocations", invocations);
-        h.put("mode", mode);
-        h.put("config", config.toString());
-        h.put("core_invariants", coreInvariants);
-        h.put("seed", seed);
-        rep.property("config", config.toString());
-        rep.property("seed", Long.toString(seed));
         int total = chosen.size() * modes.size();
         List<String> pending = new ArrayList<>();
         for (Situation s : chosen) for (Mode m : modes) pending.add(s.name() + " " + m.word);
@@ -224,6 +213,24 @@ final class LincheckCommand implements Callable<Integer> {
      * mode). Exit 0 when every mutation is caught or held for a stated reason, 1 when one is HELD (a contract
      * that reads what it breaks missed it), could not be run, or failed for a reason that is no contract.
      */
+    /** Checks the output paths and starts the JSON/JUnit report with the run's header (both run kinds). */
+    private RunReport startReport(int situations, int iterationsPerRun, ModelConfig config) {
+        OutputPaths.checkDir(traceDir, "--trace-dir");
+        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
+        RunReport rep = new RunReport("lincheck", "checker.lincheck");
+        ObjectNode h = rep.header();
+        h.put("situations", situations);
+        h.put("iterations", iterationsPerRun);
+        h.put("invocations", invocations);
+        h.put("mode", mode);
+        h.put("config", config.toString());
+        h.put("core_invariants", coreInvariants);
+        h.put("seed", seed);
+        rep.property("config", config.toString());
+        rep.property("seed", Long.toString(seed));
+        return rep;
+    }
+
     private int eachMutation(PrintStream out, PrintStream err, List<Mode> modes, ModelConfig base) {
         if (!situations.isEmpty()) {
             throw new UsageException("--each-mutation runs shipped-contracts on each mutation's own scenario: "
@@ -237,21 +244,10 @@ final class LincheckCommand implements Callable<Integer> {
         int plans = spec.commandLine().getParseResult().hasMatchedOption("--iterations") ? iterations : 1;
         List<Mutation> chosen = EachMutation.chosen(mutations);
         ModelConfig patchesOnly = base.withMutations(EnumSet.noneOf(Mutation.class));
-        OutputPaths.checkDir(traceDir, "--trace-dir");
-        OutputPaths.checkApart("--junit", report.junit(), "--trace-dir", traceDir);
         PrintStream textOut = report.text() ? out : new PrintStream(java.io.OutputStream.nullOutputStream());
-        RunReport rep = new RunReport("lincheck", "checker.lincheck");
+        RunReport rep = startReport(1, plans, patchesOnly);
         ObjectNode h = rep.header();
-        h.put("situations", 1);
-        h.put("iterations", plans);
-        h.put("invocations", invocations);
-        h.put("mode", mode);
-        h.put("config", patchesOnly.toString());
-        h.put("core_invariants", coreInvariants);
-        h.put("seed", seed);
         h.put("each_mutation", true);
-        rep.property("config", patchesOnly.toString());
-        rep.property("seed", Long.toString(seed));
         int total = chosen.size() * modes.size();
         List<String> pending = new ArrayList<>();
         for (Mutation m : chosen) for (Mode md : modes) pending.add(m.id + " " + md.word);
