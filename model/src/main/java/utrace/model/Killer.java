@@ -64,7 +64,7 @@ final class Killer extends Actor {
         int sig = send.signal();
         c.at(sig == Signals.SIGKILL ? SEND_KILL : sig == Signals.SIGSTOP ? SEND_STOP : sig == Signals.SIGCONT ? SEND_CONT : SEND_OTHER);
         if (send.guard() != null && !model.guardHolds(c, send.guard())) return false;
-        if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        if (!c.lockFree(LOCK_SIGLOCK) && !c.cfg.mutated(Mutation.SEND_SKIPS_SIGLOCK)) return false;
         // do_tkill -> do_send_specific -> send_signal(sig, info, p, 0): task->pending
         boolean queued = SendSignal.send(c, sig, !send.tkill() || c.cfg.mutated(Mutation.TKILL_QUEUES_SHARED));
         if (c.record) c.note("send " + Signals.name(sig) + (send.tkill() ? " with tkill() (task->pending)" : " with kill() (shared queue)")

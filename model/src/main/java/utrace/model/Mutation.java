@@ -490,7 +490,15 @@ public enum Mutation {
         "tkill() queues its signal on signal->shared_pending, as kill() does, not on task->pending "
             + "(do_send_specific's send_signal(sig, info, p, 0)): dequeue_signal, which takes task->pending first, then "
             + "takes a lower-numbered kill()ed signal before it",
-        "wait-report-correct", "tkill-before-shared-signal");
+        "wait-report-correct", "tkill-before-shared-signal"),
+    REAP_SKIPS_UTRACE_LOCK("utrace_maybe_reap",
+        "release_task's utrace_maybe_reap sets utrace->reap and takes the lists without spin_lock(&utrace->lock): "
+            + "it runs in the middle of a utrace_control() that holds the lock",
+        "lock-discipline", "detach-races-death"),
+    SEND_SKIPS_SIGLOCK("send_signal",
+        "a killer's kill()/tkill() queues its signal without lock_task_sighand(): it runs in the middle of "
+            + "utrace_get_signal()'s siglock hold",
+        "lock-discipline", "signal-engine-vs-kill");
 
     public final String id;
     public final String function;

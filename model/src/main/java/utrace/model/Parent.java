@@ -78,7 +78,7 @@ final class Parent extends Actor {
                 c.pc(c.get(UTRACE_FLAGS) != 0 ? REAP_LOCK : DONE);
                 return true;
             case REAP_LOCK: {
-                if (!c.lockFree(LOCK_UTRACE)) return false;
+                if (!c.lockFree(LOCK_UTRACE) && !c.cfg.mutated(Mutation.REAP_SKIPS_UTRACE_LOCK)) return false;
                 int list = Reaper.maybeReapOnRelease(c);
                 c.local(L_LIST, Math.max(list, 0));
                 c.pc(list > 0 ? REAP_LOOP : DONE);

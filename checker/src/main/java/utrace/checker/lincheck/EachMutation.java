@@ -125,7 +125,8 @@ public final class EachMutation {
         "group-stop-holds", "job control: a stopped group runs no user code",
         "traced-zombie-released", "who releases a ptraced zombie",
         "ptrace-return-as-stated", "ptrace requests' return values as the scenario states them",
-        "ptrace-step-kept", "ptrace's single-step and block-step requests");
+        "ptrace-step-kept", "ptrace's single-step and block-step requests",
+        "lock-discipline", "who changes what under whose lock (a kernel locking rule, not an engine-API promise)");
 
     /**
      * Mutations whose contract holds on their own scenario within the usual budget for a reason investigated

@@ -1,0 +1,69 @@
+package utrace.invariants;
+
+import utrace.model.Footprint;
+import utrace.model.Model;
+import utrace.model.Slots;
+import utrace.model.State;
+import utrace.model.Transition;
+
+/**
+ * Who may change what while a lock is held. struct utrace's comment (patch 01): "Modifying either list
+ * requires @lock". resume, signal_handler, vfork_stop, death, reap and pending_attach are bitfields of one
+ * word, so a write to any of them rewrites the word: every writer in utrace.c holds @lock for it. siglock
+ * (kernel/signal.c): task->pending, signal->shared_pending, task->jobctl and signal->flags.
+ *
+ * The model runs a locked region as one step, or as a run of steps with the lock's holder in the state
+ * (utrace_control's, utrace_get_signal's). Only such a hold across steps is visible here, and that is what
+ * a missing spin_lock() breaks: a step that should have waited for the lock changes what the holder is
+ * working on. lockdep and KCSAN report the same in a kernel.
+ */
+final class LockDiscipline extends Base {
+    /** utrace->lock protects: the two lists, utrace->resume and the bitfields' word. */
+    private static final int[] UTRACE_LOCKED = {Slots.ATTACHED, Slots.ATTACHING, Slots.RESUME, Slots.UBITS};
+    private static final String[] UTRACE_LOCKED_NAMES = {"utrace->attached", "utrace->attaching", "utrace->resume",
+        "utrace->death/reap/pending_attach/signal_handler/vfork_stop"};
+    /** siglock protects: the private and shared pending sets, jobctl, signal->flags. */
+    private static final int[] SIGLOCKED = {Slots.SIGPENDING, Slots.SHARED_PENDING, Slots.JOBCTL, Slots.SIGNAL_FLAGS};
+    private static final String[] SIGLOCKED_NAMES = {"task->pending", "signal->shared_pending", "task->jobctl",
+        "signal->flags"};
+
+    LockDiscipline() {
+        super("lock-discipline",
+            "While one actor holds utrace->lock, no other actor changes utrace->attached, utrace->attaching, "
+            + "utrace->resume or the bitfields beside it (death, reap, pending_attach, signal_handler, vfork_stop): "
+            + "\"Modifying either list requires @lock\" (struct utrace, patch 01), and the bitfields share one word. "
+            + "While one actor holds siglock, no other actor changes task->pending, signal->shared_pending, "
+            + "task->jobctl or signal->flags (kernel/signal.c). A step that changes them without the lock is a "
+            + "missing spin_lock(), as lockdep would report.");
+    }
+
+    @Override public String checkTransition(Model m, State before, Transition t) {
+        String p = check(m, before, t, Slots.LOCK_UTRACE, "utrace->lock", UTRACE_LOCKED, UTRACE_LOCKED_NAMES);
+        return p != null ? p : check(m, before, t, Slots.LOCK_SIGLOCK, "siglock", SIGLOCKED, SIGLOCKED_NAMES);
+    }
+
+    private static String check(Model m, State before, Transition t, int lock, String lockName, int[] guarded,
+            String[] names) {
+        int holder = before.lockHolder(lock);
+        if (holder < 0 || holder == t.actor()) return null;
+        State after = t.after();
+        for (int i = 0; i < guarded.length; i++) {
+            if (after.get(guarded[i]) != before.get(guarded[i])) {
+                return m.actorName(t.actor()) + " changed " + names[i] + " while " + m.actorName(holder)
+                    + " holds " + lockName + " (" + t.info().function() + ": " + t.info().label() + ")";
+            }
+        }
+        return null;
+    }
+
+    /** What checkTransition reads (partial-order reduction's visibility). */
+    @Override public void visible(Model m, Footprint v) {
+        v.read(Slots.LOCK_UTRACE, -1);
+        v.read(Slots.LOCK_SIGLOCK, -1);
+        for (int slot : UTRACE_LOCKED) v.read(slot, -1);
+        for (int slot : SIGLOCKED) v.read(slot, -1);
+    }
+
+    /** Observations checkTransition reads: none (it compares slots, declared visible). */
+    @Override public int observes() { return 0; }
+}
