@@ -97,7 +97,7 @@ final class LincheckCommand implements Callable<Integer> {
     @Option(names = {"-s", "--scenario"}, paramLabel = "NAME|FILE",
         description = "For shipped-contracts: only these scenarios (repeatable) instead of default.list's: any shipped "
             + "scenario (`checker list scenarios`: default, matrix, findings, fidelity, ptrace-tests, bench) or a "
-            + "scenario file.")
+            + "scenario file. Without --situation it runs shipped-contracts alone.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--each-mutation",
@@ -418,7 +418,14 @@ final class LincheckCommand implements Callable<Integer> {
             String problem = Situations.scenarioProblem(sc, config);
             if (problem != null) throw new UsageException("--scenario: " + problem);
         }
-        List<String> names = situations.isEmpty() ? Situations.names() : situations;
+        // --scenario means something to shipped-contracts only: alone it asks for that situation; beside situations
+        // that are not it, it would be ignored without a word (a run of every situation, minutes long).
+        List<String> names = !situations.isEmpty() ? situations
+            : scenarios.isEmpty() ? Situations.names() : List.of("shipped-contracts");
+        if (!scenarios.isEmpty() && !names.contains("shipped-contracts")) {
+            throw new UsageException("--scenario picks the scenarios of the shipped-contracts situation: add "
+                + "--situation shipped-contracts, or leave out --situation");
+        }
         List<Situation> out = new ArrayList<>();
         for (String n : names) {
             Situation s = Situations.byName(n);

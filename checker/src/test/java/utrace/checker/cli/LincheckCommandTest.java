@@ -33,7 +33,8 @@ class LincheckCommandTest {
                 {"lincheck", "--mode", "fast"},
                 {"lincheck", "--mutation", "nope"},
                 {"lincheck", "--patches", "without:99"},
-                {"lincheck", "--scenario", "nope"}}) {
+                {"lincheck", "--scenario", "nope"},
+                {"lincheck", "--situation", "stopped-tracee", "--scenario", "stop-then-resume"}}) {
             CliTest.Run r = CliTest.run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -56,6 +57,16 @@ class LincheckCommandTest {
             "--iterations", "1", "--invocations", "20", "--trace-dir", tmp.toString());
         assertEquals(0, f.code(), f.out() + f.err());
         assertTrue(f.out().contains("HOLDS"), f.out());
+    }
+
+    /** --scenario alone runs shipped-contracts on it, not every situation with the option ignored. */
+    @Test
+    void aScenarioAloneRunsShippedContractsOnIt() {
+        CliTest.Run r = CliTest.run("lincheck", "-q", "--scenario", "stop-then-resume", "--iterations", "1",
+            "--invocations", "20", "--trace-dir", tmp.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 situation(s)"), r.out());
+        assertTrue(r.out().contains("shipped-contracts"), r.out());
     }
 
     @Test
