@@ -126,7 +126,7 @@ public enum Mutation {
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "
             + "report (\"if @engine returned %UTRACE_STOP then @current stays stopped unless @engine returns different "
             + "from a following callback\")",
-        "no-lost-wakeup", "exit-stop-then-resume"),
+        "no-lost-wakeup", "callback-resume-then-resume"),
     PREPARE_EXAMINE_IGNORES_ENGINE_STOP("utrace_prepare_examine",
         "utrace_prepare_examine() skips its engine_wants_stop() test and returns 0 for a tracee some other stop holds "
             + "(a group stop): the owner examines a thread its engine does not keep stopped (\"Returns ... -%EINVAL if "

@@ -1,5 +1,6 @@
 package utrace.checker.lincheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,20 @@ class LincheckSeededBugsTest {
         Outcome o = LincheckCheck.run(Situations.byName("detach-vs-sigkill-wake"), Mode.MODEL_CHECKING,
             new Budget(1, 400), ModelConfig.fullSeries().withMutations(EnumSet.of(m)), 1, false, traces);
         assertFailedWith(o, "detach-is-final:");
+    }
+
+    @Test
+    void aCatchOnAScenarioThatFailsWithoutTheMutationTooIsNotDistinguished() {
+        // exit-stop-then-resume is finding 1: with E1 alone the stale ENGINE_STOP in utrace_flags leaves the tracee
+        // asleep for good on the full series, so deadlock-freedom fails with or without callback-resume-keeps-stop
+        // (which declared that scenario until it had callback-resume-then-resume). The baseline tells them apart.
+        EachMutation.Result r = EachMutation.run(Mutation.CALLBACK_RESUME_KEEPS_STOP, "exit-stop-then-resume",
+            Mode.MODEL_CHECKING, new Budget(1, 100), ModelConfig.fullSeries(), 1, false, traces, new EachMutation.Baselines());
+        assertEquals(EachMutation.Verdict.UNDISTINGUISHED, r.verdict(), r.detail());
+        assertEquals("deadlock-freedom", r.contract(), r.detail());
+        assertTrue(r.detail().contains("without the mutation the same run fails too"), r.detail());
+        assertTrue(r.baseline().startsWith("failed: deadlock-freedom"), r.baseline());
+        assertFalse(r.verdict().accounted);
     }
 
     @Test

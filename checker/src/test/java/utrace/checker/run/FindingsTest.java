@@ -223,6 +223,30 @@ class FindingsTest {
         assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 14's second shape: a DETACH that lands while another engine's STOP takes the tracee into utrace_stop
+     * leaves the detached engine listed (utrace_stop runs utrace_reset only when no ENGINE_STOP is left), and
+     * utrace_barrier waits as long as that stop lasts: for good here, where nobody resumes E1. The wait is bounded
+     * by the stop: with an owner that resumes E1 the barrier returns and every invariant holds (no invariant judges
+     * how long a call waits); with the DETACH after the tracee sleeps, utrace_control resets at once.
+     */
+    @Test
+    void aBarrierAfterDetachWaitsAsLongAsAnotherEnginesStopLasts() throws Exception {
+        ExplorationResult r = Check.explore("barrier-after-detach-held-by-other-engine", Check.only("deadlock-freedom"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(32, r.counterexample().schedule().size());
+        assertTrue(r.counterexample().violation().message().contains("owner E2 cannot finish: utrace_barrier"),
+            r.counterexample().violation().message());
+        String source = Check.source("barrier-after-detach-held-by-other-engine");
+        String resumed = source + "owner E1 wait_stopped; control RESUME\n";
+        ExplorationResult q = Check.exploreText(resumed, InvariantSet.shipped("all").invariants());
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+        String late = source.replace("owner E2 control DETACH; barrier\n", "owner E2 control DETACH after tracee:traced; barrier\n");
+        assertTrue(late.contains("after tracee:traced"), late);
+        ExplorationResult l = Check.exploreText(late, Check.only("deadlock-freedom"));
+        assertEquals(Verdict.PASS, l.verdict(), () -> l.counterexample().violation().describe());
+    }
+
     /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
     @Test
     void interruptWithoutQuiesceReturnsZeroAndNoReportSignalFollows() {
