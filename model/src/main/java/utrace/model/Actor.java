@@ -25,8 +25,17 @@ abstract class Actor {
     /** Take the step at the current pc; false (state untouched or discarded) if it is not enabled. */
     abstract boolean step(Ctx c);
 
-    /** Why this actor must not stay where it is forever, or null if it may (done, or a legitimate wait). */
+    /**
+     * Why this actor must not stay where it is forever, or null if it may (done, or a legitimate wait).
+     * Not asked while {@link #unmetGuard} has an answer: waiting at a guard that does not hold is no deadlock.
+     */
     abstract String stuckProblem(State s);
+
+    /**
+     * In a final state: the item this actor waits to start and why its ordering guard does not hold there,
+     * or null (no guard, or one that holds: then it is {@link #stuckProblem}'s to judge).
+     */
+    String unmetGuard(State s) { return null; }
 
     /** Where the actor is, for traces and deadlock reports. */
     abstract String where(State s);

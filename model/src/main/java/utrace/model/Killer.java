@@ -117,11 +117,24 @@ final class Killer extends Actor {
         }
     }
 
+    /** The same on a final state. */
+    int sent(State s) {
+        return pc(s);
+    }
+
     @Override String stuckProblem(State s) {
         int i = pc(s);
         if (i >= sends.size()) return null;
+        // reached only when the guard, if any, holds (Model.stuckProblem asks unmetGuard first)
         Guard g = sends.get(i).guard();
-        return "killer cannot send at: " + where(s) + (g == null ? "" : " (" + g.text() + " never holds)");
+        return "killer cannot send at: " + where(s) + (g == null ? "" : " (its guard holds)");
+    }
+
+    @Override String unmetGuard(State s) {
+        int i = pc(s);
+        Guard g = i < sends.size() ? sends.get(i).guard() : null;
+        String why = g == null ? null : model.guardUnmet(s, g);
+        return why == null ? null : name + " never sends '" + sends.get(i).text() + "': " + why;
     }
 
     @Override String where(State s) {

@@ -134,6 +134,36 @@ public final class Model {
         throw new IllegalStateException("guard on unknown actor " + g.actor());
     }
 
+    /**
+     * Why {@code g} does not hold in the final state {@code s} ("the tracee is ... at ...", "ptrace has
+     * returned 1 of 2 requests"), or null if it holds: an actor still waiting there never got the event
+     * the scenario ordered it after (guard-liveness), which is not a deadlock of the kernel.
+     */
+    String guardUnmet(State s, Guard g) {
+        if (g.state() != null) {
+            if (tracee.inState(s, g.state())) return null;
+            // if/else: see TraceeOp.text() (JPF and enum switch maps)
+            String not = g.state() == Guard.TraceeState.STOPPED ? "is in no group stop (\"T\")"
+                : g.state() == Guard.TraceeState.TRACED ? "is in no ptrace or utrace stop (\"t\")" : "has not exited";
+            return "the tracee " + not + ": it is " + tracee.stateForGuard(s);
+        }
+        if (g.actor().equals("ptrace")) {
+            int done = ptracer.completed(s);
+            // where it stopped: often a wait() that blocks, which the wait invariants judge
+            return done >= g.count() ? null : "ptrace has returned from " + done + " of its first " + g.count()
+                + " requests (it is at " + ptracer.where(s) + ")";
+        }
+        StringBuilder late = new StringBuilder();
+        for (Killer k : killers) {
+            int sent = k.sent(s);
+            if (sent < g.count()) {
+                late.append(late.length() == 0 ? "" : ", ").append(k.name).append(" has sent ").append(sent)
+                    .append(" of its first ").append(g.count()).append(" signals (it is at ").append(k.where(s)).append(')');
+            }
+        }
+        return late.length() == 0 ? null : late.toString();
+    }
+
     /** What {@link #guardHolds} reads, for the guarded actor's may-footprint. */
     void mayReadGuard(Guard g, Footprint may) {
         if (g.state() != null) {
@@ -387,17 +417,34 @@ public final class Model {
     /**
      * For a state where no actor can move: null if every actor may rightly
      * stay where it is (done, idle in user mode, held stopped by an engine,
-     * waiting for a task that will not die), else why not.
+     * waiting for a task that will not die, waiting at an ordering guard that
+     * does not hold: {@link #unmetGuards}), else why not: a deadlock.
      */
     public String stuckProblem(State s) {
         // A StringBuilder, not String.join: this runs under Java PathFinder too, whose model of
         // java.lang.String (jpf-core java-17) has no join.
         StringBuilder problems = new StringBuilder();
         for (Actor a : actors) {
-            String p = a.stuckProblem(s);
+            String p = a.unmetGuard(s) == null ? a.stuckProblem(s) : null;
             if (p != null) problems.append(problems.length() == 0 ? "" : "; ").append(p);
         }
         return problems.length() == 0 ? null : problems.toString();
+    }
+
+    /**
+     * For a state where no actor can move: null if no actor still waits at an
+     * ordering guard ({@code after ACTOR:K}, {@code after tracee:STATE}) that
+     * does not hold, else each such actor, its item and why the guard does not
+     * hold. The event the scenario expected never came on this path: either the
+     * kernel did not do what the scenario expects, or the guard cannot hold there.
+     */
+    public String unmetGuards(State s) {
+        StringBuilder waits = new StringBuilder(); // not String.join: see stuckProblem
+        for (Actor a : actors) {
+            String w = a.unmetGuard(s);
+            if (w != null) waits.append(waits.length() == 0 ? "" : "; ").append(w);
+        }
+        return waits.length() == 0 ? null : waits.toString();
     }
 
     /**

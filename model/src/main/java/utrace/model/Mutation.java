@@ -258,8 +258,10 @@ public enum Mutation {
         "TASK_WAKEKILL is ignored: SIGKILL's signal_wake_up(t, 0) wakes only TASK_INTERRUPTIBLE sleepers and "
             + "schedule() sleeps in a stop with SIGKILL pending, so a ptrace-stopped tracee sleeps through it "
             + "(ptrace-tests detach-can-signal: after SIGKILLing the attached, stopped children, waitpid(-1, "
-            + "WNOHANG) reports none)",
-        "wait-report-correct", "detach-can-signal"),
+            + "WNOHANG) reports none). The scenario's WNOHANG wait, ordered after tracee:zombie for the test's "
+            + "sleep(2), then never starts (guard-liveness); before that split wait-report-correct misread it as a wait "
+            + "that blocks for good",
+        "sigkill-wins", "detach-can-signal"),
     UTRACE_SIGNAL_SKIPS_PTRACE("get_signal_to_deliver",
         "a signal the engines' report_signal pass let through (utrace_hook_signal returned it) goes straight to its "
             + "action, not to ptrace_signal(): patch 19 undone (\"Always call ptrace_signal() if signal != SIGKILL, no "
@@ -399,8 +401,8 @@ public enum Mutation {
     TRACEME_IGNORES_EXITING_PARENT("ptrace_traceme",
         "PTRACE_TRACEME does not test whether the real parent is exiting (\"Check PF_EXITING to ensure "
             + "->real_parent has not passed exit_ptrace()\"): the child is traced by a tracer that is gone, and its "
-            + "SIGSTOP leaves it in a ptrace stop nobody will end",
-        "deadlock-freedom", "traceme-after-parent-exit"),
+            + "SIGSTOP leaves it in a ptrace stop nobody will end, never the group stop the scenario's SIGCONT waits for",
+        "guard-liveness", "traceme-after-parent-exit"),
     PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED("ptrace_signal",
         "ptrace_signal() does not set JOBCTL_STOP_DEQUEUED (\"We do not check sig_kernel_stop(signr) but set this "
             + "marker unconditionally because we do not know whether debugger will change signr\"): a SIGUSR1 stop "

@@ -343,13 +343,22 @@ final class Owner extends Actor {
     @Override String stuckProblem(State s) {
         if (pc(s) == DONE_PC) return null;
         OwnerOp op = script.get(local(s, L_OP));
-        if (pc(s) == PHASE_START && op.guard() != null) {
-            return name + " cannot start 'utrace_" + op + "' (" + op.guard().text() + " never holds, or the call cannot run)";
-        }
         // A debugger blocked waiting for a stop is a user-space wait, not a kernel deadlock;
-        // a stop nobody ends is no-lost-wakeup's business.
+        // a stop nobody ends is no-lost-wakeup's business. With a guard too: it holds here (Model.stuckProblem
+        // asks unmetGuard first), so the owner waits for the stop as an unguarded one would.
         if (op.kind() == OwnerOp.Kind.WAIT_STOPPED) return null;
+        if (pc(s) == PHASE_START && op.guard() != null) {
+            return name + " cannot start 'utrace_" + op + "' although its guard " + op.guard().text() + " holds";
+        }
         return name + " cannot finish: " + where(s);
+    }
+
+    /** At a call it has not started, whose guard does not hold: the call and why. */
+    @Override String unmetGuard(State s) {
+        if (pc(s) != PHASE_START) return null;
+        OwnerOp op = script.get(local(s, L_OP));
+        String why = op.guard() == null ? null : model.guardUnmet(s, op.guard());
+        return why == null ? null : name + " never calls 'utrace_" + op.text() + "': " + why;
     }
 
     @Override String where(State s) {

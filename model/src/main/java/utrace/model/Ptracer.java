@@ -742,12 +742,31 @@ final class Ptracer extends Actor {
         }
     }
 
-    /** At a wait() that cannot return (not inside 'wait until's PTRACE_CONT): the request's index, else -1. */
+    /** The same on a final state. */
+    int completed(State s) {
+        return pc(s) == DONE_PC ? script.size() : local(s, L_OP);
+    }
+
+    /**
+     * At a wait() that cannot return (not inside 'wait until's PTRACE_CONT): the request's index, else -1.
+     * A wait whose guard does not hold is not in wait() at all: guard-liveness judges it, not the wait
+     * invariants.
+     */
     int blockedWait(State s) {
         int pc = pc(s);
         if (pc != PHASE_START || local(s, L_LOOPSIG) != 0) return -1;
         int i = local(s, L_OP);
-        return script.get(i).op() == PtraceOp.WAIT ? i : -1;
+        PtraceRequest req = script.get(i);
+        if (req.op() != PtraceOp.WAIT) return -1;
+        return req.guard() != null && model.guardUnmet(s, req.guard()) != null ? -1 : i;
+    }
+
+    /** At a request it has not started (not 'wait until's inner PTRACE_CONT), whose guard does not hold. */
+    @Override String unmetGuard(State s) {
+        if (pc(s) != PHASE_START || local(s, L_LOOPSIG) != 0) return null;
+        PtraceRequest req = script.get(local(s, L_OP));
+        String why = req.guard() == null ? null : model.guardUnmet(s, req.guard());
+        return why == null ? null : "ptrace never starts '" + req.text() + "': " + why;
     }
 
     @Override String stuckProblem(State s) {
@@ -756,8 +775,9 @@ final class Ptracer extends Actor {
         PtraceRequest req = script.get(local(s, L_OP));
         // wait() blocking for a stop that does not come is the debugger's business (wait-liveness judges it).
         if (blockedWait(s) >= 0) return null;
+        // reached only when the guard, if any, holds (Model.stuckProblem asks unmetGuard first)
         if (pc == PHASE_START && local(s, L_LOOPSIG) == 0 && req.guard() != null) {
-            return "ptrace cannot start '" + req.text() + "' (the guard never holds, or the request cannot run)";
+            return "ptrace cannot start '" + req.text() + "' although its guard holds";
         }
         if (pc == PHASE_ATTACH_TRAPPING) return "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears";
         return "ptrace cannot finish: " + where(s);

@@ -244,11 +244,30 @@ final class Tracee extends Actor {
 
     /** For a guard ({@code after tracee:STATE}): does the tracee's state say so? */
     boolean inState(Ctx c, Guard.TraceeState st) {
+        // read only the slot this guard looks at: the step's footprint (partial-order reduction)
+        return st == Guard.TraceeState.ZOMBIE ? inState(st, 0, c.get(EXIT_STATE)) : inState(st, c.get(TASK_STATE), 0);
+    }
+
+    /** The same test on a final state, for telling a guard that never held from a deadlock. */
+    boolean inState(State s, Guard.TraceeState st) {
+        return inState(st, s.taskState(), s.exitState());
+    }
+
+    private static boolean inState(Guard.TraceeState st, int taskState, int exitState) {
         // if/else: see TraceeOp.text() (JPF and enum switch maps)
-        if (st == Guard.TraceeState.STOPPED) return (c.get(TASK_STATE) & TaskState.STOPPED_BIT) != 0;
+        if (st == Guard.TraceeState.STOPPED) return (taskState & TaskState.STOPPED_BIT) != 0;
         // "t (tracing stop)": a ptrace stop, or a utrace stop, which patch 14 reports the same way
-        if (st == Guard.TraceeState.TRACED) return (c.get(TASK_STATE) & (TaskState.TRACED_BIT | TaskState.UTRACED_BIT)) != 0;
-        return c.get(EXIT_STATE) != TaskState.EXIT_NONE;
+        if (st == Guard.TraceeState.TRACED) return (taskState & (TaskState.TRACED_BIT | TaskState.UTRACED_BIT)) != 0;
+        return exitState != TaskState.EXIT_NONE;
+    }
+
+    /** Where the tracee is, for a guard that never held: "TRACED|WAKEKILL in ptrace_stop", "exited (ZOMBIE)", "dead". */
+    String stateForGuard(State s) {
+        if (dead(s)) return "dead";
+        if (s.exitState() != TaskState.EXIT_NONE) return "exited (" + TaskState.exitName(s.exitState()) + ")";
+        if (idle(s)) return "idle in user mode, its script done";
+        // the function, not the step's label: that describes the step it would take next
+        return TaskState.name(s.taskState()) + " in " + INFO[pc(s)].function();
     }
 
     /** Asleep in TASK_STOPPED in do_signal_stop's schedule() (the group stop's sleep). */

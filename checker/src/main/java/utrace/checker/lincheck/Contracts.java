@@ -20,8 +20,9 @@ import utrace.model.Tif;
 
 /**
  * The documented contracts of the engine API that are not atomicity claims
- * (PATCHES.md "guarantees" 1, 3, 4, 5, 6, 7, 8, 9, 11, deadlock freedom, and
- * ptrace's syscall stops, patches 22-25), checked on the recorded results of
+ * (PATCHES.md "guarantees" 1, 3, 4, 5, 6, 7, 8, 9, 11, deadlock freedom, the
+ * scenario's ordering guards coming to hold, and ptrace's syscall stops,
+ * patches 22-25), checked on the recorded results of
  * one run: the calls' return codes, the callbacks and the tracee's returns to
  * user mode, in the order the steps took them. They restate the guarantees
  * from the documentation over this log; they do not use the invariants
@@ -37,7 +38,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "no-engine-leak", "deadlock-freedom", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
+        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -70,6 +71,7 @@ public final class Contracts {
         add(broken, eventsReported(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
+        add(broken, guardLiveness(model, end));
         add(broken, ptraceSyscallStops(model, log));
         add(broken, noSignalLoss(model, log));
         add(broken, reportNotLost(model, end));
@@ -724,10 +726,23 @@ public final class Contracts {
         return null;
     }
 
-    /** When nothing can move any more, every actor is done or rightly waiting (the model's own judgement). */
+    /**
+     * When nothing can move any more, every actor is done or rightly waiting (the model's own judgement); one
+     * waiting at an ordering guard that does not hold is guard-liveness's, not a deadlock.
+     */
     static String deadlockFreedom(Model m, State end) {
         String p = m.stuckProblem(end);
         return p == null ? null : "deadlock-freedom: nothing can move any more, but " + p;
+    }
+
+    /**
+     * When nothing can move any more, no actor still waits at an ordering guard of the scenario that does not
+     * hold: the event it waits for never came (the kernel did not do what the scenario expects, or the guard
+     * cannot hold on this run).
+     */
+    static String guardLiveness(Model m, State end) {
+        String w = m.unmetGuards(end);
+        return w == null ? null : "guard-liveness: nothing can move any more, but " + w;
     }
 
     /**

@@ -52,7 +52,8 @@ class LincheckSeededBugsTest {
         "utrace-stop-gives-up-on-group-exit, exit-stop-holds",
         "group-stop-ignores-sigkill, sigkill-wins",
         "reap-not-deferred, reap-after-death",
-        "utrace-stop-keeps-lock, deadlock-freedom"})
+        "utrace-stop-keeps-lock, deadlock-freedom",
+        "traceme-ignores-exiting-parent, guard-liveness"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
         Mutation m = Mutation.byId(mutation);
         Outcome o = LincheckCheck.run(Situations.shippedContracts(List.of(m.scenario)), Mode.MODEL_CHECKING,

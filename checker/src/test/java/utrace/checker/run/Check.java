@@ -33,10 +33,12 @@ final class Check {
     }
 
     /** As {@link #explore}, for a scenario given as text (a test's own variant of a shipped one). */
-    static ExplorationResult exploreText(String text, List<Invariant> invariants) {
+    static ExplorationResult exploreText(String text, List<Invariant> invariants, Mutation... mutations) {
         try {
             Scenario s = utrace.model.ScenarioParser.parse("test", text);
-            return new Explorer(LIMITS, ProgressListener.NONE).explore(new Model(s, ModelConfig.fullSeries()), invariants);
+            ModelConfig cfg = ModelConfig.fullSeries().withMutations(
+                mutations.length == 0 ? EnumSet.noneOf(Mutation.class) : EnumSet.of(mutations[0], mutations));
+            return new Explorer(LIMITS, ProgressListener.NONE).explore(new Model(s, cfg), invariants);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
