@@ -116,17 +116,25 @@ final class FuzzCommand implements Callable<Integer> {
         boolean text = format.equals("text");
         if (text) FuzzReport.header(stdout, o);
         long t0 = System.nanoTime();
-        Fuzzer.Progress progress = quiet ? Fuzzer.Progress.NONE : progress(err, t0);
+        Fuzzer.Progress progress = progress(err, t0, count, quiet, soFar -> Interrupts.active((reason, verdict, code) -> {
+            // a signal: what was found so far, as the other commands report their finished rows
+            if (text) FuzzReport.interrupted(stdout, soFar.get(), reason, code);
+            else stdout.println(RunReport.render(FuzzReport.json(soFar.get(), verdict, code, reason)));
+            stdout.flush();
+        }));
         FuzzResult r;
         try {
             r = Fuzzer.run(o, out, progress);
         } catch (IOException | java.io.UncheckedIOException e) {
+            Interrupts.clear();
             err.println("checker: cannot write the candidates under " + out + ": " + e.getMessage());
             return ExitCode.USAGE;
         }
+        Interrupts.clear();
         double secs = (System.nanoTime() - t0) / 1e9;
         if (!quiet) {
-            err.printf(Locale.ROOT, "[fuzz] %s scenario(s) in %.1f s (%.1f a second)%n", Numbers.grouped(count), secs, count / secs);
+            err.printf(Locale.ROOT, "[fuzz] %s of %s scenarios in %.1f s (%.1f a second)%n", Numbers.grouped(count),
+                Numbers.grouped(count), secs, count / secs);
         }
         int code = r.exitCode();
         if (text) FuzzReport.text(stdout, r);
@@ -135,22 +143,31 @@ final class FuzzCommand implements Callable<Integer> {
         return code;
     }
 
-    /** A line on stderr every two seconds: how far, how fast, how many new classes so far. */
-    private static Fuzzer.Progress progress(PrintStream err, long t0) {
+    /**
+     * A line on stderr every two seconds (unless quiet): how far, how fast, how many new classes so far; and
+     * {@code started} gets the run's report-so-far when the run begins.
+     */
+    private static Fuzzer.Progress progress(PrintStream err, long t0, int count, boolean quiet,
+                                            java.util.function.Consumer<java.util.function.Supplier<FuzzResult>> started) {
         return new Fuzzer.Progress() {
             long next = t0 + 2_000_000_000L;
 
+            @Override public void started(java.util.function.Supplier<FuzzResult> soFar) {
+                started.accept(soFar);
+            }
+
             @Override public void done(int scenarios, int newClasses) {
+                if (quiet) return;
                 long now = System.nanoTime();
                 if (now < next) return;
                 next = now + 2_000_000_000L;
                 double secs = (now - t0) / 1e9;
-                err.printf(Locale.ROOT, "[fuzz] %s scenario(s), %.1f a second, %.0f s so far, %d new class(es)%n",
-                    Numbers.grouped(scenarios), scenarios / secs, secs, newClasses);
+                err.printf(Locale.ROOT, "[fuzz] %s of %s scenarios, %.1f a second, %.0f s so far, %d new class(es)%n",
+                    Numbers.grouped(scenarios), Numbers.grouped(count), scenarios / secs, secs, newClasses);
             }
 
             @Override public void note(String what) {
-                err.println("[fuzz] " + what);
+                if (!quiet) err.println("[fuzz] " + what);
             }
         };
     }

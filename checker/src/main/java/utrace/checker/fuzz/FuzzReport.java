@@ -30,7 +30,30 @@ public final class FuzzReport {
 
     /** The class table, the run's counts, the candidates and the exit code. */
     public static void text(PrintStream out, FuzzResult r) {
-        FuzzTally t = r.tally;
+        counts(out, r.tally);
+        if (r.candidates.isEmpty()) {
+            out.printf(Locale.ROOT, "nothing new: every violation is a known finding or a scenario problem (summary: %s)%n",
+                r.outDir.resolve(Candidates.SUMMARY));
+        } else {
+            out.printf(Locale.ROOT, "new: %d candidate(s) written to %s (one line each in %s):%n", r.candidates.size(), r.outDir,
+                Candidates.SUMMARY);
+            for (Candidates.Candidate c : r.candidates) {
+                out.printf(Locale.ROOT, "  %s  %s, %d steps: %s%n", c.scenarioFile(), c.invariant(), c.steps(),
+                    Candidates.cut(c.message(), 160));
+            }
+        }
+        out.printf(Locale.ROOT, "exit code %d%n", r.exitCode());
+    }
+
+    /** What a run stopped by a signal had found: the table and counts so far; no candidate is written then. */
+    public static void interrupted(PrintStream out, FuzzResult r, String reason, int code) {
+        counts(out, r.tally);
+        out.printf(Locale.ROOT, "%ninterrupted: stopped by %s after %s of %s scenarios; no candidate was written (%d new "
+                + "class(es) so far); nothing is known of the rest; exit code %d%n", reason, Numbers.grouped(r.tally.generated),
+            Numbers.grouped(r.options.count()), r.tally.fresh().size(), code);
+    }
+
+    private static void counts(PrintStream out, FuzzTally t) {
         out.printf(Locale.ROOT, "%n%-66s %10s %9s  %s%n", "class", "violations", "scenarios", "example (shortest trace)");
         for (FuzzTally.Entry e : t.entries()) {
             FuzzTally.Example x = e.example;
@@ -65,18 +88,6 @@ public final class FuzzReport {
             out.printf(Locale.ROOT, "GENERATOR BUG: %d generated scenario(s) refused by the parser, first: %s%n", t.refused.size(),
                 t.refused.get(0).message());
         }
-        if (r.candidates.isEmpty()) {
-            out.printf(Locale.ROOT, "nothing new: every violation is a known finding or a scenario problem (summary: %s)%n",
-                r.outDir.resolve(Candidates.SUMMARY));
-        } else {
-            out.printf(Locale.ROOT, "new: %d candidate(s) written to %s (one line each in %s):%n", r.candidates.size(), r.outDir,
-                Candidates.SUMMARY);
-            for (Candidates.Candidate c : r.candidates) {
-                out.printf(Locale.ROOT, "  %s  %s, %d steps: %s%n", c.scenarioFile(), c.invariant(), c.steps(),
-                    Candidates.cut(c.message(), 160));
-            }
-        }
-        out.printf(Locale.ROOT, "exit code %d%n", r.exitCode());
     }
 
     /** {@code s} in a column of {@code width}: cut with "..." to fit. */
@@ -86,6 +97,11 @@ public final class FuzzReport {
 
     /** The JSON document: the envelope, the run's options and counts, a row per class, the candidates. */
     public static ObjectNode json(FuzzResult r, String verdict) {
+        return json(r, verdict, r.exitCode(), null);
+    }
+
+    /** As {@link #json(FuzzResult, String)}, for a run a signal stopped ({@code interrupted}: which). */
+    public static ObjectNode json(FuzzResult r, String verdict, int exitCode, String interrupted) {
         Fuzzer.Options o = r.options;
         FuzzTally t = r.tally;
         RunReport rep = new RunReport("fuzz", "checker.fuzz");
@@ -148,6 +164,6 @@ public final class FuzzReport {
             RunReport.Status st = e.cls.kind() == FuzzClass.Kind.NEW ? RunReport.Status.FAILURE : RunReport.Status.PASS;
             rep.add(new RunReport.Row(e.cls.id(), 0, st, null, null, null, j));
         }
-        return rep.json(verdict, r.exitCode(), null);
+        return rep.json(verdict, exitCode, interrupted);
     }
 }

@@ -52,7 +52,7 @@ final class FuzzTally {
     int violating;
     int violations;
 
-    void add(ScenarioSource.Generated g, int search, Trace t, FuzzClass cls) {
+    synchronized void add(ScenarioSource.Generated g, int search, Trace t, FuzzClass cls) {
         Entry e = byClass.computeIfAbsent(cls.id(), k -> new Entry(cls));
         e.violations++;
         if (e.lastIndex != g.index()) {
@@ -69,7 +69,7 @@ final class FuzzTally {
      * The classes in table order: the known findings by number, the scenario problems, then the new classes,
      * most violations first (ties by id).
      */
-    List<Entry> entries() {
+    synchronized List<Entry> entries() {
         List<Entry> out = new ArrayList<>(byClass.values());
         out.sort(Comparator.comparing((Entry e) -> e.cls.kind().ordinal())
             .thenComparingInt(e -> e.cls.kind() == FuzzClass.Kind.KNOWN ? e.cls.finding() : 0)
@@ -78,7 +78,31 @@ final class FuzzTally {
         return out;
     }
 
-    List<Entry> fresh() {
+    /**
+     * A copy to report from while the run goes on (a signal's handler): the counts as they are, the entries copied.
+     */
+    synchronized FuzzTally snapshot() {
+        FuzzTally t = new FuzzTally();
+        for (Entry e : byClass.values()) {
+            Entry c = new Entry(e.cls);
+            c.violations = e.violations;
+            c.scenarios = e.scenarios;
+            c.byInvariant.putAll(e.byInvariant);
+            c.example = e.example;
+            t.byClass.put(e.cls.id(), c);
+        }
+        t.cuts.addAll(cuts);
+        t.refused.addAll(refused);
+        t.generated = generated;
+        t.random = random;
+        t.mutated = mutated;
+        t.passed = passed;
+        t.violating = violating;
+        t.violations = violations;
+        return t;
+    }
+
+    synchronized List<Entry> fresh() {
         List<Entry> out = new ArrayList<>();
         for (Entry e : entries()) if (e.cls.kind() == FuzzClass.Kind.NEW) out.add(e);
         return out;

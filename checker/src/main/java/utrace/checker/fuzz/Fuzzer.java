@@ -28,11 +28,19 @@ public final class Fuzzer {
         /** A step of the run worth a line (shrinking a candidate). */
         default void note(String what) { }
 
+        /**
+         * Told once, before the first scenario: what the run has found so far, at any moment (for a report when a
+         * signal stops the run; the candidates are not written then).
+         */
+        default void started(java.util.function.Supplier<FuzzResult> soFar) { }
+
         Progress NONE = (n, k) -> { };
     }
 
     public static FuzzResult run(Options o, Path outDir, Progress progress) throws IOException {
-        FuzzTally tally = FuzzRun.run(o, progress);
+        FuzzTally tally = new FuzzTally();
+        progress.started(() -> new FuzzResult(o, tally.snapshot(), List.of(), outDir));
+        FuzzRun.run(o, progress, tally);
         List<Candidates.Candidate> cs = Candidates.write(tally, o, outDir, progress);
         return new FuzzResult(o, tally, cs, outDir);
     }

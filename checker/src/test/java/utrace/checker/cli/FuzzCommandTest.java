@@ -108,11 +108,14 @@ class FuzzCommandTest {
         assertTrue(Files.readString(clean.resolve("summary.txt")).contains(": 0 candidate(s)"));
     }
 
+    /** Also: progress on stderr (without -q), the table alone on stdout. */
     @Test
     void aLimitThatCutsASearchIsExit3AndSaysWhich() {
-        Run r = run("fuzz", "-q", "--seed", "1", "--count", "3", "--max-states", "5", "--out", tmp.resolve("l").toString());
+        Run r = run("fuzz", "--seed", "1", "--count", "3", "--max-states", "5", "--out", tmp.resolve("l").toString());
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("cut by a limit") && r.out().contains("r1-0"), r.out());
+        assertTrue(r.err().contains("[fuzz] 3 of 3 scenarios in "), r.err());
+        assertFalse(r.out().contains("[fuzz]"), r.out());
     }
 
     @Test
