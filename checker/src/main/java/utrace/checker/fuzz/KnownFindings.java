@@ -133,20 +133,33 @@ final class KnownFindings {
     /**
      * deadlock-freedom lists one problem per stuck actor. Guard problems are the scenario's; every other one
      * must be explained by a finding (the tracee asleep on a stale bit: 1; an owner's utrace_barrier spinning
-     * on a detached engine: 14), else the deadlock is new. The first explained problem names the class.
+     * on a detached engine: 14), else the deadlock is new. PTRACE_ATTACH waiting for the trap of a tracee that
+     * sleeps on finding 1's stale bit is that sleep's consequence (the tracee never reaches its trap), so it is
+     * explained when the tracee's own problem is finding 1's; waiting for a tracee an engine really holds is not
+     * (the fuzzer's first rounds report that one as new). The first explained problem names the class.
      */
     private static FuzzClass deadlock(TraceFacts f, List<String> problems) {
+        boolean traceeOnStaleBit = false;
+        for (String p : problems) traceeOnStaleBit |= staleSleep(f, p);
         FuzzClass first = null;
         for (String p : problems) {
             if (guardProblem(p)) continue;
             FuzzClass c = null;
-            if (p.startsWith("tracee sleeps in utrace_stop") && p.contains("no engine wants it stopped") && staleStop(f)) c = F1;
+            if (staleSleep(f, p)) c = F1;
+            if (p.equals(ATTACH_TRAPPING) && traceeOnStaleBit) c = F1;
             Matcher m = BARRIER.matcher(p);
             if (m.matches() && "utrace_detached_ops".equals(f.end().get("engine[" + m.group(1) + "].ops"))) c = F14;
             if (c == null) return null;
             if (first == null) first = c;
         }
         return first;
+    }
+
+    private static final String ATTACH_TRAPPING = "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears";
+
+    /** A deadlock problem that is finding 1: the tracee asleep in utrace_stop, no engine wanting it, the bit stale. */
+    private static boolean staleSleep(TraceFacts f, String problem) {
+        return problem.startsWith("tracee sleeps in utrace_stop") && problem.contains("no engine wants it stopped") && staleStop(f);
     }
 
     private static final Pattern BARRIER = Pattern.compile("owner (E\\d+) cannot finish: utrace_barrier");

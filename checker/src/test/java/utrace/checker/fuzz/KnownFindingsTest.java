@@ -78,6 +78,31 @@ class KnownFindingsTest {
     }
 
     /**
+     * `checker fuzz --seed 2 --mode mutate`: PTRACE_ATTACH waits for the trap of a tracee asleep on finding 1's
+     * stale bit (E1's owner resumed before the stop); the attacher's wait is that sleep's consequence. The same
+     * wait for a tracee an engine really holds (its owner never resumes) is not finding 1.
+     */
+    @Test
+    void anAttachWaitingOnATraceeAsleepOnTheStaleBitIsFinding1() throws Exception {
+        String stale = "scenario a\nengine E1 preattached events=QUIESCE\ncallback E1 quiesce=STOP\ntracee\n"
+            + "owner E1 wait_stopped; control STOP; control RESUME\nptrace attach\nkiller SIGSTOP\n";
+        boolean both = false;
+        for (Trace t : violations(stale, ModelConfig.fullSeries())) {
+            String m = t.violation().message();
+            if (m.contains("PTRACE_ATTACH waits") && m.contains("no engine wants it stopped")) {
+                both = true;
+                assertEquals(KnownFindings.F1, KnownFindings.classify(t), m);
+            }
+        }
+        assertTrue(both, "the scenario no longer shows the two problems together");
+        String held = "scenario b\nengine E1 preattached\ntracee\nowner E1 control STOP\nptrace attach\nkiller SIGSTOP\n";
+        List<Trace> ts = violations(held, ModelConfig.fullSeries());
+        assertEquals(1, ts.size());
+        assertEquals("deadlock: PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears", ts.get(0).violation().message());
+        assertEquals(FuzzClass.Kind.NEW, KnownFindings.classify(ts.get(0)).kind());
+    }
+
+    /**
      * A guard that never holds is the scenario's problem, reported by deadlock-freedom today and, once split
      * out, by an invariant of its own: both shapes are recognised.
      */
