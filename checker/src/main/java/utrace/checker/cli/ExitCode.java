@@ -45,11 +45,14 @@ public final class ExitCode {
         Map.entry("audit", new Codes("each scenario has an invariant a known bug makes fail there", "a scenario whose "
             + "PASS shows nothing (no known bug fails it)", true, false)),
         Map.entry("merge", new Codes("every gate shard ran, every row as expected", "a violation in some shard or swarm member",
-            true, false)));
+            true, false)),
+        Map.entry("fuzz", new Codes("nothing new: every violation is a known finding or a scenario problem",
+            "a new candidate was written (to --out)", true, false)));
 
     /** Where 3 means something else than a search stopped early. */
     private static final Map<String, String> THREE_BY_COMMAND = Map.of(
-        "merge", "  3  incomplete: a part missing, interrupted or limited; a swarm found nothing");
+        "merge", "  3  incomplete: a part missing, interrupted or limited; a swarm found nothing",
+        "fuzz", "  3  a limit cut a search (listed); nothing is known past it");
 
     /** The footer lines of {@code command}'s help. */
     static String[] footer(String command) {

@@ -46,6 +46,8 @@ import picocli.CommandLine.Command;
         "      speed and scale figures of the native engine",
         "  checker merge gate-1.json gate-2.json ...",
         "      one verdict from the JSON of gate --shard or verify --swarm jobs",
+        "  checker fuzz --seed 1 --count 2000",
+        "      generated scenarios; violations sorted into known findings and new candidates",
         "",
         "Every command takes --help; the reports (--format json, --junit) are described in docs/ci.md.",
         ""},
@@ -54,7 +56,7 @@ public final class Main implements Runnable {
     /** The subcommands, in the order `checker --help` lists them ({@link #commandLine(String...)} registers them). */
     static final List<Class<?>> COMMANDS = List.of(VerifyCommand.class, ReplayCommand.class, ListCommand.class,
         CorpusCommand.class, GateCommand.class, BisectCommand.class, CrosscheckCommand.class, LincheckCommand.class,
-        BenchCommand.class, MergeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class);
+        BenchCommand.class, MergeCommand.class, AuditCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class);
 
     /** Help is laid out for this many columns, whatever the terminal. */
     static final int HELP_WIDTH = 80;

@@ -16,7 +16,7 @@ import picocli.CommandLine;
  */
 class LazySubcommandsTest {
     static final List<String> ALL = List.of("verify", "replay", "list", "corpus", "gate", "bisect", "crosscheck", "lincheck",
-        "bench", "merge", "audit", "help");
+        "bench", "merge", "audit", "fuzz", "help");
 
     @Test
     void aNamedCommandIsRegisteredAlone() {

@@ -104,6 +104,20 @@ class SchemaValidationTest {
         assertEquals(2, doc.get("results").size());
     }
 
+    /** checker fuzz: known classes, new candidates (a seeded bug), a search cut by --max-states; the candidates' traces too. */
+    @Test
+    void fuzz() throws Exception {
+        Path out = tmp.resolve("fuzz");
+        JsonNode doc = valid("fuzz", run("fuzz", "-q", "--format", "json", "--seed", "1", "--count", "12", "-m", "reap-not-deferred",
+            "--out", out.toString()));
+        assertTrue(doc.get("candidates").size() > 0);
+        for (JsonNode c : doc.get("candidates")) assertEquals(List.of(), Schemas.problems("trace", out.resolve(c.get("trace").asText())));
+        JsonNode cut = valid("fuzz", run("fuzz", "-q", "--format", "json", "--seed", "1", "--count", "2", "--max-states", "5",
+            "--out", out.toString()));
+        assertEquals(3, cut.get("exit_code").asInt());
+        assertTrue(cut.get("incomplete").size() > 0);
+    }
+
     @Test
     void corpusCheck() throws Exception {
         JsonNode doc = valid("corpus", run("corpus", "-q", "--format", "json", "--dir", "../traces/corpus"));
