@@ -23,6 +23,8 @@ final class LockDiscipline extends Base {
     private static final String[] UTRACE_LOCKED_NAMES = {"utrace->attached", "utrace->attaching", "utrace->resume",
         "utrace->death/reap/pending_attach/signal_handler/vfork_stop"};
     /** siglock protects: the private and shared pending sets, jobctl, signal->flags. */
+    /** Slots.U_DEATH (bit 0) to Slots.U_SIGNAL_HANDLER (bit 4), in bit order. */
+    private static final String[] UBITS_NAMES = {"death", "reap", "pending_attach", "vfork_stop", "signal_handler"};
     private static final int[] SIGLOCKED = {Slots.SIGPENDING, Slots.SHARED_PENDING, Slots.JOBCTL, Slots.SIGNAL_FLAGS};
     private static final String[] SIGLOCKED_NAMES = {"task->pending", "signal->shared_pending", "task->jobctl",
         "signal->flags"};
@@ -49,11 +51,23 @@ final class LockDiscipline extends Base {
         State after = t.after();
         for (int i = 0; i < guarded.length; i++) {
             if (after.get(guarded[i]) != before.get(guarded[i])) {
-                return m.actorName(t.actor()) + " changed " + names[i] + " while " + m.actorName(holder)
+                String what = guarded[i] == Slots.UBITS ? bitfields(before.get(Slots.UBITS) ^ after.get(Slots.UBITS)) : names[i];
+                return m.actorName(t.actor()) + " changed " + what + " while " + m.actorName(holder)
                     + " holds " + lockName + " (" + t.info().function() + ": " + t.info().label() + ")";
             }
         }
         return null;
+    }
+
+    /** The bitfields of the word that changed, by name: "utrace->reap", "utrace->death and utrace->reap". */
+    private static String bitfields(int changed) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < UBITS_NAMES.length; i++) {
+            if ((changed & (1 << i)) == 0) continue;
+            if (b.length() > 0) b.append(" and ");
+            b.append("utrace->").append(UBITS_NAMES[i]);
+        }
+        return b.length() == 0 ? "the bitfields' word" : b.toString();
     }
 
     /** What checkTransition reads (partial-order reduction's visibility). */
