@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +27,8 @@ class FuzzCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     /** reap-not-deferred (release_task reaps at once): seed 1's first twelve scenarios meet it in six. */
@@ -52,8 +44,8 @@ class FuzzCommandTest {
     void theSameSeedGivesTheSameOutputAndFilesByteForByte() throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        Run ra = run(with(MUTANT, "--out", a.toString()));
-        Run rb = run(with(MUTANT, "--out", b.toString()));
+        CliTest.Run ra = run(with(MUTANT, "--out", a.toString()));
+        CliTest.Run rb = run(with(MUTANT, "--out", b.toString()));
         assertEquals(1, ra.code(), ra.out() + ra.err());
         assertEquals(ra.out().replace(a.toString(), "DIR"), rb.out().replace(b.toString(), "DIR"));
         List<String> files = names(a);
@@ -61,8 +53,8 @@ class FuzzCommandTest {
         assertTrue(files.size() >= 4, files.toString()); // summary.txt and a candidate's scenario, JSON and text
         for (String f : files) assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         // JSON: the same document but for the envelope's when and where
-        Run ja = run(with(MUTANT, "--out", a.toString(), "--format", "json"));
-        Run jb = run(with(MUTANT, "--out", a.toString(), "--format", "json"));
+        CliTest.Run ja = run(with(MUTANT, "--out", a.toString(), "--format", "json"));
+        CliTest.Run jb = run(with(MUTANT, "--out", a.toString(), "--format", "json"));
         assertEquals(withoutWhenAndWhere(ja.out()), withoutWhenAndWhere(jb.out()));
         JsonNode doc = new ObjectMapper().readTree(ja.out());
         assertEquals(1, doc.get("exit_code").asInt());
@@ -86,21 +78,21 @@ class FuzzCommandTest {
     @Test
     void aSeededBugIsANewCandidateAndWithoutItTheSameSeedFindsNothingNew() throws Exception {
         Path d = tmp.resolve("mutant");
-        Run r = run(with(MUTANT, "--out", d.toString()));
+        CliTest.Run r = run(with(MUTANT, "--out", d.toString()));
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("NEW reap-after-death"), r.out());
         String summary = Files.readString(d.resolve("summary.txt"));
         assertTrue(summary.contains("reap-after-death"), summary);
         // each candidate reproduces with verify, as its header says
         String cand = summary.lines().filter(l -> l.contains(" reap-after-death ")).findFirst().orElseThrow().split(" ")[0];
-        Run v = run("verify", "-q", "-s", d.resolve(cand).toString(), "-i", "reap-after-death", "-m", "reap-not-deferred",
+        CliTest.Run v = run("verify", "-q", "-s", d.resolve(cand).toString(), "-i", "reap-after-death", "-m", "reap-not-deferred",
             "--trace-dir", tmp.resolve("v").toString());
         assertEquals(1, v.code(), v.out() + v.err());
-        Run v0 = run("verify", "-q", "-s", d.resolve(cand).toString(), "-i", "reap-after-death", "--trace-dir", tmp.resolve("v").toString());
+        CliTest.Run v0 = run("verify", "-q", "-s", d.resolve(cand).toString(), "-i", "reap-after-death", "--trace-dir", tmp.resolve("v").toString());
         assertEquals(0, v0.code(), "the shrunk candidate passes without the mutation: " + v0.out());
 
         Path clean = tmp.resolve("clean");
-        Run c = run("fuzz", "-q", "--seed", "1", "--count", "12", "--out", clean.toString());
+        CliTest.Run c = run("fuzz", "-q", "--seed", "1", "--count", "12", "--out", clean.toString());
         assertEquals(0, c.code(), c.out() + c.err());
         assertTrue(c.out().contains("nothing new"), c.out());
         assertFalse(c.out().contains("NEW "), c.out());
@@ -111,7 +103,7 @@ class FuzzCommandTest {
     /** Also: progress on stderr (without -q), the table alone on stdout. */
     @Test
     void aLimitThatCutsASearchIsExit3AndSaysWhich() {
-        Run r = run("fuzz", "--seed", "1", "--count", "3", "--max-states", "5", "--out", tmp.resolve("l").toString());
+        CliTest.Run r = run("fuzz", "--seed", "1", "--count", "3", "--max-states", "5", "--out", tmp.resolve("l").toString());
         assertEquals(3, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("cut by a limit") && r.out().contains("r1-0"), r.out());
         assertTrue(r.err().contains("[fuzz] 3 of 3 scenarios in "), r.err());
