@@ -779,7 +779,14 @@ final class Ptracer extends Actor {
         if (pc == PHASE_START && local(s, L_LOOPSIG) == 0 && req.guard() != null) {
             return "ptrace cannot start '" + req.text() + "' although its guard holds";
         }
-        if (pc == PHASE_ATTACH_TRAPPING) return "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears";
+        if (pc == PHASE_ATTACH_TRAPPING) {
+            // Finding 16: the wake-up ptrace_attach gave the group-stopped task cleared only __TASK_STOPPED
+            // (patch 17's selective wake_up_quiescent); an engine's __TASK_UTRACED keeps it asleep, so it never
+            // reaches the trap that clears TRAPPING. 3.1 waits TASK_UNINTERRUPTIBLE: the debugger cannot be killed.
+            String held = (s.get(TASK_STATE) & TaskState.UTRACED_BIT) != 0
+                ? " (the tracee it woke is still " + TaskState.name(s.get(TASK_STATE)) + ": __TASK_UTRACED keeps it asleep)" : "";
+            return "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears" + held;
+        }
         return "ptrace cannot finish: " + where(s);
     }
 

@@ -11,7 +11,7 @@ import utrace.traces.Trace;
 
 /**
  * The known-finding filter: which violation is a finding of docs/findings.md
- * (1-15) met again, which is a scenario problem, and which is new.
+ * (1-16) met again, which is a scenario problem, and which is new.
  *
  * <p>The rule (docs/cli.md, "checker fuzz"): a violation is finding N only when
  * <em>both</em> its invariant is one finding N breaks <em>and</em> the trace
@@ -52,9 +52,10 @@ final class KnownFindings {
     static final FuzzClass F13 = FuzzClass.known(13, "a callback's UTRACE_STOP dropped by a pass that skips start_callback's ENGINE_STOP test");
     static final FuzzClass F14 = FuzzClass.known(14, "utrace_barrier waits on a detached engine whose report was consumed or is held up");
     static final FuzzClass F15 = FuzzClass.known(15, "UTRACE_INTERRUPT without QUIESCE: accepted, and no report_signal follows");
+    static final FuzzClass F16 = FuzzClass.known(16, "PTRACE_ATTACH waits for the trap as long as an engine's stop holds the tracee");
 
     /** Every class a known-finding rule can give, in the findings' order (for the docs and the table). */
-    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, FuzzClass.GUARD);
+    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, FuzzClass.GUARD);
 
     /** The class of the violation {@code t} shows. */
     static FuzzClass classify(Trace t) {
@@ -135,8 +136,9 @@ final class KnownFindings {
      * must be explained by a finding (the tracee asleep on a stale bit: 1; an owner's utrace_barrier spinning
      * on a detached engine: 14), else the deadlock is new. PTRACE_ATTACH waiting for the trap of a tracee that
      * sleeps on finding 1's stale bit is that sleep's consequence (the tracee never reaches its trap), so it is
-     * explained when the tracee's own problem is finding 1's; waiting for a tracee an engine really holds is not
-     * (the fuzzer's first rounds report that one as new). The first explained problem names the class.
+     * explained when the tracee's own problem is finding 1's. Waiting for a tracee a live engine's stop really
+     * holds (ENGINE_STOP in that engine's flags, the tracee still UTRACED) is finding 16 (the sixteenth round's
+     * fuzzer reported it as new, D2). The first explained problem names the class.
      */
     private static FuzzClass deadlock(TraceFacts f, List<String> problems) {
         boolean traceeOnStaleBit = false;
@@ -146,7 +148,8 @@ final class KnownFindings {
             if (guardProblem(p)) continue;
             FuzzClass c = null;
             if (staleSleep(f, p)) c = F1;
-            if (p.equals(ATTACH_TRAPPING) && traceeOnStaleBit) c = F1;
+            if (p.startsWith(ATTACH_TRAPPING) && traceeOnStaleBit) c = F1;
+            else if (p.startsWith(ATTACH_TRAPPING) && heldByEngine(f)) c = F16;
             Matcher m = BARRIER.matcher(p);
             if (m.matches() && "utrace_detached_ops".equals(f.end().get("engine[" + m.group(1) + "].ops"))) c = F14;
             if (c == null) return null;
@@ -156,6 +159,16 @@ final class KnownFindings {
     }
 
     private static final String ATTACH_TRAPPING = "PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears";
+
+    /** Finding 16: the tracee sleeps UTRACED with ENGINE_STOP in a live engine's own flags (a stop really asked for). */
+    private static boolean heldByEngine(TraceFacts f) {
+        Map<String, String> s = f.end();
+        if (!TraceFacts.has(s.get("task.state"), "UTRACED") || !TraceFacts.has(s.get("task.jobctl"), "TRAPPING")) return false;
+        for (String e : TraceFacts.enginesWithOps(s, Set.of("live"))) {
+            if (TraceFacts.has(s.get("engine[" + e + "].flags"), "ENGINE_STOP")) return true;
+        }
+        return false;
+    }
 
     /** A deadlock problem that is finding 1: the tracee asleep in utrace_stop, no engine wanting it, the bit stale. */
     private static boolean staleSleep(TraceFacts f, String problem) {

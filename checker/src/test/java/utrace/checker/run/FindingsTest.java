@@ -247,6 +247,34 @@ class FindingsTest {
         assertEquals(Verdict.PASS, l.verdict(), () -> l.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 16: PTRACE_ATTACH wakes a group-stopped tracee for its trap, but an engine's __TASK_UTRACED keeps it
+     * asleep (patch 17), so the attach waits for JOBCTL_TRAPPING as long as the engine's stop lasts: for good here.
+     * The wait is bounded by that stop (an owner that resumes E1 lets the attach return, every invariant holding),
+     * and without the engine's stop the attach returns once the tracee traps.
+     */
+    @Test
+    void ptraceAttachWaitsForTheTrapAsLongAsAnEnginesStopHoldsTheTracee() throws Exception {
+        ExplorationResult r = Check.explore("ptrace-attach-held-by-engine-stop", Check.only("deadlock-freedom"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(8, r.counterexample().schedule().size());
+        assertEquals("deadlock: PTRACE_ATTACH waits for JOBCTL_TRAPPING, which nobody clears (the tracee it woke is still "
+            + "UTRACED|WAKEKILL: __TASK_UTRACED keeps it asleep)", r.counterexample().violation().message());
+        String source = Check.source("ptrace-attach-held-by-engine-stop");
+        String resumed = source.replace("owner E1 control STOP\n", "owner E1 control STOP; wait_stopped; control RESUME\n");
+        assertTrue(resumed.contains("control RESUME"), resumed);
+        ExplorationResult q = Check.exploreText(resumed, InvariantSet.shipped("all").invariants());
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+        String noEngineStop = source.replace("owner E1 control STOP\n", "");
+        assertTrue(!noEngineStop.contains("control STOP"), noEngineStop);
+        ExplorationResult n = Check.exploreText(noEngineStop, InvariantSet.shipped("all").invariants());
+        assertEquals(Verdict.PASS, n.verdict(), () -> n.counterexample().violation().describe());
+        String killed = source.replace("killer SIGSTOP\n", "killer SIGSTOP SIGKILL\n");
+        assertTrue(killed.contains("SIGKILL"), killed);
+        ExplorationResult k = Check.exploreText(killed, Check.only("deadlock-freedom"));
+        assertEquals(Verdict.PASS, k.verdict(), () -> k.counterexample().violation().describe());
+    }
+
     /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
     @Test
     void interruptWithoutQuiesceReturnsZeroAndNoReportSignalFollows() {
