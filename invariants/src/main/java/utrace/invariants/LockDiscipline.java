@@ -4,13 +4,18 @@ import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Slots;
 import utrace.model.State;
+import utrace.model.Tif;
 import utrace.model.Transition;
 
 /**
  * Who may change what while a lock is held. struct utrace's comment (patch 01): "Modifying either list
  * requires @lock". resume, signal_handler, vfork_stop, death, reap and pending_attach are bitfields of one
  * word, so a write to any of them rewrites the word: every writer in utrace.c holds @lock for it. siglock
- * (kernel/signal.c): task->pending, signal->shared_pending, task->jobctl and signal->flags.
+ * (kernel/signal.c): task->pending, signal->shared_pending, task->jobctl and signal->flags. Patch 25:
+ * ptrace_set_syscall_trace() sets and clears TIF_SYSCALL_TRACE (and, from patch 22, PT_SYSCALL_TRACE) under
+ * task_utrace_lock(), which is utrace->lock once the task was utraced, because utrace_reset() reads
+ * PT_SYSCALL_TRACE and clears TIF_SYSCALL_TRACE under that lock (patch 23): a lockless set can land between the
+ * read and the clear and be lost.
  *
  * The model runs a locked region as one step, or as a run of steps with the lock's holder in the state
  * (utrace_control's, utrace_get_signal's). Only such a hold across steps is visible here, and that is what
@@ -18,14 +23,22 @@ import utrace.model.Transition;
  * working on. lockdep and KCSAN report the same in a kernel.
  */
 final class LockDiscipline extends Base {
-    /** utrace->lock protects: the two lists, utrace->resume and the bitfields' word. */
-    private static final int[] UTRACE_LOCKED = {Slots.ATTACHED, Slots.ATTACHING, Slots.RESUME, Slots.UBITS};
+    /**
+     * utrace->lock protects: the two lists, utrace->resume and the bitfields' word; and, as task_utrace_lock
+     * (patch 25), TIF_SYSCALL_TRACE and PT_SYSCALL_TRACE: only those bits of their words, whose other bits
+     * have other rules (set_tsk_thread_flag is atomic; TIF_SIGPENDING goes with siglock).
+     */
+    private static final int[] UTRACE_LOCKED = {Slots.ATTACHED, Slots.ATTACHING, Slots.RESUME, Slots.UBITS, Slots.TIF,
+        Slots.PTRACE};
+    private static final int[] UTRACE_LOCKED_BITS = {-1, -1, -1, -1, Tif.SYSCALL_TRACE, Slots.PT_SYSCALL_TRACE};
     private static final String[] UTRACE_LOCKED_NAMES = {"utrace->attached", "utrace->attaching", "utrace->resume",
-        "utrace->death/reap/pending_attach/signal_handler/vfork_stop"};
-    /** siglock protects: the private and shared pending sets, jobctl, signal->flags. */
+        "utrace->death/reap/pending_attach/signal_handler/vfork_stop", "TIF_SYSCALL_TRACE (patch 25)",
+        "PT_SYSCALL_TRACE (patch 25)"};
     /** Slots.U_DEATH (bit 0) to Slots.U_SIGNAL_HANDLER (bit 4), in bit order. */
     private static final String[] UBITS_NAMES = {"death", "reap", "pending_attach", "vfork_stop", "signal_handler"};
+    /** siglock protects: the private and shared pending sets, jobctl, signal->flags. */
     private static final int[] SIGLOCKED = {Slots.SIGPENDING, Slots.SHARED_PENDING, Slots.JOBCTL, Slots.SIGNAL_FLAGS};
+    private static final int[] SIGLOCKED_BITS = {-1, -1, -1, -1};
     private static final String[] SIGLOCKED_NAMES = {"task->pending", "signal->shared_pending", "task->jobctl",
         "signal->flags"};
 
@@ -33,24 +46,27 @@ final class LockDiscipline extends Base {
         super("lock-discipline",
             "While one actor holds utrace->lock, no other actor changes utrace->attached, utrace->attaching, "
             + "utrace->resume or the bitfields beside it (death, reap, pending_attach, signal_handler, vfork_stop): "
-            + "\"Modifying either list requires @lock\" (struct utrace, patch 01), and the bitfields share one word. "
+            + "\"Modifying either list requires @lock\" (struct utrace, patch 01), and the bitfields share one word; "
+            + "nor TIF_SYSCALL_TRACE or PT_SYSCALL_TRACE, which ptrace_set_syscall_trace changes under "
+            + "task_utrace_lock (patch 25) because utrace_reset reads the one and clears the other under utrace->lock. "
             + "While one actor holds siglock, no other actor changes task->pending, signal->shared_pending, "
             + "task->jobctl or signal->flags (kernel/signal.c). A step that changes them without the lock is a "
             + "missing spin_lock(), as lockdep would report.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        String p = check(m, before, t, Slots.LOCK_UTRACE, "utrace->lock", UTRACE_LOCKED, UTRACE_LOCKED_NAMES);
-        return p != null ? p : check(m, before, t, Slots.LOCK_SIGLOCK, "siglock", SIGLOCKED, SIGLOCKED_NAMES);
+        String p = check(m, before, t, Slots.LOCK_UTRACE, "utrace->lock", UTRACE_LOCKED, UTRACE_LOCKED_BITS,
+            UTRACE_LOCKED_NAMES);
+        return p != null ? p : check(m, before, t, Slots.LOCK_SIGLOCK, "siglock", SIGLOCKED, SIGLOCKED_BITS, SIGLOCKED_NAMES);
     }
 
     private static String check(Model m, State before, Transition t, int lock, String lockName, int[] guarded,
-            String[] names) {
+            int[] bits, String[] names) {
         int holder = before.lockHolder(lock);
         if (holder < 0 || holder == t.actor()) return null;
         State after = t.after();
         for (int i = 0; i < guarded.length; i++) {
-            if (after.get(guarded[i]) != before.get(guarded[i])) {
+            if (((after.get(guarded[i]) ^ before.get(guarded[i])) & bits[i]) != 0) {
                 String what = guarded[i] == Slots.UBITS ? bitfields(before.get(Slots.UBITS) ^ after.get(Slots.UBITS)) : names[i];
                 return m.actorName(t.actor()) + " changed " + what + " while " + m.actorName(holder)
                     + " holds " + lockName + " (" + t.info().function() + ": " + t.info().label() + ")";
@@ -74,8 +90,8 @@ final class LockDiscipline extends Base {
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.LOCK_UTRACE, -1);
         v.read(Slots.LOCK_SIGLOCK, -1);
-        for (int slot : UTRACE_LOCKED) v.read(slot, -1);
-        for (int slot : SIGLOCKED) v.read(slot, -1);
+        for (int i = 0; i < UTRACE_LOCKED.length; i++) v.read(UTRACE_LOCKED[i], UTRACE_LOCKED_BITS[i]);
+        for (int i = 0; i < SIGLOCKED.length; i++) v.read(SIGLOCKED[i], SIGLOCKED_BITS[i]);
     }
 
     /** Observations checkTransition reads: none (it compares slots, declared visible). */

@@ -7,7 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import utrace.checker.explore.ExplorationResult;
 import utrace.checker.explore.Verdict;
+import utrace.checker.explore.Explorer;
+import utrace.checker.explore.ProgressListener;
+import utrace.model.Model;
+import utrace.model.ModelConfig;
 import utrace.model.Mutation;
+import utrace.model.Scenarios;
+import utrace.model.Series;
 
 /**
  * lock-discipline: while one actor holds utrace->lock or siglock across steps, no other actor changes what the lock
@@ -33,5 +39,21 @@ class LockDisciplineTest {
         assertEquals(Verdict.VIOLATION, r.verdict());
         String msg = r.counterexample().violation().message();
         assertTrue(msg.startsWith("killer changed task->pending while tracee holds siglock"), msg);
+    }
+
+    /**
+     * Patch 25: ptrace_set_syscall_trace() takes task_utrace_lock, because utrace_reset() (under utrace_control's
+     * hold) reads PT_SYSCALL_TRACE and then clears TIF_SYSCALL_TRACE. Without the patch PTRACE_SYSCALL changes
+     * them under the owner's hold (syscall-trace-consistent sees the flag lost later; this sees the cause).
+     */
+    @Test
+    void ptraceSetSyscallTraceWithoutTaskUtraceLockChangesTheSyscallFlagsUnderTheOwnersHold() throws Exception {
+        assertEquals(Verdict.PASS, Check.explore("tif-syscall-trace-after-detach", Check.only("lock-discipline")).verdict());
+        ModelConfig without25 = ModelConfig.fullSeries().withPatches(Series.select("without:25"));
+        ExplorationResult r = new Explorer(Check.LIMITS, ProgressListener.NONE)
+            .explore(new Model(Scenarios.load("tif-syscall-trace-after-detach"), without25), Check.only("lock-discipline"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        String msg = r.counterexample().violation().message();
+        assertTrue(msg.startsWith("ptrace changed PT_SYSCALL_TRACE (patch 25) while owner E1 holds utrace->lock"), msg);
     }
 }
