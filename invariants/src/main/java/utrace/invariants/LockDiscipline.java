@@ -12,10 +12,14 @@ import utrace.model.Transition;
  * requires @lock". resume, signal_handler, vfork_stop, death, reap and pending_attach are bitfields of one
  * word, so a write to any of them rewrites the word: every writer in utrace.c holds @lock for it. siglock
  * (kernel/signal.c): task->pending, signal->shared_pending, task->jobctl and signal->flags. Patch 25:
- * ptrace_set_syscall_trace() sets and clears TIF_SYSCALL_TRACE (and, from patch 22, PT_SYSCALL_TRACE) under
- * task_utrace_lock(), which is utrace->lock once the task was utraced, because utrace_reset() reads
- * PT_SYSCALL_TRACE and clears TIF_SYSCALL_TRACE under that lock (patch 23): a lockless set can land between the
- * read and the clear and be lost.
+ * ptrace_set_syscall_trace() sets and clears TIF_SYSCALL_TRACE under task_utrace_lock(), which is utrace->lock
+ * once the task was utraced, because utrace_reset() decides under that lock whether to clear it (patch 23): a
+ * lockless set can land between the decision and the clear and be lost. The decision reads PT_SYSCALL_TRACE
+ * (utrace_control reads it when it takes the lock), so a set of PT_SYSCALL_TRACE under another's hold is the
+ * lost-set race too. Only a set: task->ptrace is zeroed by __ptrace_unlink() under tasklist_lock alone, and a
+ * clear after the read only leaves TIF_SYSCALL_TRACE set with nothing to report (the clause first named any
+ * change, and checker fuzz --seed 5, scenario 472, met a tracer's wait reaping a traced zombie under an owner's
+ * hold: a false report).
  *
  * The model runs a locked region as one step, or as a run of steps with the lock's holder in the state
  * (utrace_control's, utrace_get_signal's). Only such a hold across steps is visible here, and that is what
@@ -25,15 +29,13 @@ import utrace.model.Transition;
 final class LockDiscipline extends Base {
     /**
      * utrace->lock protects: the two lists, utrace->resume and the bitfields' word; and, as task_utrace_lock
-     * (patch 25), TIF_SYSCALL_TRACE and PT_SYSCALL_TRACE: only those bits of their words, whose other bits
-     * have other rules (set_tsk_thread_flag is atomic; TIF_SIGPENDING goes with siglock).
+     * (patch 25), TIF_SYSCALL_TRACE: only that bit of its word, whose other bits have other rules
+     * (set_tsk_thread_flag is atomic; TIF_SIGPENDING goes with siglock). PT_SYSCALL_TRACE: its set only.
      */
-    private static final int[] UTRACE_LOCKED = {Slots.ATTACHED, Slots.ATTACHING, Slots.RESUME, Slots.UBITS, Slots.TIF,
-        Slots.PTRACE};
-    private static final int[] UTRACE_LOCKED_BITS = {-1, -1, -1, -1, Tif.SYSCALL_TRACE, Slots.PT_SYSCALL_TRACE};
+    private static final int[] UTRACE_LOCKED = {Slots.ATTACHED, Slots.ATTACHING, Slots.RESUME, Slots.UBITS, Slots.TIF};
+    private static final int[] UTRACE_LOCKED_BITS = {-1, -1, -1, -1, Tif.SYSCALL_TRACE};
     private static final String[] UTRACE_LOCKED_NAMES = {"utrace->attached", "utrace->attaching", "utrace->resume",
-        "utrace->death/reap/pending_attach/signal_handler/vfork_stop", "TIF_SYSCALL_TRACE (patch 25)",
-        "PT_SYSCALL_TRACE (patch 25)"};
+        "utrace->death/reap/pending_attach/signal_handler/vfork_stop", "TIF_SYSCALL_TRACE (patch 25)"};
     /** Slots.U_DEATH (bit 0) to Slots.U_SIGNAL_HANDLER (bit 4), in bit order. */
     private static final String[] UBITS_NAMES = {"death", "reap", "pending_attach", "vfork_stop", "signal_handler"};
     /** siglock protects: the private and shared pending sets, jobctl, signal->flags. */
@@ -47,8 +49,9 @@ final class LockDiscipline extends Base {
             "While one actor holds utrace->lock, no other actor changes utrace->attached, utrace->attaching, "
             + "utrace->resume or the bitfields beside it (death, reap, pending_attach, signal_handler, vfork_stop): "
             + "\"Modifying either list requires @lock\" (struct utrace, patch 01), and the bitfields share one word; "
-            + "nor TIF_SYSCALL_TRACE or PT_SYSCALL_TRACE, which ptrace_set_syscall_trace changes under "
-            + "task_utrace_lock (patch 25) because utrace_reset reads the one and clears the other under utrace->lock. "
+            + "nor TIF_SYSCALL_TRACE, nor does it set PT_SYSCALL_TRACE: ptrace_set_syscall_trace changes them under "
+            + "task_utrace_lock (patch 25) because utrace_reset decides under utrace->lock, from PT_SYSCALL_TRACE, "
+            + "whether to clear TIF_SYSCALL_TRACE. "
             + "While one actor holds siglock, no other actor changes task->pending, signal->shared_pending, "
             + "task->jobctl or signal->flags (kernel/signal.c). A step that changes them without the lock is a "
             + "missing spin_lock(), as lockdep would report.");
@@ -57,7 +60,17 @@ final class LockDiscipline extends Base {
     @Override public String checkTransition(Model m, State before, Transition t) {
         String p = check(m, before, t, Slots.LOCK_UTRACE, "utrace->lock", UTRACE_LOCKED, UTRACE_LOCKED_BITS,
             UTRACE_LOCKED_NAMES);
+        if (p == null) p = ptSyscallTraceSet(m, before, t);
         return p != null ? p : check(m, before, t, Slots.LOCK_SIGLOCK, "siglock", SIGLOCKED, SIGLOCKED_BITS, SIGLOCKED_NAMES);
+    }
+
+    /** Patch 25: PT_SYSCALL_TRACE set by another actor while one holds utrace->lock (a clear is allowed: see above). */
+    private static String ptSyscallTraceSet(Model m, State before, Transition t) {
+        int holder = before.lockHolder(Slots.LOCK_UTRACE);
+        if (holder < 0 || holder == t.actor()) return null;
+        if ((~before.get(Slots.PTRACE) & t.after().get(Slots.PTRACE) & Slots.PT_SYSCALL_TRACE) == 0) return null;
+        return m.actorName(t.actor()) + " set PT_SYSCALL_TRACE (patch 25) while " + m.actorName(holder)
+            + " holds utrace->lock (" + t.info().function() + ": " + t.info().label() + ")";
     }
 
     private static String check(Model m, State before, Transition t, int lock, String lockName, int[] guarded,
@@ -91,6 +104,7 @@ final class LockDiscipline extends Base {
         v.read(Slots.LOCK_UTRACE, -1);
         v.read(Slots.LOCK_SIGLOCK, -1);
         for (int i = 0; i < UTRACE_LOCKED.length; i++) v.read(UTRACE_LOCKED[i], UTRACE_LOCKED_BITS[i]);
+        v.read(Slots.PTRACE, Slots.PT_SYSCALL_TRACE);
         for (int i = 0; i < SIGLOCKED.length; i++) v.read(SIGLOCKED[i], SIGLOCKED_BITS[i]);
     }
 

@@ -190,6 +190,14 @@ public final class Model {
     }
 
     /**
+     * No tracer will end a ptrace stop: the tracer that was the real parent passed exit_ptrace(), or the
+     * attaching tracer's 'exit' returned (exit_ptrace() unlinks, so PT_PTRACED left set after it is a bug).
+     */
+    boolean tracerGone(State s) {
+        return s.get(Slots.REAL_PARENT) == Slots.PARENT_INIT || ptracer != null && ptracer.exited(s);
+    }
+
+    /**
      * The request index of the wait() waiter {@code waiter} (Obs.WAITER_*) sits in, if it is at one
      * (in a final state: blocked there for good); else -1.
      */

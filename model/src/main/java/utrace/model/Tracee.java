@@ -291,7 +291,9 @@ final class Tracee extends Actor {
      */
     String lostWakeup(State s) {
         if ((s.taskState() & TaskState.STOPPED_BIT) != 0) return null;
-        if ((s.get(PTRACE) & PT_PTRACED) != 0 && (s.taskState() & TaskState.TRACED_BIT) != 0) return null;
+        // a ptrace stop is ended by the tracer, while there is one (traceme-ignores-exiting-parent: not after it exited)
+        boolean tracerGone = model.tracerGone(s);
+        if ((s.get(PTRACE) & PT_PTRACED) != 0 && (s.taskState() & TaskState.TRACED_BIT) != 0 && !tracerGone) return null;
         int letGo = -1; // an engine whose ENGINE_STOP outlived its own word to let the tracee go
         for (int e = 0; e < model.engineCount(); e++) {
             if (s.engineOps(e) == Ops.LIVE && (s.engineFlags(e) & Events.ENGINE_STOP) != 0) {
@@ -307,7 +309,8 @@ final class Tracee extends Actor {
         }
         String where = pc == TraceeStop.STOP_SLEEP ? "utrace_stop" : pc == TraceePtrace.PT_STOP_SLEEP ? "ptrace_stop" : "do_signal_stop";
         return "tracee sleeps in " + where + " (" + TaskState.name(s.taskState()) + ") but no engine wants it stopped"
-            + ((s.get(PTRACE) & PT_PTRACED) != 0 ? "" : " and ptrace is not attached");
+            + ((s.get(PTRACE) & PT_PTRACED) == 0 ? " and ptrace is not attached"
+                : tracerGone ? " and its tracer has exited (PT_PTRACED left set)" : "");
     }
 
     @Override String where(State s) {
