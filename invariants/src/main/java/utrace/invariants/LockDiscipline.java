@@ -68,7 +68,7 @@ final class LockDiscipline extends Base {
     private static String ptSyscallTraceSet(Model m, State before, Transition t) {
         int holder = before.lockHolder(Slots.LOCK_UTRACE);
         if (holder < 0 || holder == t.actor()) return null;
-        if ((~before.get(Slots.PTRACE) & t.after().get(Slots.PTRACE) & Slots.PT_SYSCALL_TRACE) == 0) return null;
+        if (before.has(Slots.PTRACE, Slots.PT_SYSCALL_TRACE) || !t.after().has(Slots.PTRACE, Slots.PT_SYSCALL_TRACE)) return null;
         return m.actorName(t.actor()) + " set PT_SYSCALL_TRACE (patch 25) while " + m.actorName(holder)
             + " holds utrace->lock (" + t.info().function() + ": " + t.info().label() + ")";
     }
@@ -79,7 +79,7 @@ final class LockDiscipline extends Base {
         if (holder < 0 || holder == t.actor()) return null;
         State after = t.after();
         for (int i = 0; i < guarded.length; i++) {
-            if (((after.get(guarded[i]) ^ before.get(guarded[i])) & bits[i]) != 0) {
+            if (after.bits(guarded[i], bits[i]) != before.bits(guarded[i], bits[i])) {
                 String what = guarded[i] == Slots.UBITS ? bitfields(before.get(Slots.UBITS) ^ after.get(Slots.UBITS)) : names[i];
                 return m.actorName(t.actor()) + " changed " + what + " while " + m.actorName(holder)
                     + " holds " + lockName + " (" + t.info().function() + ": " + t.info().label() + ")";

@@ -402,7 +402,7 @@ public enum Mutation {
         "PTRACE_TRACEME does not test whether the real parent is exiting (\"Check PF_EXITING to ensure "
             + "->real_parent has not passed exit_ptrace()\"): the child is traced by a tracer that is gone, and its "
             + "SIGSTOP leaves it in a ptrace stop nobody will end, never the group stop the scenario's SIGCONT waits for",
-        "no-lost-wakeup", "traceme-after-parent-exit"),
+        "guard-liveness", "traceme-after-parent-exit"),
     PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED("ptrace_signal",
         "ptrace_signal() does not set JOBCTL_STOP_DEQUEUED (\"We do not check sig_kernel_stop(signr) but set this "
             + "marker unconditionally because we do not know whether debugger will change signr\"): a SIGUSR1 stop "

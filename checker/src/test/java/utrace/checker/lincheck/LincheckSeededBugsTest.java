@@ -53,7 +53,7 @@ class LincheckSeededBugsTest {
         "group-stop-ignores-sigkill, sigkill-wins",
         "reap-not-deferred, reap-after-death",
         "utrace-stop-keeps-lock, deadlock-freedom",
-        "traceme-ignores-exiting-parent, guard-liveness"})
+        "traceme-ignores-exiting-parent, deadlock-freedom"})
     void aCoreMutationBreaksAContractOnItsScenario(String mutation, String contract) throws Exception {
         Mutation m = Mutation.byId(mutation);
         Outcome o = LincheckCheck.run(Situations.shippedContracts(List.of(m.scenario)), Mode.MODEL_CHECKING,

@@ -22,19 +22,45 @@ import utrace.model.Mutation;
 class GuardLivenessTest {
     private static final List<Invariant> BOTH = List.of(Invariants.byName("deadlock-freedom"), Invariants.byName("guard-liveness"));
 
-    /** The bug reading: the mutated kernel leaves the child in a ptrace stop, never the group stop the SIGCONT waits for. */
+    /**
+     * The bug reading: the mutated kernel (ptrace_stop sleeps in TASK_STOPPED, "T" in /proc) never gives the
+     * tracer the "t" its 'exit after tracee:traced' waits for. Nothing is stuck but the tracer at its guard.
+     */
     @Test
     void aKernelThatBreaksTheScenariosExpectationFailsGuardLivenessNotDeadlockFreedom() {
-        ExplorationResult r = Check.explore("traceme-after-parent-exit", BOTH, Mutation.TRACEME_IGNORES_EXITING_PARENT);
+        ExplorationResult r = Check.explore("tracer-exit-delivers-signal", BOTH, Mutation.PTRACE_STOP_IN_TASK_STOPPED);
         assertEquals(Verdict.VIOLATION, r.verdict());
         assertEquals("guard-liveness", r.counterexample().violation().invariant().name());
         String msg = r.counterexample().violation().message();
+        assertTrue(msg.startsWith("ptrace never starts 'exit after tracee:traced': the tracee is in no ptrace or utrace stop"), msg);
+        assertTrue(msg.contains("STOPPED|WAKEKILL in ptrace_stop"), msg);
+        assertTrue(msg.contains("Either the kernel did not do here what the scenario expects (a bug), or the guard cannot hold"), msg);
+        ExplorationResult d = Check.explore("tracer-exit-delivers-signal", Check.only("deadlock-freedom"),
+            Mutation.PTRACE_STOP_IN_TASK_STOPPED);
+        assertEquals(Verdict.PASS, d.verdict(), () -> d.counterexample().violation().describe());
+    }
+
+    /**
+     * The same reading, where the bug also strands the tracee: a child traced by a parent that already passed
+     * exit_ptrace() sits in a ptrace stop nobody will end. guard-liveness says the SIGCONT never comes; since
+     * no-lost-wakeup stopped excusing a PT_PTRACED stop once the tracer has exited, deadlock-freedom says why.
+     */
+    @Test
+    void aTraceeLeftInAPtraceStopByAnExitedTracerFailsBoth() {
+        ExplorationResult r = Check.explore("traceme-after-parent-exit", Check.only("guard-liveness"),
+            Mutation.TRACEME_IGNORES_EXITING_PARENT);
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        String msg = r.counterexample().violation().message();
         assertTrue(msg.startsWith("killer never sends 'SIGCONT after tracee:stopped': the tracee is in no group stop"), msg);
         assertTrue(msg.contains("TRACED|WAKEKILL in ptrace_stop"), msg);
-        assertTrue(msg.contains("Either the kernel did not do here what the scenario expects (a bug), or the guard cannot hold"), msg);
         ExplorationResult d = Check.explore("traceme-after-parent-exit", Check.only("deadlock-freedom"),
             Mutation.TRACEME_IGNORES_EXITING_PARENT);
-        assertEquals(Verdict.PASS, d.verdict(), () -> d.counterexample().violation().describe());
+        assertEquals(Verdict.VIOLATION, d.verdict());
+        assertTrue(d.counterexample().violation().message().contains("its tracer has exited (PT_PTRACED left set)"),
+            d.counterexample().violation().message());
+        ExplorationResult n = Check.explore("traceme-after-parent-exit", Check.only("no-lost-wakeup"),
+            Mutation.TRACEME_IGNORES_EXITING_PARENT);
+        assertEquals(Verdict.VIOLATION, n.verdict());
     }
 
     /** The scenario reading: nothing makes the event happen; the same message says where the tracee ended. */
