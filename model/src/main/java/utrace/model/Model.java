@@ -190,11 +190,11 @@ public final class Model {
     }
 
     /**
-     * No tracer will end a ptrace stop: the tracer that was the real parent passed exit_ptrace(), or the
-     * attaching tracer's 'exit' returned (exit_ptrace() unlinks, so PT_PTRACED left set after it is a bug).
+     * No tracer will end a ptrace stop: the tracer passed exit_ptrace() ('exit' is its last request), which
+     * unlinks, so PT_PTRACED left set after it is a bug.
      */
-    boolean tracerGone(State s) {
-        return s.get(Slots.REAL_PARENT) == Slots.PARENT_INIT || ptracer != null && ptracer.exited(s);
+    public static boolean tracerGone(State s) {
+        return s.has(Slots.G_PTRACE, Slots.G_PT_TRACER_EXITED);
     }
 
     /**

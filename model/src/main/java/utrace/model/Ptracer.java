@@ -142,21 +142,6 @@ final class Ptracer extends Actor {
         return c.peek(base) == DONE_PC ? script.size() : c.peek(base + 1 + L_OP);
     }
 
-    /**
-     * The tracer has passed exit_ptrace(): its 'exit' request returned (and no later 'attach' made it a tracer
-     * again). A ptrace stop it left behind is one nobody will end.
-     */
-    boolean exited(State s) {
-        int done = pc(s) == DONE_PC ? script.size() : local(s, L_OP);
-        boolean gone = false;
-        for (int i = 0; i < done; i++) {
-            PtraceOp op = script.get(i).op();
-            if (op == PtraceOp.EXIT) gone = true;
-            else if (op == PtraceOp.ATTACH) gone = false;
-        }
-        return gone;
-    }
-
     /** The request the tracer is in (inside 'wait until SIG': its inner PTRACE_CONT). */
     private PtraceOp op(Ctx c) {
         return c.local(L_LOOPSIG) != 0 ? PtraceOp.CONT : script.get(c.local(L_OP)).op();
@@ -645,6 +630,7 @@ final class Ptracer extends Actor {
             c.set(EXIT_CODE, 0);
             c.note("exit_code cleared (mutation exit-ptrace-discards-signal)");
         }
+        c.setBits(G_PTRACE, G_PT_TRACER_EXITED); // history: no tracer will end a ptrace stop now
         boolean dead = c.has(PTRACE, PT_PTRACED) && ptraceDetach(c);
         if (ownChild(c)) {
             c.set(REAL_PARENT, PARENT_INIT);

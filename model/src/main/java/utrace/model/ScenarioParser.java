@@ -591,6 +591,9 @@ public final class ScenarioParser {
                 if (rest.trim().isEmpty()) break;
                 throw err(line, "an empty request in 'ptrace ...' (two ';' in a row, or one at the end)");
             }
+            if (!ptrace.isEmpty() && ptrace.get(ptrace.size() - 1).op() == PtraceOp.EXIT) {
+                throw err(line, "nothing can follow 'exit' in the tracer's requests (exit_ptrace: the tracer is gone)");
+            }
             ptrace.add(ptraceRequest(line, c));
         }
         if (ptrace.isEmpty()) throw err(line, "expected 'ptrace attach; wait; cont ...'");

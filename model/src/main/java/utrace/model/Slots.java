@@ -160,6 +160,12 @@ public final class Slots {
      * (ptrace-step-kept). A SIGTRAP raised, kill()ed or sent by ptrace_report_syscall's send_sig is not.
      */
     public static final int G_STEP_TRAP = 32;
+    /**
+     * The tracer has passed exit_ptrace() (its 'exit'): nobody will end a ptrace stop now, and, as in 3.1,
+     * __ptrace_unlink() left TIF_SINGLESTEP and TIF_SYSCALL_EMU alone (only PTRACE_DETACH's ptrace_disable()
+     * clears them; an exiting tracer cannot touch a running tracee's registers).
+     */
+    public static final int G_PT_TRACER_EXITED = 64;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;

@@ -292,7 +292,7 @@ final class Tracee extends Actor {
     String lostWakeup(State s) {
         if ((s.taskState() & TaskState.STOPPED_BIT) != 0) return null;
         // a ptrace stop is ended by the tracer, while there is one (traceme-ignores-exiting-parent: not after it exited)
-        boolean tracerGone = model.tracerGone(s);
+        boolean tracerGone = Model.tracerGone(s);
         if ((s.get(PTRACE) & PT_PTRACED) != 0 && (s.taskState() & TaskState.TRACED_BIT) != 0 && !tracerGone) return null;
         int letGo = -1; // an engine whose ENGINE_STOP outlived its own word to let the tracee go
         for (int e = 0; e < model.engineCount(); e++) {

@@ -135,6 +135,12 @@ class ScenarioParserTest {
         for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
     }
 
+    /** A tracer that passed exit_ptrace() is gone: a request after its 'exit' is a scenario error (the fuzzer met one). */
+    @Test
+    void nothingFollowsTheTracersExit() {
+        assertError("scenario x\ntracee\nptrace exit; attach\nparent ptrace\n", 3, "nothing can follow 'exit' in the tracer's requests");
+    }
+
     @Test
     void unknownKeyword() {
         assertError("scenario x\n# comment\nengnie E1\n", 3, "unknown keyword 'engnie'", "expected one of", "engine");

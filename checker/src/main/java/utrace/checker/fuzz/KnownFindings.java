@@ -11,7 +11,7 @@ import utrace.traces.Trace;
 
 /**
  * The known-finding filter: which violation is a finding of docs/findings.md
- * (1-16) met again, which is a scenario problem, and which is new.
+ * (1-17) met again, which is a scenario problem, and which is new.
  *
  * <p>The rule (docs/cli.md, "checker fuzz"): a violation is finding N only when
  * <em>both</em> its invariant is one finding N breaks <em>and</em> the trace
@@ -53,9 +53,10 @@ final class KnownFindings {
     static final FuzzClass F14 = FuzzClass.known(14, "utrace_barrier waits on a detached engine whose report was consumed or is held up");
     static final FuzzClass F15 = FuzzClass.known(15, "UTRACE_INTERRUPT without QUIESCE: accepted, and no report_signal follows");
     static final FuzzClass F16 = FuzzClass.known(16, "PTRACE_ATTACH waits for the trap as long as an engine's stop holds the tracee");
+    static final FuzzClass F17 = FuzzClass.known(17, "PTRACE_KILL of a running, single-stepped tracee leaves the step on (patch 28)");
 
     /** Every class a known-finding rule can give, in the findings' order (for the docs and the table). */
-    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, FuzzClass.GUARD);
+    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, FuzzClass.GUARD);
 
     /** The class of the violation {@code t} shows. */
     static FuzzClass classify(Trace t) {
@@ -76,7 +77,9 @@ final class KnownFindings {
             case "no-lost-wakeup":
             case "sigkill-wins":
                 return staleStop(f) ? F1 : null;
-            case "ptrace-step-kept": return f2(f) ? F2 : null;
+            case "ptrace-step-kept":
+                if (f2(f)) return F2;
+                return f17(f) ? F17 : null;
             case "ptrace-request-not-spurious": return f6(f) ? F6 : null;
             case "sigcont-ends-stop":
             case "wait-liveness":
@@ -201,6 +204,18 @@ final class KnownFindings {
         if (i < 0 || f.by(i, "ptrace") || !f.cleared(i, "task.state", "UTRACED")) return false;
         String pt = f.before(i).get("task.ptrace");
         return TraceFacts.has(pt, "PT_SINGLE_STEP") || TraceFacts.has(pt, "PT_SINGLE_BLOCK");
+    }
+
+    /**
+     * Finding 17: stepping left on with nobody asking, and the ptrace request that last took PT_SINGLE_STEP away
+     * was a ptrace_resume (PTRACE_KILL's) on a tracee that was not in a ptrace stop: since patch 28 only
+     * ptrace_stop() disables stepping, after a wake-up the running tracee never has.
+     */
+    private static boolean f17(TraceFacts f) {
+        if (!f.message().contains("single-stepping although neither ptrace nor an engine asks")) return false;
+        int i = f.last(0, f.size(), k -> f.by(k, "ptrace") && f.function(k).equals("ptrace_resume")
+            && f.cleared(k, "task.ptrace", "PT_SINGLE_STEP"));
+        return i >= 0 && !TraceFacts.has(f.before(i).get("task.state"), "TRACED");
     }
 
     /**

@@ -11,14 +11,18 @@ import utrace.model.Events;
 /**
  * Mutate mode: a shipped scenario with one thing changed (an event asked for
  * or no longer asked for, a callback's answer, an owner's call inserted,
- * dropped or replaced, a tracee step, a signal). Shipped scenarios are
+ * dropped or replaced, a tracee step, a signal, a ptrace request inserted
+ * or replaced, or a tracer that attaches). Shipped scenarios are
  * written around one race each; one change next to it is how h3's fuzzer
  * found finding 13's third path and most of finding 14's hits.
  *
  * <p>Changes keep the scenario valid: an 'attach' or 'traceme' is never
  * dropped, a killer's list never shrinks (a guard may count its signals),
  * and a callback left without the event it reports is dropped with the
- * event (the description says so).
+ * event (the description says so). Nor does a tracer's script shrink (a
+ * guard may count its returned requests), and its 'attach' stays first.
+ * A tracer attaching to an engine's scenario is how the sixteenth round's
+ * fuzzer met finding 16; mutate mode had no such change until then.
  */
 final class ScenarioMutator {
     private ScenarioMutator() {}
@@ -33,7 +37,7 @@ final class ScenarioMutator {
 
     private static final List<Change> CHANGES = List.of(ScenarioMutator::events, ScenarioMutator::callbackAnswer,
         ScenarioMutator::addCallback, ScenarioMutator::ownerCall, ScenarioMutator::newOwner, ScenarioMutator::traceeStep,
-        ScenarioMutator::killerSignal, ScenarioMutator::handler);
+        ScenarioMutator::killerSignal, ScenarioMutator::handler, ScenarioMutator::ptraceRequest);
 
     /** {@code source} with one change; the kinds of change are tried in a random order until one applies. */
     static Mutant mutate(Random rng, ScenarioDraft source) {
@@ -193,6 +197,38 @@ final class ScenarioMutator {
         String h = Pick.one(rng, Vocabulary.HANDLERS);
         d.handlers.add(h);
         return "handler " + h + " added";
+    }
+
+    /**
+     * A tracer that attaches, for a scenario without one (and without 'traceme', whose tracer is the parent);
+     * else one request inserted after the first, or one replaced (never the 'attach').
+     */
+    private static String ptraceRequest(Random rng, ScenarioDraft d) {
+        if (d.ptrace == null || d.ptrace.isEmpty()) {
+            if (d.tracee.contains("traceme")) return null;
+            String script = Pick.one(rng, Vocabulary.PTRACE_ATTACHING);
+            d.ptrace = new ArrayList<>(List.of(script.split("; ")));
+            return "ptrace " + script + " added";
+        }
+        List<String> p = d.ptrace;
+        String req = Pick.one(rng, Vocabulary.PTRACE_REQUESTS);
+        // 'exit' ends the tracer's requests (the parser's rule): nothing goes after one, and one goes only last
+        boolean exits = p.get(p.size() - 1).startsWith("exit");
+        int end = exits ? p.size() - 1 : p.size();
+        if (req.equals("exit") && exits) return null;
+        if (Pick.chance(rng, 0.6) || end <= 1) {
+            // after the first request (an 'attach' stays first), before a final 'exit' ('ptrace exit' alone: before it)
+            int i = req.equals("exit") ? p.size() : end == 0 ? 0 : 1 + rng.nextInt(end);
+            p.add(i, req);
+            return "ptrace: '" + req + "' inserted as request " + (i + 1);
+        }
+        int i = 1 + rng.nextInt(end - 1);
+        String old = p.get(i);
+        if (old.startsWith("attach") || req.equals("exit")) return null;
+        int after = old.indexOf(" after ");
+        String now = req + (after >= 0 ? old.substring(after) : "");
+        p.set(i, now);
+        return "ptrace: '" + old + "' replaced by '" + now + "'";
     }
 
     /** The callbacks of the format, in its order. */

@@ -49,6 +49,9 @@ final class Vocabulary {
         "attach; wait; peek; cont", "attach; wait; singlestep; wait; cont", "attach; wait; detach SIGUSR1",
         "attach; wait; sysemu; wait; cont", "attach; wait until SIGSTOP; cont", "attach after tracee:stopped; wait; detach",
         "attach; wait; cont; wait; detach"};
+    /** One request mutate mode inserts into a tracer's script, or puts in place of one. */
+    static final String[] PTRACE_REQUESTS = {"wait", "wait", "cont", "cont SIGUSR1", "syscall", "singlestep", "sysemu",
+        "detach", "detach SIGUSR1", "peek", "kill", "wait nohang", "wait until SIGSTOP", "exit"};
     /** A tracer the tracee chose with PTRACE_TRACEME ('traceme', 'parent ptrace'). */
     static final String[] PTRACE_TRACEME = {"wait; cont", "wait; syscall; wait; cont", "wait; detach",
         "wait; cont SIGSTOP; wait; cont", "wait; singlestep; wait; cont"};

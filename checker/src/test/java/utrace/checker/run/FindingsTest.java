@@ -275,6 +275,28 @@ class FindingsTest {
         assertEquals(Verdict.PASS, k.verdict(), () -> k.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 17: PTRACE_KILL of a running tracee the tracer was single-stepping leaves the step on, since patch 28
+     * moved user_disable_single_step() from ptrace_resume() into ptrace_stop(), which a running tracee does not
+     * pass. Without patch 28 it passes; with the tracee stopped at the kill, its ptrace_stop disables the step.
+     */
+    @Test
+    void ptraceKillOfARunningSteppedTraceeLeavesTheStepOn() throws Exception {
+        ExplorationResult r = Check.explore("ptrace-kill-while-stepping", Check.only("ptrace-step-kept"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(14, r.counterexample().schedule().size());
+        assertEquals("back to user mode single-stepping although neither ptrace nor an engine asks for it",
+            r.counterexample().violation().message());
+        ExplorationResult before28 = new utrace.checker.explore.Explorer(Check.LIMITS, utrace.checker.explore.ProgressListener.NONE)
+            .explore(new utrace.model.Model(utrace.model.Scenarios.load("ptrace-kill-while-stepping"),
+                utrace.model.ModelConfig.fullSeries().withPatches(utrace.model.Series.select("without:28"))),
+                InvariantSet.shipped("all").invariants());
+        assertEquals(Verdict.PASS, before28.verdict(), () -> before28.counterexample().violation().describe());
+        String stopped = "scenario kill-at-a-stop\ntracee syscall\nptrace attach; wait; singlestep; wait; kill\n";
+        ExplorationResult s = Check.exploreText(stopped, InvariantSet.shipped("all").invariants());
+        assertEquals(Verdict.PASS, s.verdict(), () -> s.counterexample().violation().describe());
+    }
+
     /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
     @Test
     void interruptWithoutQuiesceReturnsZeroAndNoReportSignalFollows() {
