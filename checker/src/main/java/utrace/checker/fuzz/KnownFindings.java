@@ -207,14 +207,15 @@ final class KnownFindings {
     }
 
     /**
-     * Finding 17: stepping left on with nobody asking, and the ptrace request that last took PT_SINGLE_STEP away
+     * Finding 17: stepping left on with nobody asking, and the ptrace request that last took PT_SINGLE_STEP (or
+     * PT_SINGLE_BLOCK: checker fuzz --seed 10 --mode mutate met PTRACE_SINGLEBLOCK then PTRACE_KILL) away
      * was a ptrace_resume (PTRACE_KILL's) on a tracee that was not in a ptrace stop: since patch 28 only
      * ptrace_stop() disables stepping, after a wake-up the running tracee never has.
      */
     private static boolean f17(TraceFacts f) {
         if (!f.message().contains("single-stepping although neither ptrace nor an engine asks")) return false;
         int i = f.last(0, f.size(), k -> f.by(k, "ptrace") && f.function(k).equals("ptrace_resume")
-            && f.cleared(k, "task.ptrace", "PT_SINGLE_STEP"));
+            && (f.cleared(k, "task.ptrace", "PT_SINGLE_STEP") || f.cleared(k, "task.ptrace", "PT_SINGLE_BLOCK")));
         return i >= 0 && !TraceFacts.has(f.before(i).get("task.state"), "TRACED");
     }
 

@@ -105,6 +105,17 @@ class KnownFindingsTest {
         assertEquals(KnownFindings.F16, KnownFindings.classify(ts.get(0)));
     }
 
+    /** Finding 17 with PTRACE_SINGLEBLOCK (checker fuzz --seed 10 --mode mutate): PT_SINGLE_BLOCK is what the kill cleared. */
+    @Test
+    void aKillAfterSingleblockOfARunningTraceeIsFinding17() throws Exception {
+        List<Trace> ts = violations("scenario m10\ntracee traceme raise SIGSTOP\nptrace singleblock; kill\nparent ptrace\n",
+            ModelConfig.fullSeries());
+        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("ptrace-step-kept")), "no ptrace-step-kept violation");
+        for (Trace t : ts) {
+            if (t.invariant().name().equals("ptrace-step-kept")) assertEquals(KnownFindings.F17, KnownFindings.classify(t));
+        }
+    }
+
     /**
      * A guard that never holds is the scenario's problem, reported by guard-liveness (split out of
      * deadlock-freedom) and, in traces written before the split, by deadlock-freedom: both shapes are recognised.
