@@ -193,7 +193,7 @@ public final class Slots {
      * UTRACE_INTERRUPT, or an owner's utrace_control(REPORT or INTERRUPT) returned 0. utrace.h, @report_syscall_entry:
      * after a UTRACE_STOP there, "another @report_syscall_entry callback will follow after @current resumes if
      * %UTRACE_REPORT or %UTRACE_INTERRUPT was returned by some callback or passed to utrace_control()"
-     * (callback-promised). Cleared when a syscall-entry pass begins.
+     * (callback-promised). Cleared when a syscall-entry pass begins, and when utrace_reset() leaves no engine.
      */
     public static final int G_RESUMED_ASKED = 1024;
 

@@ -252,6 +252,9 @@ final class Utrace {
         }
         if (flags == 0) {
             c.set(RESUME, Actions.RESUME);
+            // history: no engine is left for the repeat report_syscall_entry a REPORT asked (callback-promised);
+            // an engine attached later was never promised it, and the kernel makes none (resume is RESUME now)
+            if (c.taskGhost(G_RESUMED_ASKED)) c.taskGhostClear(G_RESUMED_ASKED);
             c.clearBits(UBITS, U_SIGNAL_HANDLER);
         }
         if (taskIsTraced(c) && (flags & Events.ENGINE_STOP) == 0) {

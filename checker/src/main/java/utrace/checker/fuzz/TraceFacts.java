@@ -68,6 +68,8 @@ final class TraceFacts {
 
     String function(int i) { return steps.get(i).function(); }
 
+    String label(int i) { return steps.get(i).label() == null ? "" : steps.get(i).label(); }
+
     String detail(int i) { return steps.get(i).detail() == null ? "" : steps.get(i).detail(); }
 
     /** The last position in [from, to) whose step passes {@code p}, or -1. */

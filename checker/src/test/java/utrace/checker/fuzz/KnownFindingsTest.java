@@ -105,6 +105,19 @@ class KnownFindingsTest {
         assertEquals(KnownFindings.F16, KnownFindings.classify(ts.get(0)));
     }
 
+    /** Finding 8 whose -EINPROGRESS lands during utrace_get_signal's own pass (checker fuzz --seed 12, scenario 2420). */
+    @Test
+    void anEinprogressDuringTheSignalPassIsFinding8() throws Exception {
+        String text = "scenario r12-2420\nengine E1\nengine E2\ncallback E2 quiesce=STOP\ntracee syscall\n"
+            + "owner E1 attach; set_events QUIESCE|DEATH|SYSCALL_EXIT|SIGNAL_CORE; control INTERRUPT; control STOP\n"
+            + "owner E2 attach; set_events QUIESCE|REAP; control RESUME\n";
+        List<Trace> ts = violations(text, ModelConfig.fullSeries());
+        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("stop-einprogress-means-callback")), "no finding 8 here");
+        for (Trace t : ts) {
+            if (t.invariant().name().equals("stop-einprogress-means-callback")) assertEquals(KnownFindings.F8, KnownFindings.classify(t));
+        }
+    }
+
     /** Finding 17 with PTRACE_SINGLEBLOCK (checker fuzz --seed 10 --mode mutate): PT_SINGLE_BLOCK is what the kill cleared. */
     @Test
     void aKillAfterSingleblockOfARunningTraceeIsFinding17() throws Exception {
