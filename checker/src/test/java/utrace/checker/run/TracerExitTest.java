@@ -36,6 +36,22 @@ class TracerExitTest {
         assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
     }
 
+    /**
+     * PTRACE_KILL of a running tracee stores SIGKILL, the tracee stops for SIGSTOP, an engine's STOP adds UTRACED,
+     * and the kill's wake-up then takes TRACED away: the stop's report is gone with it (task_is_traced() is false),
+     * and the tracer's wait waits, as it should, for as long as the engine holds the tracee. wait-liveness called the
+     * stop owed until the wake-up ended it in the history too (checker fuzz --seed 15, mutated scenario 2223).
+     */
+    @Test
+    void aStopTheTracersOwnWakeUpEndedIsNotOwedToItsWait() {
+        String text = "scenario m15-2223\nengine E1 preattached\ntracee\nowner E1 control STOP\nptrace attach; kill; wait\n";
+        ExplorationResult r = Check.exploreText(text, Check.only("wait-liveness"));
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
+        String resumed = text.replace("owner E1 control STOP\n", "owner E1 control STOP; wait_stopped; control RESUME\n");
+        ExplorationResult q = Check.exploreText(resumed, utrace.invariants.InvariantSet.shipped("all").invariants());
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
     /** A detach is held to what ptrace_disable() promises: the excuse is the exit's only. */
     @Test
     void aDetachThatKeepsSysemuIsStillReported() {
