@@ -43,7 +43,7 @@ class TracerExitTest {
      * stop owed until the wake-up ended it in the history too (checker fuzz --seed 15, mutated scenario 2223).
      */
     @Test
-    void aStopTheTracersOwnWakeUpEndedIsNotOwedToItsWait() {
+    void aStopTheTracersOwnWakeUpEndedIsNotOwedToItsWait() throws Exception {
         String text = "scenario m15-2223\nengine E1 preattached\ntracee\nowner E1 control STOP\nptrace attach; kill; wait\n";
         ExplorationResult r = Check.exploreText(text, Check.only("wait-liveness"));
         assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
