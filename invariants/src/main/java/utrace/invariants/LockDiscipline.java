@@ -58,34 +58,37 @@ final class LockDiscipline extends Base {
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        String p = check(m, before, t, Slots.LOCK_UTRACE, "utrace->lock", UTRACE_LOCKED, UTRACE_LOCKED_BITS,
-            UTRACE_LOCKED_NAMES);
-        if (p == null) p = ptSyscallTraceSet(m, before, t);
-        return p != null ? p : check(m, before, t, Slots.LOCK_SIGLOCK, "siglock", SIGLOCKED, SIGLOCKED_BITS, SIGLOCKED_NAMES);
-    }
-
-    /** Patch 25: PT_SYSCALL_TRACE set by another actor while one holds utrace->lock (a clear is allowed: see above). */
-    private static String ptSyscallTraceSet(Model m, State before, Transition t) {
         int holder = before.lockHolder(Slots.LOCK_UTRACE);
-        if (holder < 0 || holder == t.actor()) return null;
-        if (before.has(Slots.PTRACE, Slots.PT_SYSCALL_TRACE) || !t.after().has(Slots.PTRACE, Slots.PT_SYSCALL_TRACE)) return null;
-        return m.actorName(t.actor()) + " set PT_SYSCALL_TRACE (patch 25) while " + m.actorName(holder)
-            + " holds utrace->lock (" + t.info().function() + ": " + t.info().label() + ")";
+        if (holder >= 0 && holder != t.actor()) {
+            String what = changed(before, t.after(), UTRACE_LOCKED, UTRACE_LOCKED_BITS, UTRACE_LOCKED_NAMES);
+            // Patch 25: a set of PT_SYSCALL_TRACE only (a clear is allowed: see the class comment)
+            if (what == null && !before.has(Slots.PTRACE, Slots.PT_SYSCALL_TRACE)
+                    && t.after().has(Slots.PTRACE, Slots.PT_SYSCALL_TRACE)) {
+                return message(m, t, "set PT_SYSCALL_TRACE (patch 25)", holder, "utrace->lock");
+            }
+            if (what != null) return message(m, t, "changed " + what, holder, "utrace->lock");
+        }
+        holder = before.lockHolder(Slots.LOCK_SIGLOCK);
+        if (holder >= 0 && holder != t.actor()) {
+            String what = changed(before, t.after(), SIGLOCKED, SIGLOCKED_BITS, SIGLOCKED_NAMES);
+            if (what != null) return message(m, t, "changed " + what, holder, "siglock");
+        }
+        return null;
     }
 
-    private static String check(Model m, State before, Transition t, int lock, String lockName, int[] guarded,
-            int[] bits, String[] names) {
-        int holder = before.lockHolder(lock);
-        if (holder < 0 || holder == t.actor()) return null;
-        State after = t.after();
+    /** The first guarded field whose guarded bits differ, by name; null if none. */
+    private static String changed(State before, State after, int[] guarded, int[] bits, String[] names) {
         for (int i = 0; i < guarded.length; i++) {
             if (after.bits(guarded[i], bits[i]) != before.bits(guarded[i], bits[i])) {
-                String what = guarded[i] == Slots.UBITS ? bitfields(before.get(Slots.UBITS) ^ after.get(Slots.UBITS)) : names[i];
-                return m.actorName(t.actor()) + " changed " + what + " while " + m.actorName(holder)
-                    + " holds " + lockName + " (" + t.info().function() + ": " + t.info().label() + ")";
+                return guarded[i] == Slots.UBITS ? bitfields(before.get(Slots.UBITS) ^ after.get(Slots.UBITS)) : names[i];
             }
         }
         return null;
+    }
+
+    private static String message(Model m, Transition t, String did, int holder, String lockName) {
+        return m.actorName(t.actor()) + " " + did + " while " + m.actorName(holder) + " holds " + lockName
+            + " (" + t.info().function() + ": " + t.info().label() + ")";
     }
 
     /** The bitfields of the word that changed, by name: "utrace->reap", "utrace->death and utrace->reap". */
