@@ -19,6 +19,11 @@ public final class Actions {
 
     private static final String[] NAMES = {"STOP", "INTERRUPT", "REPORT", "SINGLESTEP", "BLOCKSTEP", "RESUME", "DETACH"};
 
+    /** UTRACE_SINGLESTEP or UTRACE_BLOCKSTEP: the model has one stepping flag for both. */
+    public static boolean isStep(int action) {
+        return action == SINGLESTEP || action == BLOCKSTEP;
+    }
+
     public static String name(int action) {
         return action >= 0 && action < NAMES.length ? NAMES[action] : "action#" + action;
     }

@@ -256,6 +256,8 @@ final class EngineApi {
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
                 Utrace.clearEngineWantsStop(c, e);
+                // history: utrace_control(SINGLESTEP or BLOCKSTEP) after the last callbacks asks for the step
+                if (action != Actions.REPORT) TraceeReport.stepOwed(c, true);
                 if (action < c.get(RESUME) && !c.cfg.mutated(Mutation.CONTROL_REPORT_SKIPS_RESUME)) {
                     c.store(RESUME, action); // pair B5: read by utrace_resume after tracehook_notify_resume's smp_mb()
                     Utrace.setNotifyResume(c);

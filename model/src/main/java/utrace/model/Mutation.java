@@ -36,6 +36,10 @@ public enum Mutation {
         "finish_report writes utrace->resume but sets neither TIF_NOTIFY_RESUME nor TIF_SIGPENDING, so nothing brings "
             + "the tracee back to act on the step or report its callbacks chose",
         "report-not-lost", "syscall-exit-asks-for-step"),
+    RESUME_REPORT_SKIPS_STEP("finish_resume_report",
+        "finish_resume_report does not act on UTRACE_SINGLESTEP or BLOCKSTEP (no user_enable_single_step()): the "
+            + "tracee goes back to user mode without the step its last callbacks (or utrace_control) chose",
+        "engine-step-kept", "syscall-exit-asks-for-step"),
     SIGKILL_IGNORES_PF_EXITING("complete_signal",
         "complete_signal starts a group exit (group_exit_code SIGKILL) for a task already past exit_signals(), so "
             + "a task that called exit(0) and is killed as a zombie is reported 'killed SIGKILL'",

@@ -196,6 +196,15 @@ public final class Slots {
      * (callback-promised). Cleared when a syscall-entry pass begins, and when utrace_reset() leaves no engine.
      */
     public static final int G_RESUMED_ASKED = 1024;
+    /**
+     * The last set of callbacks before the tracee's return to user mode chose UTRACE_SINGLESTEP or BLOCKSTEP as the
+     * resume action (the strongest non-STOP return of a pass that called a live engine), or an owner's
+     * utrace_control(SINGLESTEP or BLOCKSTEP) returned 0 since: utrace.h, UTRACE_SINGLESTEP, "If there are more
+     * callbacks made to any engine before returning to user mode, then the resume action is chosen only by the last
+     * set of callbacks" (engine-step-kept). Cleared by a later pass that called a live engine and chose anything
+     * else, at the return to user mode, and when utrace_reset() leaves no engine.
+     */
+    public static final int G_STEP_OWED = 2048;
 
     // G_WAIT history bits
     /** the tracee is in (or entering) a ptrace stop with a nonzero exit_code its tracer has not collected */

@@ -185,11 +185,21 @@ final class TraceeReport {
     private static void gotoEngine(Ctx c, int e) {
         if (e < 0) {
             c.taskGhostClear(G_PASS_ACTIVE | G_PASS_REVERSE);
+            // history: a pass that called a live engine is "the last set of callbacks" (engine-step-kept)
+            if (c.get(G_PASS_LAST) != 0) stepOwed(c, Actions.isStep(c.local(L_RESUME_ACTION)));
             c.local(L_CUR, 0);
             c.pc(c.local(L_PASS_CONT));
         } else {
             c.local(L_CUR, e + 1);
             c.pc(P_SET_REPORTING);
+        }
+    }
+
+    /** History for engine-step-kept: whether the tracee owes an engine a step at its next return to user mode. */
+    static void stepOwed(Ctx c, boolean owed) {
+        if (c.taskGhost(G_STEP_OWED) != owed) {
+            if (owed) c.taskGhostSet(G_STEP_OWED);
+            else c.taskGhostClear(G_STEP_OWED);
         }
     }
 
@@ -461,7 +471,9 @@ final class TraceeReport {
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
                 // patch 27: leave stepping alone while ptrace wants it (before 27: user_enable_single_step always)
-                if (!(c.cfg.has(27) && Utrace.ptraceWantsStep(c))) {
+                if (c.cfg.mutated(Mutation.RESUME_REPORT_SKIPS_STEP)) {
+                    if (c.record) c.note("UTRACE_SINGLESTEP not acted on (mutation resume-report-skips-step)");
+                } else if (!(c.cfg.has(27) && Utrace.ptraceWantsStep(c))) {
                     c.setBits(TIF, Tif.SINGLESTEP); // user_enable_single_step
                     c.setBits(G_PTRACE, G_UTRACE_STEP);
                 }

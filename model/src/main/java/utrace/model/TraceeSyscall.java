@@ -205,6 +205,7 @@ final class TraceeSyscall {
         } else {
             c.note("return to user mode");
             c.observe(Obs.userEntry());
+            TraceeReport.stepOwed(c, false);
             c.pc(USER);
         }
         return true;

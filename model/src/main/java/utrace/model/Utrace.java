@@ -255,6 +255,7 @@ final class Utrace {
             // history: no engine is left for the repeat report_syscall_entry a REPORT asked (callback-promised);
             // an engine attached later was never promised it, and the kernel makes none (resume is RESUME now)
             if (c.taskGhost(G_RESUMED_ASKED)) c.taskGhostClear(G_RESUMED_ASKED);
+            TraceeReport.stepOwed(c, false); // nobody is left to be owed a step (utrace->resume = UTRACE_RESUME)
             c.clearBits(UBITS, U_SIGNAL_HANDLER);
         }
         if (taskIsTraced(c) && (flags & Events.ENGINE_STOP) == 0) {

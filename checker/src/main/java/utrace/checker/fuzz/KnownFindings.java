@@ -11,7 +11,7 @@ import utrace.traces.Trace;
 
 /**
  * The known-finding filter: which violation is a finding of docs/findings.md
- * (1-17) met again, which is a scenario problem, and which is new.
+ * (1-18) met again, which is a scenario problem, and which is new.
  *
  * <p>The rule (docs/cli.md, "checker fuzz"): a violation is finding N only when
  * <em>both</em> its invariant is one finding N breaks <em>and</em> the trace
@@ -54,9 +54,10 @@ final class KnownFindings {
     static final FuzzClass F15 = FuzzClass.known(15, "UTRACE_INTERRUPT without QUIESCE: accepted, and no report_signal follows");
     static final FuzzClass F16 = FuzzClass.known(16, "PTRACE_ATTACH waits for the trap as long as an engine's stop holds the tracee");
     static final FuzzClass F17 = FuzzClass.known(17, "PTRACE_KILL of a running, single-stepped tracee leaves the step on (patch 28)");
+    static final FuzzClass F18 = FuzzClass.known(18, "ptrace's resume disables an engine's step, and no callback lets it reassert it (patch 28)");
 
     /** Every class a known-finding rule can give, in the findings' order (for the docs and the table). */
-    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, FuzzClass.GUARD);
+    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, FuzzClass.GUARD);
 
     /** The class of the violation {@code t} shows. */
     static FuzzClass classify(Trace t) {
@@ -81,6 +82,7 @@ final class KnownFindings {
                 if (f2(f)) return F2;
                 return f17(f) ? F17 : null;
             case "ptrace-request-not-spurious": return f6(f) ? F6 : null;
+            case "engine-step-kept": return f18(f) ? F18 : null;
             case "sigcont-ends-stop":
             case "wait-liveness":
                 return f5(f) ? F5 : null;
@@ -217,6 +219,19 @@ final class KnownFindings {
         int i = f.last(0, f.size(), k -> f.by(k, "ptrace") && f.function(k).equals("ptrace_resume")
             && (f.cleared(k, "task.ptrace", "PT_SINGLE_STEP") || f.cleared(k, "task.ptrace", "PT_SINGLE_BLOCK")));
         return i >= 0 && !TraceFacts.has(f.before(i).get("task.state"), "TRACED");
+    }
+
+    /**
+     * Finding 18: the step an engine asked for was taken away last by ptrace, in the tracee's ptrace_stop() after
+     * a resume without PT_SINGLE_STEP (patch 28) or, before patch 28, in the tracer's ptrace_resume(); the
+     * TIF_NOTIFY_RESUME patch 28 sets brings a utrace_resume() with utrace->resume at UTRACE_RESUME, which makes no
+     * callback, so nothing enables it again.
+     */
+    private static boolean f18(TraceFacts f) {
+        int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
+        if (i < 0) return false;
+        return f.by(i, "tracee") ? f.function(i).equals("ptrace_stop")
+            : f.by(i, "ptrace") && f.function(i).equals("ptrace_resume");
     }
 
     /**

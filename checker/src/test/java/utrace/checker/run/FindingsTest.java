@@ -297,6 +297,33 @@ class FindingsTest {
         assertEquals(Verdict.PASS, s.verdict(), () -> s.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 18: an engine's UTRACE_SINGLESTEP, enabled by utrace_resume, is disabled by the ptrace_stop() a
+     * debugger's PTRACE_CONT ends (patch 28; before it, by ptrace_resume()), and the TIF_NOTIFY_RESUME patch 28 sets
+     * "if utrace needs the stepping it should reassert" brings a utrace_resume() that makes no callback. Controls:
+     * ptrace single-steps as well; no debugger; the owner asks after the PTRACE_CONT.
+     */
+    @Test
+    void ptraceContDisablesAnEngineStepThatNoCallbackReasserts() throws Exception {
+        ExplorationResult r = Check.explore("ptrace-cont-drops-engine-step", Check.only("engine-step-kept"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(22, r.counterexample().schedule().size());
+        assertEquals("back to user mode without TIF_SINGLESTEP although the last callbacks (or utrace_control) chose "
+            + "UTRACE_SINGLESTEP or BLOCKSTEP", r.counterexample().violation().message());
+        ExplorationResult before28 = new utrace.checker.explore.Explorer(Check.LIMITS, utrace.checker.explore.ProgressListener.NONE)
+            .explore(new utrace.model.Model(utrace.model.Scenarios.load("ptrace-cont-drops-engine-step"),
+                utrace.model.ModelConfig.fullSeries().withPatches(utrace.model.Series.select("without:28"))),
+                Check.only("engine-step-kept"));
+        assertEquals(Verdict.VIOLATION, before28.verdict(), "ptrace_resume disabled the step before patch 28");
+        String head = "scenario control\nengine E1 preattached events=QUIESCE\n";
+        for (String tail : java.util.List.of("tracee\nptrace attach; wait; singlestep\nowner E1 control SINGLESTEP\n",
+                "tracee syscall\nowner E1 control SINGLESTEP\n",
+                "tracee\nptrace attach; wait; cont\nowner E1 control SINGLESTEP after ptrace:3\n")) {
+            ExplorationResult c = Check.exploreText(head + tail, InvariantSet.shipped("all").invariants());
+            assertEquals(Verdict.PASS, c.verdict(), () -> tail + ": " + c.counterexample().violation().describe());
+        }
+    }
+
     /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
     @Test
     void interruptWithoutQuiesceReturnsZeroAndNoReportSignalFollows() {

@@ -1,0 +1,64 @@
+package utrace.checker.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import utrace.checker.explore.ExplorationResult;
+import utrace.checker.explore.Verdict;
+import utrace.model.Mutation;
+
+/**
+ * engine-step-kept: the step the last set of callbacks (or utrace_control) chose is on when the tracee returns to
+ * user mode (utrace.h, UTRACE_SINGLESTEP). Each scenario passes on the full series, where the kernel either steps
+ * or a later pass chose again, and fails once finish_resume_report stops acting on the step.
+ */
+class EngineStepKeptTest {
+    private static final String E1_QUIESCE = "engine E1 preattached events=QUIESCE";
+
+    /** Scenarios by name: what each shows about when a step is owed. */
+    private static String scenario(String name) {
+        switch (name) {
+            // the owner's SINGLESTEP while the tracee runs: utrace_resume takes it on the way out
+            case "control-while-running":
+                return E1_QUIESCE + "\ntracee syscall\nowner E1 control SINGLESTEP\n";
+            // a callback's SINGLESTEP, under another engine's REPORT: when E2's report comes first, the
+            // report_quiesce pass that follows chooses again (E1 says RESUME), and no step is owed
+            case "a-later-pass-chooses-again":
+                return "engine E1 preattached events=QUIESCE|SYSCALL_EXIT\n"
+                    + "callback E1 quiesce=RESUME syscall_exit=SINGLESTEP\n"
+                    + "engine E2 preattached events=QUIESCE\ncallback E2 quiesce=RESUME\n"
+                    + "tracee syscall\nowner E2 control REPORT\n";
+            // STOP and SINGLESTEP in one pass: utrace_stop keeps the step ("Ensure a reporting pass when we're
+            // resumed") until E1's owner lets the tracee go
+            case "stop-and-step-in-one-pass":
+                return "engine E1 preattached events=QUIESCE|SYSCALL_EXIT\ncallback E1 syscall_exit=STOP quiesce=RESUME\n"
+                    + "engine E2 preattached events=QUIESCE|SYSCALL_EXIT\n"
+                    + "callback E2 syscall_exit=SINGLESTEP quiesce=SINGLESTEP\n"
+                    + "tracee syscall\nowner E1 wait_stopped; control RESUME\n";
+            // the engine that asked detaches: utrace_reset leaves no engine, nobody is owed the step
+            case "the-asker-detaches":
+                return E1_QUIESCE + "\ntracee syscall\nowner E1 control SINGLESTEP; control DETACH\n";
+            default: throw new IllegalArgumentException(name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} holds on the full series")
+    @ValueSource(strings = {"control-while-running", "a-later-pass-chooses-again", "stop-and-step-in-one-pass",
+        "the-asker-detaches"})
+    void holds(String name) {
+        ExplorationResult r = Check.exploreText("scenario " + name + "\n" + scenario(name), Check.only("engine-step-kept"));
+        assertEquals(Verdict.PASS, r.verdict(), () -> r.counterexample().violation().describe());
+    }
+
+    @ParameterizedTest(name = "{0} fails when finish_resume_report ignores the step")
+    @ValueSource(strings = {"control-while-running", "a-later-pass-chooses-again", "stop-and-step-in-one-pass",
+        "the-asker-detaches"})
+    void failsWithoutTheStep(String name) {
+        ExplorationResult r = Check.exploreText("scenario " + name + "\n" + scenario(name), Check.only("engine-step-kept"),
+            Mutation.RESUME_REPORT_SKIPS_STEP);
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals("engine-step-kept", r.counterexample().violation().invariant().name());
+    }
+}
