@@ -38,7 +38,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost");
+        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -75,6 +75,7 @@ public final class Contracts {
         add(broken, ptraceSyscallStops(model, log));
         add(broken, noSignalLoss(model, log));
         add(broken, reportNotLost(model, end));
+        add(broken, engineStepKept(model, log));
         return broken;
     }
 
@@ -813,6 +814,51 @@ public final class Contracts {
     }
 
     /** The state before step {@code i} of the log. */
+    /**
+     * utrace.h, UTRACE_SINGLESTEP: "Resume in user mode for one instruction"; "If there are more callbacks made
+     * to any engine before returning to user mode, then the resume action is chosen only by the last set of
+     * callbacks". Read from the log: a pass of the tracee (its steps in {@link #PASS_FUNCTIONS} or making a
+     * callback) that called a live engine chooses the strongest non-STOP action its callbacks returned; an
+     * owner's utrace_control(SINGLESTEP or BLOCKSTEP) that returned 0 chooses the step. When the last choice
+     * was a step, the tracee returns to user mode with TIF_SINGLESTEP, unless SIGKILL was sent or utrace_flags
+     * went to 0 (no engine left) since.
+     */
+    static String engineStepKept(Model m, List<LoggedStep> log) {
+        int owedAt = -1;
+        boolean inPass = false;
+        boolean called = false;
+        int choice = Actions.RESUME;
+        for (LoggedStep s : log) {
+            State before = before(m, log, s.index());
+            if (s.actor() == 0) {
+                boolean pass = PASS_FUNCTIONS.contains(s.function())
+                    || s.has(Obs.Kind.CALLBACK) && !s.function().equals("utrace_maybe_reap");
+                if (inPass && !pass && called) owedAt = Actions.isStep(choice) ? s.index() - 1 : -1;
+                if (pass && !inPass) {
+                    called = false;
+                    choice = Actions.RESUME;
+                }
+                inPass = pass;
+                for (Obs o : s.obs()) {
+                    if (!o.liveCallback()) continue;
+                    called = true;
+                    if (o.ret() != Actions.STOP && o.ret() < choice) choice = o.ret();
+                }
+            }
+            if (owedAt >= 0 && s.has(Obs.Kind.USER_ENTRY) && !before.killed()
+                    && (before.get(Slots.TIF) & Tif.SINGLESTEP) == 0) {
+                return "engine-step-kept: UTRACE_SINGLESTEP was chosen at step " + owedAt + " and at step " + s.index()
+                    + " the tracee returns to user mode without TIF_SINGLESTEP, with no callback since";
+            }
+            if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0) owedAt = -1;
+            Obs r = s.apiReturn();
+            if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.ret() == Errno.OK && Actions.isStep(r.aux())) {
+                owedAt = s.index();
+            }
+        }
+        return null;
+    }
+
     private static State before(Model m, List<LoggedStep> log, int i) {
         return i == 0 ? m.initial() : log.get(i - 1).after();
     }
