@@ -22,7 +22,9 @@ final class EngineStepKept extends ObservationCheck {
             + "it chose UTRACE_SINGLESTEP or BLOCKSTEP, or an engine's utrace_control(SINGLESTEP or BLOCKSTEP) "
             + "returned 0 since (utrace.h: \"Resume in user mode for one instruction\"; \"If there are more callbacks "
             + "made to any engine before returning to user mode, then the resume action is chosen only by the last "
-            + "set of callbacks\"); unless it was killed, or no engine is left.");
+            + "set of callbacks\"); a REPORT or INTERRUPT pending in utrace->resume prevails over a step (\"the "
+            + "smallest value prevails\"), and the pass it makes chooses again; unless it was killed, or no engine "
+            + "is left.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {

@@ -256,8 +256,10 @@ final class EngineApi {
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
                 Utrace.clearEngineWantsStop(c, e);
-                // history: utrace_control(SINGLESTEP or BLOCKSTEP) after the last callbacks asks for the step
-                if (action != Actions.REPORT) TraceeReport.stepOwed(c, true);
+                // history (engine-step-kept): SINGLESTEP or BLOCKSTEP after the last callbacks asks for the step,
+                // unless a REPORT or INTERRUPT pending makes a pass that chooses again; a REPORT prevails over it
+                if (action != Actions.REPORT) TraceeReport.stepOwed(c, c.get(RESUME) >= Actions.SINGLESTEP);
+                else if (c.get(RESUME) > Actions.REPORT) TraceeReport.stepOwed(c, false);
                 if (action < c.get(RESUME) && !c.cfg.mutated(Mutation.CONTROL_REPORT_SKIPS_RESUME)) {
                     c.store(RESUME, action); // pair B5: read by utrace_resume after tracehook_notify_resume's smp_mb()
                     Utrace.setNotifyResume(c);
@@ -265,6 +267,7 @@ final class EngineApi {
                 break;
             case Actions.INTERRUPT:
                 Utrace.clearEngineWantsStop(c, e);
+                TraceeReport.stepOwed(c, false); // history (engine-step-kept): INTERRUPT prevails over a step
                 if (c.get(RESUME) == Actions.INTERRUPT || c.cfg.mutated(Mutation.CONTROL_INTERRUPT_SKIPS_RESUME)) break;
                 c.set(RESUME, Actions.INTERRUPT);
                 if (reset) {

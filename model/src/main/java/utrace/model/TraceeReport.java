@@ -185,8 +185,12 @@ final class TraceeReport {
     private static void gotoEngine(Ctx c, int e) {
         if (e < 0) {
             c.taskGhostClear(G_PASS_ACTIVE | G_PASS_REVERSE);
-            // history: a pass that called a live engine is "the last set of callbacks" (engine-step-kept)
-            if (c.get(G_PASS_LAST) != 0) stepOwed(c, Actions.isStep(c.local(L_RESUME_ACTION)));
+            // history: a pass that called a live engine is "the last set of callbacks" (engine-step-kept); its step
+            // prevails only over a weaker pending action: a REPORT or INTERRUPT already in utrace->resume makes
+            // another pass, which chooses again ("the smallest value prevails")
+            if (c.get(G_PASS_LAST) != 0) {
+                stepOwed(c, Actions.isStep(c.local(L_RESUME_ACTION)) && c.get(RESUME) >= Actions.SINGLESTEP);
+            }
             c.local(L_CUR, 0);
             c.pc(c.local(L_PASS_CONT));
         } else {

@@ -288,6 +288,9 @@ final class Utrace {
             resume = c.get(RESUME);
             if (resume > Actions.INTERRUPT) c.set(RESUME, Actions.RESUME);
         }
+        // history (engine-step-kept): the pass a REPORT or INTERRUPT asked for chooses again, even if it calls no
+        // live engine (another engine's DETACH or REPORT lowered utrace->resume: not judged, invariants.md)
+        if (resume == Actions.REPORT || resume == Actions.INTERRUPT) TraceeReport.stepOwed(c, false);
         return resume;
     }
 

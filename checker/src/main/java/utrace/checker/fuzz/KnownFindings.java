@@ -225,11 +225,12 @@ final class KnownFindings {
      * Finding 18: the step an engine asked for was taken away last by ptrace, in the tracee's ptrace_stop() after
      * a resume without PT_SINGLE_STEP (patch 28) or, before patch 28, in the tracer's ptrace_resume(); the
      * TIF_NOTIFY_RESUME patch 28 sets brings a utrace_resume() with utrace->resume at UTRACE_RESUME, which makes no
-     * callback, so nothing enables it again.
+     * callback, so nothing enables it again. The step was owed before that clear, and no choice came after it.
      */
     private static boolean f18(TraceFacts f) {
         int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
-        if (i < 0) return false;
+        int owed = f.last(0, f.size(), k -> f.set(k, "history.task", "step-owed"));
+        if (i < 0 || owed < 0 || owed > i) return false;
         return f.by(i, "tracee") ? f.function(i).equals("ptrace_stop")
             : f.by(i, "ptrace") && f.function(i).equals("ptrace_resume");
     }

@@ -819,7 +819,9 @@ public final class Contracts {
      * to any engine before returning to user mode, then the resume action is chosen only by the last set of
      * callbacks". Read from the log: a pass of the tracee (its steps in {@link #PASS_FUNCTIONS} or making a
      * callback) that called a live engine chooses the strongest non-STOP action its callbacks returned; an
-     * owner's utrace_control(SINGLESTEP or BLOCKSTEP) that returned 0 chooses the step. When the last choice
+     * owner's utrace_control(SINGLESTEP or BLOCKSTEP) that returned 0 chooses the step, (REPORT or INTERRUPT)
+     * another pass; a REPORT or INTERRUPT pending in utrace->resume prevails over a step ("the smallest value
+     * prevails": its pass chooses again). When the last choice
      * was a step, the tracee returns to user mode with TIF_SINGLESTEP, unless SIGKILL was sent or utrace_flags
      * went to 0 (no engine left) since.
      */
@@ -833,7 +835,10 @@ public final class Contracts {
             if (s.actor() == 0) {
                 boolean pass = PASS_FUNCTIONS.contains(s.function())
                     || s.has(Obs.Kind.CALLBACK) && !s.function().equals("utrace_maybe_reap");
-                if (inPass && !pass && called) owedAt = Actions.isStep(choice) ? s.index() - 1 : -1;
+                // a REPORT or INTERRUPT pending in utrace->resume prevails, and its pass chooses again
+                if (inPass && !pass && called) {
+                    owedAt = Actions.isStep(choice) && before.get(Slots.RESUME) >= Actions.SINGLESTEP ? s.index() - 1 : -1;
+                }
                 if (pass && !inPass) {
                     called = false;
                     choice = Actions.RESUME;
@@ -850,10 +855,15 @@ public final class Contracts {
                 return "engine-step-kept: UTRACE_SINGLESTEP was chosen at step " + owedAt + " and at step " + s.index()
                     + " the tracee returns to user mode without TIF_SINGLESTEP, with no callback since";
             }
-            if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0) owedAt = -1;
+            // no engine left; or a REPORT or INTERRUPT pending, whose pass chooses again
+            if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0
+                    || s.after().get(Slots.RESUME) < Actions.SINGLESTEP) {
+                owedAt = -1;
+            }
             Obs r = s.apiReturn();
-            if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.ret() == Errno.OK && Actions.isStep(r.aux())) {
-                owedAt = s.index();
+            if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.ret() == Errno.OK
+                    && (Actions.isStep(r.aux()) || r.aux() == Actions.REPORT || r.aux() == Actions.INTERRUPT)) {
+                owedAt = Actions.isStep(r.aux()) && s.after().get(Slots.RESUME) >= Actions.SINGLESTEP ? s.index() : -1;
             }
         }
         return null;
