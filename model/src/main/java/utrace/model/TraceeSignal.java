@@ -426,6 +426,10 @@ final class TraceeSignal {
         c.set(RESUME, Actions.RESUME);
         if (c.has(TIF, Tif.SIGPENDING)) Utrace.recalcSigpending(c);
         if (c.record) c.note("resume was " + Actions.name(resume));
+        // history (engine-step-kept): the pass a REPORT or INTERRUPT asked for chooses again; an engine without
+        // QUIESCE gets none ("We only got here to clear utrace->signal_handler"): utrace.h, "To be sure, enable
+        // %UTRACE_EVENT(%QUIESCE)"
+        if (resume == Actions.REPORT || resume == Actions.INTERRUPT) TraceeReport.stepOwed(c, false);
         if (resume > Actions.REPORT) {
             c.local(L_ACTION, resume);
             TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS, false);
