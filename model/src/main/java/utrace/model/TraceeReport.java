@@ -141,7 +141,10 @@ final class TraceeReport {
         taskUtraceStruct(c);
         if (Utrace.startReportLocks(c) && !c.lockFree(LOCK_UTRACE)) return false;
         initReport(c);
-        Utrace.startReport(c);
+        // REPORT() drops start_report's return: "We are now making the report, so clear the flag saying we need
+        // one". A pending step is taken over by this pass, which chooses again (engine-step-kept): an engine with
+        // QUIESCE gets its report_quiesce here; one without is not asked ("To be sure, enable QUIESCE")
+        if (Actions.isStep(Utrace.startReport(c))) stepOwed(c, false);
         c.observe(Obs.reportStarted(event));
         rbit(c, RB_WILL_NOT_STOP, willNotStop);
         c.local(L_REPORT_AFTER, after);

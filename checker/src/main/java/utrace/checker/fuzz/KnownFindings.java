@@ -11,7 +11,7 @@ import utrace.traces.Trace;
 
 /**
  * The known-finding filter: which violation is a finding of docs/findings.md
- * (1-18) met again, which is a scenario problem, and which is new.
+ * (1-19) met again, which is a scenario problem, and which is new.
  *
  * <p>The rule (docs/cli.md, "checker fuzz"): a violation is finding N only when
  * <em>both</em> its invariant is one finding N breaks <em>and</em> the trace
@@ -55,9 +55,10 @@ final class KnownFindings {
     static final FuzzClass F16 = FuzzClass.known(16, "PTRACE_ATTACH waits for the trap as long as an engine's stop holds the tracee");
     static final FuzzClass F17 = FuzzClass.known(17, "PTRACE_KILL of a running, single-stepped tracee leaves the step on (patch 28)");
     static final FuzzClass F18 = FuzzClass.known(18, "ptrace's resume disables an engine's step, and no callback lets it reassert it (patch 28)");
+    static final FuzzClass F19 = FuzzClass.known(19, "utrace_get_signal's explicit report applies UTRACE_RESUME and disables a step");
 
     /** Every class a known-finding rule can give, in the findings' order (for the docs and the table). */
-    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, FuzzClass.GUARD);
+    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, FuzzClass.GUARD);
 
     /** The class of the violation {@code t} shows. */
     static FuzzClass classify(Trace t) {
@@ -82,7 +83,10 @@ final class KnownFindings {
                 if (f2(f)) return F2;
                 return f17(f) ? F17 : null;
             case "ptrace-request-not-spurious": return f6(f) ? F6 : null;
-            case "engine-step-kept": return f18(f) ? F18 : null;
+            case "engine-step-kept":
+                if (f2Shape(f)) return F2;
+                if (f18(f)) return F18;
+                return f19(f) ? F19 : null;
             case "sigcont-ends-stop":
             case "wait-liveness":
                 return f5(f) ? F5 : null;
@@ -201,7 +205,15 @@ final class KnownFindings {
      * the step (PT_SINGLE_STEP or PT_SINGLE_BLOCK) when it ran.
      */
     private static boolean f2(TraceFacts f) {
-        if (!f.message().contains("ptrace asked for a single-step")) return false;
+        return f.message().contains("ptrace asked for a single-step") && f2Shape(f);
+    }
+
+    /**
+     * Finding 2's mechanism: the step was last taken away by a wake-up from a utrace stop (utrace_reset's
+     * user_disable_single_step) while ptrace single-steps. An engine's step is lost with it: patch 27's
+     * finish_resume_report leaves stepping to ptrace while PT_SINGLE_STEP is set (fuzz --seed 15 --mode mutate).
+     */
+    private static boolean f2Shape(TraceFacts f) {
         int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
         if (i < 0 || f.by(i, "ptrace") || !f.cleared(i, "task.state", "UTRACED")) return false;
         String pt = f.before(i).get("task.ptrace");
@@ -233,6 +245,21 @@ final class KnownFindings {
         if (i < 0 || owed < 0 || owed > i) return false;
         return f.by(i, "tracee") ? f.function(i).equals("ptrace_stop")
             : f.by(i, "ptrace") && f.function(i).equals("ptrace_resume");
+    }
+
+    /**
+     * Finding 19: the step was last taken away by the tracee's finish_resume_report right after a
+     * utrace_get_signal explicit report that read utrace->resume as UTRACE_RESUME (entered for a pending attach or
+     * signal_handler), the step owed before it.
+     */
+    private static boolean f19(TraceFacts f) {
+        int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
+        int owed = f.last(0, f.size(), k -> f.set(k, "history.task", "step-owed"));
+        if (i < 1 || owed < 0 || owed > i || !f.by(i, "tracee") || !f.function(i).equals("finish_resume_report")) {
+            return false;
+        }
+        int explicit = f.last(0, i, k -> f.by(k, "tracee"));
+        return explicit >= 0 && f.detail(explicit).contains("resume was RESUME");
     }
 
     /**

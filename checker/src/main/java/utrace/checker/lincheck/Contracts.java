@@ -855,9 +855,12 @@ public final class Contracts {
                 return "engine-step-kept: UTRACE_SINGLESTEP was chosen at step " + owedAt + " and at step " + s.index()
                     + " the tracee returns to user mode without TIF_SINGLESTEP, with no callback since";
             }
-            // no engine left; or a REPORT or INTERRUPT pending, whose pass chooses again
+            // no engine left; or a REPORT or INTERRUPT pending, whose pass chooses again; or an event report's
+            // start_report took a pending step over (REPORT() drops its return: the pass chooses again)
+            boolean takenOver = s.actor() == 0 && s.function().startsWith("utrace_report_")
+                && Actions.isStep(before.get(Slots.RESUME)) && s.after().get(Slots.RESUME) == Actions.RESUME;
             if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0
-                    || s.after().get(Slots.RESUME) < Actions.SINGLESTEP) {
+                    || s.after().get(Slots.RESUME) < Actions.SINGLESTEP || takenOver) {
                 owedAt = -1;
             }
             Obs r = s.apiReturn();

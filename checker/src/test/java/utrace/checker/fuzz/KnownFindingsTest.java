@@ -43,7 +43,8 @@ class KnownFindingsTest {
         Map.entry("stop-skipped-by-signal-pass", 13), Map.entry("barrier-after-detach-report-consumed", 14),
         Map.entry("barrier-after-detach-held-by-other-engine", 14),
         Map.entry("interrupt-without-quiesce", 15), Map.entry("ptrace-attach-held-by-engine-stop", 16),
-        Map.entry("ptrace-kill-while-stepping", 17), Map.entry("ptrace-cont-drops-engine-step", 18)));
+        Map.entry("ptrace-kill-while-stepping", 17), Map.entry("ptrace-cont-drops-engine-step", 18),
+        Map.entry("attach-cancels-signal-step", 19)));
 
     static List<Trace> violations(String text, ModelConfig config) throws Exception {
         Scenario s = ScenarioParser.parseStrict("test.scenario", text);

@@ -324,6 +324,25 @@ class FindingsTest {
         }
     }
 
+    /**
+     * Finding 19: utrace_get_signal's explicit report, entered for another engine's pending attach, applies
+     * utrace->resume = UTRACE_RESUME with finish_resume_report() and so disables the step E2's report_signal chose
+     * in the pass before. Controls: no attach; the other engine attached from the start (no pending_attach).
+     */
+    @Test
+    void anAttachSendsTheTraceeThroughAnExplicitReportThatDisablesTheStep() throws Exception {
+        ExplorationResult r = Check.explore("attach-cancels-signal-step", Check.only("engine-step-kept"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(20, r.counterexample().schedule().size());
+        String engine = "engine E2 preattached events=SIGNAL|QUIESCE\ncallback E2 signal=SINGLESTEP+IGN quiesce=SINGLESTEP\n"
+            + "tracee\nkiller SIGUSR1\n";
+        for (String control : java.util.List.of("scenario no-attach\n" + engine,
+                "scenario attached-before\nengine E1 preattached events=REAP\n" + engine)) {
+            ExplorationResult c = Check.exploreText(control, InvariantSet.shipped("all").invariants());
+            assertEquals(Verdict.PASS, c.verdict(), () -> control + ": " + c.counterexample().violation().describe());
+        }
+    }
+
     /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
     @Test
     void interruptWithoutQuiesceReturnsZeroAndNoReportSignalFollows() {
