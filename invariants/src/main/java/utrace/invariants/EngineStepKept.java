@@ -18,13 +18,14 @@ import utrace.model.Transition;
 final class EngineStepKept extends ObservationCheck {
     EngineStepKept() {
         super("engine-step-kept",
-            "a tracee returns to user mode single-stepping (TIF_SINGLESTEP) when the last set of callbacks before "
-            + "it chose UTRACE_SINGLESTEP or BLOCKSTEP, or an engine's utrace_control(SINGLESTEP or BLOCKSTEP) "
-            + "returned 0 since (utrace.h: \"Resume in user mode for one instruction\"; \"If there are more callbacks "
-            + "made to any engine before returning to user mode, then the resume action is chosen only by the last "
-            + "set of callbacks\"); a REPORT or INTERRUPT pending in utrace->resume prevails over a step (\"the "
-            + "smallest value prevails\"), and the pass it makes chooses again; unless it was killed, or no engine "
-            + "is left.");
+            "a tracee returns to user mode single-stepping (TIF_SINGLESTEP) when the last choice before it was a "
+            + "step: a report pass that called a live engine and whose strongest non-STOP return was UTRACE_SINGLESTEP "
+            + "or BLOCKSTEP, or an engine's utrace_control(SINGLESTEP or BLOCKSTEP) that returned 0 (utrace.h: "
+            + "\"Resume in user mode for one instruction\"; \"If there are more callbacks made to any engine before "
+            + "returning to user mode, then the resume action is chosen only by the last set of callbacks\"); every "
+            + "later pass chooses again, one that calls no live engine for RESUME (\"To be sure, enable "
+            + "%UTRACE_EVENT(%QUIESCE)\"), and a REPORT or INTERRUPT pending in utrace->resume prevails over a step "
+            + "(\"the smallest value prevails\"); unless it was killed, or no engine is left.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {

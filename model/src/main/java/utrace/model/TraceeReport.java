@@ -141,10 +141,7 @@ final class TraceeReport {
         taskUtraceStruct(c);
         if (Utrace.startReportLocks(c) && !c.lockFree(LOCK_UTRACE)) return false;
         initReport(c);
-        // REPORT() drops start_report's return: "We are now making the report, so clear the flag saying we need
-        // one". A pending step is taken over by this pass, which chooses again (engine-step-kept): an engine with
-        // QUIESCE gets its report_quiesce here; one without is not asked ("To be sure, enable QUIESCE")
-        if (Actions.isStep(Utrace.startReport(c))) stepOwed(c, false);
+        Utrace.startReport(c); // REPORT() drops its return: "We are now making the report" (beginPass)
         c.observe(Obs.reportStarted(event));
         rbit(c, RB_WILL_NOT_STOP, willNotStop);
         c.local(L_REPORT_AFTER, after);
@@ -177,6 +174,10 @@ final class TraceeReport {
         c.local(L_EVENT, event);
         c.local(L_PASS_CONT, cont);
         c.taskGhostSet(G_PASS_ACTIVE);
+        // history (engine-step-kept): every pass chooses again, and its finish applies what it chose (RESUME if
+        // it calls no live engine): a step survives only by a callback's return, so an engine that wants it asked
+        // again needs QUIESCE (utrace.h: "To be sure, enable %UTRACE_EVENT(%QUIESCE)"); set again at the pass's end
+        stepOwed(c, false);
         if (kind == K_REVERSE) c.taskGhostSet(G_PASS_REVERSE);
         else c.taskGhostClear(G_PASS_REVERSE);
         c.set(G_PASS_LAST, 0);

@@ -821,7 +821,8 @@ public final class Contracts {
      * callback) that called a live engine chooses the strongest non-STOP action its callbacks returned; an
      * owner's utrace_control(SINGLESTEP or BLOCKSTEP) that returned 0 chooses the step, (REPORT or INTERRUPT)
      * another pass; a REPORT or INTERRUPT pending in utrace->resume prevails over a step ("the smallest value
-     * prevails": its pass chooses again). When the last choice
+     * prevails": its pass chooses again); every pass chooses again, one that calls no live engine for RESUME.
+     * When the last choice
      * was a step, the tracee returns to user mode with TIF_SINGLESTEP, unless SIGKILL was sent or utrace_flags
      * went to 0 (no engine left) since.
      */
@@ -839,9 +840,10 @@ public final class Contracts {
                 if (inPass && !pass && called) {
                     owedAt = Actions.isStep(choice) && before.get(Slots.RESUME) >= Actions.SINGLESTEP ? s.index() - 1 : -1;
                 }
-                if (pass && !inPass) {
+                if (pass && !inPass) { // every pass chooses again
                     called = false;
                     choice = Actions.RESUME;
+                    owedAt = -1;
                 }
                 inPass = pass;
                 for (Obs o : s.obs()) {
@@ -855,12 +857,9 @@ public final class Contracts {
                 return "engine-step-kept: UTRACE_SINGLESTEP was chosen at step " + owedAt + " and at step " + s.index()
                     + " the tracee returns to user mode without TIF_SINGLESTEP, with no callback since";
             }
-            // no engine left; or a REPORT or INTERRUPT pending, whose pass chooses again; or an event report's
-            // start_report took a pending step over (REPORT() drops its return: the pass chooses again)
-            boolean takenOver = s.actor() == 0 && s.function().startsWith("utrace_report_")
-                && Actions.isStep(before.get(Slots.RESUME)) && s.after().get(Slots.RESUME) == Actions.RESUME;
+            // no engine left; or a REPORT or INTERRUPT pending, whose pass chooses again
             if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0
-                    || s.after().get(Slots.RESUME) < Actions.SINGLESTEP || takenOver) {
+                    || s.after().get(Slots.RESUME) < Actions.SINGLESTEP) {
                 owedAt = -1;
             }
             Obs r = s.apiReturn();
