@@ -305,11 +305,7 @@ class FindingsTest {
      */
     @Test
     void ptraceContDisablesAnEngineStepThatNoCallbackReasserts() throws Exception {
-        ExplorationResult r = Check.explore("ptrace-cont-drops-engine-step", Check.only("engine-step-kept"));
-        assertEquals(Verdict.VIOLATION, r.verdict());
-        assertEquals(22, r.counterexample().schedule().size());
-        assertEquals("back to user mode without TIF_SINGLESTEP although the last callbacks (or utrace_control) chose "
-            + "UTRACE_SINGLESTEP or BLOCKSTEP", r.counterexample().violation().message());
+        assertStepLost("ptrace-cont-drops-engine-step", 22);
         ExplorationResult before28 = new utrace.checker.explore.Explorer(Check.LIMITS, utrace.checker.explore.ProgressListener.NONE)
             .explore(new utrace.model.Model(utrace.model.Scenarios.load("ptrace-cont-drops-engine-step"),
                 utrace.model.ModelConfig.fullSeries().withPatches(utrace.model.Series.select("without:28"))),
@@ -331,9 +327,7 @@ class FindingsTest {
      */
     @Test
     void anAttachSendsTheTraceeThroughAnExplicitReportThatDisablesTheStep() throws Exception {
-        ExplorationResult r = Check.explore("attach-cancels-signal-step", Check.only("engine-step-kept"));
-        assertEquals(Verdict.VIOLATION, r.verdict());
-        assertEquals(20, r.counterexample().schedule().size());
+        assertStepLost("attach-cancels-signal-step", 20);
         String engine = "engine E2 preattached events=SIGNAL|QUIESCE\ncallback E2 signal=SINGLESTEP+IGN quiesce=SINGLESTEP\n"
             + "tracee\nkiller SIGUSR1\n";
         for (String control : java.util.List.of("scenario no-attach\n" + engine,
@@ -341,6 +335,15 @@ class FindingsTest {
             ExplorationResult c = Check.exploreText(control, InvariantSet.shipped("all").invariants());
             assertEquals(Verdict.PASS, c.verdict(), () -> control + ": " + c.counterexample().violation().describe());
         }
+    }
+
+    /** Findings 18 and 19: the shipped scenario's shortest counterexample of engine-step-kept. */
+    private static void assertStepLost(String scenario, int steps) {
+        ExplorationResult r = Check.explore(scenario, Check.only("engine-step-kept"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertEquals(steps, r.counterexample().schedule().size());
+        assertEquals("back to user mode without TIF_SINGLESTEP although the last callbacks (or utrace_control) chose "
+            + "UTRACE_SINGLESTEP or BLOCKSTEP", r.counterexample().violation().message());
     }
 
     /** Finding 15: INTERRUPT is accepted without QUIESCE, and no report_signal follows it. */
