@@ -32,6 +32,11 @@ public enum Mutation {
         "utrace_stop tests signal_pending() instead of __fatal_signal_pending(): any pending signal, not only SIGKILL, "
             + "makes it return without sleeping, so an engine's UTRACE_STOP does not hold a tracee with a signal queued",
         "stop-is-sticky", "stop-while-signal-pending"),
+    UTRACE_STOP_FORGETS_RESUME_ACTION("utrace_stop",
+        "utrace_stop does not record the pass's resume action (\"Ensure a reporting pass when we're resumed\": "
+            + "utrace->resume = action and TIF_NOTIFY_RESUME), so the step another engine chose in the pass that "
+            + "stopped is lost when the stop ends",
+        "engine-step-kept", "stop-and-step-in-one-pass"),
     FINISH_REPORT_SKIPS_NOTIFY("finish_report",
         "finish_report writes utrace->resume but sets neither TIF_NOTIFY_RESUME nor TIF_SIGPENDING, so nothing brings "
             + "the tracee back to act on the step or report its callbacks chose",

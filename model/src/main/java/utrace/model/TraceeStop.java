@@ -110,7 +110,7 @@ final class TraceeStop {
     private static boolean utraceStopLock(Ctx c) {
         if (!c.lockFree(LOCK_UTRACE) || !c.lockFree(LOCK_SIGLOCK)) return false;
         int action = c.local(L_STOP_ACTION);
-        if (action < c.get(RESUME)) {
+        if (action < c.get(RESUME) && !c.cfg.mutated(Mutation.UTRACE_STOP_FORGETS_RESUME_ACTION)) {
             c.set(RESUME, action);
             c.setBits(TIF, action == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
         }
