@@ -197,12 +197,12 @@ public final class Slots {
      */
     public static final int G_RESUMED_ASKED = 1024;
     /**
-     * The last set of callbacks before the tracee's return to user mode chose UTRACE_SINGLESTEP or BLOCKSTEP as the
-     * resume action (the strongest non-STOP return of a pass that called a live engine), or an owner's
-     * utrace_control(SINGLESTEP or BLOCKSTEP) returned 0 since: utrace.h, UTRACE_SINGLESTEP, "If there are more
-     * callbacks made to any engine before returning to user mode, then the resume action is chosen only by the last
-     * set of callbacks" (engine-step-kept). Cleared by a later pass that called a live engine and chose anything
-     * else, at the return to user mode, and when utrace_reset() leaves no engine.
+     * The last choice before the tracee's return to user mode was a step (engine-step-kept): a pass that called a
+     * live engine chose UTRACE_SINGLESTEP or BLOCKSTEP (its strongest non-STOP return), or an owner's
+     * utrace_control(SINGLESTEP or BLOCKSTEP) returned 0, with no REPORT or INTERRUPT pending. utrace.h: "If there
+     * are more callbacks made to any engine before returning to user mode, then the resume action is chosen only by
+     * the last set of callbacks". Cleared where a pass begins (every pass chooses again), where a pending REPORT or
+     * INTERRUPT is taken or asked for, at the return to user mode, and when utrace_reset() leaves no engine.
      */
     public static final int G_STEP_OWED = 2048;
 

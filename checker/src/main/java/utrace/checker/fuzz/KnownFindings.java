@@ -240,11 +240,17 @@ final class KnownFindings {
      * callback, so nothing enables it again. The step was owed before that clear, and no choice came after it.
      */
     private static boolean f18(TraceFacts f) {
-        int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
-        int owed = f.last(0, f.size(), k -> f.set(k, "history.task", "step-owed"));
-        if (i < 0 || owed < 0 || owed > i) return false;
+        int i = owedStepTakenAt(f);
+        if (i < 0) return false;
         return f.by(i, "tracee") ? f.function(i).equals("ptrace_stop")
             : f.by(i, "ptrace") && f.function(i).equals("ptrace_resume");
+    }
+
+    /** The step that last cleared TIF_SINGLESTEP, if the step was owed (history.task step-owed) before it; else -1. */
+    private static int owedStepTakenAt(TraceFacts f) {
+        int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
+        int owed = f.last(0, f.size(), k -> f.set(k, "history.task", "step-owed"));
+        return i >= 0 && owed >= 0 && owed <= i ? i : -1;
     }
 
     /**
@@ -253,11 +259,8 @@ final class KnownFindings {
      * signal_handler), the step owed before it.
      */
     private static boolean f19(TraceFacts f) {
-        int i = f.last(0, f.size(), k -> f.cleared(k, "task.tif", "SINGLESTEP"));
-        int owed = f.last(0, f.size(), k -> f.set(k, "history.task", "step-owed"));
-        if (i < 1 || owed < 0 || owed > i || !f.by(i, "tracee") || !f.function(i).equals("finish_resume_report")) {
-            return false;
-        }
+        int i = owedStepTakenAt(f);
+        if (i < 1 || !f.by(i, "tracee") || !f.function(i).equals("finish_resume_report")) return false;
         int explicit = f.last(0, i, k -> f.by(k, "tracee"));
         return explicit >= 0 && f.detail(explicit).contains("resume was RESUME");
     }

@@ -822,9 +822,8 @@ public final class Contracts {
      * owner's utrace_control(SINGLESTEP or BLOCKSTEP) that returned 0 chooses the step, (REPORT or INTERRUPT)
      * another pass; a REPORT or INTERRUPT pending in utrace->resume prevails over a step ("the smallest value
      * prevails": its pass chooses again); every pass chooses again, one that calls no live engine for RESUME.
-     * When the last choice
-     * was a step, the tracee returns to user mode with TIF_SINGLESTEP, unless SIGKILL was sent or utrace_flags
-     * went to 0 (no engine left) since.
+     * When the last choice was a step, the tracee returns to user mode with TIF_SINGLESTEP, unless SIGKILL was sent
+     * or utrace_flags went to 0 (no engine left) since.
      */
     static String engineStepKept(Model m, List<LoggedStep> log) {
         int owedAt = -1;
