@@ -98,6 +98,49 @@ class MemoryCliTest {
         expectQuietPass(launcher(root, verify));
     }
 
+    /**
+     * The launcher's heap (issue 16, nineteenth round): the young generation fixed, not left to grow page by page
+     * through a search, and transparent huge pages asked for where the kernel gives them on request; the user's
+     * CHECKER_JAVA_OPTS replaces all of it. Read from the launcher's own `exec java` line (bash -x), against the
+     * same rule worked out here from this machine's (or container's) memory.
+     */
+    @Test
+    void theLauncherFixesTheYoungGenerationAndAsksForHugePagesOnlyWhereTheKernelGivesThem() throws Exception {
+        Path project = Path.of(System.getProperty("user.dir")).getParent();
+        Path launcher = project.resolve("bin/checker");
+        Assumptions.assumeTrue(Files.isRegularFile(project.resolve("checker/target/checker.jar")),
+            "no checker/target/checker.jar (run make build first)");
+        String javaLine = execLine(launcher, null);
+        long memMb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+            .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElseThrow();
+        for (String limit : List.of("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")) {
+            Path f = Path.of(limit);
+            String v = Files.isReadable(f) ? Files.readString(f).strip() : "";
+            if (v.matches("[0-9]+")) memMb = Math.min(memMb, Long.parseLong(v) >> 20);
+        }
+        long young = memMb < 4096 ? memMb / 16 : 256;
+        assertTrue(javaLine.contains(" -XX:+UseParallelGC -XX:MaxRAMPercentage=50 -XX:NewSize=" + young + "m -XX:MaxNewSize="
+            + young + "m"), javaLine);
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
+        assertEquals(madvise, javaLine.contains(" -XX:+UseTransparentHugePages"), javaLine);
+        assertEquals("java -Xmx300m -jar", execLine(launcher, "-Xmx300m").replaceAll(" -XX:SharedArchiveFile=\\S+"
+            + " -Xlog:cds=off -Xlog:cds\\+dynamic=off", "").replaceAll(" \\S+checker\\.jar.*", ""));
+    }
+
+    /** The `exec java ...` line bash -x prints for `bin/checker --version`, with CHECKER_JAVA_OPTS unset or set. */
+    private String execLine(Path launcher, String javaOpts) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-x", launcher.toString(), "--version").directory(tmp.toFile());
+        if (javaOpts == null) pb.environment().remove("CHECKER_JAVA_OPTS");
+        else pb.environment().put("CHECKER_JAVA_OPTS", javaOpts);
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), err);
+        return err.lines().filter(l -> l.startsWith("+ exec java ")).map(l -> l.substring(7)).findFirst()
+            .orElseThrow(() -> new AssertionError("no exec line in: " + err));
+    }
+
     private static void expectQuietPass(Process p) throws Exception {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
