@@ -255,7 +255,7 @@ final class EngineApi {
             case Actions.REPORT:
             case Actions.SINGLESTEP:
             case Actions.BLOCKSTEP:
-                Utrace.clearEngineWantsStop(c, e);
+                if (!c.cfg.mutated(Mutation.CONTROL_STEP_KEEPS_STOP)) Utrace.clearEngineWantsStop(c, e);
                 // history (engine-step-kept): SINGLESTEP or BLOCKSTEP after the last callbacks asks for the step,
                 // unless a REPORT or INTERRUPT pending makes a pass that chooses again; a REPORT prevails over it
                 if (action != Actions.REPORT) TraceeReport.stepOwed(c, c.get(RESUME) >= Actions.SINGLESTEP);

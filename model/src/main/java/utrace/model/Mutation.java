@@ -130,6 +130,11 @@ public enum Mutation {
             + "utrace_reset() sees an engine that still wants the stop and does not wake the tracee (\"Just let @target "
             + "continue running normally, reversing the effect of a previous %UTRACE_STOP\")",
         "no-lost-wakeup", "stop-then-resume"),
+    CONTROL_STEP_KEEPS_STOP("utrace_control",
+        "utrace_control(SINGLESTEP, BLOCKSTEP or REPORT) returns 0 but does not clear_engine_wants_stop(): ENGINE_STOP "
+            + "stays, utrace_reset() sees an engine that still wants the stop and does not wake the tracee (\"like "
+            + "%UTRACE_RESUME\", which reverses \"the effect of a previous %UTRACE_STOP\")",
+        "no-lost-wakeup", "stop-then-step"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "
