@@ -135,6 +135,10 @@ public enum Mutation {
             + "stays, utrace_reset() sees an engine that still wants the stop and does not wake the tracee (\"like "
             + "%UTRACE_RESUME\", which reverses \"the effect of a previous %UTRACE_STOP\")",
         "no-lost-wakeup", "stop-then-step"),
+    RESET_SKIPS_SPLICE("utrace_reset",
+        "utrace_reset() does not splice_attaching() first: it recomputes utrace_flags from ->attached alone, so the "
+            + "events an engine still on ->attaching has asked for are dropped and its hooks pass unreported",
+        "events-reported", "reset-while-attaching"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "

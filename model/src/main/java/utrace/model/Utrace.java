@@ -225,7 +225,7 @@ final class Utrace {
      * set the flag between that read and the clear of TIF_SYSCALL_TRACE.
      */
     static boolean utraceReset(Ctx c, boolean ptSyscallTrace) {
-        spliceAttaching(c);
+        if (!c.cfg.mutated(Mutation.RESET_SKIPS_SPLICE)) spliceAttaching(c);
         int flags = 0;
         int attached = c.get(ATTACHED);
         int kept = EngineList.EMPTY;
