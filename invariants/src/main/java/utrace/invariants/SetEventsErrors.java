@@ -20,7 +20,8 @@ final class SetEventsErrors extends ObservationCheck {
             "utrace_set_events() fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "
             + "or newly setting them on a dying task, and with -ESRCH once the reap began or the engine is detached; "
             + "after it returns 0 "
-            + "to the owner no callback outside the new mask is made, on a stopped or a running target (where "
+            + "to the owner, or to the engine's own callback, no callback outside the new mask is made, on a stopped or "
+            + "a running target (where "
             + "a callback already under way must make it -EINPROGRESS, and after -EINPROGRESS once "
             + "utrace_barrier() returned 0); no error the comment does not give (-EINPROGRESS \"will never be "
             + "returned\" when @events only sets new bits); DEATH set with a 0 return is reported when the task "
@@ -69,7 +70,8 @@ final class SetEventsErrors extends ObservationCheck {
                     return callback(m, o) + (barrier
                         ? " although the owner's utrace_set_events left the mask " + Events.names(mask)
                             + " after an -EINPROGRESS return and its utrace_barrier() then returned 0"
-                        : " although utrace_set_events(" + Events.names(mask) + ") returned 0 to the owner");
+                        : " although utrace_set_events(" + Events.names(mask) + ") returned 0 to "
+                            + (before.engineHistory(o.engine(), Slots.EG_MASK_BY_CALLBACK) ? "its own callback" : "the owner"));
                 }
             }
         }
@@ -125,7 +127,7 @@ final class SetEventsErrors extends ObservationCheck {
         v.read(Slots.EXIT_STATE, -1);
         v.read(Slots.UBITS, Slots.U_DEATH | Slots.U_REAP);
         engines(m, v, Slots.E_OPS, -1);
-        engines(m, v, Slots.E_GHOST, Slots.EG_MASK_VALID);
+        engines(m, v, Slots.E_GHOST, Slots.EG_MASK_VALID | Slots.EG_MASK_BY_CALLBACK);
         engines(m, v, Slots.E_MASK, -1);
     }
 

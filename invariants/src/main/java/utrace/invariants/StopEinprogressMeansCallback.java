@@ -26,7 +26,8 @@ final class StopEinprogressMeansCallback extends Base {
             + "draws: while another engine keeps the tracee stopped there \"might be no callbacks until all "
             + "engines let it resume\" (UTRACE_REPORT); a stop the engine's own callback asked for (it returned, "
             + "or may still return, UTRACE_STOP) owes no further callback; the engine's next utrace_control(), a "
-            + "detach, or SIGKILL ends the promise (docs/findings.md, finding 8).");
+            + "utrace_set_events() that drops QUIESCE, a detach, or SIGKILL ends the promise (docs/findings.md, "
+            + "finding 8).");
     }
 
     @Override public String checkState(Model m, State s) {

@@ -119,7 +119,9 @@ final class EngineApi {
         c.unlock(LOCK_UTRACE);
         // utrace.h: "When this returns zero, you can be sure that no event callbacks you've disabled in
         // @events can be made." Stopped or running: on a running task the utrace->reporting test above is
-        // what keeps that promise. A call from the target itself (a callback) promises nothing here.
+        // what keeps that promise. A call from the target itself (a callback) needs no test: the callback under
+        // way is the caller.
+        if (!current && ret != Errno.EALREADY && ret != Errno.ESRCH) c.ghostClear(e, EG_MASK_BY_CALLBACK);
         if (ret == Errno.OK && !current && (old & ~events) == 0 && barrierPending(c, e) && c.get(EXIT_STATE) == 0
                 && !seesStopped(c)) {
             // A call that only sets new bits on a running target makes no utrace->reporting test: its 0 promises
@@ -136,10 +138,13 @@ final class EngineApi {
             c.set(engine(e, E_MASK), events | E_MASK_AFTER_BARRIER);
             c.ghostClear(e, EG_MASK_VALID);
         } else if (ret == Errno.OK) {
-            // the engine's own callback changed its flags: no promise until the owner's next 0
-            c.ghostClear(e, EG_MASK_VALID);
-            int mask = c.get(engine(e, E_MASK));
-            if ((mask & E_MASK_AFTER_BARRIER) != 0) c.set(engine(e, E_MASK), mask & ~E_MASK_AFTER_BARRIER);
+            // The engine's own callback changed its flags (target == current: no utrace->reporting test, the
+            // callback in progress is the caller). "When this returns zero, you can be sure that no event callbacks
+            // you've disabled in @events can be made": start_callback() reads engine->flags afresh for every later
+            // callback, and re-reads them after report_quiesce ("could have been changed synchronously by
+            // ->report_quiesce"), so the promise holds from here, as for the owner's 0.
+            c.set(engine(e, E_MASK), events);
+            c.ghostSet(e, EG_MASK_VALID | EG_MASK_BY_CALLBACK);
         }
         // "If @target was stopped before the call, ... if %UTRACE_EVENT(%QUIESCE) is included in @events, then a
         // @report_quiesce callback will be made when @target resumes" (callback-promised; only QUIESCE newly set
@@ -148,7 +153,10 @@ final class EngineApi {
         // start_callback() reads them, so a pass under way skips the engine (as stop-einprogress-means-callback's
         // edge: an engine without QUIESCE is promised nothing).
         if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && (events & Events.QUIESCE) == 0) {
-            c.ghostClear(e, EG_CALLBACK_OWED);
+            // The same for utrace_control(STOP)'s -EINPROGRESS ("A @report_quiesce or @report_signal callback will
+            // be made soon"): the pass that stops the tracee now calls no report_quiesce, and QUIESCE set again
+            // later promises a callback only "when @target resumes" (checker fuzz --seed 27, random scenario 990).
+            c.ghostClear(e, EG_CALLBACK_OWED | EG_STOP_OWED);
         } else if (ret == Errno.OK && !current && utraceStopped && (old & Events.QUIESCE) == 0) {
             c.ghostSet(e, EG_CALLBACK_OWED);
         }

@@ -545,7 +545,7 @@ public final class Model {
         m.put("history.task", names(s.get(G_TASK), TASK_HISTORY));
         for (int e = 0; e < engineCount(); e++) {
             String h = names(s.get(engine(e, E_GHOST)), ENGINE_HISTORY);
-            // which events the owner's 0 from utrace_set_events promised (set-events-errors reads E_MASK)
+            // which events a 0 from utrace_set_events promised (set-events-errors reads E_MASK)
             int mask = s.get(engine(e, E_MASK));
             if ((s.get(engine(e, E_GHOST)) & EG_MASK_VALID) != 0) {
                 h = h.replace("mask-valid", "mask-valid=" + Events.names(mask & ~E_MASK_AFTER_BARRIER)
@@ -567,7 +567,7 @@ public final class Model {
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
         "death-returned", "death-detached", "reap-called", "held-stopped", "mask-valid", "attached-in-pass",
         "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "stop-asked", "ran-since-examine",
-        "callback-owed", "examining"};
+        "callback-owed", "examining", "let-go", "mask-by-callback"};
 
     private static String names(int bits, String[] names) {
         StringBuilder b = new StringBuilder();

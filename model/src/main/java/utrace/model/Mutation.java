@@ -139,6 +139,18 @@ public enum Mutation {
         "utrace_reset() does not splice_attaching() first: it recomputes utrace_flags from ->attached alone, so the "
             + "events an engine still on ->attaching has asked for are dropped and its hooks pass unreported",
         "events-reported", "reset-while-attaching"),
+    START_CALLBACK_SKIPS_REREAD("start_callback",
+        "start_callback() does not re-read engine->flags after report_quiesce (\"Now we set it again ... before "
+            + "re-examining engine->flags, which could have been changed synchronously by ->report_quiesce\"): it "
+            + "calls the event's callback on the flags it read before, although the engine's report_quiesce has just "
+            + "disabled that event with utrace_set_events()",
+        "set-events-errors", "quiesce-drops-own-event"),
+    FINISH_CALLBACK_IGNORES_DETACHED_OPS("finish_callback_report",
+        "finish_callback_report() no longer treats an engine whose ops utrace_control() set to utrace_detached_ops "
+            + "during its callback like UTRACE_DETACH (\"If utrace_control() was used, treat that like UTRACE_DETACH "
+            + "here\"): the callback's return value is applied to the detached engine, and report->detaches is not "
+            + "set, so no utrace_reset() takes the engine off the list",
+        "deadlock-freedom", "callback-detaches-itself"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "

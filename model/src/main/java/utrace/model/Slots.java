@@ -288,4 +288,10 @@ public final class Slots {
      * Bit 18.
      */
     public static final int EG_LET_GO = 262144;
+    /**
+     * E_MASK (with EG_MASK_VALID) came from the engine's own callback: a utrace_set_events() on itself (target ==
+     * current) that returned 0, whose promise set-events-errors holds as it holds the owner's. Only scenarios whose
+     * callbacks call utrace_set_events set it. Bit 19.
+     */
+    public static final int EG_MASK_BY_CALLBACK = 524288;
 }

@@ -114,7 +114,11 @@ final class TraceeReport {
                 int e = c.local(L_CUR) - 1;
                 c.store(REPORTING, e + 1);
                 c.fence(Barrier.B1_READER);
-                c.local(L_WANT, c.flags(e));
+                if (c.cfg.mutated(Mutation.START_CALLBACK_SKIPS_REREAD)) {
+                    if (c.record) c.note("engine->flags not re-read (mutation start-callback-skips-reread)");
+                } else {
+                    c.local(L_WANT, c.flags(e)); // report_quiesce may have changed them (a self-call)
+                }
                 eventCheck(c, e);
                 return true;
             }
@@ -317,7 +321,11 @@ final class TraceeReport {
             // under utrace->lock so that utrace_barrier() sees the detach
             if (!c.cfg.mutated(Mutation.CALLBACK_DETACH_KEEPS_OPS)) c.ops(e, Ops.DETACHED);
         }
-        if (c.ops(e) == Ops.DETACHED) {
+        // "If utrace_control() was used, treat that like UTRACE_DETACH here": a detach made during the callback
+        // (the owner's, or the callback's own) wins over its return value.
+        boolean treatDetached = c.ops(e) == Ops.DETACHED
+            && (action == Actions.DETACH || !c.cfg.mutated(Mutation.FINISH_CALLBACK_IGNORES_DETACHED_OPS));
+        if (treatDetached) {
             rbit(c, RB_DETACHES, true);
         } else {
             if (action < c.local(L_ACTION)) c.local(L_ACTION, action);

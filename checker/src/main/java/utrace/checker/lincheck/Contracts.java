@@ -6,6 +6,7 @@ import java.util.List;
 import utrace.checker.threaded.LoggedStep;
 import utrace.invariants.SignalEvent;
 import utrace.model.Actions;
+import utrace.model.CallbackSpec;
 import utrace.model.EngineList;
 import utrace.model.Errno;
 import utrace.model.Events;
@@ -410,8 +411,8 @@ public final class Contracts {
      * 5, the -EINPROGRESS half (utrace.h: "A @report_quiesce or @report_signal callback will be made soon"):
      * the tracee never sleeps in utrace_stop for engines that are all owed that callback. An engine is owed it
      * when its last utrace_control() was a STOP that returned -EINPROGRESS, it had QUIESCE, its own callbacks
-     * had not asked for the stop (none returned UTRACE_STOP before, none was running), and no callback to it
-     * has started since. Another engine keeping the tracee stopped defers the callback ("there might be no
+     * had not asked for the stop (none returned UTRACE_STOP before, none was running), and since then no callback
+     * to it has started and its flags have kept QUIESCE (an engine that drops it is promised nothing). Another engine keeping the tracee stopped defers the callback ("there might be no
      * callbacks until all engines let it resume"); SIGKILL ends the stop.
      */
     static String stopEinprogressMeansCallback(Model m, List<LoggedStep> log, List<Callback> cbs) {
@@ -453,6 +454,7 @@ public final class Contracts {
         State before = before(m, log, last);
         if ((before.engineFlags(e) & Events.ENGINE_STOP) != 0 || (before.engineFlags(e) & Events.QUIESCE) == 0) return -1;
         for (Callback c : cbs) if (c.engine == e && (c.runningAt(last) || c.start > last && c.start <= upto)) return -1;
+        for (int i = last; i <= upto; i++) if ((log.get(i).after().engineFlags(e) & Events.QUIESCE) == 0) return -1;
         return last;
     }
 
@@ -504,8 +506,10 @@ public final class Contracts {
      * also enables report_signal), or after it returned -EINPROGRESS and the owner's utrace_barrier then returned
      * 0 (utrace_barrier: it "waits until there is no chance an unwanted callback can be in progress"). The
      * promise lasts until the engine's flags change again: the owner's next utrace_set_events return starts a
-     * new one if it is 0 (or a pending one if -EINPROGRESS); any other change of the flags (the engine's own
-     * callback calling utrace_set_events) ends both, with no judgement until the next one.
+     * new one if it is 0 (or a pending one if -EINPROGRESS), and so does the engine's own callback calling
+     * utrace_set_events on itself (target == current: the flags it stores are in place for every later callback,
+     * start_callback re-reading them after report_quiesce); any other change of the flags ends both, with no
+     * judgement until the next one.
      */
     private static String disabledCallbackMade(Model m, List<LoggedStep> log) {
         int[] promised = new int[m.engineCount()];
@@ -553,6 +557,11 @@ public final class Contracts {
                     promised[e] = atBarrier[e];
                     promisedAt[e] = s.index();
                     atBarrier[e] = -1;
+                } else if (selfSetEvents(m, s, e) >= 0) {
+                    promised[e] = selfSetEvents(m, s, e);
+                    promisedAt[e] = s.index();
+                    inProgressAt[e] = -1;
+                    atBarrier[e] = -1;
                 } else if (((before.engineFlags(e) ^ s.after().engineFlags(e)) & ~Events.ENGINE_STOP) != 0) {
                     promised[e] = -1;
                     atBarrier[e] = -1;
@@ -560,6 +569,21 @@ public final class Contracts {
             }
         }
         return null;
+    }
+
+    /**
+     * The @events a live callback to engine e made in this step gave utrace_set_events on its own engine, when the
+     * engine's flags after the step are exactly those (the call went through), else -1.
+     */
+    private static int selfSetEvents(Model m, LoggedStep s, int e) {
+        for (Obs o : s.obs()) {
+            if (!o.liveCallback() || o.engine() != e) continue;
+            CallbackSpec spec = m.scenario().engines().get(e).callback(o.code());
+            if (spec == null || spec.selfCall() == null || spec.selfCall().kind() != CallbackSpec.SelfCallKind.SET_EVENTS) continue;
+            int events = spec.selfCall().arg() & ~Events.ENGINE_STOP;
+            if ((s.after().engineFlags(e) & ~Events.ENGINE_STOP) == events) return events;
+        }
+        return -1;
     }
 
     /** utrace_set_events' "stopped" test: task_is_utraced() from patch 15 on, task_is_stopped_or_traced() before. */

@@ -107,6 +107,27 @@ class ContractsTest {
         assertTrue(broken.stream().anyMatch(b -> b.startsWith(brokenPrefix)), broken.toString());
     }
 
+    /**
+     * stop-einprogress-means-callback's edge, in the contract as in the invariant: an engine that drops QUIESCE
+     * after its utrace_control(STOP) returned -EINPROGRESS is promised nothing, even once it sets QUIESCE again
+     * while the tracee sleeps (checker fuzz --seed 27 --mode random, scenario 990, issue 16's twentieth round). The
+     * runs reach the stop that used to break the contract: the tracee asleep in utrace_stop for E2 alone.
+     */
+    @Test
+    void anEngineThatDropsQuiesceAfterEinprogressIsPromisedNoCallback() throws Exception {
+        Model model = new Model(utrace.model.ScenarioParser.parse("r27-990", "scenario r27-990\nengine E2 preattached "
+            + "events=QUIESCE\ntracee unblock SIGCONT\nowner E2 control STOP; set_events DEATH; "
+            + "set_events QUIESCE|EXIT|SIGNAL\n"), ModelConfig.fullSeries());
+        int stopped = 0;
+        for (long seed = 0; seed < 300; seed++) {
+            List<LoggedStep> log = new ArrayList<>();
+            State end = runToRest(model, List.of(), new Random(seed), log);
+            assertEquals(List.of(), Contracts.checkAll(model, log, end), "seed " + seed);
+            if (model.traceeInUtraceStop(end)) stopped++;
+        }
+        assertTrue(stopped > 0, "no run ended with the tracee in utrace_stop");
+    }
+
     /** The contracts a finding's counterexample (on the full series, for {@code invariant}) breaks, run to rest. */
     private static List<String> contractsBrokenByTheCounterexample(String scenario, String invariant) throws Exception {
         Model model = new Model(Scenarios.load(scenario), ModelConfig.fullSeries());

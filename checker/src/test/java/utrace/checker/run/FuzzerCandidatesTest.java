@@ -20,7 +20,7 @@ import utrace.model.ScenarioParser;
 
 /**
  * The checker-side problems the fifteenth round's scenario fuzzer found (h3's candidates B1, C1, C2, C3;
- * docs/fidelity.md, the fifteenth round): each candidate passes now, and the clause it tripped still fails where
+ * docs/fidelity.md, the fifteenth round), and D1 of the twentieth round: each candidate passes now, and the clause it tripped still fails where
  * the kernel does break it. Each of the candidate tests fails on the checker before the fix.
  */
 class FuzzerCandidatesTest {
@@ -117,6 +117,22 @@ class FuzzerCandidatesTest {
         passes("scenario c3q\nengine E1 preattached events=QUIESCE\ntracee raise SIGSTOP\n"
             + "owner E1 wait_stopped; control STOP; control REPORT; set_events QUIESCE|REAP\nkiller SIGCONT after tracee:stopped\n",
             Check.only("callback-promised"));
+    }
+
+    /**
+     * D1 (issue 16's twentieth round, `checker fuzz --seed 27 --count 3000 --mode random`, scenario 990): E2's
+     * owner gets -EINPROGRESS from UTRACE_STOP, drops QUIESCE (set_events DEATH) and sets it again after the tracee
+     * stopped for it. The pass that stopped it could call no report_quiesce, and QUIESCE set again promises a
+     * callback only "when @target resumes": stop-einprogress-means-callback's promise ended with the drop. Finding 8
+     * still fails it.
+     */
+    @Test
+    void d1AnEngineThatDropsQuiesceAfterEinprogressIsPromisedNoCallback() {
+        passes("scenario d1\nengine E2 preattached events=QUIESCE\ntracee unblock SIGCONT\n"
+            + "owner E2 control STOP; set_events DEATH; set_events QUIESCE|EXIT|SIGNAL\n",
+            Check.only("stop-einprogress-means-callback"));
+        ExplorationResult r = Check.explore("stop-einprogress-no-callback", Check.only("stop-einprogress-means-callback"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
     }
 
     private static Model model(String scenario, String patches) {
