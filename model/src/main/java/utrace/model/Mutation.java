@@ -151,6 +151,20 @@ public enum Mutation {
             + "here\"): the callback's return value is applied to the detached engine, and report->detaches is not "
             + "set, so no utrace_reset() takes the engine off the list",
         "deadlock-freedom", "callback-detaches-itself"),
+    FINISH_EXAMINE_IGNORES_SWITCH_COUNT("utrace_finish_examine",
+        "utrace_finish_examine() compares the task's state with utrace_prepare_examine()'s but not "
+            + "wait_task_inactive()'s switch count (\"if (unlikely(ncsw != exam->ncsw)) ret = -EAGAIN\", seed line "
+            + "3139), so a tracee that ran and went back to sleep in the same state passes as unscheduled",
+        "examine-means-unscheduled", "examine-across-kill"),
+    SYSEMU_RUNS_SYSCALL_BODY("syscall_trace_enter",
+        "syscall_trace_enter() does not return -1 for TIF_SYSCALL_EMU: under PTRACE_SYSEMU the system call the tracer "
+            + "emulates runs as well (raise() sends its signal, exit() exits)",
+        "wait-report-correct", "sysemu-skips-body"),
+    GET_SIGNAL_DROPS_RESUME_ACTION("utrace_get_signal",
+        "utrace_get_signal() takes utrace->resume but hands finish_resume_report() a report whose action is still "
+            + "UTRACE_RESUME (\"report.action = resume\" is gone, seed line 2810): the UTRACE_SINGLESTEP or BLOCKSTEP "
+            + "an engine asked for is dropped (\"We only got here to process utrace->resume\")",
+        "engine-step-kept", "signal-step-then-ptrace-cont"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "

@@ -300,7 +300,8 @@ final class Owner extends Actor {
         } else {
             int ncsw = WaitTaskInactive.call(c, model.tracee(), c.local(L_EX_STATE));
             if (ncsw == WaitTaskInactive.SPIN) return false;
-            ret = ncsw != c.local(L_EX_NCSW) ? Errno.EAGAIN : Errno.OK;
+            ret = ncsw != c.local(L_EX_NCSW) && !c.cfg.mutated(Mutation.FINISH_EXAMINE_IGNORES_SWITCH_COUNT)
+                ? Errno.EAGAIN : Errno.OK;
         }
         if (c.cfg.mutated(Mutation.FINISH_EXAMINE_SKIPS_RECHECK) && ret == Errno.EAGAIN) ret = Errno.OK;
         endExamine(c, e);

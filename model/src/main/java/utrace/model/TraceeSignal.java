@@ -431,7 +431,8 @@ final class TraceeSignal {
         // %UTRACE_EVENT(%QUIESCE)"
         if (resume == Actions.REPORT || resume == Actions.INTERRUPT) TraceeReport.stepOwed(c, false);
         if (resume > Actions.REPORT) {
-            c.local(L_ACTION, resume);
+            // "We only got here to process utrace->resume": report.action = resume (seed line 2810)
+            if (!c.cfg.mutated(Mutation.GET_SIGNAL_DROPS_RESUME_ACTION)) c.local(L_ACTION, resume);
             TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS, false);
             TraceeReport.callFrr(c, GS_HOOK);
         } else if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {

@@ -227,7 +227,7 @@ final class TraceeSyscall {
         }
         // x86 syscall_trace_enter() (3.1): "if (unlikely(test_thread_flag(TIF_SYSCALL_EMU))) ret = -1L;": under
         // PTRACE_SYSEMU the tracer emulates the call, its body never runs (exit() does not exit, raise() sends nothing)
-        if (c.has(TIF, Tif.SYSCALL_EMU)) c.local(L_SYSOP, 0);
+        if (c.has(TIF, Tif.SYSCALL_EMU) && !c.cfg.mutated(Mutation.SYSEMU_RUNS_SYSCALL_BODY)) c.local(L_SYSOP, 0);
         if (c.cfg.has(3) && (c.get(UTRACE_FLAGS) & Events.SYSCALL_ENTRY) != 0) return startSyscallEntryReport(c);
         c.observe(Obs.eventUnreported(Events.SYSCALL_ENTRY));
         c.pc(TraceePtrace.PT_SYS_ENTRY);
