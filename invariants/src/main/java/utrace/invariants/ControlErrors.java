@@ -60,23 +60,30 @@ final class ControlErrors extends ObservationCheck {
         }
         if (ret == Errno.EINVAL) return null;
         int ops = m.seenBy(s, caller, Slots.engine(e, Slots.E_OPS), -1);
-        boolean gone = ops != Ops.LIVE || s.utraceBit(Slots.U_REAP);
+        // The reap and report_death as their history bits tell them, not utrace->reap and utrace->death: the
+        // kernel's own flags are what a broken utrace would get wrong (a death flag never cleared answers
+        // -EALREADY for good).
+        boolean reapBegan = s.taskHistory(Slots.G_REAP_BEGAN);
+        boolean deathUnderWay = s.taskHistory(Slots.G_DEATH_BEGAN) && !s.taskHistory(Slots.G_DEATH_DONE);
+        boolean gone = ops != Ops.LIVE || reapBegan;
         // A DETACH that returns in a step after its mark (the weak memory model) sees its own DETACHED ops; a
         // DETACH after an earlier one fails in get_utrace_lock, a step that sees those ops too (-ESRCH above).
-        boolean ownMark = action == Actions.DETACH && ops == Ops.DETACHED && !s.utraceBit(Slots.U_REAP);
+        boolean ownMark = action == Actions.DETACH && ops == Ops.DETACHED && !reapBegan;
         boolean dead = s.exitState() != 0;
         if ((ret == Errno.OK || ret == Errno.EINPROGRESS) && gone && !ownMark) {
             // the DocBook: "After using UTRACE_DETACH once, further calls to utrace_control with the same engine
             // pointer will return -ESRCH"; get_utrace_lock() answers so once the reap began
-            return " although " + m.engineName(e) + (s.utraceBit(Slots.U_REAP) ? ": the reap has begun"
+            return " although " + m.engineName(e) + (reapBegan ? ": the reap has begun"
                 : " is detached");
         }
         if (ret == Errno.ESRCH && !gone && !(dead && action != Actions.DETACH)) {
             return " while " + m.engineName(e) + " is attached, the reap has not begun"
                 + (dead ? "" : " and the target is alive");
         }
-        if (ret == Errno.EALREADY && !(action == Actions.DETACH && s.utraceBit(Slots.U_DEATH))) {
-            return (action == Actions.DETACH ? " before report_death began" : ": -EALREADY is DETACH's alone");
+        if (ret == Errno.EALREADY && !(action == Actions.DETACH && deathUnderWay)) {
+            return action != Actions.DETACH ? ": -EALREADY is DETACH's alone"
+                : s.taskHistory(Slots.G_DEATH_BEGAN) ? " after report_death and its bookkeeping finished"
+                : " before report_death began";
         }
         if (dead && action != Actions.DETACH && ret != Errno.ESRCH) {
             return ", not -ESRCH, on a dead target (exit_state set)";
@@ -88,7 +95,7 @@ final class ControlErrors extends ObservationCheck {
     @Override public void visible(Model m, Footprint v) {
         engines(m, v, Slots.E_FLAGS, Events.QUIESCE);
         engines(m, v, Slots.E_OPS, -1);
-        v.read(Slots.UBITS, Slots.U_REAP | Slots.U_DEATH);
+        v.read(Slots.G_TASK, Slots.G_REAP_BEGAN | Slots.G_DEATH_BEGAN | Slots.G_DEATH_DONE);
         v.read(Slots.EXIT_STATE, -1);
     }
 

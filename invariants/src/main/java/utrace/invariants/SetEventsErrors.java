@@ -89,13 +89,15 @@ final class SetEventsErrors extends ObservationCheck {
         if (ret == Errno.EINPROGRESS && (old & ~events) == 0) {
             return " although it only sets new bits (\"-EINPROGRESS will never be returned\")";
         }
-        if (ret == Errno.EALREADY && !((old & ~events & Events.DEATH_EVENTS) != 0 && s.utraceBit(Slots.U_DEATH))
+        // report_death and the reap as their history bits tell them, not utrace->death and utrace->reap
+        boolean deathUnderWay = s.taskHistory(Slots.G_DEATH_BEGAN) && !s.taskHistory(Slots.G_DEATH_DONE);
+        if (ret == Errno.EALREADY && !((old & ~events & Events.DEATH_EVENTS) != 0 && deathUnderWay)
                 && !((events & ~old & Events.DEATH_EVENTS) != 0 && s.exitState() != 0)) {
             return " although it neither clears DEATH/QUIESCE after report_death began nor newly sets them "
                 + "on a dying task";
         }
         if (ret == Errno.ESRCH && m.seenBy(s, caller, Slots.engine(e, Slots.E_OPS), -1) == Ops.LIVE
-                && !s.utraceBit(Slots.U_REAP)) {
+                && !s.taskHistory(Slots.G_REAP_BEGAN)) {
             return " while " + m.engineName(e) + " is attached and the reap has not begun";
         }
         return null;
@@ -125,7 +127,6 @@ final class SetEventsErrors extends ObservationCheck {
         engines(m, v, Slots.E_FLAGS, -1);
         v.read(Slots.G_TASK, Slots.G_DEATH_BEGAN | Slots.G_DEATH_DONE | Slots.G_REAP_BEGAN);
         v.read(Slots.EXIT_STATE, -1);
-        v.read(Slots.UBITS, Slots.U_DEATH | Slots.U_REAP);
         engines(m, v, Slots.E_OPS, -1);
         engines(m, v, Slots.E_GHOST, Slots.EG_MASK_VALID | Slots.EG_MASK_BY_CALLBACK);
         engines(m, v, Slots.E_MASK, -1);

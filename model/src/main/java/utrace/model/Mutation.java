@@ -165,6 +165,12 @@ public enum Mutation {
             + "UTRACE_RESUME (\"report.action = resume\" is gone, seed line 2810): the UTRACE_SINGLESTEP or BLOCKSTEP "
             + "an engine asked for is dropped (\"We only got here to process utrace->resume\")",
         "engine-step-kept", "signal-step-then-ptrace-cont"),
+    DEATH_FLAG_NEVER_CLEARED("utrace_maybe_reap",
+        "utrace_maybe_reap() does not clear utrace->death after the report_death pass (\"After we unlock with this "
+            + "flag clear, any competing utrace_control/utrace_set_events calls know that we've finished our "
+            + "callbacks\", seed line 1889): a detach after report_death returned still gets -EALREADY, as if the "
+            + "callback were running",
+        "control-errors", "detach-after-death-report"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "

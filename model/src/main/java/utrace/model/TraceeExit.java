@@ -185,7 +185,9 @@ final class TraceeExit {
 
     private static boolean deathMaybeReap(Tracee t, Ctx c) {
         if (!c.lockFree(LOCK_UTRACE)) return false;
-        c.clearBits(UBITS, U_DEATH);
+        // "After we unlock with this flag clear, any competing utrace_control/utrace_set_events calls know that
+        // we've finished our callbacks and any detach bookkeeping" (seed line 1889)
+        if (!c.cfg.mutated(Mutation.DEATH_FLAG_NEVER_CLEARED)) c.clearBits(UBITS, U_DEATH);
         c.taskGhostSet(G_DEATH_DONE);
         if (!c.has(UBITS, U_REAP)) {
             Utrace.utraceReset(c);

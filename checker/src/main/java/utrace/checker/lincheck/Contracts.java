@@ -476,7 +476,8 @@ public final class Contracts {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
                     + ") returned -EINPROGRESS at step " + s.index() + " although it only sets new bits";
             }
-            if (r.ret() == Errno.ESRCH && before.engineOps(r.engine()) == Ops.LIVE && !before.utraceBit(Slots.U_REAP)) {
+            if (r.ret() == Errno.ESRCH && before.engineOps(r.engine()) == Ops.LIVE
+                    && !before.taskHistory(Slots.G_REAP_BEGAN)) {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
                     + ") returned -ESRCH at step " + s.index() + " with the engine attached and no reap begun";
             }
@@ -486,7 +487,8 @@ public final class Contracts {
                     + ") returned 0 at step " + s.index() + " although the engine is detached (-ESRCH expected)";
             }
             int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
-            if (cleared != 0 && before.utraceBit(Slots.U_DEATH)) {
+            // report_death under way as the history tells it, not utrace->death
+            if (cleared != 0 && before.taskHistory(Slots.G_DEATH_BEGAN) && !before.taskHistory(Slots.G_DEATH_DONE)) {
                 return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
                     + ") returned 0 at step " + s.index() + " although it clears " + Events.names(cleared)
                     + " while report_death is under way (-EALREADY expected)";

@@ -43,13 +43,18 @@ final class ControlErrorsContract {
         }
         if (ret == Errno.EINVAL) return false;
         // "After using UTRACE_DETACH once, further calls ... will return -ESRCH"
-        boolean detachedOrReaped = st.engineOps(e) != Ops.LIVE || st.utraceBit(Slots.U_REAP);
+        // the reap and report_death as the history tells them, not utrace->reap and utrace->death, which a broken
+        // utrace may get wrong
+        boolean reapBegan = st.taskHistory(Slots.G_REAP_BEGAN);
+        boolean detachedOrReaped = st.engineOps(e) != Ops.LIVE || reapBegan;
         if (st.exitState() != 0 && action != Actions.DETACH) return ret == Errno.ESRCH; // "already dead"
         if (ret == Errno.ESRCH) return detachedOrReaped;
-        if (ret == Errno.EALREADY) return action == Actions.DETACH && st.utraceBit(Slots.U_DEATH);
+        if (ret == Errno.EALREADY) {
+            return action == Actions.DETACH && st.taskHistory(Slots.G_DEATH_BEGAN) && !st.taskHistory(Slots.G_DEATH_DONE);
+        }
         // 0 or -EINPROGRESS: an attached engine, before the reap; or a DETACH whose own mark this is (the weak
         // memory model returns it in a later step; an earlier DETACH would have made get_utrace_lock fail)
-        boolean ownMark = action == Actions.DETACH && st.engineOps(e) == Ops.DETACHED && !st.utraceBit(Slots.U_REAP);
+        boolean ownMark = action == Actions.DETACH && st.engineOps(e) == Ops.DETACHED && !reapBegan;
         return !detachedOrReaped || ownMark;
     }
 
