@@ -38,7 +38,7 @@ final class EngineApi {
             // utrace_flags != 0 or we see EXIT_DEAD.
             c.fence(Barrier.B3_WRITER);
             if (c.get(EXIT_STATE) == TaskState.EXIT_DEAD && !c.cfg.mutated(Mutation.ADD_ENGINE_IGNORES_EXIT_DEAD)) {
-                c.store(UTRACE_FLAGS, 0);
+                if (!c.cfg.mutated(Mutation.ADD_ENGINE_BACKOFF_KEEPS_FLAGS)) c.store(UTRACE_FLAGS, 0);
                 return Errno.ESRCH;
             }
         }

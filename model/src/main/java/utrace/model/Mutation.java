@@ -171,6 +171,33 @@ public enum Mutation {
             + "callbacks\", seed line 1889): a detach after report_death returned still gets -EALREADY, as if the "
             + "callback were running",
         "control-errors", "detach-after-death-report"),
+    CALLBACK_DETACH_SKIPS_RESET("finish_callback_report",
+        "finish_callback_report() marks the engine detached but does not set report->detaches (seed line 2334), so "
+            + "finish_report() calls no utrace_reset(): the detached engine stays on ->attached, and its owner's "
+            + "utrace_barrier() waits for it for good",
+        "deadlock-freedom", "callback-detach-then-barrier"),
+    SIGNAL_PASS_LEAVES_REPORTING("utrace_get_signal",
+        "utrace_get_signal()'s report_signal loop skips an engine that wants neither the signal's event nor QUIESCE "
+            + "without setting utrace->reporting back to NULL (seed line 2901): the engine's owner's utrace_barrier() "
+            + "sees a callback in progress that never ends",
+        "deadlock-freedom", "signal-pass-skips-engine-then-barrier"),
+    REAP_KEEPS_UTRACE_FLAGS("utrace_maybe_reap",
+        "the reap's teardown does not clear task->utrace_flags (\"utrace_add_engine() checks ->utrace_flags != 0\", "
+            + "seed line 1906): an attach after release_task skips the EXIT_DEAD test and puts an engine on a reaped "
+            + "task, where it never gets report_reap",
+        "no-engine-leak", "attach-races-reap-teardown"),
+    ADD_ENGINE_BACKOFF_KEEPS_FLAGS("utrace_add_engine",
+        "utrace_add_engine() backs off from an EXIT_DEAD task with -ESRCH but leaves the UTRACE_EVENT(REAP) it set in "
+            + "utrace_flags (\"target->utrace_flags = 0\" is gone, seed line 1351): the next attach sees utrace_flags "
+            + "!= 0, skips the test and attaches to the reaped task",
+        "no-engine-leak", "two-attaches-race-reap"),
+    CALLBACK_DETACH_SKIPS_LOCK("finish_callback_report",
+        "finish_callback_report() marks the engine detached for a callback's UTRACE_DETACH without taking "
+            + "utrace->lock (\"By holding the lock here, we make sure that utrace_barrier() (really "
+            + "get_utrace_lock()) sees the effect of this detach\", seed line 2319): the detach lands inside an "
+            + "owner's utrace_control(), between its get_utrace_lock() and its body, which then acts on a detached "
+            + "engine",
+        "control-errors", "callback-detach-vs-control"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "

@@ -232,7 +232,7 @@ final class TraceeReport {
         int event = c.local(L_EVENT);
         if (c.local(L_KIND) == K_SIGNAL) {
             if ((want & (event | Events.QUIESCE)) == 0) {
-                c.set(REPORTING, 0);
+                if (!c.cfg.mutated(Mutation.SIGNAL_PASS_LEAVES_REPORTING)) c.set(REPORTING, 0);
                 nextEngine(c);
             } else {
                 c.pc(TraceeSignal.P_SIGNAL_CALL);
@@ -316,7 +316,10 @@ final class TraceeReport {
         boolean locks = action == Actions.DETACH
             || (!detachedNow && action != Actions.STOP && Utrace.engineWantsStop(c, e))
             || (!detachedNow && action == Actions.STOP && !Utrace.engineWantsStop(c, e));
-        if (locks && !c.lockFree(LOCK_UTRACE)) return false;
+        if (locks && !c.lockFree(LOCK_UTRACE)
+                && !(action == Actions.DETACH && c.cfg.mutated(Mutation.CALLBACK_DETACH_SKIPS_LOCK))) {
+            return false;
+        }
         if (action == Actions.DETACH) {
             // under utrace->lock so that utrace_barrier() sees the detach
             if (!c.cfg.mutated(Mutation.CALLBACK_DETACH_KEEPS_OPS)) c.ops(e, Ops.DETACHED);
@@ -326,7 +329,7 @@ final class TraceeReport {
         boolean treatDetached = c.ops(e) == Ops.DETACHED
             && (action == Actions.DETACH || !c.cfg.mutated(Mutation.FINISH_CALLBACK_IGNORES_DETACHED_OPS));
         if (treatDetached) {
-            rbit(c, RB_DETACHES, true);
+            if (!c.cfg.mutated(Mutation.CALLBACK_DETACH_SKIPS_RESET)) rbit(c, RB_DETACHES, true);
         } else {
             if (action < c.local(L_ACTION)) c.local(L_ACTION, action);
             if (action != Actions.STOP) {

@@ -300,7 +300,7 @@ final class Utrace {
      * them. Returns the private list the caller then walks.
      */
     static int reapTeardown(Ctx c) {
-        c.set(UTRACE_FLAGS, 0);
+        if (!c.cfg.mutated(Mutation.REAP_KEEPS_UTRACE_FLAGS)) c.set(UTRACE_FLAGS, 0);
         int list = EngineList.concat(c.get(ATTACHED), c.get(ATTACHING));
         c.set(ATTACHED, EngineList.EMPTY);
         c.set(ATTACHING, EngineList.EMPTY);
