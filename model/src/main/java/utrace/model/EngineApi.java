@@ -48,6 +48,10 @@ final class EngineApi {
             c.set(ATTACHING, EngineList.append(c.get(ATTACHING), e));
             if (!c.cfg.mutated(Mutation.ADD_ENGINE_SKIPS_PENDING_ATTACH)) c.setBits(UBITS, U_PENDING_ATTACH);
         }
+        // A new engine (kmem_cache_zalloc): an owner attaching again after its put reuses the slot of an engine
+        // already freed (Owner refuses while it is not), so the old engine's history goes with it.
+        if (c.get(engine(e, E_GHOST)) != 0) c.set(engine(e, E_GHOST), 0);
+        if (c.get(engine(e, E_MASK)) != 0) c.set(engine(e, E_MASK), 0);
         // kref_init() gives the caller's reference; utrace_engine_get() the attached one.
         c.ops(e, Ops.LIVE);
         c.flags(e, 0);

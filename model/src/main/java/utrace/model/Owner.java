@@ -23,7 +23,7 @@ final class Owner extends Actor {
                 + "racing allocations (freed again in the kernel) is not modelled: the second caller finds the pointer set"));
     private static final StepInfo ATTACH_ADD = new StepInfo("lock; utrace_flags |= REAP; smp_mb(); EXIT_DEAD? else add to ->attaching", "utrace_add_engine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1329, "spin_lock(&utrace->lock);")
-            .simplified("UTRACE_ATTACH_EXCLUSIVE and the MATCH lookups are not modelled: an engine attaches once (-EEXIST after)"));
+            .simplified("UTRACE_ATTACH_EXCLUSIVE and the MATCH lookups are not modelled: an engine attaches once (-EEXIST until it is freed; then an attach reuses its slot)"));
     private static final StepInfo SET_EVENTS = new StepInfo("get_utrace_lock; check death/exit_state; set flags; smp_mb(); reporting == engine?", "utrace_set_events", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1609, "utrace = get_utrace_lock(target, engine, true);")
             .simplified("the whole call is one step (all of it under utrace->lock, with tasklist_lock read-held inside)"));
@@ -142,7 +142,7 @@ final class Owner extends Actor {
                 c.at(ATTACH_ADD);
                 if (!c.lockFree(LOCK_UTRACE)) return false;
                 if (c.ops(e) != Ops.NULL || c.ghost(e, EG_OWNER_REF)) {
-                    returned(c, op, Errno.EEXIST); // the model's engines attach once
+                    returned(c, op, Errno.EEXIST); // one engine per slot: -EEXIST until the first engine is freed
                     return true;
                 }
                 returned(c, op, EngineApi.addEngine(c, e));
