@@ -3,7 +3,6 @@ package utrace.invariants;
 import utrace.model.Events;
 import utrace.model.Footprint;
 import utrace.model.Model;
-import utrace.model.Signals;
 import utrace.model.Slots;
 import utrace.model.State;
 import utrace.model.TaskState;
@@ -30,7 +29,9 @@ final class ExitStopHolds extends Base {
 
     @Override public String checkTransition(Model m, State before, Transition t) {
         if (before.exitState() != TaskState.EXIT_NONE || t.after().exitState() == TaskState.EXIT_NONE) return null;
-        if (before.has(Slots.SIGPENDING, Signals.SIGKILL)) return null; // a fresh SIGKILL ends the stop
+        // a fresh SIGKILL ends the stop: one sent and not dequeued since, as the history tells it (not task->pending,
+        // which a broken dequeue leaves set)
+        if (before.taskHistory(Slots.G_SIGKILL_UNTAKEN)) return null;
         for (int e = 0; e < m.engineCount(); e++) {
             if (live(before, e) && before.has(Slots.engine(e, Slots.E_FLAGS), Events.ENGINE_STOP)
                     && before.engineHistory(e, Slots.EG_EXIT_STOP)) {
@@ -44,7 +45,7 @@ final class ExitStopHolds extends Base {
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.EXIT_STATE, -1);
-        v.read(Slots.SIGPENDING, Signals.SIGKILL);
+        v.read(Slots.G_TASK, Slots.G_SIGKILL_UNTAKEN);
         engines(m, v, Slots.E_OPS, -1);
         engines(m, v, Slots.E_FLAGS, Events.ENGINE_STOP);
         engines(m, v, Slots.E_GHOST, Slots.EG_EXIT_STOP);

@@ -18,7 +18,8 @@ final class SigkillWins extends ObservationCheck {
     SigkillWins() {
         super("sigkill-wins",
             "No engine can keep a SIGKILLed thread from dying: once SIGKILL has been sent the tracee never "
-            + "returns to user mode, never stays asleep in a utrace stop, and is dead in every final state "
+            + "returns to user mode, never enters a group stop (TASK_STOPPED: its group exit ends the group stop), "
+            + "never stays asleep in a utrace stop, and is dead in every final state "
             + "(PATCHES.md guarantee 3; utrace_get_signal never intercepts SIGKILL, utrace_stop checks "
             + "__fatal_signal_pending() under siglock); no system call whose entry report stopped the tracee goes on "
             + "once SIGKILL has been sent (do_report_syscall_entry: \"Don't let the system call actually proceed\"). "
@@ -34,6 +35,7 @@ final class SigkillWins extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (o.kind() == Obs.Kind.USER_ENTRY) return "the tracee returned to user mode after SIGKILL";
+            if (o.kind() == Obs.Kind.GROUP_STOP) return "the tracee entered a group stop (TASK_STOPPED) after SIGKILL";
             // do_report_syscall_entry's UTRACE_SYSCALL_ABORT (patch 01): the restop step that goes on with the system
             // call is the one that tested fatal_signal_pending(), so a SIGKILL sent before it must have stopped it.
             if (o.kind() == Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP) {
@@ -56,6 +58,8 @@ final class SigkillWins extends ObservationCheck {
         v.read(Slots.G_TASK, Slots.G_KILLED);
     }
 
-    /** Observations checkTransition reads: returns to user mode, a system call going on after its entry stop. */
-    @Override public int observes() { return Obs.kinds(Obs.Kind.USER_ENTRY, Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP); }
+    /** Observations checkTransition reads: returns to user mode, a system call going on after its entry stop, group stops. */
+    @Override public int observes() {
+        return Obs.kinds(Obs.Kind.USER_ENTRY, Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP, Obs.Kind.GROUP_STOP);
+    }
 }

@@ -198,6 +198,21 @@ public enum Mutation {
             + "owner's utrace_control(), between its get_utrace_lock() and its body, which then acts on a detached "
             + "engine",
         "control-errors", "callback-detach-vs-control"),
+    SIGKILL_KEEPS_GROUP_STOP("complete_signal",
+        "complete_signal()'s group exit for SIGKILL does not end the group stop (\"signal->flags = SIGNAL_GROUP_EXIT\" "
+            + "leaves SIGNAL_STOP_STOPPED set): when the tracer lets go, __ptrace_unlink() finds a group stop in effect, "
+            + "sets JOBCTL_STOP_PENDING again, and the SIGKILLed child stops in TASK_STOPPED",
+        "sigkill-wins", "sigkill-ends-group-stop"),
+    FATAL_DEQUEUE_LEAVES_SIGKILL("get_signal_to_deliver",
+        "get_signal_to_deliver()'s fatal path (fatal_signal_pending(): dequeue only SIGKILL, then do_group_exit) does "
+            + "not take SIGKILL off task->pending: utrace_stop() sees it still pending and lets the dying thread through "
+            + "the UTRACE_STOP its engine's report_exit returned",
+        "exit-stop-holds", "sigkill-then-exit-stop"),
+    KILLED_SCHEDULE_KEEPS_TRACED("ptrace_stop",
+        "ptrace_stop()'s schedule() returns at once for a task with SIGKILL pending (signal_pending_state() in "
+            + "TASK_TRACED, which has TASK_WAKEKILL) but leaves its state TASK_TRACED instead of TASK_RUNNING: the dying "
+            + "tracee looks stopped, and the tracer's wait reports a stop that never happened",
+        "wait-reports-once", "kill-before-step-stop"),
     CALLBACK_RESUME_KEEPS_STOP("finish_callback_report",
         "a callback that returns other than UTRACE_STOP does not clear_engine_wants_stop(): an ENGINE_STOP set by an "
             + "earlier UTRACE_STOP survives the engine's own word to go on, and the tracee stops for good at its next "

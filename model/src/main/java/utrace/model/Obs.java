@@ -39,7 +39,16 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** utrace_prepare_examine() returned 0 to the owner of engine {@code engine} */
         EXAMINE_PREPARED,
         /** start_report() began a report pass for an event: code = the event ({@link Events} bit) */
-        REPORT_STARTED
+        REPORT_STARTED,
+        /** do_signal_stop() put the tracee to sleep in TASK_STOPPED (a group stop) */
+        GROUP_STOP
+    }
+
+    private static final Obs GROUP_STOP_ENTERED = new Obs(Kind.GROUP_STOP, -1, 0, 0, 0);
+
+    /** The tracee entered a group stop (a shared immutable instance). */
+    public static Obs groupStop() {
+        return GROUP_STOP_ENTERED;
     }
 
     private static final Obs SYSCALL_ENTRY_STARTED = new Obs(Kind.REPORT_STARTED, -1, Events.SYSCALL_ENTRY, 0, 0);

@@ -86,6 +86,7 @@ final class SendSignal {
         c.clearBits(SIGPENDING, mask);
         c.clearBits(SHARED_PENDING, mask);
         c.clearBits(G_SIG_OWED, mask);
+        if ((mask & Signals.SIGKILL) != 0) c.taskGhostClear(G_SIGKILL_UNTAKEN);
     }
 
     /**
@@ -133,7 +134,7 @@ final class SendSignal {
      */
     static void sigkill(Ctx c) {
         c.setBits(SIGPENDING, Signals.SIGKILL);
-        c.taskGhostSet(G_KILLED);
+        c.taskGhostSet(G_KILLED | G_SIGKILL_UNTAKEN);
         // The group is exiting: no stop can take effect any more, so the history bit of
         // sigcont-ends-stop is dropped (and does not split the states after SIGKILL).
         c.clearBits(G_TASK, G_CONT_AFTER_STOP);
@@ -143,7 +144,8 @@ final class SendSignal {
             // is only queued. (A task killed before exit_signals() got its group exit then.)
             return;
         }
-        c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
+        // signal->flags = SIGNAL_GROUP_EXIT: the group stop ends with it
+        if (!c.cfg.mutated(Mutation.SIGKILL_KEEPS_GROUP_STOP)) c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
         c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
         if (!c.cfg.mutated(Mutation.SIGKILL_KEEPS_JOBCTL_PENDING)) JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
         Utrace.signalWakeUp(c, !c.cfg.mutated(Mutation.SIGKILL_SKIPS_WAKEKILL));

@@ -205,6 +205,12 @@ public final class Slots {
      * INTERRUPT is taken or asked for, at the return to user mode, and when utrace_reset() leaves no engine.
      */
     public static final int G_STEP_OWED = 2048;
+    /**
+     * A SIGKILL was sent and the tracee has not dequeued it since (exit-stop-holds: a new SIGKILL ends report_exit's
+     * hold). Set and cleared with SIGKILL's bit in task->pending on the full series, so it adds no state; it is
+     * history so that the invariant does not take the kernel's own pending set, which a broken dequeue gets wrong.
+     */
+    public static final int G_SIGKILL_UNTAKEN = 4096;
 
     // G_WAIT history bits
     /** the tracee is in (or entering) a ptrace stop with a nonzero exit_code its tracer has not collected */

@@ -53,8 +53,11 @@ final class TraceePtrace {
             case PT_STOP_DECIDE: return ptraceStopDecide(c);
             case PT_STOP_SLEEP: {
                 if (c.get(TASK_STATE) != TaskState.RUNNING && !TraceeStop.killedAwake(c)) return false;
-                // schedule() does not sleep in a WAKEKILL state with SIGKILL pending (signal_pending_state)
-                c.set(TASK_STATE, TaskState.RUNNING);
+                // schedule() does not sleep in a WAKEKILL state with SIGKILL pending (signal_pending_state): __schedule()
+                // sets prev->state = TASK_RUNNING instead of dequeuing the task
+                if (!c.cfg.mutated(Mutation.KILLED_SCHEDULE_KEEPS_TRACED) || c.get(TASK_STATE) == TaskState.RUNNING) {
+                    c.set(TASK_STATE, TaskState.RUNNING);
+                }
                 c.observe(Obs.stopLeft());
                 c.pc(PT_STOP_AFTER);
                 return true;

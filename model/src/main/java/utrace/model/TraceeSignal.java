@@ -92,7 +92,9 @@ final class TraceeSignal {
                 if (Utrace.fatalSignalPending(c)) {
                     if (!c.lockFree(LOCK_SIGLOCK)) return false;
                     c.observe(Obs.dequeue(Signals.SIGKILL, c.get(JOBCTL)));
-                    c.clearBits(SIGPENDING, Signals.SIGKILL);
+                    // get_signal_to_deliver's fatal path: sigdelset(&current->pending.signal, SIGKILL)
+                    if (!c.cfg.mutated(Mutation.FATAL_DEQUEUE_LEAVES_SIGKILL)) c.clearBits(SIGPENDING, Signals.SIGKILL);
+                    c.taskGhostClear(G_SIGKILL_UNTAKEN);
                     c.note("dequeue SIGKILL: die");
                     TraceeExit.fatalSignal(c, Signals.SIGKILL);
                 } else {
@@ -224,6 +226,7 @@ final class TraceeSignal {
         if (signr == Signals.SIGSTOP) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
         if (c.has(SIGPENDING, signr)) c.clearBits(SIGPENDING, signr);
         else c.clearBits(SHARED_PENDING, signr);
+        if (signr == Signals.SIGKILL) c.taskGhostClear(G_SIGKILL_UNTAKEN);
         c.clearBits(G_SIG_OWED, signr); // history: taken, to be acted on or reported in this pass
         if (c.cfg.mutated(Mutation.DEQUEUE_CLEARS_SIGPENDING)) c.clearBits(TIF, Tif.SIGPENDING);
         else Utrace.recalcSigpending(c);

@@ -142,6 +142,7 @@ final class TraceeStop {
 
     /** do_signal_stop() decided to stop: schedule() in TASK_STOPPED. */
     static void groupStopSleep(Ctx c, String note) {
+        c.observe(Obs.groupStop());
         c.set(NCSW, (c.get(NCSW) + 1) & 3);
         if (c.record) c.note(note);
         c.pc(JC_SLEEP);

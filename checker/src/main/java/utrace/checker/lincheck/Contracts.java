@@ -216,7 +216,8 @@ public final class Contracts {
     }
 
     /**
-     * 3: once SIGKILL is sent the tracee never returns to user mode, goes on with no system call its entry report
+     * 3: once SIGKILL is sent the tracee never returns to user mode, enters no group stop (the group exit ends it),
+     * goes on with no system call its entry report
      * stopped (do_report_syscall_entry's UTRACE_SYSCALL_ABORT) and ends dead, unless an engine holds it at report_exit
      * (the exception utrace.h documents; exit-stop-holds checks that hold).
      */
@@ -226,6 +227,10 @@ public final class Contracts {
             if (killedAt < 0 && s.after().killed()) killedAt = s.index();
             if (killedAt >= 0 && s.has(Obs.Kind.USER_ENTRY)) {
                 return "sigkill-wins: SIGKILL was sent at step " + killedAt + ", yet the tracee returned to user mode at step " + s.index();
+            }
+            if (killedAt >= 0 && s.has(Obs.Kind.GROUP_STOP)) {
+                return "sigkill-wins: SIGKILL was sent at step " + killedAt + ", yet the tracee entered a group stop at step "
+                    + s.index();
             }
             if (killedAt >= 0 && s.has(Obs.Kind.SYSCALL_ATTEMPTED_AFTER_STOP)) {
                 return "sigkill-wins: SIGKILL was sent at step " + killedAt + ", yet the system call stopped at entry went on at step "
@@ -295,7 +300,8 @@ public final class Contracts {
      * and dies". After a report_exit callback to an engine returned UTRACE_STOP, the thread does not become a
      * zombie or dead while that engine still asks for the stop, before a utrace_control() of its owner
      * that lets go returns (any action but STOP, not -EINVAL), unless a new SIGKILL is pending (it wakes the
-     * TASK_UTRACED sleeper).
+     * TASK_UTRACED sleeper): one sent and not dequeued since, as the history tells it, not task->pending, which a
+     * broken dequeue leaves set.
      */
     static String exitStopHolds(Model m, List<LoggedStep> log, List<Callback> cbs) {
         for (Callback c : cbs) {
@@ -310,7 +316,7 @@ public final class Contracts {
                 State before = before(m, log, i);
                 if (before.engineOps(c.engine) != Ops.LIVE || (before.engineFlags(c.engine) & Events.ENGINE_STOP) == 0) break;
                 if (before.exitState() == TaskState.EXIT_NONE && s.after().exitState() != TaskState.EXIT_NONE
-                        && (before.pendingSignals() & utrace.model.Signals.SIGKILL) == 0) {
+                        && !before.taskHistory(Slots.G_SIGKILL_UNTAKEN)) {
                     return "exit-stop-holds: report_exit to " + m.engineName(c.engine) + " returned UTRACE_STOP (applied at step "
                         + c.end + "), yet at step " + i + " the thread became " + TaskState.exitName(s.after().exitState())
                         + " while " + m.engineName(c.engine) + " still asks for the stop";
