@@ -15,8 +15,8 @@ import utrace.model.Transition;
 /**
  * Guarantee 10: utrace_finish_examine() returns 0 only if the target stayed unscheduled since
  * utrace_prepare_examine(). Judged on a ghost (the tracee took a step after the prepare), not on the
- * state and switch count that utrace_finish_examine itself compares: the model's switch count has two
- * bits and wraps, and an invariant that re-did the kernel's check could not catch the check being wrong.
+ * state and switch count that utrace_finish_examine itself compares: an invariant that re-did the kernel's
+ * check could not catch the check being wrong (or the model's switch count, 8 bits, wrapping).
  */
 final class ExamineMeansUnscheduled extends ObservationCheck {
     ExamineMeansUnscheduled() {

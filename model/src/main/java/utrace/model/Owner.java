@@ -50,7 +50,7 @@ final class Owner extends Actor {
     private static final StepInfo EXAMINE_PREPARE = new StepInfo("ENGINE_STOP? exit_state? exam->state = state; wait_task_inactive()", "utrace_prepare_examine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 3086, "if (unlikely(!engine_wants_stop(engine)))")
             .simplified("wait_task_inactive() as in ptrace_check_attach (WaitTaskInactive: busy-wait while the "
-                + "tracee runs, the == re-check once it sleeps); nvcsw is a 2-bit count of the tracee's stops"));
+                + "tracee runs, the == re-check once it sleeps); nvcsw is an 8-bit count of the tracee's stops"));
     private static final StepInfo EXAMINE_FINISH = new StepInfo("state == exam->state? wait_task_inactive() == exam->ncsw?", "utrace_finish_examine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 3130, "if (unlikely(!engine_wants_stop(engine)))")
             .simplified("as utrace_prepare_examine's wait_task_inactive()"));

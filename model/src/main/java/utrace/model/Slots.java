@@ -39,7 +39,7 @@ public final class Slots {
     public static final int G_ATTACH_COUNT = 17;
     /** attach sequence number + 1 of the last engine called in the current report pass. */
     public static final int G_PASS_LAST = 18;
-    /** number of times the tracee scheduled out voluntarily (nvcsw), for wait_task_inactive. */
+    /** number of times the tracee scheduled out voluntarily (nvcsw, 8 bits: TraceeStop.countSwitch), for wait_task_inactive. */
     public static final int NCSW = 19;
     /** task->ptrace: PT_PTRACED, PT_SYSCALL_TRACE (patch 22), PT_SINGLE_STEP/BLOCK (patch 26). */
     public static final int PTRACE = 20;
@@ -266,7 +266,7 @@ public final class Slots {
     /**
      * The tracee took a step (it was scheduled) since this engine's utrace_prepare_examine(): then
      * utrace_finish_examine() must not return 0 (PATCHES.md guarantee 10, examine-means-unscheduled). A
-     * ghost, so that the invariant does not rest on the model's 2-bit switch count, which wraps.
+     * ghost, so that the invariant does not rest on the model's switch count, which is what it checks.
      */
     public static final int EG_RAN_SINCE_EXAMINE = 32768;
     /**

@@ -145,7 +145,7 @@ final class TraceePtrace {
     private static boolean ptraceStopDecide(Ctx c) {
         if (!c.lockFree(LOCK_TASKLIST)) return false;
         if (c.has(PTRACE, PT_PTRACED)) {
-            c.set(NCSW, (c.get(NCSW) + 1) & 3);
+            TraceeStop.countSwitch(c);
             c.note("do_notify_parent_cldstop; schedule()");
             c.pc(PT_STOP_SLEEP);
             return true;

@@ -20,7 +20,7 @@ import utrace.model.ScenarioParser;
 
 /**
  * The checker-side problems the fifteenth round's scenario fuzzer found (h3's candidates B1, C1, C2, C3;
- * docs/fidelity.md, the fifteenth round), and D1 of the twentieth round: each candidate passes now, and the clause it tripped still fails where
+ * docs/fidelity.md, the fifteenth round), and D1 and D2 of the twentieth round: each candidate passes now, and the clause it tripped still fails where
  * the kernel does break it. Each of the candidate tests fails on the checker before the fix.
  */
 class FuzzerCandidatesTest {
@@ -133,6 +133,21 @@ class FuzzerCandidatesTest {
             Check.only("stop-einprogress-means-callback"));
         ExplorationResult r = Check.explore("stop-einprogress-no-callback", Check.only("stop-einprogress-means-callback"));
         assertEquals(Verdict.VIOLATION, r.verdict());
+    }
+
+    /**
+     * D2 (twentieth round, `checker fuzz --seed 26 --count 4000 --mode mutate`, scenario 3046): E1's examination of
+     * the group-stopped tracee spans a ptrace attach, a step and a detach, and SIGCONT and SIGSTOP: four switches.
+     * The model's switch count had two bits, wrapped, and utrace_finish_examine returned 0 where the kernel's nvcsw
+     * differs. With eight bits it returns -EAGAIN; finish-examine-ignores-switch-count still fails the invariant.
+     */
+    @Test
+    void d2AnExaminationAcrossFourSwitchesIsNotUnscheduled() {
+        String d2 = "scenario d2\nengine E1 preattached\ntracee\nowner E1 control STOP; examine\n"
+            + "ptrace attach; singlestep; detach\nkiller SIGSTOP SIGCONT SIGSTOP\n";
+        passes(d2, Check.only("examine-means-unscheduled"));
+        ExplorationResult m = run(d2, Check.only("examine-means-unscheduled"), Mutation.FINISH_EXAMINE_IGNORES_SWITCH_COUNT);
+        assertEquals(Verdict.VIOLATION, m.verdict());
     }
 
     private static Model model(String scenario, String patches) {
