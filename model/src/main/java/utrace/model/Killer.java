@@ -105,7 +105,7 @@ final class Killer extends Actor {
             may.read(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
             if (sig == Signals.SIGKILL) {
                 may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT);
-                may.write(G_TASK, G_KILLED);
+                may.write(G_TASK, G_KILLED | G_SIGKILL_UNTAKEN);
                 // task_clear_jobctl_pending (patch 09/20 rows), which reads what is left to clear JOBCTL_TRAPPING
                 may.readWrite(JOBCTL, JOBCTL_PENDING_MASK | JOBCTL_STOP_DEQUEUED | JOBCTL_TRAPPING);
             }
