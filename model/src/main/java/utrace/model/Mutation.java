@@ -155,7 +155,7 @@ public enum Mutation {
         "utrace_finish_examine() compares the task's state with utrace_prepare_examine()'s but not "
             + "wait_task_inactive()'s switch count (\"if (unlikely(ncsw != exam->ncsw)) ret = -EAGAIN\", seed line "
             + "3139), so a tracee that ran and went back to sleep in the same state passes as unscheduled",
-        "examine-means-unscheduled", "examine-across-kill"),
+        "examine-means-unscheduled", "examine-across-group-stops"),
     SYSEMU_RUNS_SYSCALL_BODY("syscall_trace_enter",
         "syscall_trace_enter() does not return -1 for TIF_SYSCALL_EMU: under PTRACE_SYSEMU the system call the tracer "
             + "emulates runs as well (raise() sends its signal, exit() exits)",
