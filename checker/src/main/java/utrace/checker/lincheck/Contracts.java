@@ -418,8 +418,9 @@ public final class Contracts {
      * the tracee never sleeps in utrace_stop for engines that are all owed that callback. An engine is owed it
      * when its last utrace_control() was a STOP that returned -EINPROGRESS, it had QUIESCE, its own callbacks
      * had not asked for the stop (none returned UTRACE_STOP before, none was running), and since then no callback
-     * to it has started and its flags have kept QUIESCE (an engine that drops it is promised nothing). Another engine keeping the tracee stopped defers the callback ("there might be no
-     * callbacks until all engines let it resume"); SIGKILL ends the stop.
+     * to it has started and its flags have kept QUIESCE (an engine that drops it is promised nothing). Another
+     * engine keeping the tracee stopped defers the callback ("there might be no callbacks until all engines let it
+     * resume"); SIGKILL ends the stop.
      */
     static String stopEinprogressMeansCallback(Model m, List<LoggedStep> log, List<Callback> cbs) {
         for (LoggedStep s : log) {
@@ -587,7 +588,8 @@ public final class Contracts {
         for (Obs o : s.obs()) {
             if (!o.liveCallback() || o.engine() != e) continue;
             CallbackSpec spec = m.scenario().engines().get(e).callback(o.code());
-            if (spec == null || spec.selfCall() == null || spec.selfCall().kind() != CallbackSpec.SelfCallKind.SET_EVENTS) continue;
+            if (spec == null || spec.selfCall() == null) continue;
+            if (spec.selfCall().kind() != CallbackSpec.SelfCallKind.SET_EVENTS) continue;
             int events = spec.selfCall().arg() & ~Events.ENGINE_STOP;
             if ((s.after().engineFlags(e) & ~Events.ENGINE_STOP) == events) return events;
         }

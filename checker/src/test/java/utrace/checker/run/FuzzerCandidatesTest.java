@@ -20,8 +20,9 @@ import utrace.model.ScenarioParser;
 
 /**
  * The checker-side problems the fifteenth round's scenario fuzzer found (h3's candidates B1, C1, C2, C3;
- * docs/fidelity.md, the fifteenth round), and D1 and D2 of the twentieth round: each candidate passes now, and the clause it tripped still fails where
- * the kernel does break it. Each of the candidate tests fails on the checker before the fix.
+ * docs/fidelity.md, the fifteenth round), and D1 and D2 of the twentieth round: each candidate passes now, and
+ * the clause it tripped still fails where the kernel does break it. Each of the candidate tests fails on the
+ * checker before the fix.
  */
 class FuzzerCandidatesTest {
     private static ExplorationResult run(String text, List<Invariant> invariants, Mutation... mutations) {
