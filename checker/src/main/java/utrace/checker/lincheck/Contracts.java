@@ -547,6 +547,7 @@ public final class Contracts {
             Obs r = s.apiReturn();
             for (int e = 0; e < promised.length; e++) {
                 boolean mine = r != null && r.engine() == e;
+                int self = selfSetEvents(m, s, e);
                 if (mine && r.isReturnOf(OwnerOp.Kind.SET_EVENTS) && r.ret() == Errno.OK && atBarrier[e] >= 0
                         && (before.engineFlags(e) & ~Events.ENGINE_STOP & ~r.aux()) == 0 && before.exitState() == 0
                         && !stoppedForSetEvents(m, before)) {
@@ -566,8 +567,8 @@ public final class Contracts {
                     promised[e] = atBarrier[e];
                     promisedAt[e] = s.index();
                     atBarrier[e] = -1;
-                } else if (selfSetEvents(m, s, e) >= 0) {
-                    promised[e] = selfSetEvents(m, s, e);
+                } else if (self >= 0) {
+                    promised[e] = self;
                     promisedAt[e] = s.index();
                     inProgressAt[e] = -1;
                     atBarrier[e] = -1;
