@@ -28,7 +28,7 @@ final class ReportNotLost extends Base {
     @Override public String checkTerminal(Model m, State s) {
         if (m.traceeIdle(s) && s.utraceFlags() != 0 && s.utraceBit(Slots.U_SIGNAL_HANDLER)) {
             return "the tracee stays in user mode with utrace->signal_handler set: the handler setup's report (or "
-                + "utrace_resume's clearing of the flag) never came, and the next signal gets a stale UTRACE_SIGNAL_HANDLER";
+                + "utrace_resume's clearing of the flag) never came, and the next report an engine asks for gets a stale UTRACE_SIGNAL_HANDLER";
         }
         if (!m.traceeIdle(s) || s.utraceFlags() == 0 || s.resume() >= Actions.RESUME) return null;
         return "the tracee stays in user mode with utrace->resume = " + Actions.name(s.resume())

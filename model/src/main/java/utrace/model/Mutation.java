@@ -256,8 +256,24 @@ public enum Mutation {
     SIGNAL_HANDLER_SKIPS_NOTIFY("utrace_signal_handler",
         "after a handler's setup utrace_signal_handler sets utrace->signal_handler but not TIF_NOTIFY_RESUME: nothing "
             + "brings the tracee through utrace_resume to clear the flag (\"Clear the flag before we get to user so it "
-            + "doesn't confuse us later\"), and the next signal's report is a stale UTRACE_SIGNAL_HANDLER",
+            + "doesn't confuse us later\"), and the next report an engine asks for (UTRACE_REPORT or UTRACE_INTERRUPT) is a "
+            + "stale UTRACE_SIGNAL_HANDLER",
         "report-not-lost", "signal-handler-flag-cleared"),
+    SIGNAL_REPORT_IGNORES_HANDLER("utrace_get_signal",
+        "the report before dequeuing reads no utrace->signal_handler: a report_signal right after a signal handler's "
+            + "setup gets UTRACE_SIGNAL_REPORT, never UTRACE_SIGNAL_HANDLER, so an engine that stepped into the handler "
+            + "cannot tell its report from one it asked for (utrace.h: \"It's %UTRACE_SIGNAL_HANDLER instead when "
+            + "signal handler setup just finished\")",
+        "signal-report-action", "engine-steps-into-handler"),
+    RESET_KEEPS_SIGNAL_HANDLER("utrace_reset",
+        "utrace_reset() leaving no engine does not clear utrace->signal_handler: an engine attached before the "
+            + "tracee is back in user mode gets a UTRACE_SIGNAL_HANDLER report for a handler set up before it came",
+        "signal-report-action", "handler-step-then-new-engine"),
+    RESUME_KEEPS_SIGNAL_HANDLER("utrace_resume",
+        "utrace_resume() does not clear utrace->signal_handler (\"Clear the flag before we get to user so it doesn't "
+            + "confuse us later\"): a report an engine asks for after the handler began to run is a stale "
+            + "UTRACE_SIGNAL_HANDLER",
+        "signal-report-action", "interrupt-after-handler"),
     HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",

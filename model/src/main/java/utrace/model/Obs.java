@@ -112,6 +112,43 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         return new Obs(Kind.CALLBACK, e, event, action, live ? 1 : 0);
     }
 
+    /**
+     * A report_signal callback (or report_quiesce standing in for it) into engine {@code e}, made with the signal
+     * action {@code signalAction} in its @action argument ({@link #SIGNAL_REPORT}, {@link #SIGNAL_HANDLER}, ...):
+     * aux keeps live in bit 0 and the action, plus one, above it.
+     */
+    public static Obs signalCallback(int e, int event, int action, boolean live, int signalAction) {
+        return new Obs(Kind.CALLBACK, e, event, action, (live ? 1 : 0) | (signalAction + 1) << 1);
+    }
+
+    /** enum utrace_signal_action as a callback's @action argument carries it (the model's subset). */
+    public static final int SIGNAL_DELIVER = 0;
+    public static final int SIGNAL_IGN = 1;
+    public static final int SIGNAL_TERM = 2;
+    public static final int SIGNAL_STOP = 3;
+    /** UTRACE_SIGNAL_REPORT: a report before any pending signal is dequeued */
+    public static final int SIGNAL_REPORT = 4;
+    /** UTRACE_SIGNAL_HANDLER: the report right after a signal handler's setup */
+    public static final int SIGNAL_HANDLER = 5;
+    public static final int SIGNAL_CORE = 6;
+
+    /** The signal action a report_signal callback got in @action, or -1 for any other callback. */
+    public int signalAction() { return kind == Kind.CALLBACK ? (aux >> 1) - 1 : -1; }
+
+    /** The name utrace.h gives a signal action ({@link #signalAction()}). */
+    public static String signalActionName(int a) {
+        switch (a) {
+            case SIGNAL_DELIVER: return "UTRACE_SIGNAL_DELIVER";
+            case SIGNAL_IGN: return "UTRACE_SIGNAL_IGN";
+            case SIGNAL_TERM: return "UTRACE_SIGNAL_TERM";
+            case SIGNAL_STOP: return "UTRACE_SIGNAL_STOP";
+            case SIGNAL_REPORT: return "UTRACE_SIGNAL_REPORT";
+            case SIGNAL_HANDLER: return "UTRACE_SIGNAL_HANDLER";
+            case SIGNAL_CORE: return "UTRACE_SIGNAL_CORE";
+            default: return "signal action " + a;
+        }
+    }
+
     public static Obs apiReturn(int e, OwnerOp.Kind op, int ret, int arg) {
         return new Obs(Kind.API_RETURN, e, op.ordinal(), ret, arg);
     }
@@ -167,7 +204,7 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         return m;
     }
 
-    public boolean liveCallback() { return kind == Kind.CALLBACK && aux == 1; }
+    public boolean liveCallback() { return kind == Kind.CALLBACK && (aux & 1) == 1; }
 
     public boolean isReturnOf(OwnerOp.Kind op) { return kind == Kind.API_RETURN && code == op.ordinal(); }
 }

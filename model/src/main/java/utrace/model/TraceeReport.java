@@ -193,6 +193,8 @@ final class TraceeReport {
     private static void gotoEngine(Ctx c, int e) {
         if (e < 0) {
             c.taskGhostClear(G_PASS_ACTIVE | G_PASS_REVERSE);
+            // history (signal-report-action): the handler setup's report, if this was it, is over
+            if (c.taskGhost(G_HANDLER_PASS | G_HANDLER_OWED)) c.taskGhostClear(G_HANDLER_PASS | G_HANDLER_OWED);
             // history: a pass that called a live engine is "the last set of callbacks" (engine-step-kept); its step
             // prevails only over a weaker pending action: a REPORT or INTERRUPT already in utrace->resume makes
             // another pass, which chooses again ("the smallest value prevails")
@@ -280,7 +282,12 @@ final class TraceeReport {
 
     /** A callback was made: its observation, and (for a live engine's UTRACE_DETACH) the detach-is-final history. */
     static void made(Ctx c, int e, int event, int ret, boolean live) {
-        c.observe(Obs.callback(e, event, ret, live));
+        made(c, e, event, ret, live, -1);
+    }
+
+    /** As {@link #made(Ctx, int, int, int, boolean)}; {@code signalAction} is a report_signal's @action (-1: none). */
+    static void made(Ctx c, int e, int event, int ret, boolean live, int signalAction) {
+        c.observe(signalAction < 0 ? Obs.callback(e, event, ret, live) : Obs.signalCallback(e, event, ret, live, signalAction));
         // history: the engine's own callback asks to be detached ("Detach my engine"): detach-is-final from here on
         if (live && ret == Actions.DETACH && !c.ghost(e, EG_DETACH_RETURNED_ZERO)) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);
         if (c.record) {
@@ -447,7 +454,9 @@ final class TraceeReport {
         }
         boolean handler = c.has(UBITS, U_SIGNAL_HANDLER);
         if ((handler || Utrace.startReportLocks(c)) && !c.lockFree(LOCK_UTRACE)) return false;
-        if (handler) c.clearBits(UBITS, U_SIGNAL_HANDLER);
+        if (handler && !c.cfg.mutated(Mutation.RESUME_KEEPS_SIGNAL_HANDLER)) c.clearBits(UBITS, U_SIGNAL_HANDLER);
+        // history (signal-report-action): "a signal handler setup done but no report_signal following it"
+        if (c.taskGhost(G_HANDLER_SET_UP | G_HANDLER_OWED)) c.taskGhostClear(G_HANDLER_SET_UP | G_HANDLER_OWED);
         initReport(c);
         int action = Utrace.startReport(c);
         if (c.record) c.note("start_report: " + Actions.name(action));

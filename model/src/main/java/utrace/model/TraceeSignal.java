@@ -73,14 +73,14 @@ final class TraceeSignal {
                     + "no report_signal); calls on its own engine run inside this step"));
     }
 
-    /** enum utrace_signal_action, as far as the model needs it. */
-    static final int SIG_DELIVER = 0;
-    static final int SIG_IGN = 1;
-    static final int SIG_TERM = 2;
-    static final int SIG_STOP = 3;
-    static final int SIG_REPORT = 4;
-    static final int SIG_HANDLER = 5;
-    static final int SIG_CORE = 6;
+    /** enum utrace_signal_action, as far as the model needs it (the values a callback's @action shows: Obs). */
+    static final int SIG_DELIVER = Obs.SIGNAL_DELIVER;
+    static final int SIG_IGN = Obs.SIGNAL_IGN;
+    static final int SIG_TERM = Obs.SIGNAL_TERM;
+    static final int SIG_STOP = Obs.SIGNAL_STOP;
+    static final int SIG_REPORT = Obs.SIGNAL_REPORT;
+    static final int SIG_HANDLER = Obs.SIGNAL_HANDLER;
+    static final int SIG_CORE = Obs.SIGNAL_CORE;
 
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
@@ -423,8 +423,15 @@ final class TraceeSignal {
         if (!c.lockFree(LOCK_UTRACE) || !c.lockFree(LOCK_SIGLOCK)) return false;
         Utrace.spliceAttaching(c);
         TraceeReport.initReport(c);
-        c.local(L_RESULT, c.has(UBITS, U_SIGNAL_HANDLER) ? SIG_HANDLER : SIG_REPORT);
+        // "report.result = utrace->signal_handler ? UTRACE_SIGNAL_HANDLER : UTRACE_SIGNAL_REPORT;" (seed 2791)
+        boolean handler = c.has(UBITS, U_SIGNAL_HANDLER) && !c.cfg.mutated(Mutation.SIGNAL_REPORT_IGNORES_HANDLER);
+        c.local(L_RESULT, handler ? SIG_HANDLER : SIG_REPORT);
         c.clearBits(UBITS, U_SIGNAL_HANDLER);
+        // history (signal-report-action): this report takes the handler setup, if one is untaken
+        if (c.taskGhost(G_HANDLER_SET_UP)) {
+            c.taskGhostClear(G_HANDLER_SET_UP);
+            c.taskGhostSet(G_HANDLER_PASS);
+        }
         int resume = c.get(RESUME);
         c.set(RESUME, Actions.RESUME);
         if (c.has(TIF, Tif.SIGPENDING)) Utrace.recalcSigpending(c);
@@ -438,13 +445,20 @@ final class TraceeSignal {
             if (!c.cfg.mutated(Mutation.GET_SIGNAL_DROPS_RESUME_ACTION)) c.local(L_ACTION, resume);
             TraceeReport.rbit(c, TraceeReport.RB_SPURIOUS, false);
             TraceeReport.callFrr(c, GS_HOOK);
+            handlerReportNotMade(c);
         } else if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {
             c.pc(GS_HOOK);
+            handlerReportNotMade(c);
         } else {
             c.local(L_SIGNR, 0);
             TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, 0, GS_AFTER_PASS);
         }
         return true;
+    }
+
+    /** History (signal-report-action): no report_signal pass follows, so no callback is owed the setup's report. */
+    private static void handlerReportNotMade(Ctx c) {
+        if (c.taskGhost(G_HANDLER_PASS | G_HANDLER_OWED)) c.taskGhostClear(G_HANDLER_PASS | G_HANDLER_OWED);
     }
 
     private static boolean getSignalAfterPass(Ctx c) {
@@ -478,6 +492,11 @@ final class TraceeSignal {
             if (!c.lockFree(LOCK_UTRACE)) return false;
             c.setBits(UBITS, U_SIGNAL_HANDLER);
             int resume = c.get(RESUME);
+            // history (signal-report-action): this setup may be reported as UTRACE_SIGNAL_HANDLER; one whose
+            // report_signal pass is already asked for, or stepped into, must be
+            c.taskGhostClear(G_HANDLER_ALL);
+            boolean owed = resume <= Actions.INTERRUPT || c.has(TIF, Tif.SINGLESTEP);
+            c.taskGhostSet(owed ? G_HANDLER_SET_UP | G_HANDLER_OWED : G_HANDLER_SET_UP);
             if (resume > Actions.INTERRUPT) {
                 if (c.has(TIF, Tif.SINGLESTEP)) {
                     c.set(RESUME, Actions.INTERRUPT);
@@ -523,8 +542,12 @@ final class TraceeSignal {
         int ret = live ? spec.action() : Actions.DETACH;
         // "Avoid a tight loop reporting again and again if some engine is too stupid."
         if (ret == Actions.REPORT || ret == Actions.INTERRUPT) ret = Actions.RESUME;
+        // @action: report.result, which the previous engine's return set ("the previous engine's return value
+        // sets the signal action seen by the the following engine's callback")
+        int seen = c.local(L_RESULT);
         if (live && spec.ignoreSignal()) c.local(L_RESULT, SIG_IGN);
-        TraceeReport.made(c, e, event == 0 ? Events.QUIESCE : event, ret, live);
+        TraceeReport.made(c, e, event == 0 ? Events.QUIESCE : event, ret, live, seen);
+
         if (live && spec.selfCall() != null) TraceeReport.selfCall(c, e, spec.selfCall());
         c.local(L_CB_RET, ret);
         c.local(L_AFTER, TraceeReport.A_SIGNAL);

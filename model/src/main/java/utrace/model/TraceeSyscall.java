@@ -206,6 +206,7 @@ final class TraceeSyscall {
             c.note("return to user mode");
             c.observe(Obs.userEntry());
             TraceeReport.stepOwed(c, false);
+            if (c.taskGhost(G_HANDLER_ALL)) c.taskGhostClear(G_HANDLER_ALL); // history: the handler setup is over
             c.pc(USER);
         }
         return true;

@@ -256,7 +256,9 @@ final class Utrace {
             // an engine attached later was never promised it, and the kernel makes none (resume is RESUME now)
             if (c.taskGhost(G_RESUMED_ASKED)) c.taskGhostClear(G_RESUMED_ASKED);
             TraceeReport.stepOwed(c, false); // nobody is left to be owed a step (utrace->resume = UTRACE_RESUME)
-            c.clearBits(UBITS, U_SIGNAL_HANDLER);
+            if (!c.cfg.mutated(Mutation.RESET_KEEPS_SIGNAL_HANDLER)) c.clearBits(UBITS, U_SIGNAL_HANDLER);
+            // history (signal-report-action): an engine attached from now on never set a handler up
+            if (c.taskGhost(G_HANDLER_ALL)) c.taskGhostClear(G_HANDLER_ALL);
         }
         if (taskIsTraced(c) && (flags & Events.ENGINE_STOP) == 0) {
             if (c.get(RESUME) == Actions.RESUME) userDisableSingleStep(c);

@@ -39,7 +39,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
+        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "signal-report-action", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -70,6 +70,7 @@ public final class Contracts {
         add(broken, examineMeansUnscheduled(model, log));
         add(broken, callbackPromised(model, log));
         add(broken, eventsReported(model, log));
+        add(broken, SignalReportActionContract.check(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, guardLiveness(model, end));
@@ -114,7 +115,7 @@ public final class Contracts {
         for (Callback d : cbs) {
             if (d.action() != Actions.DETACH) continue;
             for (Callback c : cbs) {
-                if (c.engine() == d.engine() && c.start() > d.start()) {
+                if (c.engine() == d.engine() && c.start() > d.start() && !reattached(log, d.engine(), d.start(), c.start())) {
                     return "detach-is-final: a " + event(d.event()) + " callback of " + m.engineName(d.engine()) + " returned "
                         + "UTRACE_DETACH at step " + d.start() + ", then a " + event(c.event()) + " callback to it started at step "
                         + c.start();
@@ -127,7 +128,7 @@ public final class Contracts {
             int e = r.engine();
             for (Callback c : cbs) {
                 if (c.engine != e) continue;
-                if (c.start > s.index()) {
+                if (c.start > s.index() && !reattached(log, e, s.index(), c.start)) {
                     return "detach-is-final: utrace_control(" + m.engineName(e) + ", DETACH) returned 0 at step " + s.index()
                         + ", then a " + event(c.event) + " callback to " + m.engineName(e) + " started at step " + c.start;
                 }
@@ -138,6 +139,19 @@ public final class Contracts {
             }
         }
         return null;
+    }
+
+    /**
+     * Did the owner attach a new engine in {@code e}'s slot between steps {@code from} and {@code to}? An attach
+     * after put makes a new engine once the old one is freed (scenario-format.md): the detached engine's promise
+     * does not bind it (reattach-after-put, handler-step-then-new-engine).
+     */
+    static boolean reattached(List<LoggedStep> log, int e, int from, int to) {
+        for (int i = from + 1; i < to && i < log.size(); i++) {
+            Obs r = log.get(i).apiReturn();
+            if (r != null && r.isReturnOf(OwnerOp.Kind.ATTACH) && r.engine() == e && r.ret() == Errno.OK) return true;
+        }
+        return false;
     }
 
     /**

@@ -26,6 +26,8 @@ import utrace.invariants.Invariants;
 import utrace.model.Model;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
+import utrace.model.Obs;
+import utrace.model.OwnerOp;
 import utrace.model.Scenarios;
 import utrace.model.State;
 import utrace.model.Transition;
@@ -126,6 +128,34 @@ class ContractsTest {
             if (model.traceeInUtraceStop(end)) stopped++;
         }
         assertTrue(stopped > 0, "no run ended with the tracee in utrace_stop");
+    }
+
+    /**
+     * detach-is-final binds the engine the owner detached, not a new one attached in its slot after put: found by
+     * Lincheck on handler-step-then-new-engine (20,000 invocations, no mutation), where the contract took the new
+     * engine's report_quiesce for a callback to the detached one. Fails with Contracts.reattached() taken out.
+     */
+    @Test
+    void aNewEngineInADetachedEnginesSlotIsNotBoundByItsDetach() throws Exception {
+        Model model = new Model(utrace.model.ScenarioParser.parse("reattach-callback", "scenario reattach-callback\n"
+            + "engine E1 preattached events=QUIESCE\ntracee syscall syscall\n"
+            + "owner E1 control DETACH; put; attach; set_events QUIESCE|SYSCALL_ENTRY\n"), ModelConfig.fullSeries());
+        int calledAfterReattach = 0;
+        for (long seed = 0; seed < 300; seed++) {
+            List<LoggedStep> log = new ArrayList<>();
+            State end = runToRest(model, List.of(), new Random(seed), log);
+            assertEquals(List.of(), Contracts.checkAll(model, log, end), "seed " + seed);
+            int attachedAt = -1;
+            for (LoggedStep st : log) {
+                Obs r = st.apiReturn();
+                if (r != null && r.isReturnOf(OwnerOp.Kind.ATTACH) && r.ret() == 0) attachedAt = st.index();
+                if (attachedAt >= 0 && st.obs().stream().anyMatch(Obs::liveCallback)) {
+                    calledAfterReattach++;
+                    break;
+                }
+            }
+        }
+        assertTrue(calledAfterReattach > 0, "no run called the new engine back");
     }
 
     /** The contracts a finding's counterexample (on the full series, for {@code invariant}) breaks, run to rest. */
