@@ -291,8 +291,11 @@ final class TraceeReport {
         // history: the engine's own callback asks to be detached ("Detach my engine"): detach-is-final from here on
         if (live && ret == Actions.DETACH && !c.ghost(e, EG_DETACH_RETURNED_ZERO)) c.ghostSet(e, EG_DETACH_RETURNED_ZERO);
         if (c.record) {
-            if (c.record) c.note((live ? "" : "utrace_detached_ops: ") + "report_" + Events.names(event).toLowerCase()
-                + "(" + c.engineName(e) + ") returns " + Actions.name(ret)
+            // a report before dequeuing is report_signal's, with its @action (signal-report-action)
+            boolean beforeDequeue = signalAction >= 0 && event == Events.QUIESCE;
+            c.note((live ? "" : "utrace_detached_ops: ") + "report_" + (beforeDequeue ? "signal" : Events.names(event).toLowerCase())
+                + "(" + c.engineName(e) + (beforeDequeue ? ", " + Obs.signalActionName(signalAction) : "") + ") returns "
+                + Actions.name(ret)
                 + (c.local(L_KIND) == K_SIGNAL && c.local(L_RESULT) == TraceeSignal.SIG_IGN ? "|UTRACE_SIGNAL_IGN" : ""));
         }
         if (!live) return;

@@ -534,20 +534,22 @@ final class TraceeSignal {
         int event = c.local(L_EVENT);
         boolean live = c.local(L_OPS) == Ops.LIVE;
         CallbackSpec spec = null;
+        boolean reportSignal = false; // the engine has ops->report_signal (a 'callback signal=' line), which sees @action
         if (live) {
             EngineSpec es = c.model.scenario().engines().get(e);
-            spec = es.callbacks().containsKey(Events.SIGNAL) ? es.callback(Events.SIGNAL) : es.callback(Events.QUIESCE);
+            reportSignal = es.callbacks().containsKey(Events.SIGNAL);
+            spec = reportSignal ? es.callback(Events.SIGNAL) : es.callback(Events.QUIESCE);
             if (spec.selfCall() != null && !c.lockFree(LOCK_UTRACE)) return false;
         }
         int ret = live ? spec.action() : Actions.DETACH;
         // "Avoid a tight loop reporting again and again if some engine is too stupid."
         if (ret == Actions.REPORT || ret == Actions.INTERRUPT) ret = Actions.RESUME;
         // @action: report.result, which the previous engine's return set ("the previous engine's return value
-        // sets the signal action seen by the the following engine's callback")
+        // sets the signal action seen by the the following engine's callback"); report_quiesce, standing in for an
+        // engine without report_signal, is passed report.action and the event alone
         int seen = c.local(L_RESULT);
         if (live && spec.ignoreSignal()) c.local(L_RESULT, SIG_IGN);
-        TraceeReport.made(c, e, event == 0 ? Events.QUIESCE : event, ret, live, seen);
-
+        TraceeReport.made(c, e, event == 0 ? Events.QUIESCE : event, ret, live, reportSignal ? seen : -1);
         if (live && spec.selfCall() != null) TraceeReport.selfCall(c, e, spec.selfCall());
         c.local(L_CB_RET, ret);
         c.local(L_AFTER, TraceeReport.A_SIGNAL);

@@ -138,7 +138,8 @@ final class StepEvents {
                     break;
             }
             for (Callbacks.Call c : Callbacks.of(s)) {
-                String call = (c.detachedOps() ? "utrace_detached_ops: " : "") + c.callback() + "(" + c.engine() + ")";
+                String call = (c.detachedOps() ? "utrace_detached_ops: " : "") + c.callback() + "(" + c.engine()
+                    + (c.signalAction().isEmpty() ? "" : ", " + c.signalAction()) + ")";
                 String result = action(c.returns());
                 events.add(new Event(Kind.CALLBACK, call + (result.isEmpty() ? "" : " = " + result), call, result,
                     "engine " + c.engine()));
