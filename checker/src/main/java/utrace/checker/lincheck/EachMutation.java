@@ -169,7 +169,7 @@ public final class EachMutation {
             "the owner's five calls (detach, put, attach, set_events, interrupt) must all fall between the tracer's "
                 + "wait for the step's SIGTRAP stop and the tracee's first trip through utrace_get_signal after "
                 + "PTRACE_CONT, which drops the stale flag: Lincheck meets that window between 3,000 invocations of the "
-                + "plan (holds, 31 s) and 8,000 (caught, 128 s with the baseline; measured)"));
+                + "plan (holds) and 8,000 (caught; measured)"));
 
     /** The mutations a run covers: these ids, or every mutation if none is named. */
     public static List<Mutation> chosen(List<String> ids) {
