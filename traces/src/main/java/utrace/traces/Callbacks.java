@@ -20,6 +20,11 @@ final class Callbacks {
      * signal action a report_signal made before dequeuing was passed ("" if the note gives none).
      */
     record Call(String engine, String callback, String returns, boolean detachedOps, String signalAction) {
+        /** A call whose note gives no signal action (every callback but a report_signal before dequeuing). */
+        Call(String engine, String callback, String returns, boolean detachedOps) {
+            this(engine, callback, returns, detachedOps, "");
+        }
+
         String label() {
             return callback + (returns.isEmpty() ? "" : " \u2192 " + returns);
         }
@@ -38,7 +43,7 @@ final class Callbacks {
         Matcher r = REAP.matcher(s.detail());
         while (r.find()) {
             if (r.start() > 0 && s.detail().startsWith("no ", r.start() - 3)) continue; // "no report_reap for E1"
-            out.add(new Call(r.group(2), "report_reap", "", r.group(1).startsWith("utrace_detached"), ""));
+            out.add(new Call(r.group(2), "report_reap", "", r.group(1).startsWith("utrace_detached")));
         }
         return out;
     }

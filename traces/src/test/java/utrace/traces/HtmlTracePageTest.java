@@ -107,6 +107,11 @@ class HtmlTracePageTest {
         Trace.Step reap = new Trace.Step(1, 0, "parent", "parent", "l", "f", 1, "no report_reap for E1; report_reap for E2",
             "0000000000000000", List.of());
         assertEquals(List.of(new Callbacks.Call("E2", "report_reap", "", false)), Callbacks.of(reap));
+        // a report_signal before dequeuing names the signal action it was passed (signal-report-action)
+        Trace.Step handler = new Trace.Step(1, 0, "tracee", "tracee", "l", "f", 1,
+            "report_signal(E1, UTRACE_SIGNAL_HANDLER) returns SINGLESTEP", "0000000000000000", List.of());
+        assertEquals(List.of(new Callbacks.Call("E1", "report_signal", "SINGLESTEP", false, "UTRACE_SIGNAL_HANDLER")),
+            Callbacks.of(handler));
     }
 
     @Test void theSameTraceGivesTheSamePage() throws Exception {
