@@ -81,6 +81,21 @@ class KnownFindingsTest {
     }
 
     /**
+     * `checker fuzz --seed 25 --mode both` (twenty-first round): E1 (no QUIESCE) detached while the tracee heads
+     * for a SIGSTOP; utrace_get_signal's explicit branch consumes the detach's report without a pass (finding 14's
+     * first shape), and the tracee sleeps in the group stop. The barrier, ordered after the stop, never gets past
+     * its first retry: "cannot start 'utrace_barrier'", which the fuzzer took for new.
+     */
+    @Test
+    void aBarrierThatNeverGetsPastItsFirstRetryIsFinding14() throws Exception {
+        List<Trace> ts = violations("scenario m25-1195\nengine E2 preattached\ntracee raise SIGSTOP\n"
+            + "owner E2 control DETACH; barrier after tracee:stopped\n", ModelConfig.fullSeries());
+        assertEquals(1, ts.size());
+        assertTrue(ts.get(0).violation().message().contains("cannot start 'utrace_barrier'"), ts.get(0).violation().message());
+        assertEquals(KnownFindings.F14, KnownFindings.classify(ts.get(0)));
+    }
+
+    /**
      * `checker fuzz --seed 2 --mode mutate`: PTRACE_ATTACH waits for the trap of a tracee asleep on finding 1's
      * stale bit (E1's owner resumed before the stop); the attacher's wait is that sleep's consequence. The same
      * wait for a tracee an engine really holds (its owner never resumes) is finding 16, not 1.
