@@ -23,8 +23,7 @@ final class SignalReportAction extends ObservationCheck {
             "a report_signal made before any signal is dequeued gets UTRACE_SIGNAL_HANDLER only for a signal handler "
             + "set up while an engine was attached, since the tracee was last in user mode, and in that setup's "
             + "first report pass only (not after utrace_reset left no engine: an engine attached later never set "
-            + "the handler up); and the report a setup asked for (an engine's step or stop on the delivery left "
-            + "UTRACE_INTERRUPT, or the tracee was stepping) is not a plain UTRACE_SIGNAL_REPORT (utrace.h: \"It's "
+            + "the handler up); and that report is not a plain UTRACE_SIGNAL_REPORT (utrace.h: \"It's "
             + "%UTRACE_SIGNAL_HANDLER instead when signal handler setup just finished ... and is also implicitly "
             + "requested by %UTRACE_SINGLESTEP or %UTRACE_BLOCKSTEP into the signal delivery\").");
     }
@@ -41,9 +40,9 @@ final class SignalReportAction extends ObservationCheck {
                     + "none since the tracee was last in user mode, or an earlier report took it, or utrace_reset "
                     + "left no engine since";
             }
-            if (action == Obs.SIGNAL_REPORT && before.taskHistory(Slots.G_HANDLER_OWED)) {
-                return reportSignal(m, o) + " got UTRACE_SIGNAL_REPORT right after a signal handler's setup "
-                    + "that asked for this report: it must be UTRACE_SIGNAL_HANDLER";
+            if (action == Obs.SIGNAL_REPORT && before.taskHistory(Slots.G_HANDLER_PASS)) {
+                return reportSignal(m, o) + " got UTRACE_SIGNAL_REPORT in the report right after a signal handler's "
+                    + "setup: it must be UTRACE_SIGNAL_HANDLER";
             }
         }
         return null;
@@ -55,7 +54,7 @@ final class SignalReportAction extends ObservationCheck {
 
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
-        v.read(Slots.G_TASK, Slots.G_HANDLER_PASS | Slots.G_HANDLER_OWED);
+        v.read(Slots.G_TASK, Slots.G_HANDLER_PASS);
     }
 
     /** Observations checkTransition reads: callbacks. */

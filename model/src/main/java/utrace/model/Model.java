@@ -562,7 +562,7 @@ public final class Model {
     /** The G_TASK bits, lowest first: what the task-wide invariants remember. */
     private static final String[] TASK_HISTORY = {"killed", "death-will-report", "death-began", "death-done",
         "reap-began", "torn-down", "pass-active", "pass-reverse", "sigcont-after-sigstop", "examining", "resumed-asked", "step-owed",
-        "sigkill-untaken", "handler-set-up", "handler-pass", "handler-owed"};
+        "sigkill-untaken", "handler-set-up", "handler-pass"};
 
     /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",

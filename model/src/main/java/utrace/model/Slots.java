@@ -220,18 +220,13 @@ public final class Slots {
      * It shadows utrace->signal_handler, so that the invariant does not take the flag a broken utrace gets wrong.
      */
     public static final int G_HANDLER_SET_UP = 8192;
-    /** The report_signal pass under way took a handler setup (G_HANDLER_SET_UP): its callbacks are the HANDLER report. */
-    public static final int G_HANDLER_PASS = 16384;
     /**
-     * The handler setup of G_HANDLER_SET_UP asked for a report_signal pass (utrace->resume was UTRACE_INTERRUPT or
-     * UTRACE_STOP, as utrace_get_signal leaves it when an engine returned a step or a stop on the delivery, or the
-     * tracee was stepping: utrace_signal_handler() then sets UTRACE_INTERRUPT), and that pass has not ended. utrace.h:
-     * the UTRACE_SIGNAL_HANDLER report "serves in lieu of any %UTRACE_SIGNAL_REPORT callback requested by
-     * %UTRACE_REPORT or %UTRACE_INTERRUPT, and is also implicitly requested by %UTRACE_SINGLESTEP or
-     * %UTRACE_BLOCKSTEP into the signal delivery": so its callbacks must not get a plain UTRACE_SIGNAL_REPORT.
+     * The report_signal pass under way took a handler setup (G_HANDLER_SET_UP): its callbacks are the report right
+     * after the setup, UTRACE_SIGNAL_HANDLER (utrace.h: it "serves in lieu of any %UTRACE_SIGNAL_REPORT callback").
+     * Bit 14: G_TASK stays within the 16 bits StateArena stores without its escape path (SlotRangeTest).
      */
-    public static final int G_HANDLER_OWED = 32768;
-    public static final int G_HANDLER_ALL = G_HANDLER_SET_UP | G_HANDLER_PASS | G_HANDLER_OWED;
+    public static final int G_HANDLER_PASS = 16384;
+    public static final int G_HANDLER_ALL = G_HANDLER_SET_UP | G_HANDLER_PASS;
 
     // G_WAIT history bits
     /** the tracee is in (or entering) a ptrace stop with a nonzero exit_code its tracer has not collected */

@@ -194,7 +194,7 @@ final class TraceeReport {
         if (e < 0) {
             c.taskGhostClear(G_PASS_ACTIVE | G_PASS_REVERSE);
             // history (signal-report-action): the handler setup's report, if this was it, is over
-            if (c.taskGhost(G_HANDLER_PASS | G_HANDLER_OWED)) c.taskGhostClear(G_HANDLER_PASS | G_HANDLER_OWED);
+            if (c.taskGhost(G_HANDLER_PASS)) c.taskGhostClear(G_HANDLER_PASS);
             // history: a pass that called a live engine is "the last set of callbacks" (engine-step-kept); its step
             // prevails only over a weaker pending action: a REPORT or INTERRUPT already in utrace->resume makes
             // another pass, which chooses again ("the smallest value prevails")
@@ -459,7 +459,7 @@ final class TraceeReport {
         if ((handler || Utrace.startReportLocks(c)) && !c.lockFree(LOCK_UTRACE)) return false;
         if (handler && !c.cfg.mutated(Mutation.RESUME_KEEPS_SIGNAL_HANDLER)) c.clearBits(UBITS, U_SIGNAL_HANDLER);
         // history (signal-report-action): "a signal handler setup done but no report_signal following it"
-        if (c.taskGhost(G_HANDLER_SET_UP | G_HANDLER_OWED)) c.taskGhostClear(G_HANDLER_SET_UP | G_HANDLER_OWED);
+        if (c.taskGhost(G_HANDLER_SET_UP)) c.taskGhostClear(G_HANDLER_SET_UP);
         initReport(c);
         int action = Utrace.startReport(c);
         if (c.record) c.note("start_report: " + Actions.name(action));

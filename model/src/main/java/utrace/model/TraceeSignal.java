@@ -456,9 +456,9 @@ final class TraceeSignal {
         return true;
     }
 
-    /** History (signal-report-action): no report_signal pass follows, so no callback is owed the setup's report. */
+    /** History (signal-report-action): no report_signal pass follows, so no callback gets the setup's report. */
     private static void handlerReportNotMade(Ctx c) {
-        if (c.taskGhost(G_HANDLER_PASS | G_HANDLER_OWED)) c.taskGhostClear(G_HANDLER_PASS | G_HANDLER_OWED);
+        if (c.taskGhost(G_HANDLER_PASS)) c.taskGhostClear(G_HANDLER_PASS);
     }
 
     private static boolean getSignalAfterPass(Ctx c) {
@@ -492,11 +492,10 @@ final class TraceeSignal {
             if (!c.lockFree(LOCK_UTRACE)) return false;
             c.setBits(UBITS, U_SIGNAL_HANDLER);
             int resume = c.get(RESUME);
-            // history (signal-report-action): this setup may be reported as UTRACE_SIGNAL_HANDLER; one whose
-            // report_signal pass is already asked for, or stepped into, must be
+            // history (signal-report-action): the next report before dequeuing that takes this setup is its
+            // UTRACE_SIGNAL_HANDLER report
             c.taskGhostClear(G_HANDLER_ALL);
-            boolean owed = resume <= Actions.INTERRUPT || c.has(TIF, Tif.SINGLESTEP);
-            c.taskGhostSet(owed ? G_HANDLER_SET_UP | G_HANDLER_OWED : G_HANDLER_SET_UP);
+            c.taskGhostSet(G_HANDLER_SET_UP);
             if (resume > Actions.INTERRUPT) {
                 if (c.has(TIF, Tif.SINGLESTEP)) {
                     c.set(RESUME, Actions.INTERRUPT);

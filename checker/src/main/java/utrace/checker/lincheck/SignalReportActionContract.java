@@ -3,19 +3,17 @@ package utrace.checker.lincheck;
 import java.util.List;
 
 import utrace.checker.threaded.LoggedStep;
-import utrace.model.Actions;
 import utrace.model.Events;
 import utrace.model.Model;
 import utrace.model.Obs;
 import utrace.model.Slots;
 import utrace.model.State;
-import utrace.model.Tif;
 
 /**
  * Contract signal-report-action (utrace.h, enum utrace_signal_action and @report_signal), read from the log by the
  * tracee's steps, apart from the invariant's history bits: a report_signal made before any signal is dequeued gets
- * UTRACE_SIGNAL_HANDLER only in the report that took a handler setup made with an engine attached, and never a
- * plain UTRACE_SIGNAL_REPORT when that setup asked for its report (an INTERRUPT or STOP pending, or stepping).
+ * UTRACE_SIGNAL_HANDLER only in the report that took a handler setup made with an engine attached, and that report
+ * never gets a plain UTRACE_SIGNAL_REPORT.
  * A setup is dropped by utrace_resume ("a signal handler setup done but no report_signal following it"), by the
  * return to user mode, and when no engine is left.
  */
@@ -24,9 +22,7 @@ final class SignalReportActionContract {
 
     static String check(Model m, List<LoggedStep> log) {
         boolean untaken = false; // a handler setup no report has taken yet
-        boolean owed = false; // ... and it asked for that report
         boolean handlerReport = false; // the report under way took a setup
-        boolean mustSayHandler = false; // ... one that asked for it
         int setupAt = -1;
         for (LoggedStep s : log) {
             State before = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
@@ -34,16 +30,12 @@ final class SignalReportActionContract {
                 if (s.function().equals("tracehook_signal_handler") && s.label().startsWith("signal frame set up")
                         && before.get(Slots.UTRACE_FLAGS) != 0) {
                     untaken = true;
-                    owed = before.get(Slots.RESUME) <= Actions.INTERRUPT || (before.get(Slots.TIF) & Tif.SINGLESTEP) != 0;
                     setupAt = s.index();
                 } else if (s.function().equals("utrace_get_signal") && s.label().startsWith("lock; splice_attaching")) {
                     handlerReport = untaken;
-                    mustSayHandler = untaken && owed;
                     untaken = false;
-                    owed = false;
                 } else if (s.function().equals("tracehook_notify_resume") && before.get(Slots.UTRACE_FLAGS) != 0) {
                     untaken = false;
-                    owed = false;
                 }
             }
             for (Obs o : s.obs()) {
@@ -53,16 +45,16 @@ final class SignalReportActionContract {
                         + " gets UTRACE_SIGNAL_HANDLER, but no report before it took a handler setup"
                         + (setupAt < 0 ? " (none was made with an engine attached)" : " (the last was at step " + setupAt + ")");
                 }
-                if (o.signalAction() == Obs.SIGNAL_REPORT && mustSayHandler) {
+                if (o.signalAction() == Obs.SIGNAL_REPORT && handlerReport) {
                     return "signal-report-action: report_signal to " + m.engineName(o.engine()) + " at step " + s.index()
                         + " gets UTRACE_SIGNAL_REPORT in the report that took the handler setup of step " + setupAt
-                        + ", which asked for it: it must be UTRACE_SIGNAL_HANDLER";
+                        + ": it must be UTRACE_SIGNAL_HANDLER";
                 }
             }
             if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0) {
-                untaken = owed = handlerReport = mustSayHandler = false;
+                untaken = handlerReport = false;
             } else if (s.actor() == 0 && s.label().startsWith("act on the engines' signal disposition")) {
-                handlerReport = mustSayHandler = false;
+                handlerReport = false;
             }
         }
         return null;
