@@ -144,7 +144,8 @@ public final class Model {
             if (tracee.inState(s, g.state())) return null;
             // if/else: see TraceeOp.text() (JPF and enum switch maps)
             String not = g.state() == Guard.TraceeState.STOPPED ? "is in no group stop (\"T\")"
-                : g.state() == Guard.TraceeState.TRACED ? "is in no ptrace or utrace stop (\"t\")" : "has not exited";
+                : g.state() == Guard.TraceeState.TRACED ? "is in no ptrace or utrace stop (\"t\")"
+                : g.state() == Guard.TraceeState.SLEEPING ? "is not asleep in a read() or pause() (\"S\")" : "has not exited";
             return "the tracee " + not + ": it is " + tracee.stateForGuard(s);
         }
         if (g.actor().equals("ptrace")) {
@@ -481,6 +482,9 @@ public final class Model {
 
     /** In user mode with its script done and no signal or notify-resume work pending: it stays there. */
     public boolean traceeIdle(State s) { return tracee.idle(s) && !tracee.userWorkPending(s); }
+
+    /** Asleep in TASK_INTERRUPTIBLE in a read() or pause(), no signal having woken it. */
+    public boolean traceeSleepingInSyscall(State s) { return tracee.sleepingInSyscall(s); }
 
     public boolean traceeInUtraceStop(State s) { return tracee.inUtraceStop(s); }
 

@@ -608,7 +608,26 @@ public enum Mutation {
     SEND_SKIPS_SIGLOCK("send_signal",
         "a killer's kill()/tkill() queues its signal without lock_task_sighand(): it runs in the middle of "
             + "utrace_get_signal()'s siglock hold",
-        "lock-discipline", "signal-engine-vs-kill");
+        "lock-discipline", "signal-engine-vs-kill"),
+    READ_RETURNS_EINTR("read",
+        "a read() woken by a signal returns -EINTR instead of -ERESTARTSYS (the inotify bug ptrace-tests eintr-on-attach "
+            + "was written for, 3.2.1-3.fc16): PTRACE_ATTACH's SIGSTOP, cancelled by the tracer, ends the child's read, "
+            + "and it exits instead of sleeping on until its SIGALRM",
+        "syscall-restart", "eintr-on-attach"),
+    SIGNAL_SKIPS_RESTART("do_signal",
+        "x86 do_signal() without \"Restart the system call - no handlers present\": when get_signal_to_deliver() returns "
+            + "no signal (a stop the tracer or SIGCONT ended, a signal the tracer cancelled, a UTRACE_INTERRUPT report), "
+            + "the interrupted call's -ERESTARTSYS reaches the program",
+        "syscall-restart", "read-restarts-after-sigstop"),
+    HANDLER_RESTARTS_NOHAND("handle_signal",
+        "x86 handle_signal() restarts -ERESTARTNOHAND like -ERESTARTNOINTR instead of returning -EINTR: pause() is "
+            + "restarted after its handler ran, so it never returns",
+        "syscall-restart", "pause-returns-after-handler"),
+    FINISH_REPORT_INTERRUPT_NOTIFIES("finish_report",
+        "finish_report() sets TIF_NOTIFY_RESUME for every resume action, UTRACE_INTERRUPT too (not TIF_SIGPENDING): a "
+            + "callback's INTERRUPT at system call entry does not interrupt the call, which sleeps (\"work in progress "
+            + "will be interrupted as if by %SIGSTOP\")",
+        "report-not-lost", "entry-interrupt-then-read");
 
     public final String id;
     public final String function;

@@ -41,7 +41,24 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         /** start_report() began a report pass for an event: code = the event ({@link Events} bit) */
         REPORT_STARTED,
         /** do_signal_stop() put the tracee to sleep in TASK_STOPPED (a group stop) */
-        GROUP_STOP
+        GROUP_STOP,
+        /**
+         * a sleeping system call (read, pause) a signal woke was settled: code = its TraceeOp.Kind ordinal, ret =
+         * SYSCALL_EINTR, SYSCALL_ERESTART or SYSCALL_RESTARTED, aux = 1 if a handler frame was set up for the signal
+         */
+        SYSCALL_RESULT
+    }
+
+    /** The call returned -EINTR to the program. */
+    public static final int SYSCALL_EINTR = 1;
+    /** The call's -ERESTARTSYS / -ERESTARTNOHAND reached the program (errno.h: "should never be seen by user programs"). */
+    public static final int SYSCALL_ERESTART = 2;
+    /** do_signal / handle_signal restarted the call (regs->ip -= 2): the program runs it again. */
+    public static final int SYSCALL_RESTARTED = 3;
+
+    /** A sleeping call of kind {@code op} was settled with {@code result}; {@code handler}: a handler frame was set up. */
+    public static Obs syscallResult(TraceeOp.Kind op, int result, boolean handler) {
+        return new Obs(Kind.SYSCALL_RESULT, -1, op.ordinal(), result, handler ? 1 : 0);
     }
 
     private static final Obs GROUP_STOP_ENTERED = new Obs(Kind.GROUP_STOP, -1, 0, 0, 0);

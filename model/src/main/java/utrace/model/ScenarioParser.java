@@ -370,11 +370,17 @@ public final class ScenarioParser {
             switch (w[i]) {
                 case "syscall": tracee.add(TraceeOp.SYSCALL); break;
                 case "traceme": tracee.add(new TraceeOp(TraceeOp.Kind.TRACEME, 0)); break;
+                case "read": tracee.add(new TraceeOp(TraceeOp.Kind.READ, 0)); break;
+                case "pause": tracee.add(new TraceeOp(TraceeOp.Kind.PAUSE, 0)); break;
                 case "raise":
                 case "kill": {
                     int sig = i + 1 < w.length ? Signals.parse(w[i + 1]) : 0;
                     if (sig == 0) {
                         throw err(line, "expected a signal after '" + w[i] + "' (" + Signals.knownNames() + ")");
+                    }
+                    if (sig == Signals.SIGALRM) {
+                        throw err(line, "the tracee cannot " + w[i] + " SIGALRM here: it stands for alarm()'s timer, "
+                            + "which only a killer sends ('killer SIGALRM ...')");
                     }
                     tracee.add(new TraceeOp(w[i].equals("raise") ? TraceeOp.Kind.RAISE : TraceeOp.Kind.KILL, sig));
                     i++;
@@ -389,6 +395,9 @@ public final class ScenarioParser {
                     if (sig == Signals.SIGKILL || sig == Signals.SIGSTOP) {
                         // sys_rt_sigprocmask: sigdelsetmask(&new_set, sigmask(SIGKILL)|sigmask(SIGSTOP))
                         throw err(line, Signals.name(sig) + " cannot be blocked (sigprocmask() silently leaves it out of the mask)");
+                    }
+                    if (sig == Signals.SIGALRM) {
+                        throw err(line, "SIGALRM cannot be blocked here: it stands for alarm()'s timer (only a killer sends it)");
                     }
                     if (sig == Signals.SIGTRAP) {
                         // force_sig_info() of the step trap unblocks it and resets its handler: not modelled
@@ -409,7 +418,7 @@ public final class ScenarioParser {
                     break;
                 }
                 default:
-                    throw err(line, "unknown tracee step '" + w[i] + "'; expected syscall, traceme, raise SIG, kill SIG, block SIG, unblock SIG or exit [CODE]");
+                    throw err(line, "unknown tracee step '" + w[i] + "'; expected syscall, traceme, read, pause, raise SIG, kill SIG, block SIG, unblock SIG or exit [CODE]");
             }
         }
     }
@@ -483,7 +492,7 @@ public final class ScenarioParser {
 
     /** Parses 'after ACTOR:K' / 'after tracee:STATE' (the word after 'after'). */
     private Guard guard(int line, String spec) throws ScenarioFormatException {
-        String usage = "expected 'after ACTOR:K' (ACTOR ptrace or killer, K >= 1) or 'after tracee:stopped|traced|zombie', got 'after "
+        String usage = "expected 'after ACTOR:K' (ACTOR ptrace or killer, K >= 1) or 'after tracee:stopped|traced|zombie|sleeping', got 'after "
             + spec + "'";
         int colon = spec.lastIndexOf(':');
         if (colon <= 0) throw err(line, usage);

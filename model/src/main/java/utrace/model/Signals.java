@@ -29,8 +29,13 @@ public final class Signals {
     public static final int SIGPIPE = 256;
     /** utrace_get_signal()'s representative of UTRACE_SIGNAL_TERM (and a signal a scenario may send). */
     public static final int SIGTERM = 512;
+    /**
+     * alarm()'s signal (ptrace-tests eintr-on-attach): only a killer sends it, standing for the timer; a tracee
+     * operation cannot name it (TraceeOp keeps a signal in 10 bits).
+     */
+    public static final int SIGALRM = 1024;
 
-    static final int[] ALL = {SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE, SIGTERM};
+    static final int[] ALL = {SIGKILL, SIGSTOP, SIGCONT, SIGUSR1, SIGTRAP, SIGINT, SIGQUIT, SIGUSR2, SIGPIPE, SIGTERM, SIGALRM};
 
     /** sig_kernel_stop(): the stop signals (SIGSTOP is the only one the model has). */
     public static final int STOP_MASK = SIGSTOP;
@@ -47,6 +52,7 @@ public final class Signals {
             case SIGUSR2: return "SIGUSR2";
             case SIGPIPE: return "SIGPIPE";
             case SIGTERM: return "SIGTERM";
+            case SIGALRM: return "SIGALRM";
             case 0: return "0";
             default: return "sig#" + sig;
         }
@@ -62,6 +68,7 @@ public final class Signals {
             case SIGUSR1: return 10;
             case SIGUSR2: return 12;
             case SIGPIPE: return 13;
+            case SIGALRM: return 14;
             case SIGTERM: return 15;
             case SIGCONT: return 18;
             case SIGSTOP: return 19;
@@ -113,7 +120,7 @@ public final class Signals {
      * next_signal(): the signal dequeue_signal() takes first from one pending
      * set: a synchronous one (SYNCHRONOUS_MASK: SIGTRAP here) first, then the
      * lowest number: SIGINT(2) &lt; SIGQUIT(3) &lt; SIGKILL(9) &lt; SIGUSR1(10)
-     * &lt; SIGUSR2(12) &lt; SIGPIPE(13) &lt; SIGTERM(15) &lt; SIGCONT(18) &lt; SIGSTOP(19).
+     * &lt; SIGUSR2(12) &lt; SIGPIPE(13) &lt; SIGALRM(14) &lt; SIGTERM(15) &lt; SIGCONT(18) &lt; SIGSTOP(19).
      */
     public static int next(int pending) {
         return next(pending, true);
@@ -132,6 +139,7 @@ public final class Signals {
         if ((pending & SIGUSR1) != 0) return SIGUSR1;
         if ((pending & SIGUSR2) != 0) return SIGUSR2;
         if ((pending & SIGPIPE) != 0) return SIGPIPE;
+        if ((pending & SIGALRM) != 0) return SIGALRM;
         if ((pending & SIGTERM) != 0) return SIGTERM;
         if ((pending & SIGCONT) != 0) return SIGCONT;
         if ((pending & SIGSTOP) != 0) return SIGSTOP;

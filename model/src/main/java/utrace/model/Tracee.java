@@ -28,7 +28,7 @@ final class Tracee extends Actor {
      * Program counters are numbered across the areas (states and fingerprints hold the
      * numbers, so the existing ones stay put); a new step takes the number PCS and bumps it.
      */
-    static final int PCS = 47;
+    static final int PCS = 48;
 
     // the area whose file has a program counter's code
     static final int AREA_SYSCALL = 0;
@@ -242,6 +242,14 @@ final class Tracee extends Actor {
         return pc(s) == TraceeSyscall.USER && local(s, L_SCRIPT) >= script.size() && local(s, L_HANDLER) == 0;
     }
 
+    /**
+     * Asleep in a read() or pause() that no signal has woken: waiting for data (or a signal) that may never come
+     * is a legitimate place to stay, as user mode is.
+     */
+    boolean sleepingInSyscall(State s) {
+        return pc(s) == TraceeSyscall.SYS_SLEEP && s.taskState() == TaskState.INTERRUPTIBLE;
+    }
+
     /** For a guard ({@code after tracee:STATE}): does the tracee's state say so? */
     boolean inState(Ctx c, Guard.TraceeState st) {
         // read only the slot this guard looks at: the step's footprint (partial-order reduction)
@@ -258,6 +266,8 @@ final class Tracee extends Actor {
         if (st == Guard.TraceeState.STOPPED) return (taskState & TaskState.STOPPED_BIT) != 0;
         // "t (tracing stop)": a ptrace stop, or a utrace stop, which patch 14 reports the same way
         if (st == Guard.TraceeState.TRACED) return (taskState & (TaskState.TRACED_BIT | TaskState.UTRACED_BIT)) != 0;
+        // only a read() or pause() sleeps in TASK_INTERRUPTIBLE in this model
+        if (st == Guard.TraceeState.SLEEPING) return taskState == TaskState.INTERRUPTIBLE;
         return exitState != TaskState.EXIT_NONE;
     }
 
@@ -266,6 +276,7 @@ final class Tracee extends Actor {
         if (dead(s)) return "dead";
         if (s.exitState() != TaskState.EXIT_NONE) return "exited (" + TaskState.exitName(s.exitState()) + ")";
         if (idle(s)) return "idle in user mode, its script done";
+        if (sleepingInSyscall(s)) return "asleep (INTERRUPTIBLE) in " + TraceeOp.decode(local(s, L_SYSOP)).label();
         // the function, not the step's label: that describes the step it would take next
         return TaskState.name(s.taskState()) + " in " + INFO[pc(s)].function();
     }
@@ -276,7 +287,7 @@ final class Tracee extends Actor {
     }
 
     @Override String stuckProblem(State s) {
-        if (dead(s) || idle(s)) return null;
+        if (dead(s) || idle(s) || sleepingInSyscall(s)) return null;
         if (asleep(s)) {
             String lost = lostWakeup(s);
             return lost == null ? null : lost;

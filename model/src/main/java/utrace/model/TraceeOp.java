@@ -20,7 +20,15 @@ public record TraceeOp(Kind kind, int arg) {
         /** sigprocmask(SIG_BLOCK, {SIG}): set_current_blocked() adds SIG to task->blocked under siglock. */
         BLOCK("block"),
         /** sigprocmask(SIG_UNBLOCK, {SIG}): set_current_blocked() takes SIG out of task->blocked, recalc_sigpending(). */
-        UNBLOCK("unblock");
+        UNBLOCK("unblock"),
+        /**
+         * read() from a file with no data ever (ptrace-tests eintr-on-attach: an inotify fd): sleeps in
+         * TASK_INTERRUPTIBLE until a signal is pending, then returns -ERESTARTSYS, which do_signal restarts (the
+         * handlers are installed with signal(), so SA_RESTART) and never shows the program.
+         */
+        READ("read"),
+        /** pause(): sleeps in TASK_INTERRUPTIBLE until a signal; -ERESTARTNOHAND: -EINTR after a handler, else restarted. */
+        PAUSE("pause");
 
         public final String word;
         Kind(String word) { this.word = word; }
@@ -32,7 +40,13 @@ public record TraceeOp(Kind kind, int arg) {
 
     /** The system calls whose body the model acts out at the end of syscall entry (see TraceeSyscall.SYS_BODY). */
     public boolean hasBody() {
-        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL || kind == Kind.EXIT || changesMask();
+        return kind == Kind.TRACEME || kind == Kind.RAISE || kind == Kind.KILL || kind == Kind.EXIT || changesMask()
+            || sleeps();
+    }
+
+    /** A system call that sleeps interruptibly until a signal (read, pause): its body is TraceeSyscall's sleep. */
+    public boolean sleeps() {
+        return kind == Kind.READ || kind == Kind.PAUSE;
     }
 
     /** sigprocmask(): the steps that write task->blocked. */
@@ -59,13 +73,24 @@ public record TraceeOp(Kind kind, int arg) {
         if (kind == Kind.UNBLOCK) return "sigprocmask(SIG_UNBLOCK, " + Signals.name(arg) + ")";
         if (kind == Kind.RAISE || kind == Kind.KILL) return kind.word + "(" + Signals.name(arg) + ")";
         if (kind == Kind.EXIT) return arg == 0 ? "exit()" : "exit(" + arg + ")";
+        if (sleeps()) return kind.word + "()";
         return "system call";
     }
 
-    /** A 16-bit code for a tracee local: kind in the high byte, argument in the low (signal bit or exit code). */
+    /**
+     * A 16-bit code for a tracee local: kind from bit 10, argument in the low 10 bits (signal bit, exit code, or for
+     * a sleeping call what it returned: {@link #RET_INTERRUPTED}, {@link #RET_EINTR}).
+     */
     int encode() {
         return (kind.ordinal() << 10) | arg;
     }
+
+    /** A sleeping call woken by a signal: -ERESTARTSYS (read) or -ERESTARTNOHAND (pause), for do_signal to settle. */
+    static final int RET_INTERRUPTED = 1;
+    /** A sleeping call that returns -EINTR to the program, no handler having run for it. */
+    static final int RET_EINTR = 2;
+    /** pause() returning -EINTR after a handler frame was set up (-ERESTARTNOHAND). */
+    static final int RET_EINTR_AFTER_HANDLER = 3;
 
     static TraceeOp decode(int code) {
         return new TraceeOp(Kind.values()[code >> 10], code & 0x3ff);

@@ -415,7 +415,8 @@ final class TraceeReport {
         }
         c.set(RESUME, resume);
         if (!c.cfg.mutated(Mutation.FINISH_REPORT_SKIPS_NOTIFY)) {
-            c.setBits(TIF, resume == Actions.INTERRUPT ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
+            boolean interrupt = resume == Actions.INTERRUPT && !c.cfg.mutated(Mutation.FINISH_REPORT_INTERRUPT_NOTIFIES);
+            c.setBits(TIF, interrupt ? Tif.SIGPENDING : Tif.NOTIFY_RESUME);
         }
         if (c.record) c.note("utrace->resume = " + Actions.name(resume));
         c.pc(FIN_RESET);

@@ -197,6 +197,7 @@ final class TraceeSignal {
         int signr = nextSignal(c);
         if (signr == 0) {
             Utrace.recalcSigpending(c);
+            TraceeSyscall.restartWithoutHandler(c); // do_signal: no signal, so an interrupted call is restarted
             c.pc(TraceeSyscall.EXIT_TO_USER);
             return true;
         }
@@ -488,8 +489,10 @@ final class TraceeSignal {
     }
 
     private static boolean signalHandler(Ctx c) {
+        // utrace_signal_handler's lock is tested first: a step that cannot take it must change nothing
+        if (c.get(UTRACE_FLAGS) != 0 && !c.lockFree(LOCK_UTRACE)) return false;
+        TraceeSyscall.settleForHandler(c); // handle_signal: the interrupted call's -EINTR or restart
         if (c.get(UTRACE_FLAGS) != 0) {
-            if (!c.lockFree(LOCK_UTRACE)) return false;
             c.setBits(UBITS, U_SIGNAL_HANDLER);
             int resume = c.get(RESUME);
             // history (signal-report-action): the next report before dequeuing that takes this setup is its

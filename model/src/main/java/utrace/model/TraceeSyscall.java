@@ -20,6 +20,7 @@ final class TraceeSyscall {
     static final int SYS_EXIT = 3;
     static final int EXIT_TO_USER = 6;
     static final int SYS_BODY = 44;
+    static final int SYS_SLEEP = 47;
 
     static void describe() {
         info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0,
@@ -52,7 +53,14 @@ final class TraceeSyscall {
                     + "declared here; sigprocmask() sets task->blocked and recalc_sigpending() under siglock "
                     + "(set_current_blocked, kernel/signal.c)")
                 .simplified("the body is one step under its lock, after the entry hooks; a plain system call has no "
-                    + "body step"));
+                    + "body step; read() and pause() go to their sleep instead"));
+        info(SYS_SLEEP, AREA_SYSCALL, "signal_pending? return -ERESTARTSYS (read) / -ERESTARTNOHAND (pause), else TASK_INTERRUPTIBLE, schedule()", "sys_read / sys_pause", 0,
+            SeedRef.context(SeedRef.SIGNAL_C, 3931, "void signal_wake_up(struct task_struct *t, int resume)",
+                "not in the series: a read() with no data (ptrace-tests eintr-on-attach reads an inotify fd) and pause() "
+                    + "sleep in TASK_INTERRUPTIBLE (wait_event_interruptible: set_current_state, then signal_pending, then "
+                    + "schedule); signal_wake_up, declared here, wakes them; the restart is x86 do_signal / handle_signal")
+                .simplified("no data ever comes: only a signal wake-up (TIF_SIGPENDING) ends the sleep; set_current_state, "
+                    + "the signal_pending test and schedule() are one step, taken on entry and again once woken"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
@@ -77,6 +85,7 @@ final class TraceeSyscall {
             }
             case EXIT_TO_USER: return exitToUser(c);
             case SYS_BODY: return syscallBody(t, c);
+            case SYS_SLEEP: return sleepStep(c);
             default: throw new IllegalStateException("tracee pc " + pc);
         }
     }
@@ -147,7 +156,9 @@ final class TraceeSyscall {
      * exit hooks (a plain syscall's body touches nothing the model keeps).
      */
     static int afterEntry(Ctx c) {
-        return c.local(L_SYSOP) != 0 ? SYS_BODY : SYS_EXIT;
+        int code = c.local(L_SYSOP);
+        if (code == 0) return SYS_EXIT;
+        return TraceeOp.decode(code).sleeps() ? SYS_SLEEP : SYS_BODY; // read()'s and pause()'s body is the sleep
     }
 
     /**
@@ -194,6 +205,99 @@ final class TraceeSyscall {
         return true;
     }
 
+    /**
+     * read() / pause(): wait_event_interruptible's "set_current_state(TASK_INTERRUPTIBLE); if (signal_pending(current))
+     * ...; schedule()". No data ever comes, so only a signal ends the call: the state is set before TIF_SIGPENDING is
+     * tested, and signal_wake_up sets the flag before it wakes TASK_INTERRUPTIBLE, so a signal is never missed.
+     */
+    private static void sleepOrReturn(Ctx c, TraceeOp op) {
+        if (c.has(TIF, Tif.SIGPENDING)) {
+            interrupted(c, op);
+            return;
+        }
+        c.set(TASK_STATE, TaskState.INTERRUPTIBLE);
+        if (c.record) c.note(op.label() + ": TASK_INTERRUPTIBLE, schedule()");
+        c.pc(SYS_SLEEP);
+    }
+
+    private static boolean sleepStep(Ctx c) {
+        if (c.get(TASK_STATE) != TaskState.RUNNING) return false; // asleep until signal_wake_up
+        sleepOrReturn(c, TraceeOp.decode(c.local(L_SYSOP)));
+        return true;
+    }
+
+    /** A signal is pending: the call returns -ERESTARTSYS (read) or -ERESTARTNOHAND (pause), then the exit hooks. */
+    private static void interrupted(Ctx c, TraceeOp op) {
+        c.set(TASK_STATE, TaskState.RUNNING);
+        if (op.kind() == TraceeOp.Kind.READ && c.cfg.mutated(Mutation.READ_RETURNS_EINTR)) {
+            c.local(L_SYSOP, new TraceeOp(op.kind(), TraceeOp.RET_EINTR).encode());
+            c.note("read(): signal pending, returns -EINTR (mutation read-returns-eintr)");
+        } else {
+            c.local(L_SYSOP, new TraceeOp(op.kind(), TraceeOp.RET_INTERRUPTED).encode());
+            if (c.record) c.note(op.label() + ": signal pending, returns " + (op.kind() == TraceeOp.Kind.READ ? "-ERESTARTSYS" : "-ERESTARTNOHAND"));
+        }
+        c.pc(SYS_EXIT);
+    }
+
+    /** The sleeping call whose return do_signal has still to settle, or null. */
+    private static TraceeOp interruptedCall(Ctx c) {
+        int code = c.local(L_SYSOP);
+        if (code == 0) return null;
+        TraceeOp op = TraceeOp.decode(code);
+        return op.sleeps() && op.arg() == TraceeOp.RET_INTERRUPTED ? op : null;
+    }
+
+    /**
+     * x86 do_signal() when get_signal_to_deliver() returned no signal: "Did we come from a system call? ... Restart
+     * the system call - no handlers present": -ERESTARTSYS and -ERESTARTNOHAND make the program run the call again
+     * (regs->ip -= 2): the script's index goes back to it.
+     */
+    static void restartWithoutHandler(Ctx c) {
+        TraceeOp op = interruptedCall(c);
+        if (op == null) return;
+        if (c.cfg.mutated(Mutation.SIGNAL_SKIPS_RESTART)) {
+            c.note("no signal: the call is not restarted (mutation signal-skips-restart)");
+            return;
+        }
+        restart(c, op, false);
+    }
+
+    /**
+     * x86 handle_signal() setting up a handler frame: "-ERESTARTNOHAND: regs->ax = -EINTR"; "-ERESTARTSYS: if
+     * (!(ka->sa.sa_flags & SA_RESTART)) -EINTR", else restart. The model's handlers are installed with signal()
+     * (glibc: SA_RESTART), as the ptrace-tests programs install theirs.
+     */
+    static void settleForHandler(Ctx c) {
+        TraceeOp op = interruptedCall(c);
+        if (op == null) return;
+        if (op.kind() == TraceeOp.Kind.PAUSE && !c.cfg.mutated(Mutation.HANDLER_RESTARTS_NOHAND)) {
+            c.local(L_SYSOP, new TraceeOp(op.kind(), TraceeOp.RET_EINTR_AFTER_HANDLER).encode());
+            if (c.record) c.note(op.label() + " returns -EINTR after the handler (-ERESTARTNOHAND)");
+            return;
+        }
+        restart(c, op, true);
+    }
+
+    private static void restart(Ctx c, TraceeOp op, boolean handler) {
+        c.local(L_SYSOP, 0);
+        c.local(L_SCRIPT, c.local(L_SCRIPT) - 1);
+        c.observe(Obs.syscallResult(op.kind(), Obs.SYSCALL_RESTARTED, handler));
+        if (c.record) c.note(op.label() + " restarted" + (handler ? " after the handler (SA_RESTART)" : " (no handler)"));
+    }
+
+    /** What a sleeping call returns to the program, if do_signal left it a return value. */
+    private static void settleAtUserEntry(Ctx c) {
+        int code = c.local(L_SYSOP);
+        if (code == 0) return;
+        TraceeOp op = TraceeOp.decode(code);
+        if (!op.sleeps()) return;
+        c.local(L_SYSOP, 0);
+        int ret = op.arg();
+        c.observe(Obs.syscallResult(op.kind(), ret == TraceeOp.RET_INTERRUPTED ? Obs.SYSCALL_ERESTART : Obs.SYSCALL_EINTR,
+            ret == TraceeOp.RET_EINTR_AFTER_HANDLER));
+        if (c.record) c.note(op.label() + " returns " + (ret == TraceeOp.RET_INTERRUPTED ? "-ERESTART* (never meant for the program)" : "-EINTR"));
+    }
+
     private static boolean exitToUser(Ctx c) {
         if (c.has(TIF, Tif.SIGPENDING)) {
             c.note("TIF_SIGPENDING: do_signal");
@@ -204,6 +308,7 @@ final class TraceeSyscall {
             c.pc(TraceeReport.NOTIFY_RESUME);
         } else {
             c.note("return to user mode");
+            settleAtUserEntry(c);
             c.observe(Obs.userEntry());
             TraceeReport.stepOwed(c, false);
             if (c.taskGhost(G_HANDLER_ALL)) c.taskGhostClear(G_HANDLER_ALL); // history: the handler setup is over

@@ -136,6 +136,7 @@ final class KnownFindings {
             case "stopped": return !TraceFacts.has(end.get("task.state"), "STOPPED");
             case "traced": return !TraceFacts.has(end.get("task.state"), "TRACED") && !TraceFacts.has(end.get("task.state"), "UTRACED");
             case "zombie": return !"ZOMBIE".equals(end.get("task.exit_state"));
+            case "sleeping": return !"INTERRUPTIBLE".equals(end.get("task.state"));
             default: return false;
         }
     }

@@ -130,7 +130,10 @@ final class RandomScenarios {
 
     static String traceeStep(Random rng) {
         double r = rng.nextDouble();
-        if (r < 0.48) return "syscall";
+        if (r < 0.42) return "syscall";
+        // a call that sleeps until a signal, which restarts it or makes it return -EINTR (read, pause)
+        if (r < 0.45) return "read";
+        if (r < 0.48) return "pause";
         if (r < 0.66) return "raise " + Pick.weighted(rng, Vocabulary.TRACEE_SIGNALS, Vocabulary.TRACEE_SIGNAL_W);
         if (r < 0.79) return "kill " + Pick.weighted(rng, Vocabulary.TRACEE_SIGNALS, Vocabulary.TRACEE_SIGNAL_W);
         if (r < 0.90) return "block " + Pick.one(rng, Vocabulary.BLOCKABLE);
@@ -140,7 +143,7 @@ final class RandomScenarios {
     static String killerSignal(Random rng) {
         String s = Pick.weighted(rng, Vocabulary.KILLER_SIGNALS, Vocabulary.KILLER_SIGNAL_W);
         if (Pick.chance(rng, 0.15)) s = "tkill:" + s;
-        if (Pick.chance(rng, 0.08)) s += " after " + Pick.one(rng, "tracee:stopped", "tracee:traced");
+        if (Pick.chance(rng, 0.08)) s += " after " + Pick.one(rng, "tracee:stopped", "tracee:traced", "tracee:sleeping");
         return s;
     }
 

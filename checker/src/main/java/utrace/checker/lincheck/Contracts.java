@@ -857,6 +857,10 @@ public final class Contracts {
             return "report-not-lost: when nothing can move any more the tracee is in user mode with utrace->signal_handler "
                 + "still set: utrace_resume never cleared it after the handler's setup";
         }
+        if (m.traceeSleepingInSyscall(end) && end.utraceFlags() != 0 && end.resume() == Actions.INTERRUPT) {
+            return "report-not-lost: when nothing can move any more the tracee sleeps in a system call with "
+                + "utrace->resume = INTERRUPT: the UTRACE_INTERRUPT asked for never interrupted it";
+        }
         if (!m.traceeIdle(end) || end.utraceFlags() == 0 || end.resume() >= Actions.RESUME) return null;
         return "report-not-lost: when nothing can move any more the tracee is in user mode with utrace->resume = "
             + Actions.name(end.resume()) + " and nothing to bring it back: the report or step asked for is never made";
