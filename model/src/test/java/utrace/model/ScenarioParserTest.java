@@ -192,8 +192,24 @@ class ScenarioParserTest {
     void exitMustBeLast() {
         assertError("scenario x\nengine E1\ntracee syscall exit syscall\n", 3, "nothing can follow 'exit'");
         assertError("scenario x\nengine E1\ntracee exit exit\n", 3, "nothing can follow 'exit'");
-        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "syscall, traceme, raise SIG, kill SIG, block SIG, unblock SIG or exit [CODE]");
+        assertError("scenario x\nengine E1\ntracee sleep\n", 3, "unknown tracee step 'sleep'", "syscall, traceme, read, pause, raise SIG, kill SIG, block SIG, unblock SIG or exit [CODE]");
         assertError("scenario x\nengine E1\ntracee\ntracee exit\n", 4, "a second 'tracee' line");
+    }
+
+    @Test
+    void sleepingCallsAndTheirGuard() throws Exception {
+        Scenario s = ScenarioParser.parse("t", "scenario x\nengine E1\ntracee read pause exit\nkiller SIGALRM after tracee:sleeping\n");
+        assertEquals(java.util.List.of(new TraceeOp(TraceeOp.Kind.READ, 0), new TraceeOp(TraceeOp.Kind.PAUSE, 0), TraceeOp.EXIT),
+            s.tracee());
+        assertEquals("read()", s.tracee().get(0).label());
+        assertEquals("pause", s.tracee().get(1).text());
+        assertTrue(s.tracee().get(0).sleeps() && s.tracee().get(0).hasBody());
+        assertEquals(Guard.tracee(Guard.TraceeState.SLEEPING), s.killerItems().get(0).guard());
+        assertEquals(Signals.SIGALRM, s.killerItems().get(0).signal());
+        // alarm()'s signal is the timer's: the tracee's own ops keep a signal in 10 bits
+        assertError("scenario x\nengine E1\ntracee raise SIGALRM\n", 3, "cannot raise SIGALRM");
+        assertError("scenario x\nengine E1\ntracee block SIGALRM\n", 3, "SIGALRM cannot be blocked");
+        assertError("scenario x\nengine E1\ntracee read\nkiller SIGUSR1 after tracee:asleep\n", 4, "tracee:stopped|traced|zombie|sleeping");
     }
 
     @Test
