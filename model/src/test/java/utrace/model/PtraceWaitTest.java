@@ -183,7 +183,7 @@ class PtraceWaitTest {
         bad("tracee\nptrace attach\nkiller SIGSTOP SIGKILL after killer:1\n", "x:4: a killer's signal cannot wait for the killer itself");
         bad("tracee\nptrace attach\nkiller SIGKILL after ptrace:2\n", "only 1 requests");
         bad("tracee\nptrace attach after nobody:1\n", "expected 'after ACTOR:K'");
-        bad("tracee\nptrace attach after tracee:sleeping\n", "expected 'after ACTOR:K'");
+        bad("tracee\nptrace attach after tracee:running\n", "expected 'after ACTOR:K'");
         bad("handler SIGKILL return\ntracee\nptrace attach\n", "cannot be caught");
         bad("handler SIGQUIT exit\ntracee\nptrace attach\n", "expected 'handler SIGNAL");
         bad("tracee raise\nptrace attach\n", "expected a signal after 'raise'");
