@@ -128,17 +128,18 @@ public final class EachMutation {
      * signal delivery and job control. A mutation that breaks an invariant neither {@link #contractFor read by a
      * contract} nor named here needs that decision made (a test asks for it).
      */
-    public static final Map<String, String> UNREAD = Map.of(
-        "wait-report-correct", "what ptrace's and the parent's waits report",
-        "wait-reports-once", "how often a wait reports a stop or an exit",
-        "wait-liveness", "whether a blocked waiter is owed a report",
-        "signal-delivered", "whether a signal the tracer passes, or one sent to a ptraced task, is delivered",
-        "sigcont-ends-stop", "job control: a SIGCONT after the SIGSTOP ends the group stop",
-        "group-stop-holds", "job control: a stopped group runs no user code",
-        "traced-zombie-released", "who releases a ptraced zombie",
-        "ptrace-return-as-stated", "ptrace requests' return values as the scenario states them",
-        "ptrace-step-kept", "ptrace's single-step and block-step requests",
-        "lock-discipline", "who changes what under whose lock (a kernel locking rule, not an engine-API promise)");
+    public static final Map<String, String> UNREAD = Map.ofEntries(
+        Map.entry("wait-report-correct", "what ptrace's and the parent's waits report"),
+        Map.entry("wait-reports-once", "how often a wait reports a stop or an exit"),
+        Map.entry("wait-liveness", "whether a blocked waiter is owed a report"),
+        Map.entry("signal-delivered", "whether a signal the tracer passes, or one sent to a ptraced task, is delivered"),
+        Map.entry("sigcont-ends-stop", "job control: a SIGCONT after the SIGSTOP ends the group stop"),
+        Map.entry("group-stop-holds", "job control: a stopped group runs no user code"),
+        Map.entry("traced-zombie-released", "who releases a ptraced zombie"),
+        Map.entry("ptrace-return-as-stated", "ptrace requests' return values as the scenario states them"),
+        Map.entry("ptrace-step-kept", "ptrace's single-step and block-step requests"),
+        Map.entry("lock-discipline", "who changes what under whose lock (a kernel locking rule, not an engine-API promise)"),
+        Map.entry("syscall-restart", "what a program sees of a system call a signal interrupted (restart or -EINTR), not an engine-API promise"));
 
     /**
      * Mutations whose contract holds on their own scenario within the usual budget for a reason investigated
