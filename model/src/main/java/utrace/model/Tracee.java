@@ -177,10 +177,15 @@ final class Tracee extends Actor {
         return (pc == TraceeStop.STOP_SLEEP || pc == TraceeStop.JC_SLEEP || pc == TraceePtrace.PT_STOP_SLEEP) && s.taskState() != TaskState.RUNNING;
     }
 
-    /** Off the CPU in a stop: what wait_task_inactive() waits for. */
+    /**
+     * Off the CPU: asleep in a stop, or in a read() or pause() (TASK_INTERRUPTIBLE): what wait_task_inactive()
+     * waits for. utrace_prepare_examine() takes any state but TASK_RUNNING, so an examination of a tracee asleep
+     * in a system call goes through as the kernel's does.
+     */
     boolean asleepIn(Ctx c) {
         int pc = c.peek(base);
-        return (pc == TraceeStop.STOP_SLEEP || pc == TraceeStop.JC_SLEEP || pc == TraceePtrace.PT_STOP_SLEEP) && c.get(TASK_STATE) != TaskState.RUNNING;
+        return (pc == TraceeStop.STOP_SLEEP || pc == TraceeStop.JC_SLEEP || pc == TraceePtrace.PT_STOP_SLEEP
+            || pc == TraceeSyscall.SYS_SLEEP) && c.get(TASK_STATE) != TaskState.RUNNING;
     }
 
     /**

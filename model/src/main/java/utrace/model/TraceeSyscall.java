@@ -216,6 +216,7 @@ final class TraceeSyscall {
             return;
         }
         c.set(TASK_STATE, TaskState.INTERRUPTIBLE);
+        TraceeStop.countSwitch(c); // schedule(): the switch count utrace_prepare_examine's wait_task_inactive returns
         if (c.record) c.note(op.label() + ": TASK_INTERRUPTIBLE, schedule()");
         c.pc(SYS_SLEEP);
     }
