@@ -11,7 +11,7 @@ SOURCES := $(shell find model invariants traces checker -name target -prune -o -
              -o -path 'model/scenarios/*' -o -path 'invariants/sets/*' -o -path 'checker/gate/*' \) -print 2>/dev/null) \
            pom.xml $(wildcard */pom.xml)
 
-.PHONY: all build verify test gate clean help corpus bench ptrace-tests
+.PHONY: all build verify test gate clean help corpus bench ptrace-tests pit
 
 all: verify
 
@@ -24,6 +24,7 @@ help:
 	@echo "make bench   speed and scale figures of the native engine (checker bench; takes minutes)"
 	@echo "make corpus  rewrite the golden traces in traces/corpus from the current model (after an intended model change)"
 	@echo "make ptrace-tests  build, then check the ptrace-tests scenarios (model/scenarios/ptrace-tests.list) with the 'ptrace-tests' set"
+	@echo "make pit     PIT mutation testing of model classes (PIT_CLASSES, default $(PIT_CLASSES)): which edits no invariant notices; takes minutes to hours"
 
 build: $(JAR) $(JSA)
 
@@ -56,6 +57,27 @@ ptrace-tests: $(JAR) $(JSA)
 
 bench: $(JAR) $(JSA)
 	bin/checker bench
+
+# PIT mutation testing of the model (docs/invariants.md, "Mutation testing of the model"): each mutant of
+# PIT_CLASSES (PIT's glob) must change some listed scenario's verdict under every invariant, else it survives:
+# an edit of the kernel's code no invariant notices (or an equivalent one). PIT comes from Maven Central through
+# the checker module's 'pit' profile; the baseline is written from the unmutated model first.
+PIT_CLASSES ?= utrace.model.TraceeSyscall
+PIT_THREADS ?= 2
+PIT_DIR := checker/target/pit
+PIT_CP = checker/target/test-classes:checker/target/classes:model/target/classes:invariants/target/classes:traces/target/classes:$$(cat $(PIT_DIR)/classpath)
+
+pit: $(JAR)
+	$(MVN) -q test-compile
+	@mkdir -p $(PIT_DIR)
+	$(MVN) -q -Ppit -pl checker dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(PIT_DIR)/classpath -Dmdep.includeScope=test
+	java -cp "$(PIT_CP)" utrace.checker.pit.VerdictKiller $(PIT_DIR)/verdicts.tsv
+	java -cp "$(PIT_CP)" org.pitest.mutationtest.commandline.MutationCoverageReport \
+	  --reportDir $(PIT_DIR)/report --timestampedReports=false --outputFormats HTML,CSV \
+	  --targetClasses '$(PIT_CLASSES)' --targetTests utrace.checker.pit.VerdictKiller \
+	  --mutableCodePaths model/target/classes --sourceDirs model/src/main/java \
+	  --threads $(PIT_THREADS) --timeoutConst 20000 --jvmArgs -Dpit.baseline=$(CURDIR)/$(PIT_DIR)/verdicts.tsv
+	@echo "PIT report: $(PIT_DIR)/report/index.html; one line per mutant: $(PIT_DIR)/report/mutations.csv"
 
 corpus: $(JAR) $(JSA)
 	bin/checker corpus --update

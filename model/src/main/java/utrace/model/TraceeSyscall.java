@@ -229,7 +229,7 @@ final class TraceeSyscall {
 
     /** A signal is pending: the call returns -ERESTARTSYS (read) or -ERESTARTNOHAND (pause), then the exit hooks. */
     private static void interrupted(Ctx c, TraceeOp op) {
-        c.set(TASK_STATE, TaskState.RUNNING);
+        // already TASK_RUNNING: signal_wake_up set it, or the test came before any sleep
         if (op.kind() == TraceeOp.Kind.READ && c.cfg.mutated(Mutation.READ_RETURNS_EINTR)) {
             c.local(L_SYSOP, new TraceeOp(op.kind(), TraceeOp.RET_EINTR).encode());
             c.note("read(): signal pending, returns -EINTR (mutation read-returns-eintr)");
