@@ -65,7 +65,9 @@ bench: $(JAR) $(JSA)
 PIT_CLASSES ?= utrace.model.TraceeSyscall
 PIT_THREADS ?= 2
 PIT_DIR := checker/target/pit
-PIT_CP = checker/target/test-classes:checker/target/classes:model/target/classes:invariants/target/classes:traces/target/classes:$$(cat $(PIT_DIR)/classpath)
+# absolute paths: PIT finds the code to mutate by matching --mutableCodePaths against classpath entries
+PIT_CP = $(CURDIR)/checker/target/test-classes:$(CURDIR)/checker/target/classes:$(CURDIR)/model/target/classes:$\
+  $(CURDIR)/invariants/target/classes:$(CURDIR)/traces/target/classes:$$(cat $(PIT_DIR)/classpath)
 
 pit: $(JAR)
 	$(MVN) -q test-compile
@@ -75,7 +77,7 @@ pit: $(JAR)
 	java -cp "$(PIT_CP)" org.pitest.mutationtest.commandline.MutationCoverageReport \
 	  --reportDir $(PIT_DIR)/report --timestampedReports=false --outputFormats HTML,CSV \
 	  --targetClasses '$(PIT_CLASSES)' --targetTests utrace.checker.pit.VerdictKiller \
-	  --mutableCodePaths model/target/classes --sourceDirs model/src/main/java \
+	  --mutableCodePaths $(CURDIR)/model/target/classes --sourceDirs model/src/main/java \
 	  --threads $(PIT_THREADS) --timeoutConst 20000 --jvmArgs -Dpit.baseline=$(CURDIR)/$(PIT_DIR)/verdicts.tsv
 	@echo "PIT report: $(PIT_DIR)/report/index.html; one line per mutant: $(PIT_DIR)/report/mutations.csv"
 
