@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The scenarios shipped in model/scenarios/ (listed in default.list) and
@@ -49,6 +51,19 @@ public final class Scenarios {
     /** The scenarios `checker bench` measures (bench.list). */
     public static List<String> benchNames() {
         return names("bench.list");
+    }
+
+    /**
+     * Every listed scenario but the bench ones, each once (default, findings, fidelity, matrix, ptrace-tests, in
+     * that order): the small ones, which whole-model sweeps run (LivelockPremiseTest, `make pit`).
+     */
+    public static List<String> allButBench() {
+        Set<String> names = new LinkedHashSet<>(shippedNames());
+        names.addAll(findingNames());
+        names.addAll(fidelityNames());
+        names.addAll(matrixNames());
+        names.addAll(ptraceTestNames());
+        return new ArrayList<>(names);
     }
 
     private static List<String> names(String listFile) {

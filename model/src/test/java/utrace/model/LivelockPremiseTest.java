@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,14 +77,8 @@ class LivelockPremiseTest {
 
     @Test
     void noShippedScenarioHasACycleButAUserModeLoop() throws Exception {
-        Set<String> names = new LinkedHashSet<>();
-        names.addAll(Scenarios.shippedNames());
-        names.addAll(Scenarios.findingNames());
-        names.addAll(Scenarios.fidelityNames());
-        names.addAll(Scenarios.matrixNames());
-        names.addAll(Scenarios.ptraceTestNames());
         Set<String> cyclic = new TreeSet<>();
-        for (String n : names) {
+        for (String n : Scenarios.allButBench()) {
             List<Transition> c = cycle(new Model(Scenarios.load(n), ModelConfig.fullSeries()));
             if (c == null) continue;
             cyclic.add(n);

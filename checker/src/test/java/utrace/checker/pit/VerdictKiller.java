@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,15 +41,9 @@ class VerdictKiller {
         return Path.of(System.getProperty("pit.baseline", "checker/target/pit/verdicts.tsv"));
     }
 
-    /** The scenarios the killer runs: every list but bench.list, each once, in list order. */
+    /** The scenarios the killer runs: every list but bench.list, each once. */
     static List<String> scenarios() {
-        Set<String> names = new LinkedHashSet<>();
-        names.addAll(Scenarios.shippedNames());
-        names.addAll(Scenarios.matrixNames());
-        names.addAll(Scenarios.ptraceTestNames());
-        names.addAll(Scenarios.fidelityNames());
-        names.addAll(Scenarios.findingNames());
-        return new ArrayList<>(names);
+        return Scenarios.allButBench();
     }
 
     /** "VERDICT invariant" of one scenario: what the baseline records and each mutant must still give. */
