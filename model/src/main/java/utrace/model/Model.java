@@ -495,9 +495,9 @@ public final class Model {
      */
     public boolean traceeHeldAtReportExit(State s) { return tracee.heldAtReportExit(s); }
 
-    /** Null unless the tracee sleeps in a stop nobody will end (then: which). */
+    /** Null unless the tracee sleeps in a stop nobody will end, or in a system call a signal should have woken (then: which). */
     public String traceeLostWakeup(State s) {
-        return tracee.asleep(s) ? tracee.lostWakeup(s) : null;
+        return tracee.asleep(s) ? tracee.lostWakeup(s) : tracee.syscallSleepLost(s);
     }
 
     /** Every variable by name, in a fixed order, for traces and state diffs. */

@@ -627,7 +627,12 @@ public enum Mutation {
         "finish_report() sets TIF_NOTIFY_RESUME for every resume action, UTRACE_INTERRUPT too (not TIF_SIGPENDING): a "
             + "callback's INTERRUPT at system call entry does not interrupt the call, which sleeps (\"work in progress "
             + "will be interrupted as if by %SIGSTOP\")",
-        "report-not-lost", "entry-interrupt-then-read");
+        "report-not-lost", "entry-interrupt-then-read"),
+    SLEEP_TESTS_BEFORE_STATE("wait_event_interruptible",
+        "read() tests signal_pending() before set_current_state(TASK_INTERRUPTIBLE), not after: a signal_wake_up in "
+            + "between finds the task running and wakes nobody, and the task then sleeps with the signal pending (the "
+            + "textbook lost wake-up; the model's sleep is one step only because the kernel's order makes it safe)",
+        "no-lost-wakeup", "signal-races-read-sleep");
 
     public final String id;
     public final String function;

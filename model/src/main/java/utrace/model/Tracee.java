@@ -28,7 +28,7 @@ final class Tracee extends Actor {
      * Program counters are numbered across the areas (states and fingerprints hold the
      * numbers, so the existing ones stay put); a new step takes the number PCS and bumps it.
      */
-    static final int PCS = 48;
+    static final int PCS = 49;
 
     // the area whose file has a program counter's code
     static final int AREA_SYSCALL = 0;
@@ -291,8 +291,21 @@ final class Tracee extends Actor {
         return pc(s) == TraceeStop.JC_SLEEP && (s.taskState() & TaskState.STOPPED_BIT) != 0;
     }
 
+    /**
+     * For a tracee asleep in a read() or pause(): null, unless TIF_SIGPENDING is set, which signal_wake_up sets
+     * before it wakes TASK_INTERRUPTIBLE: then the wake-up was lost (the task went to sleep after it tested for a
+     * signal: set_current_state must come first).
+     */
+    String syscallSleepLost(State s) {
+        if (!sleepingInSyscall(s) || (s.tif() & Tif.SIGPENDING) == 0) return null;
+        return "tracee sleeps in " + TraceeOp.decode(local(s, L_SYSOP)).label() + " (INTERRUPTIBLE) for good with "
+            + "TIF_SIGPENDING set: the signal_wake_up found it still running, and it went to sleep after its "
+            + "signal_pending() test (a lost wake-up)";
+    }
+
     @Override String stuckProblem(State s) {
-        if (dead(s) || idle(s) || sleepingInSyscall(s)) return null;
+        if (sleepingInSyscall(s)) return syscallSleepLost(s);
+        if (dead(s) || idle(s)) return null;
         if (asleep(s)) {
             String lost = lostWakeup(s);
             return lost == null ? null : lost;

@@ -21,6 +21,8 @@ final class TraceeSyscall {
     static final int EXIT_TO_USER = 6;
     static final int SYS_BODY = 44;
     static final int SYS_SLEEP = 47;
+    /** Only with mutation sleep-tests-before-state: set_current_state after the signal_pending test. */
+    static final int SYS_SLEEP_LATE = 48;
 
     static void describe() {
         info(USER, AREA_SYSCALL, "run user code, then enter the kernel", "user mode", 0,
@@ -61,6 +63,11 @@ final class TraceeSyscall {
                     + "schedule); signal_wake_up, declared here, wakes them; the restart is x86 do_signal / handle_signal")
                 .simplified("no data ever comes: only a signal wake-up (TIF_SIGPENDING) ends the sleep; set_current_state, "
                     + "the signal_pending test and schedule() are one step, taken on entry and again once woken"));
+        info(SYS_SLEEP_LATE, AREA_SYSCALL, "set_current_state(TASK_INTERRUPTIBLE), schedule(): after the test (mutation)", "sys_read / sys_pause", 0,
+            SeedRef.context(SeedRef.SIGNAL_C, 3931, "void signal_wake_up(struct task_struct *t, int resume)",
+                "the textbook lost wake-up: the state is set after signal_pending() was tested, so a signal_wake_up in "
+                    + "between finds the task running and wakes nobody")
+                .simplified("taken only with mutation sleep-tests-before-state"));
     }
 
     static boolean step(Tracee t, Ctx c, int pc) {
@@ -86,6 +93,10 @@ final class TraceeSyscall {
             case EXIT_TO_USER: return exitToUser(c);
             case SYS_BODY: return syscallBody(t, c);
             case SYS_SLEEP: return sleepStep(c);
+            case SYS_SLEEP_LATE: {
+                sleep(c, TraceeOp.decode(c.local(L_SYSOP))); // no second test: the wake-up may be gone
+                return true;
+            }
             default: throw new IllegalStateException("tracee pc " + pc);
         }
     }
@@ -215,6 +226,16 @@ final class TraceeSyscall {
             interrupted(c, op);
             return;
         }
+        if (c.cfg.mutated(Mutation.SLEEP_TESTS_BEFORE_STATE)) {
+            c.note("no signal pending: set_current_state comes next (mutation sleep-tests-before-state)");
+            c.pc(SYS_SLEEP_LATE);
+            return;
+        }
+        sleep(c, op);
+    }
+
+    /** set_current_state(TASK_INTERRUPTIBLE); schedule(). */
+    private static void sleep(Ctx c, TraceeOp op) {
         c.set(TASK_STATE, TaskState.INTERRUPTIBLE);
         TraceeStop.countSwitch(c); // schedule(): the switch count utrace_prepare_examine's wait_task_inactive returns
         if (c.record) c.note(op.label() + ": TASK_INTERRUPTIBLE, schedule()");

@@ -90,4 +90,24 @@ class SleepingSyscallTest {
         assertTrue(f.model.traceeSleepingInSyscall(s));
         assertNull(f.model.stuckProblem(s), "waiting for data or a signal that may never come is no deadlock");
     }
+
+    @Test
+    void asleepWithASignalPendingIsALostWakeup() {
+        Fixture f = asleepIn(TraceeOp.Kind.READ, 0).pc(TRACEE, TraceeSyscall.SYS_SLEEP).set(TASK_STATE, TaskState.INTERRUPTIBLE)
+            .set(TIF, Tif.SIGPENDING);
+        State s = f.state();
+        assertNotNull(f.model.traceeLostWakeup(s), "signal_wake_up sets TIF_SIGPENDING before it wakes the task");
+        assertNotNull(f.model.stuckProblem(s));
+    }
+
+    @Test
+    void testingBeforeSettingTheStateOpensTheWindow() {
+        Fixture f = Fixture.of("engine E1\ntracee read\n", ModelConfig.fullSeries().withMutations(
+            java.util.EnumSet.of(Mutation.SLEEP_TESTS_BEFORE_STATE)));
+        f.set(f.base(TRACEE) + 1 + Tracee.L_SCRIPT, 1);
+        f.set(f.base(TRACEE) + 1 + Tracee.L_SYSOP, new TraceeOp(TraceeOp.Kind.READ, 0).encode());
+        State tested = f.pc(TRACEE, TraceeSyscall.SYS_SLEEP).step(TRACEE).after();
+        assertEquals(TraceeSyscall.SYS_SLEEP_LATE, tested.get(f.base(TRACEE)), "the test is a step of its own");
+        assertEquals(TaskState.RUNNING, tested.taskState(), "still running: a signal_wake_up now wakes nobody");
+    }
 }
