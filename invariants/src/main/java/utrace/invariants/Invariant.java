@@ -1,5 +1,7 @@
 package utrace.invariants;
 
+import java.util.List;
+
 import utrace.model.Footprint;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -24,6 +26,26 @@ public interface Invariant {
 
     /** A state where no actor can move any more (a final state, or a deadlock). */
     default String checkTerminal(Model m, State s) { return null; }
+
+    /**
+     * True for an invariant judged on the cycles of the state graph ({@link #checkCycle}), not on states or
+     * steps: an engine that can search for cycles does so once the rest of the search has passed (a separate
+     * pass, as TLC checks liveness after safety). Default false.
+     */
+    default boolean judgesCycles() { return false; }
+
+    /**
+     * For the cycle search ({@link #judgesCycles}): true if a cycle through step {@code t} is allowed whatever
+     * its other steps, so the search for a violating cycle need not follow it. Default true.
+     */
+    default boolean progress(Transition t) { return true; }
+
+    /**
+     * A reachable cycle of two or more distinct states: {@code cycle} is its steps in order, the last one
+     * leading back to the state the first one left. Null when the cycle is allowed, else a one-line
+     * description of the violation. Called only when {@link #judgesCycles}.
+     */
+    default String checkCycle(Model m, List<Transition> cycle) { return null; }
 
     /**
      * For partial-order reduction: add to {@code v} (as reads) every slot and bit that

@@ -21,7 +21,8 @@ public final class Invariants {
                 new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),
                 new GroupStopHolds(), new SigcontEndsStop(), new WaitReportsOnce(), new WaitReportCorrect(),
                 new WaitLiveness(), new SignalDelivered(), new TracedZombieReleased(), new PtraceReturnAsStated(),
-                new CallbackPromised(), new LockDiscipline(), new EngineStepKept(), new SyscallRestart())) {
+                new CallbackPromised(), new LockDiscipline(), new EngineStepKept(), new SyscallRestart(),
+                new LivelockFreedom())) {
             ALL.put(i.name(), i);
         }
     }

@@ -632,7 +632,12 @@ public enum Mutation {
         "read() tests signal_pending() before set_current_state(TASK_INTERRUPTIBLE), not after: a signal_wake_up in "
             + "between finds the task running and wakes nobody, and the task then sleeps with the signal pending (the "
             + "textbook lost wake-up; the model's sleep is one step only because the kernel's order makes it safe)",
-        "no-lost-wakeup", "signal-races-read-sleep");
+        "no-lost-wakeup", "signal-races-read-sleep"),
+    READ_BUSY_WAITS("wait_event_interruptible",
+        "read() waits without set_current_state(TASK_INTERRUPTIBLE): schedule() returns at once to a task still "
+            + "TASK_RUNNING, so the call spins in the kernel testing signal_pending() for ever instead of sleeping; "
+            + "no state is final (the switch count moves), so only a search for cycles sees it",
+        "livelock-freedom", "read-sleeps-not-spins");
 
     public final String id;
     public final String function;

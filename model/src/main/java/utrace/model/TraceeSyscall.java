@@ -236,6 +236,12 @@ final class TraceeSyscall {
 
     /** set_current_state(TASK_INTERRUPTIBLE); schedule(). */
     private static void sleep(Ctx c, TraceeOp op) {
+        if (c.cfg.mutated(Mutation.READ_BUSY_WAITS)) {
+            TraceeStop.countSwitch(c); // schedule() of a task still TASK_RUNNING: back at once, to test again
+            if (c.record) c.note(op.label() + ": still TASK_RUNNING, schedule() returns at once (mutation read-busy-waits)");
+            c.pc(SYS_SLEEP);
+            return;
+        }
         c.set(TASK_STATE, TaskState.INTERRUPTIBLE);
         TraceeStop.countSwitch(c); // schedule(): the switch count utrace_prepare_examine's wait_task_inactive returns
         if (c.record) c.note(op.label() + ": TASK_INTERRUPTIBLE, schedule()");

@@ -78,10 +78,12 @@ public final class HtmlTracePage {
         if (back != null) b.append("<p class=\"back\"><a href=\"").append(Html.esc(back)).append("\">\u2190 report</a></p>\n");
         b.append("<h1>Counterexample: <span class=\"inv\">").append(Html.esc(t.invariant().name()))
             .append("</span> on <span class=\"scn\">").append(Html.esc(t.scenario().name())).append("</span></h1>\n");
-        String target = terminal || n == 0 ? "violation-end" : "step-" + n;
+        Integer cycle = t.violation().cycleStart();
+        String target = cycle != null ? "step-" + (cycle + 1) : terminal || n == 0 ? "violation-end" : "step-" + n;
         b.append("<p class=\"violation-msg\">\u2717 ").append(Html.esc(t.violation().message())).append(" <span class=\"where\">(")
             .append(Html.esc(where(t))).append(")</span> <a class=\"jump\" href=\"#").append(target).append("\">")
-            .append(terminal || n == 0 ? "\u2193 show the end" : "\u2193 show step " + n).append("</a></p>\n");
+            .append(cycle != null ? "\u2193 show where the cycle starts (step " + (cycle + 1) + ")"
+                : terminal || n == 0 ? "\u2193 show the end" : "\u2193 show step " + n).append("</a></p>\n");
         b.append("<details class=\"statement\"><summary><b>").append(Html.esc(t.invariant().name())).append("</b>: ")
             .append(Html.esc(firstSentence(t.invariant().statement()))).append("</summary>")
             .append(Html.esc(t.invariant().statement())).append("</details>\n");
@@ -155,6 +157,9 @@ public final class HtmlTracePage {
         for (StepEvents.Story st : stories) {
             Trace.Step s = st.step();
             boolean last = s.index() == n && !t.violation().kind().equals("TERMINAL");
+            // a CYCLE's violation is every step around the cycle, not the last one
+            Integer cycleStart = t.violation().cycleStart();
+            if (cycleStart != null) last = s.index() > cycleStart;
             List<String> what = new ArrayList<>();
             for (StepEvents.Event e : st.events()) what.add(e.text());
             String cls = (last ? "violating-row" : "") + (st.internal() ? (last ? " " : "") + "internal" : "");
@@ -218,6 +223,7 @@ public final class HtmlTracePage {
         switch (t.violation().kind()) {
             case "TRANSITION": return "on step " + n;
             case "STATE": return n == 0 ? "in the initial state" : "in the state after step " + n;
+            case "CYCLE": return TextRenderer.cycle(t);
             default: return n == 0 ? "in the initial state, where no actor can move"
                 : "in the final state after step " + n + ", where no actor can move";
         }

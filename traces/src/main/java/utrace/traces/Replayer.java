@@ -36,6 +36,9 @@ public final class Replayer {
         State before = state;
         Transition last = null;
         List<Trace.Step> steps = t.steps();
+        int cycleStart = r.kind() == Violation.Kind.CYCLE ? t.violation().cycleStart() : -1;
+        State cycleEntry = cycleStart == 0 ? state : null;
+        List<Transition> cycle = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Trace.Step s = steps.get(i);
             int n = i + 1;
@@ -62,13 +65,35 @@ public final class Replayer {
             before = state;
             last = tr;
             state = tr.after();
+            if (cycleStart >= 0 && n == cycleStart) cycleEntry = state;
+            if (cycleStart >= 0 && n > cycleStart) cycle.add(tr);
         }
+        if (cycleStart >= 0) return cycle(t, model, r.invariant(), cycleStart, cycleEntry, state, cycle);
         String now = InvariantChecker.recheck(model, r.invariant(), r.kind(), before, last);
         if (now != null) return new ReplayResult(ReplayResult.Outcome.REPRODUCED, steps.size(), -1, now);
         return new ReplayResult(ReplayResult.Outcome.NO_LONGER_VIOLATES, steps.size(), -1,
             (steps.isEmpty() ? "the trace has no steps, and " : "all " + steps.size() + " steps replay, but ")
             + r.invariant().name() + " now holds "
             + where(r.kind(), steps.size()) + " (recorded: " + t.violation().message() + ")");
+    }
+
+    /**
+     * A CYCLE: every step replayed; the last one must lead back to the state after step {@code start}, and the
+     * invariant must still forbid the steps around.
+     */
+    private static ReplayResult cycle(Trace t, Model model, utrace.invariants.Invariant inv, int start, State entry,
+                                      State end, List<Transition> around) {
+        int n = t.steps().size();
+        if (!end.equals(entry)) {
+            return new ReplayResult(ReplayResult.Outcome.NO_LONGER_VIOLATES, n, -1, "all " + n + " steps replay, but "
+                + "they no longer close a cycle: the state after step " + n + " is not the state after step " + start
+                + " (recorded: " + t.violation().message() + ")");
+        }
+        String now = InvariantChecker.recheckCycle(model, inv, entry, around);
+        if (now != null) return new ReplayResult(ReplayResult.Outcome.REPRODUCED, n, -1, now);
+        return new ReplayResult(ReplayResult.Outcome.NO_LONGER_VIOLATES, n, -1, "all " + n + " steps replay and close "
+            + "the cycle of steps " + (start + 1) + ".." + n + ", but " + inv.name() + " now allows it (recorded: "
+            + t.violation().message() + ")");
     }
 
     private static ReplayResult diverged(int step, int replayed, String message) {
@@ -79,6 +104,7 @@ public final class Replayer {
         switch (kind) {
             case TRANSITION: return steps == 0 ? "with no step to check" : "on step " + steps;
             case STATE: return "in the state after step " + steps;
+            case CYCLE: return "on the cycle that ends with step " + steps;
             default: return "in the final state (after step " + steps + ")";
         }
     }

@@ -330,9 +330,18 @@ public final class TextRenderer {
         switch (t.violation().kind()) {
             case "TRANSITION": return "on step " + n;
             case "STATE": return n == 0 ? "in the initial state" : "in the state after step " + n;
+            case "CYCLE": return cycle(t);
             default: return n == 0 ? "in the initial state, where no actor can move"
                 : "in the final state after step " + n + ", where no actor can move";
         }
+    }
+
+    /** "steps 11..266 repeat for ever (step 266 leads back to the state after step 10)". */
+    static String cycle(Trace t) {
+        int n = t.steps().size();
+        int k = t.violation().cycleStart();
+        return "steps " + (k + 1) + ".." + n + " repeat for ever (step " + n + " leads back to "
+            + (k == 0 ? "the initial state" : "the state after step " + k) + ")";
     }
 
     private static void indented(String text, String indent, List<String> out) {

@@ -88,11 +88,20 @@ public record Trace(
             @JsonProperty("statement") String statement) {
     }
 
-    /** {@code kind} is TRANSITION, STATE or TERMINAL (utrace.invariants.Violation.Kind). */
-    @JsonPropertyOrder({"kind", "message"})
+    /**
+     * {@code kind} is TRANSITION, STATE, TERMINAL or CYCLE (utrace.invariants.Violation.Kind). For a CYCLE,
+     * {@code cycleStart} is how many steps lead to the cycle: the state after the last step is the state after
+     * step {@code cycleStart} (the initial state for 0), and the steps after it can repeat for ever. Written only
+     * for a CYCLE (null otherwise), so other traces keep their bytes and schema_version stays 1.
+     */
+    @JsonPropertyOrder({"kind", "message", "cycle_start"})
     public record ViolationInfo(
             @JsonProperty("kind") String kind,
-            @JsonProperty("message") String message) {
+            @JsonProperty("message") String message,
+            @JsonProperty("cycle_start") @JsonInclude(JsonInclude.Include.NON_NULL) Integer cycleStart) {
+        public ViolationInfo(String kind, String message) {
+            this(kind, message, null);
+        }
     }
 
     /**

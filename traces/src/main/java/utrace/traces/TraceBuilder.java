@@ -64,7 +64,8 @@ public final class TraceBuilder {
             new Trace.ConfigInfo(model.config().patchesSpec(), mutations, model.config().memoryModel().id,
                 removedBarriers(model)),
             new Trace.InvariantInfo(violation.invariant().name(), violation.invariant().statement()),
-            new Trace.ViolationInfo(violation.kind().name(), violation.message()),
+            new Trace.ViolationInfo(violation.kind().name(), violation.message(),
+                violation.cycleStart() < 0 ? null : violation.cycleStart()),
             State.hex(model.initial().fingerprint()), steps, before);
     }
 

@@ -87,10 +87,17 @@ final class TraceDecoder {
 
     private Trace.ViolationInfo violation(JsonNode root) throws TraceFormatException {
         JsonNode v = f.object(root, "", "violation", "an object {kind, message}");
-        return new Trace.ViolationInfo(
-            f.string(v, "violation", "kind", "one of \"TRANSITION\", \"STATE\", \"TERMINAL\"",
-                k -> k.equals("TRANSITION") || k.equals("STATE") || k.equals("TERMINAL")),
-            f.string(v, "violation", "message", "a string"));
+        String kind = f.string(v, "violation", "kind", "one of \"TRANSITION\", \"STATE\", \"TERMINAL\", \"CYCLE\"",
+            k -> k.equals("TRANSITION") || k.equals("STATE") || k.equals("TERMINAL") || k.equals("CYCLE"));
+        String message = f.string(v, "violation", "message", "a string");
+        Integer cycleStart = null;
+        if (kind.equals("CYCLE")) {
+            cycleStart = f.integer(v, "violation", "cycle_start", "how many steps lead to the cycle (an integer >= 0)",
+                0, Integer.MAX_VALUE);
+        } else if (v.get("cycle_start") != null) {
+            throw f.error("violation.cycle_start", "only a CYCLE violation has a cycle_start; this one is " + kind);
+        }
+        return new Trace.ViolationInfo(kind, message, cycleStart);
     }
 
     private List<Trace.Step> steps(JsonNode root) throws TraceFormatException {

@@ -33,6 +33,9 @@ public final class TraceRecompute {
         State before = state;
         Transition last = null;
         List<Integer> schedule = new ArrayList<>();
+        int cycleStart = r.kind() == Violation.Kind.CYCLE ? t.violation().cycleStart() : -1;
+        State cycleEntry = state;
+        List<Transition> cycle = new ArrayList<>();
         for (Trace.Step s : t.steps()) {
             if (s.actor() < 0 || s.actor() >= model.actorCount()) return null;
             Transition tr = model.step(state, s.actor(), false);
@@ -41,10 +44,14 @@ public final class TraceRecompute {
             before = state;
             last = tr;
             state = tr.after();
+            if (schedule.size() == cycleStart) cycleEntry = state;
+            if (cycleStart >= 0 && schedule.size() > cycleStart) cycle.add(tr);
         }
-        String message = InvariantChecker.recheck(model, r.invariant(), r.kind(), before, last);
+        String message = cycleStart >= 0 ? InvariantChecker.recheckCycle(model, r.invariant(), cycleEntry, cycle)
+            : InvariantChecker.recheck(model, r.invariant(), r.kind(), before, last);
         if (message == null) return null;
-        return TraceBuilder.build(model, schedule, new Violation(r.invariant(), r.kind(), message), t.scenario().file());
+        return TraceBuilder.build(model, schedule, new Violation(r.invariant(), r.kind(), message, cycleStart),
+            t.scenario().file());
     }
 
     /** Where the file's fields differ from the recomputed trace's ("steps[3].label: file "x", recomputed "y"). */
@@ -53,6 +60,7 @@ public final class TraceRecompute {
         field(d, "invariant.statement", file.invariant().statement(), now.invariant().statement());
         field(d, "violation.kind", file.violation().kind(), now.violation().kind());
         field(d, "violation.message", file.violation().message(), now.violation().message());
+        field(d, "violation.cycle_start", String.valueOf(file.violation().cycleStart()), String.valueOf(now.violation().cycleStart()));
         field(d, "initial_fingerprint", file.initialFingerprint(), now.initialFingerprint());
         if (file.steps().size() != now.steps().size()) {
             d.add("steps: file has " + file.steps().size() + ", recomputed " + now.steps().size());

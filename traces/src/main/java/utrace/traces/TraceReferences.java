@@ -87,7 +87,16 @@ final class TraceReferences {
         try {
             kind = Violation.Kind.valueOf(t.violation().kind());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw err.error("violation.kind", "expected one of TRANSITION, STATE, TERMINAL, got \"" + t.violation().kind() + "\"");
+            throw err.error("violation.kind", "expected one of TRANSITION, STATE, TERMINAL, CYCLE, got \"" + t.violation().kind() + "\"");
+        }
+        if ((kind == Violation.Kind.CYCLE) != inv.judgesCycles()) {
+            throw err.error("violation.kind", kind == Violation.Kind.CYCLE ? inv.name() + " is not judged on cycles"
+                : inv.name() + " is judged on cycles only: its violation is a CYCLE, not a " + kind);
+        }
+        if (kind == Violation.Kind.CYCLE && (t.violation().cycleStart() == null
+                || t.violation().cycleStart() > t.steps().size() - 2)) {
+            throw err.error("violation.cycle_start", "a cycle of two or more steps must follow the first cycle_start steps; "
+                + "the trace has " + t.steps().size() + " steps and cycle_start " + t.violation().cycleStart());
         }
         ModelConfig cfg = ModelConfig.fullSeries().withPatches(patches).withMutations(ms).withMemoryModel(mm)
             .withoutBarriers(removed);

@@ -114,7 +114,7 @@ class TraceReaderTest {
 
         int kind = lineOf("\"kind\"", 1);
         e = readEdited(kind, l -> "    \"kind\": \"SOMETIMES\",");
-        assertEquals(at(kind) + "violation.kind: expected one of \"TRANSITION\", \"STATE\", \"TERMINAL\", got \"SOMETIMES\"",
+        assertEquals(at(kind) + "violation.kind: expected one of \"TRANSITION\", \"STATE\", \"TERMINAL\", \"CYCLE\", got \"SOMETIMES\"",
             e.getMessage());
     }
 

@@ -57,12 +57,15 @@ public final class Explorer {
         transitions = 0;
         maxDepth = 0;
         working = 0;
+        ExplorationResult r;
         try {
-            return search(model, invariants);
+            r = search(model, invariants);
         } catch (OutOfMemoryError e) {
             // The queue is unreachable once search() has thrown, so there is room to report.
             return incomplete(MemoryBudget.outOfMemory(visited.size()), stats());
         }
+        visited = new FingerprintSet(1 << 4); // the cycle search keeps its own; stats() were taken above
+        return CycleSearch.afterPass(model, invariants, limits, progress, r);
     }
 
     private ExplorationResult search(Model model, List<Invariant> invariants) {

@@ -2,7 +2,7 @@ package utrace.checker.explore;
 
 import java.util.Arrays;
 
-/** A growable int array: the parent id of every state, by id ({@link Explorer}, {@link LevelExplorer}). */
+/** A growable int array: the parent id of every state, by id ({@link Explorer}, {@link LevelExplorer}), or a stack. */
 final class IntArray {
     private int[] a = new int[1024];
     private int n;
@@ -19,6 +19,9 @@ final class IntArray {
     }
 
     void set(int i, int x) { a[i] = x; }
+
+    /** Drops the entries from {@code size} on (a depth-first stack's pop). */
+    void truncate(int size) { n = size; }
 
     int get(int i) { return a[i]; }
 

@@ -68,15 +68,18 @@ public final class LevelExplorer {
     }
 
     public ExplorationResult explore(Model model, List<Invariant> invariants) {
+        ExplorationResult r;
         try (WorkerPool pool = new WorkerPool(opts.workers())) {
             Run run = new Run(model, invariants, pool);
             try {
-                return run.run();
+                r = run.run();
             } catch (OutOfMemoryError e) {
                 // The level being built is unreachable once run() has thrown, so there is room to report.
                 return run.incomplete(MemoryBudget.outOfMemory(run.visited.size()), run.depth);
             }
         }
+        // The run's visited set and arenas are garbage by now: the cycle search keeps its own.
+        return CycleSearch.afterPass(model, invariants, limits, progress, r);
     }
 
     /** One search: the state that the phases share. */

@@ -34,11 +34,21 @@ public final class ScenarioRows {
         if (x.stats().por()) n.put("por_fully_expanded", x.stats().fullyExpanded());
         // ... and, if it switched itself off for not paying, the states it had expanded by then
         if (x.stats().porOffAfter() >= 0) n.put("por_off_after", x.stats().porOffAfter());
+        if (x.cycles() != null) {
+            // the cycle pass after the main search passed (livelock-freedom); its figures are not in those above
+            ObjectNode c = n.putObject("cycle_search");
+            c.put("invariant", x.cycles().invariant());
+            c.put("states", x.cycles().states());
+            c.put("watched", x.cycles().watched());
+            c.put("transitions", x.cycles().transitions());
+            c.put("millis", x.cycles().millis());
+        }
         if (x.verdict() == Verdict.VIOLATION) {
             ObjectNode v = n.putObject("violation");
             v.put("invariant", x.counterexample().violation().invariant().name());
             v.put("kind", x.counterexample().violation().kind().name());
             v.put("message", x.counterexample().violation().message());
+            if (x.counterexample().violation().cycleStart() >= 0) v.put("cycle_start", x.counterexample().violation().cycleStart());
             v.put("steps", r.traceSteps());
             if (r.origin() != null) {
                 v.put("raw_steps", r.origin().rawSteps());

@@ -123,7 +123,10 @@ public final class VerifyRun {
         if (r.verdict() != Verdict.VIOLATION) return new ScenarioResult(s, r, null, null, 0, null);
         Counterexample cx = r.counterexample();
         TraceOrigin origin;
-        if (opts.search() == SearchMode.BFS && !scale.exactShortest()) {
+        if (cx.violation().kind() == utrace.invariants.Violation.Kind.CYCLE) {
+            // the cycle search's lasso: no reduction touched it, and dropping a step would open the cycle
+            origin = TraceOrigin.lasso(cx.violation().cycleStart(), cx.schedule().size());
+        } else if (opts.search() == SearchMode.BFS && !scale.exactShortest()) {
             String reduction = scale.reductionName();
             if (opts.minimize()) {
                 TraceShortener.Result sh = TraceShortener.shorten(model, cx);
