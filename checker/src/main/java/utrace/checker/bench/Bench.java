@@ -121,6 +121,12 @@ public final class Bench {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "checker bench: %d scenario(s), invariant set '%s' (%d invariants), %s%n", plan.scenarios().size(),
             plan.invariantSetName(), plan.invariants().size(), config);
+        for (Invariant i : plan.invariants()) {
+            if (i.judgesCycles()) {
+                out.printf(Locale.ROOT, "  (%s is not timed: its cycle search is a pass of its own after the main search, "
+                    + "which the figures below are; `verify` prints what it costs)%n", i.name());
+            }
+        }
         out.printf(Locale.ROOT, "machine: %d cores, Java %s, max heap %s; load average %.1f at the start%n",
             rt.availableProcessors(), Runtime.version(), Numbers.bytes(rt.maxMemory()), Measure.loadAverage());
         out.printf(Locale.ROOT, "  (wall time is what a user waits; cpu is the process's CPU time, all threads, GC and JIT "

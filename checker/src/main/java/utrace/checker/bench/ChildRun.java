@@ -1,5 +1,7 @@
 package utrace.checker.bench;
 
+import java.util.List;
+
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -107,8 +109,9 @@ public final class ChildRun {
     }
 
     private static ExplorationResult search(Model model, InvariantSet set, boolean level, Limits limits, ScaleOptions opts) {
+        List<utrace.invariants.Invariant> invariants = Measure.mainSearchOnly(set.invariants());
         return level
-            ? new LevelExplorer(limits, ProgressListener.NONE, opts).explore(model, set.invariants())
-            : opts.explore(SearchMode.BFS, model, set.invariants(), limits, ProgressListener.NONE);
+            ? new LevelExplorer(limits, ProgressListener.NONE, opts).explore(model, invariants)
+            : opts.explore(SearchMode.BFS, model, invariants, limits, ProgressListener.NONE);
     }
 }

@@ -1,16 +1,15 @@
 package utrace.checker.explore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import utrace.invariants.Invariant;
 import utrace.invariants.Violation;
 import utrace.model.Model;
 import utrace.model.State;
+import utrace.model.Stepper;
 import utrace.model.Transition;
 
 /**
@@ -80,59 +79,57 @@ public final class CycleSearch {
     private ExplorationResult run(Stats main) {
         long t0 = System.nanoTime();
         FingerprintSet seen = new FingerprintSet();
+        // Watched states by colour, as a depth-first search for back edges keeps them: seen (on the stack or
+        // done) and done (all successors searched). Seen but not done is on the stack: a step there closes a cycle.
         FingerprintSet seenWatched = new FingerprintSet();
-        Map<Long, Integer> watchedOnStack = new HashMap<>();
-        List<State> states = new ArrayList<>();
+        FingerprintSet doneWatched = new FingerprintSet();
+        Successors succ = Successors.of(model);
+        List<int[]> states = new ArrayList<>();
         IntArray next = new IntArray();
         IntArray via = new IntArray();
-        List<Long> fps = new ArrayList<>();
+        long[] fps = new long[1024];
         int firstWatched = Integer.MAX_VALUE; // the stack's frames from here up are watched
         long transitions = 0;
         long lastProgress = 0;
         int actors = model.actorCount();
 
-        State init = model.initial();
-        long f0 = FastFingerprint.of(init);
-        seen.add(f0);
+        int[] init = slots(model.initial());
+        fps[0] = Zobrist.of(init);
+        seen.add(fps[0]);
         states.add(init);
         next.add(0);
         via.add(-1);
-        fps.add(f0);
         while (!states.isEmpty()) {
             int top = states.size() - 1;
-            State s = states.get(top);
+            int[] s = states.get(top);
             boolean watched = top >= firstWatched;
             int k = next.get(top);
             next.set(top, k + 1);
             if (!watched && k == 0) {
                 // start watching here: the same state, from now on following only steps without progress
-                long f = fps.get(top);
-                if (!seenWatched.add(f)) continue;
+                if (!seenWatched.add(fps[top])) continue;
                 firstWatched = top + 1;
-                watchedOnStack.put(f, top + 1);
-                push(states, next, via, fps, s, WATCH, f);
+                fps = push(states, next, via, fps, s, WATCH, fps[top]);
                 continue;
             }
             int a = watched ? k : k - 1;
             if (a >= actors) {
-                if (watched) watchedOnStack.remove(fps.get(top));
+                if (watched) doneWatched.add(fps[top]);
                 if (top == firstWatched) firstWatched = Integer.MAX_VALUE;
                 states.remove(top);
-                fps.remove(top);
                 next.truncate(top);
                 via.truncate(top);
                 continue;
             }
-            Transition t = model.step(s, a);
-            if (t == null || t.after().equals(s)) continue;
+            if (!succ.step(s, a)) continue; // disabled, or a self-loop (deadlock-freedom's "stuck")
             transitions++;
-            if (watched && invariant.progress(t)) continue;
-            long f = FastFingerprint.of(t.after());
+            if (watched && invariant.progress(succ.transition(a))) continue;
+            long f = succ.fingerprint(fps[top]);
             if (watched) {
-                Integer at = watchedOnStack.get(f);
-                if (at != null) return violation(main, states, via, at, a, t0, seen.size(), seenWatched.size(), transitions);
-                if (!seenWatched.add(f)) continue;
-                watchedOnStack.put(f, top + 1);
+                if (!seenWatched.add(f)) {
+                    if (doneWatched.contains(f)) continue;
+                    return violation(main, states, via, fps, f, a, t0, seen.size(), seenWatched.size(), transitions);
+                }
             } else {
                 if (!seen.add(f)) continue;
                 // --max-states bounds this search as it bounds the main one: the states it holds, not counting watched copies
@@ -141,25 +138,114 @@ public final class CycleSearch {
                         + "'s cycle search (the main search passed)", t0, seen.size(), seenWatched.size(), transitions);
                 }
             }
-            push(states, next, via, fps, t.after(), a, f);
-            long elapsed = (System.nanoTime() - t0) / 1_000_000;
-            if (limits.timeLimitMillis() > 0 && main.millis() + elapsed >= limits.timeLimitMillis()) {
-                return incomplete(main, "time limit " + limits.timeLimitMillis() + " ms reached in " + invariant.name()
-                    + "'s cycle search (the main search passed)", t0, seen.size(), seenWatched.size(), transitions);
-            }
-            if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
-                lastProgress = elapsed;
-                progress.progress(seen.size() + seenWatched.size(), transitions, states.size(), 0, main.millis() + elapsed);
+            fps = push(states, next, via, fps, succ.copy(), a, f);
+            if ((transitions & 0xfff) == 0) {
+                long elapsed = (System.nanoTime() - t0) / 1_000_000;
+                if (limits.timeLimitMillis() > 0 && main.millis() + elapsed >= limits.timeLimitMillis()) {
+                    return incomplete(main, "time limit " + limits.timeLimitMillis() + " ms reached in " + invariant.name()
+                        + "'s cycle search (the main search passed)", t0, seen.size(), seenWatched.size(), transitions);
+                }
+                if (elapsed - lastProgress >= PROGRESS_EVERY_MILLIS) {
+                    lastProgress = elapsed;
+                    progress.progress(seen.size() + seenWatched.size(), transitions, states.size(), 0, main.millis() + elapsed);
+                }
             }
         }
         return new ExplorationResult(Verdict.PASS, main, null, null, figures(t0, seen.size(), seenWatched.size(), transitions));
     }
 
-    private static void push(List<State> states, IntArray next, IntArray via, List<Long> fps, State s, int step, long f) {
+    /**
+     * Steps from a state given as its slots. In place ({@link Stepper}: no state, transition or list per step)
+     * under sequential consistency; through {@link Model#step} under the weak memory model, whose store buffers
+     * the in-place stepper does not keep.
+     */
+    private abstract static class Successors {
+        /** Actor {@code a}'s step from {@code from}: true if it is enabled and changes the state (it is then held). */
+        abstract boolean step(int[] from, int a);
+
+        /** The held step, for {@link Invariant#progress}. */
+        abstract Transition transition(int a);
+
+        /** The held successor's fingerprint, from its parent's. */
+        abstract long fingerprint(long parent);
+
+        /** The held successor's slots, a copy. */
+        abstract int[] copy();
+
+        static Successors of(Model m) {
+            return m.config().weak() ? new Allocating(m) : new InPlace(m.stepper());
+        }
+    }
+
+    private static final class InPlace extends Successors {
+        private final Stepper stepper;
+        private int[] loaded;
+
+        InPlace(Stepper stepper) {
+            this.stepper = stepper;
+        }
+
+        @Override boolean step(int[] from, int a) {
+            if (from != loaded) {
+                stepper.load(from);
+                loaded = from;
+            }
+            if (!stepper.step(a)) return false;
+            return stepper.changed();
+        }
+
+        @Override Transition transition(int a) { return stepper.transition(a); }
+
+        @Override long fingerprint(long parent) {
+            int[] was = stepper.parentValues();
+            int[] now = stepper.values();
+            long f = parent;
+            for (int k = 0, n = stepper.writtenCount(); k < n; k++) {
+                int slot = stepper.written(k);
+                f = Zobrist.update(f, slot, was[slot], now[slot]);
+            }
+            return f;
+        }
+
+        @Override int[] copy() { return stepper.values().clone(); }
+    }
+
+    private static final class Allocating extends Successors {
+        private final Model model;
+        private Transition held;
+
+        Allocating(Model model) {
+            this.model = model;
+        }
+
+        @Override boolean step(int[] from, int a) {
+            State s = new State(from);
+            held = model.step(s, a);
+            return held != null && !held.after().equals(s);
+        }
+
+        @Override Transition transition(int a) { return held; }
+
+        @Override long fingerprint(long parent) { return Zobrist.of(held.after()); }
+
+        @Override int[] copy() { return slots(held.after()); }
+    }
+
+    private static int[] slots(State s) {
+        int[] v = new int[s.size()];
+        for (int i = 0; i < v.length; i++) v[i] = s.get(i);
+        return v;
+    }
+
+    /** Pushes a frame; returns the fingerprint stack, grown if it had to be. */
+    private static long[] push(List<int[]> states, IntArray next, IntArray via, long[] fps, int[] s, int step, long f) {
+        int at = states.size();
+        if (at == fps.length) fps = java.util.Arrays.copyOf(fps, 2 * at);
+        fps[at] = f;
         states.add(s);
         next.add(0);
         via.add(step);
-        fps.add(f);
+        return fps;
     }
 
     private Figures figures(long t0, long states, long watched, long transitions) {
@@ -175,9 +261,12 @@ public final class CycleSearch {
      * frames from there up, then that step. It is rotated to start at its state nearest the initial state and
      * written after a shortest path to that state.
      */
-    private ExplorationResult violation(Stats main, List<State> stack, IntArray via, int at, int closing, long t0,
-                                        long seenStates, long watched, long transitions) {
-        List<State> cycleStates = new ArrayList<>(stack.subList(at, stack.size()));
+    private ExplorationResult violation(Stats main, List<int[]> stack, IntArray via, long[] fps, long into, int closing,
+                                        long t0, long seenStates, long watched, long transitions) {
+        int at = stack.size() - 1;
+        while (fps[at] != into) at--; // the watched frame the step goes back to (watched frames are the stack's top)
+        List<State> cycleStates = new ArrayList<>();
+        for (int[] v : stack.subList(at, stack.size())) cycleStates.add(new State(v));
         List<Integer> cycleActors = new ArrayList<>();
         for (int j = at + 1; j < stack.size(); j++) cycleActors.add(via.get(j));
         cycleActors.add(closing);

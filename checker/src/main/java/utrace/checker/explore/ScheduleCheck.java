@@ -21,9 +21,41 @@ final class ScheduleCheck {
     /** Model steps taken so far: the shortener's cost, reported with its result. */
     long steps;
 
+    private final Invariant invariant;
+
     ScheduleCheck(Model model, Invariant invariant) {
         this.model = model;
+        this.invariant = invariant;
         this.check = new InvariantChecker(model, List.of(invariant));
+    }
+
+    /**
+     * For an invariant judged on cycles (livelock-freedom): the lasso {@code schedule} ends with, as a
+     * counterexample of the whole schedule: its last step leads back to the state after some earlier step (the
+     * first such, two or more steps back) and the invariant forbids the steps around. Null if the schedule is not
+     * legal (every step must change the state) or closes no such cycle.
+     */
+    Counterexample cycle(List<Integer> schedule) {
+        State[] at = new State[schedule.size() + 1];
+        java.util.List<Transition> steps = new java.util.ArrayList<>();
+        at[0] = model.initial();
+        for (int i = 0; i < schedule.size(); i++) {
+            int a = schedule.get(i);
+            if (a < 0 || a >= model.actorCount()) return null;
+            Transition t = model.step(at[i], a);
+            this.steps++;
+            if (t == null || t.after().equals(at[i])) return null;
+            steps.add(t);
+            at[i + 1] = t.after();
+        }
+        int n = schedule.size();
+        for (int k = 0; k <= n - 2; k++) {
+            if (!at[k].equals(at[n])) continue;
+            String message = InvariantChecker.recheckCycle(model, invariant, at[k], steps.subList(k, n));
+            return message == null ? null
+                : new Counterexample(new Violation(invariant, Violation.Kind.CYCLE, message, k), List.copyOf(schedule));
+        }
+        return null;
     }
 
     /**
@@ -33,6 +65,7 @@ final class ScheduleCheck {
      * all along.
      */
     Counterexample firstViolation(List<Integer> schedule) {
+        if (invariant.judgesCycles()) return cycle(schedule);
         State s = model.initial();
         Violation v = atState(s);
         if (v != null) return new Counterexample(v, List.of());

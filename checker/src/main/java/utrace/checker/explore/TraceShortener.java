@@ -33,6 +33,9 @@ public final class TraceShortener {
     }
 
     public static Result shorten(Model model, Counterexample raw) {
+        // a lasso (CycleSearch) is not shortened: its way in is a shortest one already, and dropping a step of the
+        // cycle opens it
+        if (raw.violation().kind() == utrace.invariants.Violation.Kind.CYCLE) return new Result(raw, raw.schedule().size(), 0);
         ScheduleCheck check = new ScheduleCheck(model, raw.violation().invariant());
         Counterexample best = check.firstViolation(raw.schedule());
         if (best == null) {

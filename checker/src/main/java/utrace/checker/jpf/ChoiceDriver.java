@@ -40,8 +40,11 @@ public final class ChoiceDriver {
         DriverArgs in = DriverArgs.decode(args);
         Model model = new Model(ScenarioParser.parse(in.scenarioFile(), JpfDriver.read(in.scenarioFile())), in.config());
         List<Invariant> invariants = in.invariants();
+        Invariant cycles = null; // an invariant judged on cycles (CycleSearch.cycleInvariant, not loaded inside JPF)
+        for (Invariant i : invariants) if (i.judgesCycles()) cycles = i;
         JpfDriver.warmUp(model, invariants);
-        Violation v = run(model, new InvariantChecker(model, invariants), new Random(0));
+        Violation v = cycles == null ? run(model, new InvariantChecker(model, invariants), new Random(0))
+            : runWatching(model, new InvariantChecker(model, invariants), new Random(0), cycles);
         if (v != null) {
             System.out.println(JpfDriver.VIOLATION + v.invariant().name() + " " + v.kind());
             throw new AssertionError(v.describe());
@@ -70,6 +73,65 @@ public final class ChoiceDriver {
             t = null;
         }
         return v;
+    }
+
+    /** Printed when the run starts watching for a cycle without progress (NonProgressCycles reads it). */
+    public static final String WATCH = "utrace-jpf watch";
+    /** {@link #chooseWatching}'s answer "start watching". */
+    private static final Object START_WATCHING = new Object();
+
+    /**
+     * {@link #run} with livelock-freedom (an invariant judged on cycles, {@code cycles}): the native engine's
+     * {@link utrace.checker.explore.CycleSearch} product, searched by JPF. At each state not yet watched JPF may also choose to start
+     * watching (printing {@link #WATCH}); from then on the run takes only steps without progress and checks
+     * nothing else (every one of those steps was also taken unwatched). The listener NonProgressCycles
+     * (compiled against the user's JPF by {@link JpfCycleListener}) reports a step back into a watched state on
+     * JPF's stack: a cycle without progress. Unwatched, a loop through user mode is only JPF's usual visited
+     * state. As in {@link #run}, the program state at a choice is the model state, plus {@code watching}.
+     */
+    static Violation runWatching(Model model, InvariantChecker check, Random choice, Invariant cycles) {
+        State s = model.initial();
+        Violation v = check.state(s);
+        boolean watching = false;
+        while (v == null) {
+            Object c = chooseWatching(model, s, choice, cycles, watching);
+            if (c == null) return watching ? null : check.terminal(s);
+            if (c == START_WATCHING) {
+                System.out.println(WATCH);
+                watching = true;
+                c = null;
+                continue;
+            }
+            Transition t = (Transition) c;
+            c = null;
+            System.out.println(JpfDriver.STEP + t.actor());
+            if (!watching) v = check.transition(s, t);
+            s = t.after();
+            if (v == null && !watching) v = check.state(s);
+            t = null;
+        }
+        return v;
+    }
+
+    /**
+     * JPF's choice at {@code s}: a step (watching: one without progress), {@link #START_WATCHING} (the last
+     * choice, not yet watching), or null if no step can be taken.
+     */
+    private static Object chooseWatching(Model model, State s, Random choice, Invariant cycles, boolean watching) {
+        Transition[] moves = movable(model, s);
+        if (moves.length == 0) return null;
+        if (watching) {
+            int k = 0;
+            for (Transition t : moves) if (!cycles.progress(t)) moves[k++] = t;
+            if (k == 0) return null;
+            // k + 1: the last choice ends the run here. It is no behaviour of the model; it only makes sure JPF
+            // sees a choice, so a state, at every watched step (a Random.nextInt(1) is none, and a spin of one
+            // actor would then run as one JPF transition, its states never matched).
+            int c = choice.nextInt(k + 1);
+            return c == k ? null : moves[c];
+        }
+        int c = choice.nextInt(moves.length + 1);
+        return c == moves.length ? START_WATCHING : moves[c];
     }
 
     /** JPF's choice among the actors that can move from {@code s}; null if none can. */

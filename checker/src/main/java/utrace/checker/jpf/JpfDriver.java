@@ -54,11 +54,17 @@ public final class JpfDriver {
      */
     static void warmUp(Model model, List<Invariant> invariants) {
         ThreadedRun warm = new ThreadedRun(model, invariants, a -> { });
-        for (boolean moved = true; moved && !warm.over(); ) {
+        // Bounded: a model that livelocks (read-busy-waits) would otherwise spin here, before JPF's first choice,
+        // and JPF, matching the spin's states, would end its search there with nothing explored and no error.
+        int rounds = 0;
+        for (boolean moved = true; moved && !warm.over() && rounds < WARM_UP_ROUNDS; rounds++) {
             moved = false;
             for (int a = 0; a < model.actorCount(); a++) moved |= warm.tryStep(a);
         }
     }
+
+    /** Round-robin rounds of the warm-up at most: model lives are tens of steps; class initialisation is done by then. */
+    static final int WARM_UP_ROUNDS = 1000;
 
     /** java.io, not java.nio.file: JPF models FileInputStream but not the nio file system. */
     static String read(String file) throws IOException {

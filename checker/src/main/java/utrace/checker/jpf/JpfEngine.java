@@ -3,12 +3,14 @@ package utrace.checker.jpf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import utrace.checker.explore.Counterexample;
+import utrace.checker.explore.CycleSearch;
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.Verdict;
 import utrace.invariants.Invariant;
@@ -37,7 +39,7 @@ public final class JpfEngine {
                          String incompleteReason, String error) {}
 
     private final JpfJob job;
-
+    private final JpfHome home;
     private final JpfDriverKind driver;
 
     /** JPF over the thread driver ({@link JpfDriverKind#THREADS}). */
@@ -47,6 +49,7 @@ public final class JpfEngine {
 
     public JpfEngine(JpfHome home, JpfDriverKind driver) {
         this.job = new JpfJob(home, driver);
+        this.home = home;
         this.driver = driver;
     }
 
@@ -58,8 +61,32 @@ public final class JpfEngine {
         return v == 17 ? null : "JPF needs JDK 17 exactly (jpf-core java-17 branch); this checker runs on JDK " + v;
     }
 
+    /**
+     * With livelock-freedom (an invariant judged on cycles) in {@code invariants}, the choice driver searches for
+     * its cycles in the same run ({@link ChoiceDriver#runWatching}). The thread driver cannot: its runner's
+     * wait/notify loops are cycles of the program, not of the model. So under it the other invariants are
+     * searched first, and if they pass, a second JPF search under the choice driver judges livelock-freedom
+     * alone; the result counts both searches' states.
+     */
     public Result run(Scenario s, ModelConfig config, List<Invariant> invariants, Limits limits, LongConsumer progress)
         throws IOException, InterruptedException {
+        Invariant cycles = CycleSearch.cycleInvariant(invariants);
+        if (cycles == null || driver == JpfDriverKind.CHOICES) return run(job, s, config, invariants, limits, progress);
+        List<Invariant> rest = new ArrayList<>(invariants);
+        rest.remove(cycles);
+        Result first = rest.isEmpty() ? null : run(job, s, config, rest, limits, progress);
+        if (first != null && first.verdict() != Verdict.PASS) return first;
+        long spent = first == null ? 0 : first.millis();
+        Limits left = limits.timeLimitMillis() <= 0 ? limits
+            : new Limits(limits.maxStates(), Math.max(1, limits.timeLimitMillis() - spent));
+        Result second = run(new JpfJob(home, JpfDriverKind.CHOICES), s, config, List.of(cycles), left, progress);
+        if (first == null) return second;
+        return new Result(second.verdict(), first.output().then(second.output()), spent + second.millis(),
+            second.counterexample(), second.incompleteReason(), second.error());
+    }
+
+    private Result run(JpfJob job, Scenario s, ModelConfig config, List<Invariant> invariants, Limits limits,
+                       LongConsumer progress) throws IOException, InterruptedException {
         JpfJob.Outcome o = job.run(s, config, invariants, limits, progress);
         JpfOutput out = JpfOutput.parse(o.report());
         if (o.killed()) {
@@ -69,6 +96,17 @@ public final class JpfEngine {
         if (!out.statistics()) {
             return new Result(null, out, o.millis(), null, null,
                 "JPF did not complete a search (" + firstProblemLine(o.report()) + "); its output: " + o.workDir().resolve("jpf-output.txt"));
+        }
+        if (out.hasError() && out.cycleError()) {
+            Invariant cycles = CycleSearch.cycleInvariant(invariants);
+            Confirmation c = confirmCycle(new Model(s, config), cycles, out.schedule(), out.watchedFrom());
+            if (c.violation() == null) {
+                return new Result(null, out, o.millis(), null, null, "JPF reports a cycle without progress after "
+                    + out.schedule().size() + " steps, but the native model replaying that schedule " + c.problem()
+                    + "; its output: " + o.workDir().resolve("jpf-output.txt"));
+            }
+            deleteWorkDir(o);
+            return new Result(Verdict.VIOLATION, out, o.millis(), new Counterexample(c.violation(), out.schedule()), null, null);
         }
         if (out.hasError()) {
             if (out.violatedInvariant() == null) {
@@ -117,6 +155,41 @@ public final class JpfEngine {
         }
         if (v == null && !model.canProgress(s)) v = check.terminal(s);
         return new Confirmation(v, null);
+    }
+
+    /**
+     * The cycle a schedule from the cycle listener ends with: the last step leads back to the state after some
+     * step at or past {@code watchedFrom} (the first such), and {@code cycles} forbids the steps around it.
+     */
+    static Confirmation confirmCycle(Model model, Invariant cycles, List<Integer> schedule, int watchedFrom) {
+        if (cycles == null) return new Confirmation(null, "was not asked to judge cycles");
+        if (watchedFrom < 0) return new Confirmation(null, "never started watching (no \"" + ChoiceDriver.WATCH + "\" line)");
+        List<State> states = new ArrayList<>();
+        List<Transition> steps = new ArrayList<>();
+        State s = model.initial();
+        states.add(s);
+        for (int i = 0; i < schedule.size(); i++) {
+            int a = schedule.get(i);
+            if (a < 0 || a >= model.actorCount()) return new Confirmation(null, "has no actor " + a + " (step " + (i + 1) + ")");
+            Transition t = model.step(s, a);
+            if (t == null || t.after().equals(s)) {
+                return new Confirmation(null, "cannot move " + model.actorName(a) + " at step " + (i + 1));
+            }
+            steps.add(t);
+            s = t.after();
+            states.add(s);
+        }
+        int n = schedule.size();
+        for (int k = watchedFrom; k <= n - 2; k++) {
+            if (!states.get(k).equals(s)) continue;
+            String message = cycles.checkCycle(model, steps.subList(k, n));
+            if (message == null) {
+                return new Confirmation(null, "closes a cycle at step " + k + " that " + cycles.name() + " allows");
+            }
+            return new Confirmation(new Violation(cycles, Violation.Kind.CYCLE, message, k), null);
+        }
+        return new Confirmation(null, "does not come back to a state it passed after it started watching (step "
+            + watchedFrom + ")");
     }
 
     private static String firstProblemLine(String report) {

@@ -50,8 +50,16 @@ public final class JpfJob {
         Path scenarioFile = work.resolve(s.name() + ".scenario");
         Files.writeString(scenarioFile, s.source(), StandardCharsets.UTF_8);
         Path app = work.resolve("run.jpf");
-        Files.writeString(app, applicationProperties(new DriverArgs(scenarioFile.toString(), config, invariants), limits, driver),
-            StandardCharsets.UTF_8);
+        Path cycleListener = null;
+        if (driver == JpfDriverKind.CHOICES && invariants.stream().anyMatch(Invariant::judgesCycles)) {
+            try {
+                cycleListener = JpfCycleListener.classesFor(home);
+            } catch (JpfCycleListener.BuildException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        Files.writeString(app, applicationProperties(new DriverArgs(scenarioFile.toString(), config, invariants), limits, driver,
+            cycleListener), StandardCharsets.UTF_8);
         Path log = work.resolve("jpf-output.txt");
         // jpf-core's own test tasks (build.gradle) open these: its Random peer (ChoiceDriver's choices) uses jdk.internal.misc.Unsafe.
         List<String> cmd = List.of(javaLauncher(), "-Xmx2g", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
@@ -112,6 +120,15 @@ public final class JpfJob {
      * </ul>
      */
     static String applicationProperties(DriverArgs args, Limits limits, JpfDriverKind driver) {
+        return applicationProperties(args, limits, driver, null);
+    }
+
+    /**
+     * As above; {@code cycleListener}, when not null, is where {@link JpfCycleListener} compiled the listener that
+     * reports livelock-freedom's cycles under {@link ChoiceDriver#runWatching}: it goes on JPF's native class path
+     * and in its listeners.
+     */
+    static String applicationProperties(DriverArgs args, Limits limits, JpfDriverKind driver, Path cycleListener) {
         StringBuilder b = new StringBuilder();
         b.append("# written by `checker` for one JPF search; see utrace.checker.jpf.JpfJob\n");
         b.append("target = ").append(driver.mainClass.getName()).append('\n');
@@ -132,8 +149,15 @@ public final class JpfJob {
         b.append("cg.enumerate_random = true\n");
         // The program's clock (and with it Set.of/Map.of orders) from the path's instruction count, not the host: same input, same counts.
         b.append("vm.time.class = gov.nasa.jpf.vm.ConstInsnPathTime\n");
+        List<String> listeners = new ArrayList<>();
+        if (limits.maxStates() > 0 || limits.timeLimitMillis() > 0) listeners.add("gov.nasa.jpf.listener.BudgetChecker");
+        if (cycleListener != null) {
+            // appended to JPF's own native class path (a "<project>.native_classpath" key of an application file is not read)
+            b.append("native_classpath+=;").append(cycleListener).append('\n');
+            listeners.add(JpfCycleListener.CLASS);
+        }
+        if (!listeners.isEmpty()) b.append("listener = ").append(String.join(",", listeners)).append('\n');
         if (limits.maxStates() > 0 || limits.timeLimitMillis() > 0) {
-            b.append("listener = gov.nasa.jpf.listener.BudgetChecker\n");
             if (limits.maxStates() > 0) b.append("budget.max_state = ").append(limits.maxStates()).append('\n');
             if (limits.timeLimitMillis() > 0) b.append("budget.max_time = ").append(limits.timeLimitMillis()).append('\n');
         }

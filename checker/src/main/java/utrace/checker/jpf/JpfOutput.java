@@ -18,10 +18,29 @@ import java.util.regex.Pattern;
  * @param violationKind TRANSITION, STATE or TERMINAL as printed, or null
  * @param schedule the actor of every step on the error path (empty without an error)
  * @param constraint the search constraint's text (a budget hit: the search is incomplete), or null
+ * @param watchedFrom on a cycle's error path ({@link ChoiceDriver#runWatching}), how many steps came before the
+ *     run started watching; -1 if it did not
  */
 public record JpfOutput(boolean statistics, long newStates, long visitedStates, long endStates, int maxDepth,
                         int constraints, String elapsed, String errorProperty, String errorMessage,
-                        String violatedInvariant, String violationKind, List<Integer> schedule, String constraint) {
+                        String violatedInvariant, String violationKind, List<Integer> schedule, String constraint,
+                        int watchedFrom) {
+
+    /** True if the error is the cycle listener's ({@link JpfCycleListener}): a cycle without progress. */
+    public boolean cycleError() {
+        return errorProperty != null && errorProperty.startsWith(JpfCycleListener.CLASS);
+    }
+
+    /**
+     * Two searches of one scenario as one (the thread driver's, then the choice driver's cycle search): states
+     * and constraints added, the deeper depth, the second's error and elapsed time.
+     */
+    public JpfOutput then(JpfOutput second) {
+        return new JpfOutput(statistics && second.statistics, newStates + second.newStates,
+            visitedStates + second.visitedStates, endStates + second.endStates, Math.max(maxDepth, second.maxDepth),
+            constraints + second.constraints, second.elapsed, second.errorProperty, second.errorMessage,
+            second.violatedInvariant, second.violationKind, second.schedule, second.constraint, second.watchedFrom);
+    }
 
     private static final String BAR = "====================================================== ";
     private static final Pattern STATES = Pattern.compile("^states:\\s+new=(\\d+),visited=(\\d+),backtracked=\\d+,end=(\\d+)");
@@ -37,6 +56,7 @@ public record JpfOutput(boolean statistics, long newStates, long visitedStates, 
         String elapsed = "";
         String property = null, message = null, invariant = null, kind = null, constraint = null;
         List<Integer> schedule = new ArrayList<>();
+        int watchedFrom = -1;
         String section = "";
         int inSection = 0;
         for (String line : text.split("\r?\n")) {
@@ -52,6 +72,8 @@ public record JpfOutput(boolean statistics, long newStates, long visitedStates, 
             } else if (section.equals("output #1") || section.equals("output 1")) {
                 if (line.startsWith(JpfDriver.STEP)) {
                     schedule.add(Integer.parseInt(line.substring(JpfDriver.STEP.length()).trim()));
+                } else if (line.startsWith(ChoiceDriver.WATCH) && watchedFrom < 0) {
+                    watchedFrom = schedule.size();
                 } else if (line.startsWith(JpfDriver.VIOLATION)) {
                     String[] w = line.substring(JpfDriver.VIOLATION.length()).trim().split(" ");
                     invariant = w[0];
@@ -76,8 +98,11 @@ public record JpfOutput(boolean statistics, long newStates, long visitedStates, 
                 if (m.find()) elapsed = m.group(1);
             }
         }
-        if (property == null) schedule.clear();
+        if (property == null) {
+            schedule.clear();
+            watchedFrom = -1;
+        }
         return new JpfOutput(stats, newStates, visited, end, depth, constraints, elapsed, property, message, invariant, kind,
-            List.copyOf(schedule), constraint);
+            List.copyOf(schedule), constraint, watchedFrom);
     }
 }

@@ -86,6 +86,7 @@ public final class JpfReport {
             v.put("invariant", x.counterexample().violation().invariant().name());
             v.put("kind", x.counterexample().violation().kind().name());
             v.put("message", x.counterexample().violation().message());
+            if (x.counterexample().violation().cycleStart() >= 0) v.put("cycle_start", x.counterexample().violation().cycleStart());
             v.put("steps", x.counterexample().schedule().size());
             v.put("trace", r.traceJson().toString());
             v.put("trace_text", r.traceText().toString());

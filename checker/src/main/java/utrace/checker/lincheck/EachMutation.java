@@ -139,7 +139,9 @@ public final class EachMutation {
         Map.entry("ptrace-return-as-stated", "ptrace requests' return values as the scenario states them"),
         Map.entry("ptrace-step-kept", "ptrace's single-step and block-step requests"),
         Map.entry("lock-discipline", "who changes what under whose lock (a kernel locking rule, not an engine-API promise)"),
-        Map.entry("syscall-restart", "what a program sees of a system call a signal interrupted (restart or -EINTR), not an engine-API promise"));
+        Map.entry("syscall-restart", "what a program sees of a system call a signal interrupted (restart or -EINTR), not an engine-API promise"),
+        Map.entry("livelock-freedom", "a cycle of the state graph, which no contract of a finite run can state; the plan runner "
+            + "stops a run that does not come to rest (\"livelock\"), and that catches such a mutation"));
 
     /**
      * Mutations whose contract holds on their own scenario within the usual budget for a reason investigated

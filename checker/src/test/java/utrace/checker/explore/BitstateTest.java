@@ -66,6 +66,16 @@ class BitstateTest {
     @ParameterizedTest
     @EnumSource(Mutation.class)
     void findsEveryMutationWithAReplayableTrace(Mutation m) throws Exception {
+        if (Invariants.byName(m.breaks).judgesCycles()) {
+            // bitstate never passes (INCOMPLETE, probabilistic), so livelock-freedom's exact cycle search, which runs
+            // only after a search that passed, does not run: the verdict says nothing was proven
+            Model model = new Model(Scenarios.load(m.scenario), ModelConfig.fullSeries().withMutations(EnumSet.of(m)));
+            ExplorationResult r = new LevelExplorer(Limits.NONE, ProgressListener.NONE,
+                ScaleOptions.SEQUENTIAL.withBitstate(ONE_MB)).explore(model, List.of(Invariants.byName(m.breaks)));
+            assertEquals(Verdict.INCOMPLETE, r.verdict(), m.id);
+            assertNull(r.cycles());
+            return;
+        }
         Model model = new Model(Scenarios.load(m.scenario), ModelConfig.fullSeries().withMutations(EnumSet.of(m)));
         ExplorationResult r = new LevelExplorer(Limits.NONE, ProgressListener.NONE,
             ScaleOptions.SEQUENTIAL.withBitstate(ONE_MB).withWorkers(2)).explore(model, List.of(Invariants.byName(m.breaks)));

@@ -58,6 +58,9 @@ class HashCompactTest {
             checked.add(row.id());
         }
         for (Mutation mu : Mutation.values()) {
+            // a cycle is judged only after a search that passed; hash compaction never passes (its verdict is
+            // INCOMPLETE, probabilistic), so livelock-freedom's exact cycle search does not run after it
+            if (Invariants.byName(mu.breaks).judgesCycles()) continue;
             Model m = new Model(Scenarios.load(mu.scenario), ModelConfig.fullSeries().withMutations(EnumSet.of(mu)));
             List<Invariant> inv = new ArrayList<>(core());
             if (inv.stream().noneMatch(i -> i.name().equals(mu.breaks))) inv.add(Invariants.byName(mu.breaks));
