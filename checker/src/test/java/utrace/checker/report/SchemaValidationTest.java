@@ -95,7 +95,7 @@ class SchemaValidationTest {
     void bisect() throws Exception {
         JsonNode doc = valid("bisect", run("bisect", "-q", "--format", "json", "--invariant", "reap-after-death",
             "-s", "reap-races-death", "--trace-dir", tmp.toString()));
-        assertEquals(34, doc.get("results").size());
+        assertEquals(33, doc.get("results").size());
     }
 
     @Test
