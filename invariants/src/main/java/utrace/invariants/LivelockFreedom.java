@@ -36,7 +36,33 @@ final class LivelockFreedom extends Base {
     @Override public String checkCycle(Model m, List<Transition> cycle) {
         for (Transition t : cycle) if (progress(t)) return null;
         return "livelock: a cycle of " + cycle.size() + " steps that never returns to user mode can repeat for ever: "
-            + summary(m, cycle);
+            + summary(m, cycle) + fairness(m, cycle);
+    }
+
+    /**
+     * Whether the cycle is fair (weak fairness): no actor that could move at every state of it stays out of it.
+     * The search assumes no fairness, so it also reports a cycle a fair scheduler would leave; the message says
+     * which kind it found, and which actors could end an unfair one.
+     */
+    static String fairness(Model m, List<Transition> cycle) {
+        boolean[] in = new boolean[m.actorCount()];
+        for (Transition t : cycle) in[t.actor()] = true;
+        List<String> left = new ArrayList<>();
+        for (int a = 0; a < m.actorCount(); a++) {
+            if (in[a]) continue;
+            boolean always = true;
+            for (Transition t : cycle) {
+                Transition other = m.step(t.after(), a);
+                if (other == null || other.after().equals(t.after())) {
+                    always = false;
+                    break;
+                }
+            }
+            if (always) left.add(m.actorName(a));
+        }
+        if (left.isEmpty()) return " (a fair cycle: every other actor is blocked or done all along it)";
+        return " (unfair to " + String.join(", ", left) + ", which could move at every state of the cycle: a fair "
+            + "scheduler would run " + (left.size() == 1 ? "it" : "them") + ")";
     }
 
     /** "tracee: sys_read / sys_pause x256" etc.: each actor's functions around the cycle, in order, repeats counted. */

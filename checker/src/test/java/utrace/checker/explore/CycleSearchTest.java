@@ -83,6 +83,19 @@ class CycleSearchTest {
         assertTrue(v.message().contains("x256"), v.message());
     }
 
+    /**
+     * The search assumes no fairness; the message says which kind of cycle it found. In read-sleeps-not-spins the
+     * parent is blocked all along the spin (fair); in signal-races-read-sleep the first spin found is the one before
+     * the killer's SIGUSR1, which a fair scheduler would send (unfair to the killer).
+     */
+    @Test
+    void theMessageSaysWhetherTheCycleIsFair() throws Exception {
+        String fair = search(model("read-sleeps-not-spins", Mutation.READ_BUSY_WAITS)).counterexample().violation().message();
+        assertTrue(fair.endsWith("(a fair cycle: every other actor is blocked or done all along it)"), fair);
+        String unfair = search(model("signal-races-read-sleep", Mutation.READ_BUSY_WAITS)).counterexample().violation().message();
+        assertTrue(unfair.contains("(unfair to killer, which could move at every state of the cycle"), unfair);
+    }
+
     /** The way into the cycle is a shortest path to a state on it: no state of the cycle is nearer the start. */
     @Test
     void theWayIntoTheCycleIsAShortestOne() throws Exception {
