@@ -49,6 +49,12 @@ import utrace.traces.TextRenderer;
             + "(long) trace, dropping and moving steps while it still violates the same invariant. The output says "
             + "which: 'shortest (breadth-first)', 'shortened from N to M steps (depth-first + minimization)' or, with "
             + "--no-minimize, 'raw depth-first trace'.",
+        "",
+        "livelock-freedom (in every shipped set) is judged on cycles, not states: once the rest passes, a second, "
+            + "depth-first search looks for a loop of steps that never returns to user mode. Its cost is the last line "
+            + "of the output; its counterexample is a lasso ('a shortest path of N steps to a cycle, then the cycle's M "
+            + "steps'). It runs after exact searches only (not after --bitstate or --hash-compact, which never pass); "
+            + "leave livelock-freedom out of -i to skip it.",
         ""})
 final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
