@@ -113,7 +113,7 @@ public final class TextRenderer {
             return;
         }
         List<StepEvents.Story> stories = StepEvents.of(t);
-        List<List<StepEvents.Story>> rows = detail == Detail.BRIEF ? runs(stories) : singles(stories);
+        List<List<StepEvents.Story>> rows = splitAtCycle(detail == Detail.BRIEF ? runs(stories) : singles(stories), t);
         List<Integer> cols = new ArrayList<>(actors.keySet());
         int n = cols.size();
         // Each shown step's cell, computed once: the column widths depend on them.
@@ -163,7 +163,12 @@ public final class TextRenderer {
             out.add(row(i == 0 ? "step" : "", cells, w, stepW));
         }
         out.add(rule.toString());
+        Integer cycleStart = t.violation().cycleStart();
         for (List<StepEvents.Story> r : rows) {
+            if (cycleStart != null && r.get(0).step().index() == cycleStart + 1) {
+                spanning("==== the cycle: steps " + (cycleStart + 1) + ".." + t.steps().size() + " repeat for ever ====",
+                    stepW, out);
+            }
             if (detail == Detail.BRIEF && folded(r, t.steps().size())) {
                 spanningRow(stepLabel(r), StepEvents.foldedText(r), stepW, out);
                 continue;
@@ -197,6 +202,24 @@ public final class TextRenderer {
     /** The brief view's rows: each story step alone, each run of internal steps together; the last step always alone. */
     private static List<List<StepEvents.Story>> runs(List<StepEvents.Story> stories) {
         return StepEvents.runs(stories, stories.isEmpty() ? -1 : stories.get(stories.size() - 1).step().index());
+    }
+
+    /** A lasso's rows with no folded run across the cycle's first step, so the marker line can go before it. */
+    private static List<List<StepEvents.Story>> splitAtCycle(List<List<StepEvents.Story>> rows, Trace t) {
+        Integer k = t.violation().cycleStart();
+        if (k == null) return rows;
+        List<List<StepEvents.Story>> out = new ArrayList<>();
+        for (List<StepEvents.Story> r : rows) {
+            int first = r.get(0).step().index();
+            int last = r.get(r.size() - 1).step().index();
+            if (first <= k && last > k) {
+                out.add(r.subList(0, k - first + 1));
+                out.add(r.subList(k - first + 1, r.size()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static List<List<StepEvents.Story>> singles(List<StepEvents.Story> stories) {

@@ -85,6 +85,10 @@ class LassoTraceTest {
         int k = t.violation().cycleStart();
         String text = TextRenderer.render(t);
         assertTrue(text.contains("steps " + (k + 1) + ".." + t.steps().size() + " repeat for ever"), text.substring(0, 1200));
+        // the brief interleaving folds no run across the cycle's first step, and marks it
+        int marker = text.indexOf("==== the cycle: steps " + (k + 1) + ".." + t.steps().size() + " repeat for ever ====");
+        assertTrue(marker > 0, text);
+        assertTrue(text.substring(marker).lines().skip(1).findFirst().orElse("").trim().startsWith((k + 1) + "-"), text);
         String html = HtmlTracePage.render(t, "", null);
         assertTrue(html.contains("show where the cycle starts (step " + (k + 1) + ")"));
         assertTrue(html.contains("<tr data-step=\"" + (k + 1) + "\" class=\"violating-row"), "the cycle's rows are marked");
