@@ -637,7 +637,12 @@ public enum Mutation {
         "read() waits without set_current_state(TASK_INTERRUPTIBLE): schedule() returns at once to a task still "
             + "TASK_RUNNING, so the call spins in the kernel testing signal_pending() for ever instead of sleeping; "
             + "no state is final (the switch count moves), so only a search for cycles sees it",
-        "livelock-freedom", "read-sleeps-not-spins");
+        "livelock-freedom", "read-sleeps-not-spins"),
+    NOTIFY_RESUME_NOT_CLEARED("do_notify_resume",
+        "the exit to user mode calls tracehook_notify_resume for TIF_NOTIFY_RESUME without clearing the flag first "
+            + "(clear_thread_flag): the flag stays set, so the exit path finds it again after every utrace_resume and "
+            + "never reaches user mode (the report passes, if any, repeat for ever)",
+        "livelock-freedom", "stop-then-resume");
 
     public final String id;
     public final String function;

@@ -331,8 +331,12 @@ final class TraceeSyscall {
             c.note("TIF_SIGPENDING: do_signal");
             c.pc(TraceeSignal.GS_HOOK);
         } else if (c.has(TIF, Tif.NOTIFY_RESUME)) {
-            c.store(TIF, Tif.NOTIFY_RESUME, 0); // clear_thread_flag: pair B5 with set_notify_resume
-            c.note("TIF_NOTIFY_RESUME cleared: tracehook_notify_resume");
+            if (c.cfg.mutated(Mutation.NOTIFY_RESUME_NOT_CLEARED)) {
+                c.note("TIF_NOTIFY_RESUME left set: tracehook_notify_resume (mutation notify-resume-not-cleared)");
+            } else {
+                c.store(TIF, Tif.NOTIFY_RESUME, 0); // clear_thread_flag: pair B5 with set_notify_resume
+                c.note("TIF_NOTIFY_RESUME cleared: tracehook_notify_resume");
+            }
             c.pc(TraceeReport.NOTIFY_RESUME);
         } else {
             c.note("return to user mode");
