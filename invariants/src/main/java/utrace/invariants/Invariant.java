@@ -38,7 +38,7 @@ public interface Invariant {
      * For the cycle search ({@link #judgesCycles}): true if a cycle through step {@code t} is allowed whatever
      * its other steps, so the search for a violating cycle need not follow it. Default true.
      */
-    default boolean progress(Transition t) { return true; }
+    default boolean progress(Model m, Transition t) { return true; }
 
     /**
      * A reachable cycle of two or more distinct states: {@code cycle} is its steps in order, the last one

@@ -123,7 +123,7 @@ public final class CycleSearch {
             }
             if (!succ.step(s, a)) continue; // disabled, or a self-loop (deadlock-freedom's "stuck")
             transitions++;
-            if (watched && invariant.progress(succ.transition(a))) continue;
+            if (watched && invariant.progress(model, succ.transition(a))) continue;
             long f = succ.fingerprint(fps[top]);
             if (watched) {
                 if (!seenWatched.add(f)) {

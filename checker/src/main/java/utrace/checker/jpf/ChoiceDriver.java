@@ -122,7 +122,7 @@ public final class ChoiceDriver {
         if (moves.length == 0) return null;
         if (watching) {
             int k = 0;
-            for (Transition t : moves) if (!cycles.progress(t)) moves[k++] = t;
+            for (Transition t : moves) if (!cycles.progress(model, t)) moves[k++] = t;
             if (k == 0) return null;
             // k + 1: the last choice ends the run here. It is no behaviour of the model; it only makes sure JPF
             // sees a choice, so a state, at every watched step (a Random.nextInt(1) is none, and a spin of one

@@ -151,7 +151,7 @@ class ChoiceDriverTest {
             for (int i = 0; i < schedule.size(); i++) {
                 Transition t = model.step(s, schedule.get(i));
                 assertNotNull(t, name + ": step " + (i + 1));
-                if (watchedFrom >= 0 && i >= watchedFrom) assertTrue(!livelock.progress(t), name + ": a watched step returns to user mode");
+                if (watchedFrom >= 0 && i >= watchedFrom) assertTrue(!livelock.progress(model, t), name + ": a watched step returns to user mode");
                 s = t.after();
             }
         }
