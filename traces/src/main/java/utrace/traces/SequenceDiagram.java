@@ -122,7 +122,16 @@ final class SequenceDiagram {
                 .append("\"/></marker>");
         }
         b.append("</defs>\n");
-        if (!terminal && n > 0) {
+        Integer cycleStart = t.violation().cycleStart();
+        if (cycleStart != null && cycleStart < n) {
+            // a lasso: the band covers every step of the cycle, labelled at its first row
+            int k = cycleStart + 1;
+            int y = l.rowTop[k];
+            b.append(String.format(Locale.ROOT, "<g class=\"cycle\" data-from=\"%d\" data-to=\"%d\"><rect class=\"violation-band\" "
+                + "x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/><text class=\"cycle-label\" x=\"%d\" y=\"%d\" "
+                + "text-anchor=\"end\">\u21bb steps %d..%d repeat for ever</text></g>%n", k, n, y, l.width,
+                l.rowTop[n] + l.rowH[n] - y, l.width - 8, y + 14, k, n));
+        } else if (!terminal && n > 0) {
             b.append(String.format(Locale.ROOT, "<rect class=\"violation-band\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/>%n",
                 l.rowTop[n], l.width, l.rowH[n]));
         }

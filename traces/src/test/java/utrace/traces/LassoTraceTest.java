@@ -93,6 +93,9 @@ class LassoTraceTest {
         assertTrue(html.contains("show where the cycle starts (step " + (k + 1) + ")"));
         assertTrue(html.contains("<tr data-step=\"" + (k + 1) + "\" class=\"violating-row"), "the cycle's rows are marked");
         assertFalse(html.contains("<tr data-step=\"" + k + "\" class=\"violating-row"), "the way in is not");
+        // the diagram's band covers the cycle's rows, labelled
+        assertTrue(html.contains("<g class=\"cycle\" data-from=\"" + (k + 1) + "\" data-to=\"" + t.steps().size() + "\">"), "cycle band");
+        assertTrue(html.contains("steps " + (k + 1) + ".." + t.steps().size() + " repeat for ever</text>"), "cycle label");
     }
 
     @Test void theReaderRefusesACycleStartWhereItMeansNothing() throws Exception {
