@@ -60,8 +60,7 @@ public final class CycleSearch {
     /**
      * {@code passed} as it is unless it is a PASS and {@code invariants} has one judged on cycles; then that
      * PASS with the cycle search's figures, a VIOLATION with a lasso, or INCOMPLETE if a limit ended it. The
-     * main search's stats are kept; {@code timeSpentMillis} (the main search's time) counts against
-     * {@code --time-limit}.
+     * main search's stats are kept, and its time counts against {@code --time-limit}.
      */
     public static ExplorationResult afterPass(Model model, List<Invariant> invariants, Limits limits, ProgressListener progress,
                                               ExplorationResult passed) {
@@ -257,8 +256,8 @@ public final class CycleSearch {
     }
 
     /**
-     * The back edge from the top of the stack by {@code closing} into the frame at {@code at}: the cycle is the
-     * frames from there up, then that step. It is rotated to start at its state nearest the initial state and
+     * The back edge from the top of the stack by actor {@code closing} into the watched frame whose fingerprint is
+     * {@code into}: the cycle is the frames from there up, then that step. It is rotated to start at its state nearest the initial state and
      * written after a shortest path to that state.
      */
     private ExplorationResult violation(Stats main, List<int[]> stack, IntArray via, long[] fps, long into, int closing,
