@@ -51,6 +51,41 @@ public final class CycleSearch {
         this.progress = progress;
     }
 
+    /** What {@link #lassoEnd} found: the violation, or why the schedule closes no forbidden cycle. */
+    public record Lasso(Violation violation, String problem) {}
+
+    /**
+     * The cycle a schedule ends with: its last step leads back to the state after some step at or past
+     * {@code from} (the first such, two or more steps back), and {@code cycles} forbids the steps around it.
+     * Every step must be legal and change the state. Used wherever a lasso is judged from its actors alone
+     * (a JPF path, the shortener's and the tests' schedules).
+     */
+    public static Lasso lassoEnd(Model model, Invariant cycles, List<Integer> schedule, int from) {
+        List<State> states = new ArrayList<>();
+        List<Transition> steps = new ArrayList<>();
+        State s = model.initial();
+        states.add(s);
+        for (int i = 0; i < schedule.size(); i++) {
+            int a = schedule.get(i);
+            if (a < 0 || a >= model.actorCount()) return new Lasso(null, "has no actor " + a + " (step " + (i + 1) + ")");
+            Transition t = model.step(s, a);
+            if (t == null || t.after().equals(s)) {
+                return new Lasso(null, "cannot move " + model.actorName(a) + " at step " + (i + 1));
+            }
+            steps.add(t);
+            s = t.after();
+            states.add(s);
+        }
+        int n = schedule.size();
+        for (int k = Math.max(0, from); k <= n - 2; k++) {
+            if (!states.get(k).equals(s)) continue;
+            String message = cycles.checkCycle(model, steps.subList(k, n));
+            if (message == null) return new Lasso(null, "closes a cycle at step " + k + " that " + cycles.name() + " allows");
+            return new Lasso(new Violation(cycles, Violation.Kind.CYCLE, message, k), null);
+        }
+        return new Lasso(null, "does not come back to a state it passed at or after step " + from);
+    }
+
     /** The invariant among {@code invariants} that is judged on cycles, or null. */
     public static Invariant cycleInvariant(List<Invariant> invariants) {
         for (Invariant i : invariants) if (i.judgesCycles()) return i;

@@ -36,26 +36,9 @@ final class ScheduleCheck {
      * legal (every step must change the state) or closes no such cycle.
      */
     Counterexample cycle(List<Integer> schedule) {
-        State[] at = new State[schedule.size() + 1];
-        java.util.List<Transition> steps = new java.util.ArrayList<>();
-        at[0] = model.initial();
-        for (int i = 0; i < schedule.size(); i++) {
-            int a = schedule.get(i);
-            if (a < 0 || a >= model.actorCount()) return null;
-            Transition t = model.step(at[i], a);
-            this.steps++;
-            if (t == null || t.after().equals(at[i])) return null;
-            steps.add(t);
-            at[i + 1] = t.after();
-        }
-        int n = schedule.size();
-        for (int k = 0; k <= n - 2; k++) {
-            if (!at[k].equals(at[n])) continue;
-            String message = InvariantChecker.recheckCycle(model, invariant, at[k], steps.subList(k, n));
-            return message == null ? null
-                : new Counterexample(new Violation(invariant, Violation.Kind.CYCLE, message, k), List.copyOf(schedule));
-        }
-        return null;
+        steps += schedule.size();
+        Violation v = CycleSearch.lassoEnd(model, invariant, schedule, 0).violation();
+        return v == null ? null : new Counterexample(v, List.copyOf(schedule));
     }
 
     /**

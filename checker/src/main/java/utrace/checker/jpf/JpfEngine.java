@@ -164,32 +164,8 @@ public final class JpfEngine {
     static Confirmation confirmCycle(Model model, Invariant cycles, List<Integer> schedule, int watchedFrom) {
         if (cycles == null) return new Confirmation(null, "was not asked to judge cycles");
         if (watchedFrom < 0) return new Confirmation(null, "never started watching (no \"" + ChoiceDriver.WATCH + "\" line)");
-        List<State> states = new ArrayList<>();
-        List<Transition> steps = new ArrayList<>();
-        State s = model.initial();
-        states.add(s);
-        for (int i = 0; i < schedule.size(); i++) {
-            int a = schedule.get(i);
-            if (a < 0 || a >= model.actorCount()) return new Confirmation(null, "has no actor " + a + " (step " + (i + 1) + ")");
-            Transition t = model.step(s, a);
-            if (t == null || t.after().equals(s)) {
-                return new Confirmation(null, "cannot move " + model.actorName(a) + " at step " + (i + 1));
-            }
-            steps.add(t);
-            s = t.after();
-            states.add(s);
-        }
-        int n = schedule.size();
-        for (int k = watchedFrom; k <= n - 2; k++) {
-            if (!states.get(k).equals(s)) continue;
-            String message = cycles.checkCycle(model, steps.subList(k, n));
-            if (message == null) {
-                return new Confirmation(null, "closes a cycle at step " + k + " that " + cycles.name() + " allows");
-            }
-            return new Confirmation(new Violation(cycles, Violation.Kind.CYCLE, message, k), null);
-        }
-        return new Confirmation(null, "does not come back to a state it passed after it started watching (step "
-            + watchedFrom + ")");
+        CycleSearch.Lasso l = CycleSearch.lassoEnd(model, cycles, schedule, watchedFrom);
+        return new Confirmation(l.violation(), l.problem());
     }
 
     private static String firstProblemLine(String report) {
