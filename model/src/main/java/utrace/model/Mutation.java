@@ -274,6 +274,13 @@ public enum Mutation {
             + "confuse us later\"): a report an engine asks for after the handler began to run is a stale "
             + "UTRACE_SIGNAL_HANDLER",
         "signal-report-action", "interrupt-after-handler"),
+    HANDLER_DELIVERY_NOT_INTERRUPTED("utrace_get_signal",
+        "a signal delivered to its handler keeps the engines' UTRACE_STOP or step instead of turning it into "
+            + "UTRACE_INTERRUPT (\"If an engine wanted to stop or step, then make sure we do another report after "
+            + "signal handler setup\"): no report_signal follows the setup, utrace_resume() drops "
+            + "utrace->signal_handler, and an engine that stepped into the handler never gets the "
+            + "UTRACE_SIGNAL_HANDLER report its step asked for",
+        "handler-report-made", "engine-steps-into-handler"),
     HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",

@@ -166,6 +166,18 @@ public final class Slots {
      * clears them; an exiting tracer cannot touch a running tracee's registers).
      */
     public static final int G_PT_TRACER_EXITED = 64;
+    /**
+     * History (handler-report-made): a report pass delivering a signal to its handler ended in an action other than
+     * UTRACE_RESUME (an engine wanted to stop or step), so the handler's setup is owed a report_signal with
+     * UTRACE_SIGNAL_HANDLER before the tracee is back in user mode: utrace_get_signal, "If an engine wanted to stop
+     * or step, then make sure we do another report after signal handler setup"; utrace.h, the HANDLER report "is
+     * also implicitly requested by %UTRACE_SINGLESTEP or %UTRACE_BLOCKSTEP into the signal delivery". Set where the
+     * pass's action is read (apart from the kernel's own test), cleared where the report pass that takes the setup
+     * begins, where get_signal_to_deliver() begins again with no setup made (the signal went elsewhere), at the
+     * return to user mode and when utrace_reset() leaves no engine. In G_PTRACE, whose history bits concern steps
+     * too, because G_TASK's sixteen bits are all taken (SlotRangeTest).
+     */
+    public static final int G_HANDLER_ASKED = 128;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;

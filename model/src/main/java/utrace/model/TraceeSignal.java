@@ -130,6 +130,9 @@ final class TraceeSignal {
 
     private static boolean getSignal(Ctx c) {
         if (!c.lockFree(LOCK_SIGLOCK)) return false;
+        // history (handler-report-made): the signal a report was asked after went elsewhere (ptrace cancelled or
+        // requeued it): no handler was set up, so no HANDLER report is owed
+        if (c.has(G_PTRACE, G_HANDLER_ASKED) && !c.taskGhost(G_HANDLER_SET_UP)) c.clearBits(G_PTRACE, G_HANDLER_ASKED);
         int uflags = c.get(UTRACE_FLAGS);
         // utrace_hook_signal(): reintroduced by patch 19, before dequeue_signal()
         if (uflags != 0 && c.cfg.has(19)) {
@@ -451,6 +454,8 @@ final class TraceeSignal {
             c.pc(GS_HOOK);
             handlerReportNotMade(c);
         } else {
+            // history (handler-report-made): this pass is the report the handler's setup was owed
+            if (c.taskGhost(G_HANDLER_PASS) && c.has(G_PTRACE, G_HANDLER_ASKED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED);
             c.local(L_SIGNR, 0);
             TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, 0, GS_AFTER_PASS);
         }
@@ -473,9 +478,13 @@ final class TraceeSignal {
             return true;
         }
         int action = c.local(L_ACTION);
+        // history (handler-report-made): the engines asked to stop or step at a handled signal's delivery, so its
+        // handler's setup is owed a report; judged apart from the kernel's test below, which a bug may get wrong
+        if (result == SIG_DELIVER && action != Actions.RESUME && handled(c, represent)) c.setBits(G_PTRACE, G_HANDLER_ASKED);
         // "The handler will run. If an engine wanted to stop or step, then make sure we do another report after
         // signal handler setup": only for a handler; a SIG_DFL signal goes on to its default action.
-        if (result == SIG_DELIVER && handled(c, represent) && action != Actions.RESUME) {
+        if (result == SIG_DELIVER && handled(c, represent) && action != Actions.RESUME
+                && !c.cfg.mutated(Mutation.HANDLER_DELIVERY_NOT_INTERRUPTED)) {
             action = Actions.INTERRUPT;
             c.local(L_ACTION, action);
         }
@@ -492,13 +501,15 @@ final class TraceeSignal {
         // utrace_signal_handler's lock is tested first: a step that cannot take it must change nothing
         if (c.get(UTRACE_FLAGS) != 0 && !c.lockFree(LOCK_UTRACE)) return false;
         TraceeSyscall.settleForHandler(c); // handle_signal: the interrupted call's -EINTR or restart
+        // history (signal-report-action): the next report before dequeuing that takes this setup is its
+        // UTRACE_SIGNAL_HANDLER report; kept apart from utrace_signal_handler's body, which a bug may skip
+        if (c.get(UTRACE_FLAGS) != 0) {
+            c.taskGhostClear(G_HANDLER_ALL);
+            c.taskGhostSet(G_HANDLER_SET_UP);
+        }
         if (c.get(UTRACE_FLAGS) != 0) {
             c.setBits(UBITS, U_SIGNAL_HANDLER);
             int resume = c.get(RESUME);
-            // history (signal-report-action): the next report before dequeuing that takes this setup is its
-            // UTRACE_SIGNAL_HANDLER report
-            c.taskGhostClear(G_HANDLER_ALL);
-            c.taskGhostSet(G_HANDLER_SET_UP);
             if (resume > Actions.INTERRUPT) {
                 if (c.has(TIF, Tif.SINGLESTEP)) {
                     c.set(RESUME, Actions.INTERRUPT);

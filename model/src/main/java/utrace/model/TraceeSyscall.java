@@ -344,6 +344,7 @@ final class TraceeSyscall {
             c.observe(Obs.userEntry());
             TraceeReport.stepOwed(c, false);
             if (c.taskGhost(G_HANDLER_ALL)) c.taskGhostClear(G_HANDLER_ALL); // history: the handler setup is over
+            if (c.has(G_PTRACE, G_HANDLER_ASKED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED); // and judged (handler-report-made)
             c.pc(USER);
         }
         return true;
