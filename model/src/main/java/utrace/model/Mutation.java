@@ -281,6 +281,17 @@ public enum Mutation {
             + "utrace->signal_handler, and an engine that stepped into the handler never gets the "
             + "UTRACE_SIGNAL_HANDLER report its step asked for",
         "handler-report-made", "engine-steps-into-handler"),
+    GET_SIGNAL_DROPS_CORE("utrace_get_signal",
+        "utrace_get_signal's switch on the engines' signal action has no case for UTRACE_SIGNAL_CORE, so a "
+            + "core-dumping signal (SIGQUIT) the engines left alone gets no representative and is ignored: the task "
+            + "goes on as if the signal never came",
+        "signal-action-honoured", "signal-engine-sees-sigquit"),
+    SIGNAL_RESULT_ALWAYS_DELIVER("utrace_get_signal",
+        "the report_signal pass for a dequeued signal starts from UTRACE_SIGNAL_DELIVER whatever the sigaction says: "
+            + "an engine is told a SIG_DFL SIGQUIT goes to a handler; get_signal_to_deliver still takes the default "
+            + "action, so only what the engine is told is wrong (utrace.h: \"From the signal number and sigaction, "
+            + "determine what normal delivery would do\")",
+        "signal-action-honoured", "signal-engine-sees-sigquit"),
     HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",

@@ -50,7 +50,10 @@ public final class Slots {
      * the signal number for a fatal signal).
      */
     public static final int EXIT_CODE = 21;
-    /** history of what ptrace asked for and whether it holds the tracee (G_PT_* bits). */
+    /**
+     * History of what ptrace asked for and whether it holds the tracee (G_PT_* bits), and of what the tracee owes in
+     * signal delivery (G_STEP_TRAP, G_HANDLER_ASKED, G_SIG_VERDICT): G_TASK's sixteen bits are all taken.
+     */
     public static final int G_PTRACE = 22;
     /**
      * 1 while the struct utrace that task->utrace points to (or will point to)
@@ -178,6 +181,14 @@ public final class Slots {
      * too, because G_TASK's sixteen bits are all taken (SlotRangeTest).
      */
     public static final int G_HANDLER_ASKED = 128;
+    /**
+     * History (signal-action-honoured): a signal utrace_get_signal dequeued for a report_signal pass awaits the
+     * action its engines leave it: set where the pass begins, cleared where an engine answers UTRACE_SIGNAL_IGN (its
+     * choice), where get_signal_to_deliver acts on it (a handler, the default action, the representative's, or
+     * ptrace_signal's report), and where it is dropped because its own default is to ignore it (SIGCONT). Only one
+     * signal is in a pass at a time, so one bit; the signal is the pass's.
+     */
+    public static final int G_SIG_VERDICT = 256;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;

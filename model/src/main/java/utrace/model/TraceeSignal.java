@@ -177,6 +177,7 @@ final class TraceeSignal {
                 if (c.record) c.note("report_signal pass for " + Signals.name(signr));
                 // no splice_attaching here: the pending_attach test before was to see to that
                 c.observe(Obs.reportStarted(event));
+                c.setBits(G_PTRACE, G_SIG_VERDICT); // history (signal-action-honoured): the engines' verdict is owed
                 TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, event, GS_AFTER_PASS);
                 return true;
             }
@@ -256,7 +257,7 @@ final class TraceeSignal {
 
     /** report.result before the pass, as signalEvent chooses it (UTRACE_SIGNAL_CORE: no core dump is written). */
     private static int signalResult(Ctx c, int signr) {
-        if (handled(c, signr)) return SIG_DELIVER;
+        if (handled(c, signr) || c.cfg.mutated(Mutation.SIGNAL_RESULT_ALWAYS_DELIVER)) return SIG_DELIVER;
         Signals.DefaultAction dfl = Signals.defaultAction(signr);
         if (dfl == Signals.DefaultAction.CORE) return SIG_CORE;
         if (dfl == Signals.DefaultAction.IGNORE) return SIG_IGN;
@@ -275,7 +276,7 @@ final class TraceeSignal {
     static int representative(Ctx c, int result, int info) {
         switch (result) {
             case SIG_TERM: return Signals.SIGTERM;
-            case SIG_CORE: return Signals.SIGQUIT;
+            case SIG_CORE: return c.cfg.mutated(Mutation.GET_SIGNAL_DROPS_CORE) ? 0 : Signals.SIGQUIT;
             case SIG_STOP: return Signals.SIGSTOP;
             case SIG_DELIVER:
                 if (info == 0) return 0;
@@ -311,6 +312,7 @@ final class TraceeSignal {
      */
     private static void ptraceSignal(Ctx c, int signr) {
         if (c.record) c.note("ptrace_signal(" + Signals.name(signr) + ")");
+        verdictTaken(c); // reported to the tracer: signal-delivered judges it from here
         if (!c.cfg.mutated(Mutation.PTRACE_SIGNAL_SKIPS_STOP_DEQUEUED)) c.setBits(JOBCTL, JOBCTL_STOP_DEQUEUED);
         // history: "we do not know whether debugger will change signr": a stop signal the tracer passes from this
         // stop is a new stop request; do_signal_stop() "should only stop if it was not cleared by SIGCONT while we
@@ -378,6 +380,7 @@ final class TraceeSignal {
     /** {@code handlers} false: the default action even where a handler is installed (a mutation's). */
     private static void act(Ctx c, int signr, boolean handlers) {
         c.clearBits(G_SIG_OWED, signr); // history: delivered
+        verdictTaken(c);
         if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP); // history: the step trap, if it was one, is taken
         SignalHandler h = c.model.scenario().handler(signr);
         if (handlers && h.installed() && signr != Signals.SIGKILL) {
@@ -418,6 +421,7 @@ final class TraceeSignal {
             throw new IllegalStateException("representative " + Signals.name(signr) + " for " + Signals.name(info));
         }
         c.clearBits(G_SIG_OWED, info); // history: delivered
+        verdictTaken(c);
         if (c.record) c.note(Signals.name(signr) + " (representative of " + Signals.name(info)
             + "), default action: do_group_exit(info->si_signo = " + Signals.name(info) + ")");
         TraceeExit.fatalSignal(c, c.cfg.mutated(Mutation.GET_SIGNAL_EXITS_WITH_REPRESENTATIVE) ? signr : info);
@@ -462,6 +466,11 @@ final class TraceeSignal {
         return true;
     }
 
+    /** History (signal-action-honoured): the signal of the pass was acted on as its engines left it. */
+    private static void verdictTaken(Ctx c) {
+        if (c.has(G_PTRACE, G_SIG_VERDICT)) c.clearBits(G_PTRACE, G_SIG_VERDICT);
+    }
+
     /** History (signal-report-action): no report_signal pass follows, so no callback gets the setup's report. */
     private static void handlerReportNotMade(Ctx c) {
         if (c.taskGhost(G_HANDLER_PASS)) c.taskGhostClear(G_HANDLER_PASS);
@@ -472,6 +481,8 @@ final class TraceeSignal {
         int signr = c.local(L_SIGNR); // info->si_signo; L_SIGNR keeps it until GS_DELIVER
         int represent = representative(c, result, signr);
         if (represent == 0) {
+            // history (signal-action-honoured): a signal whose own default is to ignore it is dropped as it should be
+            if (signr != 0 && !handled(c, signr) && Signals.defaultAction(signr) == Signals.DefaultAction.IGNORE) verdictTaken(c);
             // ignored, or only a report: finish_resume_report, then maybe die
             if (signr == Signals.SIGTRAP) c.clearBits(G_PTRACE, G_STEP_TRAP); // history: the step trap, if it was one, is gone
             TraceeReport.callFrr(c, GS_AFTER_FRR);
@@ -561,7 +572,10 @@ final class TraceeSignal {
         // sets the signal action seen by the the following engine's callback"); report_quiesce, standing in for an
         // engine without report_signal, is passed report.action and the event alone
         int seen = c.local(L_RESULT);
-        if (live && spec.ignoreSignal()) c.local(L_RESULT, SIG_IGN);
+        if (live && spec.ignoreSignal()) {
+            c.local(L_RESULT, SIG_IGN);
+            if (event != 0) verdictTaken(c); // history (signal-action-honoured): the engine chose to drop the signal
+        }
         TraceeReport.made(c, e, event == 0 ? Events.QUIESCE : event, ret, live, reportSignal ? seen : -1);
         if (live && spec.selfCall() != null) TraceeReport.selfCall(c, e, spec.selfCall());
         c.local(L_CB_RET, ret);

@@ -39,7 +39,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "signal-report-action", "handler-report-made", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
+        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "signal-report-action", "handler-report-made", "signal-action-honoured", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -72,6 +72,7 @@ public final class Contracts {
         add(broken, eventsReported(model, log));
         add(broken, SignalReportActionContract.check(model, log));
         add(broken, HandlerReportMadeContract.check(model, log));
+        add(broken, SignalActionHonouredContract.check(model, log));
         add(broken, noEngineLeak(model, end));
         add(broken, deadlockFreedom(model, end));
         add(broken, guardLiveness(model, end));
