@@ -48,7 +48,7 @@ final class HandlerReportMade extends ObservationCheck {
     private static int quiesceEngine(State s) {
         for (int list = s.attached(), i = 0; i < EngineList.size(list); i++) {
             int e = EngineList.get(list, i);
-            if (live(s, e) && (s.engineFlags(e) & Events.QUIESCE) != 0) return e;
+            if (live(s, e) && s.has(Slots.engine(e, Slots.E_FLAGS), Events.QUIESCE)) return e;
         }
         return -1;
     }

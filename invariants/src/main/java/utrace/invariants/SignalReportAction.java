@@ -25,7 +25,9 @@ final class SignalReportAction extends ObservationCheck {
             + "first report pass only (not after utrace_reset left no engine: an engine attached later never set "
             + "the handler up); and that report is not a plain UTRACE_SIGNAL_REPORT (utrace.h: \"It's "
             + "%UTRACE_SIGNAL_HANDLER instead when signal handler setup just finished ... and is also implicitly "
-            + "requested by %UTRACE_SINGLESTEP or %UTRACE_BLOCKSTEP into the signal delivery\").");
+            + "requested by %UTRACE_SINGLESTEP or %UTRACE_BLOCKSTEP into the signal delivery\"); nor is any such "
+            + "report told a signal's action (DELIVER, TERM, CORE, STOP: \"The other signal actions indicate a signal "
+            + "about to be delivered\"), but UTRACE_SIGNAL_IGN once an earlier engine answered it.");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
@@ -39,6 +41,11 @@ final class SignalReportAction extends ObservationCheck {
                 return reportSignal(m, o) + " got UTRACE_SIGNAL_HANDLER, but no signal handler setup is unreported: "
                     + "none since the tracee was last in user mode, or an earlier report took it, or utrace_reset "
                     + "left no engine since";
+            }
+            if (action >= 0 && action != Obs.SIGNAL_HANDLER && action != Obs.SIGNAL_REPORT && action != Obs.SIGNAL_IGN) {
+                return reportSignal(m, o) + " got " + Obs.signalActionName(action) + ", the action of a signal about "
+                    + "to be delivered: a report with no signal is UTRACE_SIGNAL_REPORT or UTRACE_SIGNAL_HANDLER (or "
+                    + "UTRACE_SIGNAL_IGN once an earlier engine answered it)";
             }
             if (action == Obs.SIGNAL_REPORT && before.taskHistory(Slots.G_HANDLER_PASS)) {
                 return reportSignal(m, o) + " got UTRACE_SIGNAL_REPORT in the report right after a signal handler's "

@@ -265,6 +265,11 @@ public enum Mutation {
             + "cannot tell its report from one it asked for (utrace.h: \"It's %UTRACE_SIGNAL_HANDLER instead when "
             + "signal handler setup just finished\")",
         "signal-report-action", "engine-steps-into-handler"),
+    SIGNAL_REPORT_RESULT_UNSET("utrace_get_signal",
+        "the report before dequeuing does not set \"report.result = utrace->signal_handler ? UTRACE_SIGNAL_HANDLER : "
+            + "UTRACE_SIGNAL_REPORT\": report.result stays 0, UTRACE_SIGNAL_DELIVER, and a report_signal with no signal "
+            + "is told a signal is about to be delivered",
+        "signal-report-action", "engine-steps-into-handler"),
     RESET_KEEPS_SIGNAL_HANDLER("utrace_reset",
         "utrace_reset() leaving no engine does not clear utrace->signal_handler: an engine attached before the "
             + "tracee is back in user mode gets a UTRACE_SIGNAL_HANDLER report for a handler set up before it came",

@@ -433,7 +433,7 @@ final class TraceeSignal {
         TraceeReport.initReport(c);
         // "report.result = utrace->signal_handler ? UTRACE_SIGNAL_HANDLER : UTRACE_SIGNAL_REPORT;" (seed 2791)
         boolean handler = c.has(UBITS, U_SIGNAL_HANDLER) && !c.cfg.mutated(Mutation.SIGNAL_REPORT_IGNORES_HANDLER);
-        c.local(L_RESULT, handler ? SIG_HANDLER : SIG_REPORT);
+        if (!c.cfg.mutated(Mutation.SIGNAL_REPORT_RESULT_UNSET)) c.local(L_RESULT, handler ? SIG_HANDLER : SIG_REPORT);
         c.clearBits(UBITS, U_SIGNAL_HANDLER);
         // history (signal-report-action): this report takes the handler setup, if one is untaken
         if (c.taskGhost(G_HANDLER_SET_UP)) {

@@ -13,7 +13,8 @@ import utrace.model.State;
  * Contract signal-report-action (utrace.h, enum utrace_signal_action and @report_signal), read from the log by the
  * tracee's steps, apart from the invariant's history bits: a report_signal made before any signal is dequeued gets
  * UTRACE_SIGNAL_HANDLER only in the report that took a handler setup made with an engine attached, and that report
- * never gets a plain UTRACE_SIGNAL_REPORT.
+ * never gets a plain UTRACE_SIGNAL_REPORT; nor does any such report get a signal's action (DELIVER, TERM, CORE,
+ * STOP), only UTRACE_SIGNAL_IGN once an earlier engine answered it.
  * A setup is dropped by utrace_resume ("a signal handler setup done but no report_signal following it"), by the
  * return to user mode, and when no engine is left.
  */
@@ -40,6 +41,12 @@ final class SignalReportActionContract {
             }
             for (Obs o : s.obs()) {
                 if (!o.liveCallback() || o.code() != Events.QUIESCE || o.signalAction() < 0) continue;
+                int a = o.signalAction();
+                if (a != Obs.SIGNAL_HANDLER && a != Obs.SIGNAL_REPORT && a != Obs.SIGNAL_IGN) {
+                    return "signal-report-action: report_signal to " + m.engineName(o.engine()) + " at step " + s.index()
+                        + " gets " + Obs.signalActionName(a) + " before any signal is dequeued: a signal's action, not "
+                        + "UTRACE_SIGNAL_REPORT or HANDLER";
+                }
                 if (o.signalAction() == Obs.SIGNAL_HANDLER && !handlerReport) {
                     return "signal-report-action: report_signal to " + m.engineName(o.engine()) + " at step " + s.index()
                         + " gets UTRACE_SIGNAL_HANDLER, but no report before it took a handler setup"
