@@ -547,6 +547,7 @@ public final class Model {
         m.put("history.wait_owed", waitOwedNames(s));
         m.put("history.signals_owed", Signals.names(s.get(G_SIG_OWED)));
         m.put("history.task", names(s.get(G_TASK), TASK_HISTORY));
+        m.put("history.ptrace", names(s.get(G_PTRACE), PTRACE_HISTORY));
         for (int e = 0; e < engineCount(); e++) {
             String h = names(s.get(engine(e, E_GHOST)), ENGINE_HISTORY);
             // which events a 0 from utrace_set_events promised (set-events-errors reads E_MASK)
@@ -567,6 +568,13 @@ public final class Model {
     private static final String[] TASK_HISTORY = {"killed", "death-will-report", "death-began", "death-done",
         "reap-began", "torn-down", "pass-active", "pass-reverse", "sigcont-after-sigstop", "examining", "resumed-asked", "step-owed",
         "sigkill-untaken", "handler-set-up", "handler-pass"};
+
+    /**
+     * The G_PTRACE bits, lowest first: what ptrace asked for and holds (ptrace-step-kept, ptrace-request-not-spurious),
+     * and what the tracee owes in signal delivery (handler-report-made, signal-action-honoured).
+     */
+    private static final String[] PTRACE_HISTORY = {"asked-syscall", "asked-sysemu", "asked-step", "holds",
+        "utrace-step", "step-trap", "tracer-exited", "handler-report-asked", "signal-verdict-owed"};
 
     /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
