@@ -169,7 +169,8 @@ final class EngineApi {
 
     /** utrace_control()'s sanity check before get_utrace_lock(): REPORT..BLOCKSTEP need QUIESCE. */
     static boolean controlNeedsQuiesce(Ctx c, int e, int action) {
-        return action >= Actions.REPORT && action < Actions.RESUME && (c.flags(e) & Events.QUIESCE) == 0;
+        int lowest = c.cfg.mutated(Mutation.CONTROL_LETS_REPORT_WITHOUT_QUIESCE) ? Actions.SINGLESTEP : Actions.REPORT;
+        return action >= lowest && action < Actions.RESUME && (c.flags(e) & Events.QUIESCE) == 0;
     }
 
     /** utrace_control_dead(): only DETACH, and not once report_death or the reap began. */

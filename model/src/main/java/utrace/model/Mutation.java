@@ -297,6 +297,11 @@ public enum Mutation {
             + "action, so only what the engine is told is wrong (utrace.h: \"From the signal number and sigaction, "
             + "determine what normal delivery would do\")",
         "signal-action-honoured", "signal-engine-sees-sigquit"),
+    CONTROL_LETS_REPORT_WITHOUT_QUIESCE("utrace_control",
+        "the sanity check before get_utrace_lock() starts at UTRACE_SINGLESTEP instead of UTRACE_REPORT: "
+            + "utrace_control(REPORT) from an engine without QUIESCE returns 0, though no report_quiesce will ever "
+            + "follow (utrace.h: \"it returns -%EINVAL if @engine lacks %UTRACE_EVENT(%QUIESCE)\")",
+        "control-errors", "control-without-quiesce"),
     HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",
