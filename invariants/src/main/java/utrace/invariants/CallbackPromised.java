@@ -25,7 +25,10 @@ final class CallbackPromised extends ObservationCheck {
             + "QUIESCE newly in @events (utrace.c: \"if %UTRACE_EVENT(%QUIESCE) is included in @events, then a "
             + "@report_quiesce callback will be made when @target resumes\"), and after utrace_control(REPORT) or "
             + "(INTERRUPT) returned 0 (\"If @target had been stopped, then there will be a callback before it "
-            + "resumes running normally\"; INTERRUPT: \"a @report_signal callback before it resumes\"); an engine "
+            + "resumes running normally\"); and, stopped or not, a tracee interrupted by utrace_control(INTERRUPT) "
+            + "returning 0 to an engine with a report_signal callback does not return to user mode before a "
+            + "report_signal to it (\"ensures that @target will make a @report_signal callback before it resumes "
+            + "or delivers signals\": a report_quiesce does not keep that promise); an engine "
             + "that drops QUIESCE with utrace_set_events() (0, or -EINPROGRESS, which stored the new flags too) is "
             + "promised nothing from then on (\"meaningless unless @report_quiesce callbacks will be made\"); and a "
             + "system call stopped at entry is not attempted before a repeat report_syscall_entry pass when "
@@ -48,6 +51,11 @@ final class CallbackPromised extends ObservationCheck {
                     return "the tracee returned to user mode with no report_quiesce or report_signal to "
                         + m.engineName(e) + " since a call that promised one while it was stopped";
                 }
+                if (before.engineHistory(e, Slots.EG_SIGNAL_OWED) && before.engineOps(e) == Ops.LIVE) {
+                    return "the tracee returned to user mode with no report_signal to " + m.engineName(e)
+                        + " since its utrace_control(INTERRUPT) returned 0 (a report_quiesce does not keep that "
+                        + "promise: \"a @report_signal callback before it resumes or delivers signals\")";
+                }
             }
         }
         return null;
@@ -63,7 +71,7 @@ final class CallbackPromised extends ObservationCheck {
 
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
-        engines(m, v, Slots.E_GHOST, Slots.EG_CALLBACK_OWED);
+        engines(m, v, Slots.E_GHOST, Slots.EG_CALLBACK_OWED | Slots.EG_SIGNAL_OWED);
         engines(m, v, Slots.E_OPS, -1);
         engines(m, v, Slots.E_FLAGS, Events.SYSCALL_ENTRY);
         v.read(Slots.G_TASK, Slots.G_RESUMED_ASKED);

@@ -160,7 +160,7 @@ final class EngineApi {
             // The same for utrace_control(STOP)'s -EINPROGRESS ("A @report_quiesce or @report_signal callback will
             // be made soon"): the pass that stops the tracee now calls no report_quiesce, and QUIESCE set again
             // later promises a callback only "when @target resumes" (checker fuzz --seed 27, random scenario 990).
-            c.ghostClear(e, EG_CALLBACK_OWED | EG_STOP_OWED);
+            c.ghostClear(e, EG_CALLBACK_OWED | EG_SIGNAL_OWED | EG_STOP_OWED);
         } else if (ret == Errno.OK && !current && utraceStopped && (old & Events.QUIESCE) == 0) {
             c.ghostSet(e, EG_CALLBACK_OWED);
         }
@@ -233,6 +233,12 @@ final class EngineApi {
             // made before the stop can meet finish_report's unlocked write: findings.md, "Checked and not findings")
             if (!c.taskGhost(G_RESUMED_ASKED)) c.taskGhostSet(G_RESUMED_ASKED);
         }
+        // UTRACE_INTERRUPT, stopped or not: "ensures that @target will make a @report_signal callback before it
+        // resumes or delivers signals"; for an engine with report_signal only that callback keeps it (callback-promised)
+        if (action == Actions.INTERRUPT && c.get(EXIT_STATE) == 0
+                && c.model.scenario().engines().get(e).callbacks().containsKey(Events.SIGNAL)) {
+            c.ghostSet(e, EG_SIGNAL_OWED);
+        }
         if (c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.CONTROL_IGNORES_EXIT_STATE)) {
             ret = controlDead(c, action);
             if (ret != Errno.OK) {
@@ -284,6 +290,8 @@ final class EngineApi {
                 if (c.get(RESUME) == Actions.INTERRUPT || c.cfg.mutated(Mutation.CONTROL_INTERRUPT_SKIPS_RESUME)) break;
                 c.set(RESUME, Actions.INTERRUPT);
                 if (reset) {
+                    // "This is really just to keep the invariant that When it's stopped, we know it's always going
+                    // through utrace_get_signal() and will recalculate"
                     c.setBits(TIF, Tif.SIGPENDING);
                 } else if (!c.cfg.mutated(Mutation.CONTROL_INTERRUPT_SKIPS_WAKEUP)) {
                     // lock_task_sighand(); signal_wake_up(target, 0)

@@ -302,6 +302,12 @@ public enum Mutation {
             + "utrace_control(REPORT) from an engine without QUIESCE returns 0, though no report_quiesce will ever "
             + "follow (utrace.h: \"it returns -%EINVAL if @engine lacks %UTRACE_EVENT(%QUIESCE)\")",
         "control-errors", "control-without-quiesce"),
+    GET_SIGNAL_CALLS_QUIESCE("utrace_get_signal",
+        "utrace_get_signal's pass calls every engine's report_quiesce, as if none had report_signal (the \"if "
+            + "(ops->report_signal)\" test lost): an engine that asked UTRACE_INTERRUPT of a stopped tracee gets a "
+            + "report_quiesce, never the report_signal INTERRUPT promises (utrace.h: \"a @report_signal callback "
+            + "before it resumes\")",
+        "callback-promised", "interrupt-after-handler"),
     HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",

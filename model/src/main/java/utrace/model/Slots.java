@@ -318,6 +318,13 @@ public final class Slots {
      */
     public static final int EG_CALLBACK_OWED = 65536;
     /**
+     * As EG_CALLBACK_OWED, for utrace_control(INTERRUPT) to an engine whose ops have report_signal: what it is owed
+     * is a report_signal ("ensures that @target will make a @report_signal callback before it resumes or delivers
+     * signals"), and a report_quiesce does not end it (callback-promised). Bit 20: only scenarios that interrupt a
+     * stopped tracee set it.
+     */
+    public static final int EG_SIGNAL_OWED = 1 << 20;
+    /**
      * This engine's callback returned UTRACE_STOP (set when finish_callback_report applies it) and the engine
      * still asks for the stop: live, with ENGINE_STOP (cleared with them, as EG_HELD_STOPPED is). utrace.h:
      * "Only %UTRACE_STOP is "sticky"--if @engine returned %UTRACE_STOP then @current stays stopped unless

@@ -302,6 +302,8 @@ final class TraceeReport {
         c.ghostSet(e, EG_IN_CALLBACK);
         c.ghostClear(e, EG_STOP_OWED); // the callback an -EINPROGRESS from utrace_control(STOP) promised
         if (event == Events.QUIESCE || (event & Events.SIGNAL_ALL) != 0) c.ghostClear(e, EG_CALLBACK_OWED);
+        // a report_signal (not a report_quiesce) ends what utrace_control(INTERRUPT) promised (callback-promised)
+        if (c.ghost(e, EG_SIGNAL_OWED) && (signalAction >= 0 || (event & Events.SIGNAL_ALL) != 0)) c.ghostClear(e, EG_SIGNAL_OWED);
         if (event == Events.DEATH) c.ghostSet(e, EG_DEATH_CALLED);
         if (c.taskGhost(G_PASS_ACTIVE)) c.set(G_PASS_LAST, c.get(engine(e, E_SEQ)) + 1);
     }

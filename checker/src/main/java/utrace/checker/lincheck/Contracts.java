@@ -634,6 +634,10 @@ public final class Contracts {
     static String callbackPromised(Model m, List<LoggedStep> log) {
         int[] owedAt = new int[m.engineCount()];
         java.util.Arrays.fill(owedAt, -1);
+        // UTRACE_INTERRUPT to an engine with report_signal, stopped or not: "a @report_signal callback before it
+        // resumes or delivers signals"; a report_quiesce does not keep it
+        int[] signalOwedAt = new int[m.engineCount()];
+        java.util.Arrays.fill(signalOwedAt, -1);
         int repeatAskedAt = -1; // @report_syscall_entry's repeat: REPORT/INTERRUPT asked since the entry pass began
         for (LoggedStep s : log) {
             State before = before(m, log, s.index());
@@ -655,9 +659,17 @@ public final class Contracts {
                 if (o.liveCallback() && (o.code() == Events.QUIESCE || (o.code() & Events.SIGNAL_ALL) != 0)) {
                     owedAt[o.engine()] = -1;
                 }
+                if (o.liveCallback() && (o.signalAction() >= 0 || (o.code() & Events.SIGNAL_ALL) != 0)) {
+                    signalOwedAt[o.engine()] = -1;
+                }
             }
             for (int e = 0; e < owedAt.length; e++) {
-                if ((s.after().engineFlags(e) & Events.QUIESCE) == 0) owedAt[e] = -1;
+                if ((s.after().engineFlags(e) & Events.QUIESCE) == 0) owedAt[e] = signalOwedAt[e] = -1;
+                if (signalOwedAt[e] >= 0 && s.has(Obs.Kind.USER_ENTRY) && s.after().engineOps(e) == Ops.LIVE) {
+                    return "callback-promised: utrace_control(" + m.engineName(e) + ", INTERRUPT) returned 0 at step "
+                        + signalOwedAt[e] + ", and at step " + s.index() + " the tracee returns to user mode with no "
+                        + "report_signal to " + m.engineName(e) + " since";
+                }
                 if (owedAt[e] >= 0 && s.has(Obs.Kind.USER_ENTRY) && s.after().engineOps(e) == Ops.LIVE) {
                     return "callback-promised: a call on " + m.engineName(e) + " returned 0 at step " + owedAt[e]
                         + " with the tracee stopped, and at step " + s.index() + " the tracee returns to user mode "
@@ -665,6 +677,10 @@ public final class Contracts {
                 }
             }
             Obs r = s.apiReturn();
+            if (r != null && r.ret() == Errno.OK && before.exitState() == 0 && r.isReturnOf(OwnerOp.Kind.CONTROL)
+                    && r.aux() == Actions.INTERRUPT && m.scenario().engines().get(r.engine()).callbacks().containsKey(Events.SIGNAL)) {
+                signalOwedAt[r.engine()] = s.index();
+            }
             if (r == null || r.ret() != Errno.OK || before.exitState() != 0 || !m.traceeInUtraceStop(before)) continue;
             if (r.isReturnOf(OwnerOp.Kind.CONTROL) && (r.aux() == Actions.REPORT || r.aux() == Actions.INTERRUPT)) {
                 owedAt[r.engine()] = s.index();
