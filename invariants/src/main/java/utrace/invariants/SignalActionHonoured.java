@@ -34,7 +34,7 @@ final class SignalActionHonoured extends ObservationCheck {
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
             if (o.liveCallback() && (o.code() & Events.SIGNAL_ALL) != 0 && o.signalAction() >= 0) {
-                int normal = normalAction(o.code());
+                int normal = Obs.normalSignalAction(o.code());
                 int seen = o.signalAction();
                 if (seen != normal && seen != Obs.SIGNAL_IGN) {
                     return "report_signal to " + m.engineName(o.engine()) + " for a " + Events.names(o.code())
@@ -50,17 +50,6 @@ final class SignalActionHonoured extends ObservationCheck {
             }
         }
         return null;
-    }
-
-    /** utrace_get_signal's report.result before the pass, by the event it reports the signal as. */
-    private static int normalAction(int event) {
-        switch (event) {
-            case Events.SIGNAL: return Obs.SIGNAL_DELIVER;
-            case Events.SIGNAL_IGN: return Obs.SIGNAL_IGN;
-            case Events.SIGNAL_STOP: return Obs.SIGNAL_STOP;
-            case Events.SIGNAL_CORE: return Obs.SIGNAL_CORE;
-            default: return Obs.SIGNAL_TERM;
-        }
     }
 
     /** What checkTransition reads (partial-order reduction's visibility). */

@@ -149,6 +149,21 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
     public static final int SIGNAL_HANDLER = 5;
     public static final int SIGNAL_CORE = 6;
 
+    /**
+     * The signal action normal delivery takes for a signal reported as {@code event} (utrace_get_signal: "From the
+     * signal number and sigaction, determine what normal delivery would do"): DELIVER for a handler (SIGNAL), else
+     * the default's. For judges, which must not ask the model's own choice (a mutation's target).
+     */
+    public static int normalSignalAction(int event) {
+        switch (event) {
+            case Events.SIGNAL: return SIGNAL_DELIVER;
+            case Events.SIGNAL_IGN: return SIGNAL_IGN;
+            case Events.SIGNAL_STOP: return SIGNAL_STOP;
+            case Events.SIGNAL_CORE: return SIGNAL_CORE;
+            default: return SIGNAL_TERM;
+        }
+    }
+
     /** The signal action a report_signal callback got in @action, or -1 for any other callback. */
     public int signalAction() { return kind == Kind.CALLBACK ? (aux >> 1) - 1 : -1; }
 

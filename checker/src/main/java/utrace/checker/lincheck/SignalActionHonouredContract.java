@@ -37,11 +37,11 @@ final class SignalActionHonouredContract {
                     owedSince = o.code() == Events.SIGNAL_IGN ? -1 : s.index();
                 } else if (o.liveCallback() && (o.code() & Events.SIGNAL_ALL) != 0) {
                     int seen = o.signalAction();
-                    if (seen >= 0 && seen != normalAction(o.code()) && seen != Obs.SIGNAL_IGN) {
+                    if (seen >= 0 && seen != Obs.normalSignalAction(o.code()) && seen != Obs.SIGNAL_IGN) {
                         return "signal-action-honoured: report_signal to " + m.engineName(o.engine()) + " at step "
                             + s.index() + " for a " + Events.names(o.code()) + " signal gets "
                             + Obs.signalActionName(seen) + ", not what normal delivery would do ("
-                            + Obs.signalActionName(normalAction(o.code())) + ")";
+                            + Obs.signalActionName(Obs.normalSignalAction(o.code())) + ")";
                     }
                     if (ignores(m, o.engine())) owedSince = -1; // the engine's own choice
                 }
@@ -54,15 +54,5 @@ final class SignalActionHonouredContract {
     private static boolean ignores(Model m, int e) {
         EngineSpec es = m.scenario().engines().get(e);
         return (es.callbacks().containsKey(Events.SIGNAL) ? es.callback(Events.SIGNAL) : es.callback(Events.QUIESCE)).ignoreSignal();
-    }
-
-    private static int normalAction(int event) {
-        switch (event) {
-            case Events.SIGNAL: return Obs.SIGNAL_DELIVER;
-            case Events.SIGNAL_IGN: return Obs.SIGNAL_IGN;
-            case Events.SIGNAL_STOP: return Obs.SIGNAL_STOP;
-            case Events.SIGNAL_CORE: return Obs.SIGNAL_CORE;
-            default: return Obs.SIGNAL_TERM;
-        }
     }
 }
