@@ -9,6 +9,7 @@ import utrace.model.Obs;
 import utrace.model.Ops;
 import utrace.model.Slots;
 import utrace.model.State;
+import utrace.model.Tif;
 import utrace.model.Transition;
 
 /**
@@ -28,7 +29,8 @@ final class CallbackPromised extends ObservationCheck {
             + "resumes running normally\"); and, stopped or not, a tracee interrupted by utrace_control(INTERRUPT) "
             + "returning 0 to an engine with a report_signal callback does not return to user mode before a "
             + "report_signal to it (\"ensures that @target will make a @report_signal callback before it resumes "
-            + "or delivers signals\": a report_quiesce does not keep that promise); an engine "
+            + "or delivers signals\": a report_quiesce does not keep that promise; a tracee that returns to user "
+            + "mode single-stepping is not judged past it: its step trap brings it back after one instruction); an engine "
             + "that drops QUIESCE with utrace_set_events() (0, or -EINPROGRESS, which stored the new flags too) is "
             + "promised nothing from then on (\"meaningless unless @report_quiesce callbacks will be made\"); and a "
             + "system call stopped at entry is not attempted before a repeat report_syscall_entry pass when "
@@ -51,7 +53,9 @@ final class CallbackPromised extends ObservationCheck {
                     return "the tracee returned to user mode with no report_quiesce or report_signal to "
                         + m.engineName(e) + " since a call that promised one while it was stopped";
                 }
-                if (before.engineHistory(e, Slots.EG_SIGNAL_OWED) && before.engineOps(e) == Ops.LIVE) {
+                // a tracee stepping comes back after one instruction, where the step trap makes a report_signal
+                if (before.engineHistory(e, Slots.EG_SIGNAL_OWED) && before.engineOps(e) == Ops.LIVE
+                        && !before.has(Slots.TIF, Tif.SINGLESTEP)) {
                     return "the tracee returned to user mode with no report_signal to " + m.engineName(e)
                         + " since its utrace_control(INTERRUPT) returned 0 (a report_quiesce does not keep that "
                         + "promise: \"a @report_signal callback before it resumes or delivers signals\")";
@@ -75,6 +79,7 @@ final class CallbackPromised extends ObservationCheck {
         engines(m, v, Slots.E_OPS, -1);
         engines(m, v, Slots.E_FLAGS, Events.SYSCALL_ENTRY);
         v.read(Slots.G_TASK, Slots.G_RESUMED_ASKED);
+        v.read(Slots.TIF, Tif.SINGLESTEP);
     }
 
     /** Observations checkTransition reads: returns to user mode, and system calls attempted after an entry stop. */

@@ -360,17 +360,21 @@ final class KnownFindings {
 
     /**
      * callback-promised: which call made the promise decides. Finding 11: utrace_set_events added QUIESCE while
-     * the tracee was stopped. Finding 15: utrace_control(INTERRUPT) from an engine without QUIESCE.
+     * the tracee was stopped. Finding 15: utrace_control(INTERRUPT) from an engine without QUIESCE, whether the
+     * tracee was stopped (no callback at all) or running (no report_signal: a report with no signal needs QUIESCE).
      */
     private static FuzzClass promise(TraceFacts f) {
         String e = f.engineAfter("report_signal to ");
         if (e == null) return null;
         String ghost = "history.engine[" + e + "]";
-        int owed = f.last(0, f.size(), i -> f.set(i, ghost, "callback-owed"));
+        // callback-owed (a stopped tracee's promise), or signal-report-owed (INTERRUPT's report_signal, stopped or not)
+        int owed = f.last(0, f.size(), i -> f.set(i, ghost, "callback-owed") || f.set(i, ghost, "signal-report-owed"));
         if (owed < 0) return null;
         if (f.function(owed).equals("utrace_set_events")) return F11;
-        if (f.function(owed).equals("utrace_control") && f.detail(owed).contains("utrace_control INTERRUPT")
-            && !TraceFacts.has(f.before(owed).get("engine[" + e + "].flags"), "QUIESCE")) return F15;
+        // the owner's call, or the engine's own from its callback ("callback calls utrace_control:INTERRUPT on itself")
+        boolean interrupt = f.function(owed).equals("utrace_control") && f.detail(owed).contains("utrace_control INTERRUPT")
+            || f.detail(owed).contains("utrace_control:INTERRUPT on itself");
+        if (interrupt && !TraceFacts.has(f.before(owed).get("engine[" + e + "].flags"), "QUIESCE")) return F15;
         return null;
     }
 

@@ -665,6 +665,9 @@ public final class Contracts {
             }
             for (int e = 0; e < owedAt.length; e++) {
                 if ((s.after().engineFlags(e) & Events.QUIESCE) == 0) owedAt[e] = signalOwedAt[e] = -1;
+                if (signalOwedAt[e] >= 0 && s.has(Obs.Kind.USER_ENTRY) && before.has(Slots.TIF, Tif.SINGLESTEP)) {
+                    signalOwedAt[e] = -1; // back after one instruction, where the step trap makes a report_signal
+                }
                 if (signalOwedAt[e] >= 0 && s.has(Obs.Kind.USER_ENTRY) && s.after().engineOps(e) == Ops.LIVE) {
                     return "callback-promised: utrace_control(" + m.engineName(e) + ", INTERRUPT) returned 0 at step "
                         + signalOwedAt[e] + ", and at step " + s.index() + " the tracee returns to user mode with no "
