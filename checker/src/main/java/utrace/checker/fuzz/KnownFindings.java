@@ -56,9 +56,10 @@ final class KnownFindings {
     static final FuzzClass F17 = FuzzClass.known(17, "PTRACE_KILL of a running, single-stepped tracee leaves the step on (patch 28)");
     static final FuzzClass F18 = FuzzClass.known(18, "ptrace's resume disables an engine's step, and no callback lets it reassert it (patch 28)");
     static final FuzzClass F19 = FuzzClass.known(19, "utrace_get_signal's explicit report applies UTRACE_RESUME and disables a step");
+    static final FuzzClass F20 = FuzzClass.known(20, "finish_report's unlocked test lets a step overwrite UTRACE_INTERRUPT: no report_signal");
 
     /** Every class a known-finding rule can give, in the findings' order (for the docs and the table). */
-    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, FuzzClass.GUARD);
+    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, F20, FuzzClass.GUARD);
 
     /** The class of the violation {@code t} shows. */
     static FuzzClass classify(Trace t) {
@@ -375,7 +376,16 @@ final class KnownFindings {
         boolean interrupt = f.function(owed).equals("utrace_control") && f.detail(owed).contains("utrace_control INTERRUPT")
             || f.detail(owed).contains("utrace_control:INTERRUPT on itself");
         if (interrupt && !TraceFacts.has(f.before(owed).get("engine[" + e + "].flags"), "QUIESCE")) return F15;
+        // Finding 20: finish_report's locked write put a weaker action over the INTERRUPT after it was asked
+        if (interrupt && f.first(owed + 1, f.size(), i -> f.function(i).equals("finish_report") && overwrites(f.change(i, "utrace.resume"))) >= 0) {
+            return F20;
+        }
         return null;
+    }
+
+    /** A change of utrace->resume from UTRACE_INTERRUPT to a weaker action (finding 20's lost INTERRUPT). */
+    private static boolean overwrites(Trace.Change c) {
+        return c != null && c.oldValue().equals("INTERRUPT") && !c.newValue().equals("INTERRUPT") && !c.newValue().equals("STOP");
     }
 
     /**

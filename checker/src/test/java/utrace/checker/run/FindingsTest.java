@@ -357,6 +357,23 @@ class FindingsTest {
         assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
     }
 
+    /**
+     * Finding 20: E2's UTRACE_SINGLESTEP, written by finish_report after its unlocked test, overwrites E1's
+     * UTRACE_INTERRUPT, and E1 never gets its report_signal. With E2 answering UTRACE_RESUME finish_report writes
+     * nothing (RESUME is not below RESUME) and the report_signal comes: the overwrite is the cause.
+     */
+    @Test
+    void finishReportsUnlockedWriteLosesAnInterrupt() {
+        ExplorationResult r = Check.explore("interrupt-lost-to-finish-report", Check.only("callback-promised"));
+        assertEquals(Verdict.VIOLATION, r.verdict());
+        assertTrue(r.counterexample().violation().message().startsWith("the tracee returned to user mode with no "
+            + "report_signal to E1 since its utrace_control(INTERRUPT) returned 0"), r.counterexample().violation().message());
+        String resume = Check.source("interrupt-lost-to-finish-report").replace("syscall_entry=SINGLESTEP", "syscall_entry=RESUME");
+        assertTrue(resume.contains("syscall_entry=RESUME"), resume);
+        ExplorationResult q = Check.exploreText(resume, Check.only("callback-promised"));
+        assertEquals(Verdict.PASS, q.verdict(), () -> q.counterexample().violation().describe());
+    }
+
     /** Finding 8's edges: E2's own report_quiesce returned UTRACE_STOP (it asked for the stop itself). */
     @Test
     void aStopTheEngineAlreadyAskedForInItsCallbackOwesNoCallback() {
