@@ -236,7 +236,7 @@ final class EngineApi {
         // UTRACE_INTERRUPT, stopped or not: "ensures that @target will make a @report_signal callback before it
         // resumes or delivers signals"; for an engine with report_signal only that callback keeps it (callback-promised)
         if (action == Actions.INTERRUPT && c.get(EXIT_STATE) == 0
-                && c.model.scenario().engines().get(e).callbacks().containsKey(Events.SIGNAL)) {
+                && c.model.scenario().engines().get(e).hasReportSignal()) {
             c.ghostSet(e, EG_SIGNAL_OWED);
         }
         if (c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.CONTROL_IGNORES_EXIT_STATE)) {

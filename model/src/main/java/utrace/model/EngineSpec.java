@@ -13,4 +13,14 @@ public record EngineSpec(String name, boolean preattached, int events, Map<Integ
     public CallbackSpec callback(int event) {
         return callbacks.getOrDefault(event, CallbackSpec.RESUME);
     }
+
+    /** The engine's ops have report_signal (a 'callback signal=' line); without it report_quiesce stands in. */
+    public boolean hasReportSignal() {
+        return callbacks.containsKey(Events.SIGNAL);
+    }
+
+    /** What the engine answers in utrace_get_signal's pass: its report_signal, or report_quiesce in its stead. */
+    public CallbackSpec signalPassCallback() {
+        return callback(hasReportSignal() ? Events.SIGNAL : Events.QUIESCE);
+    }
 }

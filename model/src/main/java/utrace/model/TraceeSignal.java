@@ -561,8 +561,8 @@ final class TraceeSignal {
         boolean reportSignal = false; // the engine has ops->report_signal (a 'callback signal=' line), which sees @action
         if (live) {
             EngineSpec es = c.model.scenario().engines().get(e);
-            reportSignal = es.callbacks().containsKey(Events.SIGNAL) && !c.cfg.mutated(Mutation.GET_SIGNAL_CALLS_QUIESCE);
-            spec = reportSignal ? es.callback(Events.SIGNAL) : es.callback(Events.QUIESCE);
+            reportSignal = es.hasReportSignal() && !c.cfg.mutated(Mutation.GET_SIGNAL_CALLS_QUIESCE);
+            spec = reportSignal ? es.signalPassCallback() : es.callback(Events.QUIESCE);
             if (spec.selfCall() != null && !c.lockFree(LOCK_UTRACE)) return false;
         }
         int ret = live ? spec.action() : Actions.DETACH;

@@ -681,7 +681,7 @@ public final class Contracts {
             }
             Obs r = s.apiReturn();
             if (r != null && r.ret() == Errno.OK && before.exitState() == 0 && r.isReturnOf(OwnerOp.Kind.CONTROL)
-                    && r.aux() == Actions.INTERRUPT && m.scenario().engines().get(r.engine()).callbacks().containsKey(Events.SIGNAL)) {
+                    && r.aux() == Actions.INTERRUPT && m.scenario().engines().get(r.engine()).hasReportSignal()) {
                 signalOwedAt[r.engine()] = s.index();
             }
             if (r == null || r.ret() != Errno.OK || before.exitState() != 0 || !m.traceeInUtraceStop(before)) continue;

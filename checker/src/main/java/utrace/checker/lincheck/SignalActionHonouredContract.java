@@ -3,7 +3,6 @@ package utrace.checker.lincheck;
 import java.util.List;
 
 import utrace.checker.threaded.LoggedStep;
-import utrace.model.EngineSpec;
 import utrace.model.Events;
 import utrace.model.Model;
 import utrace.model.Obs;
@@ -52,7 +51,6 @@ final class SignalActionHonouredContract {
 
     /** The engine's callback line answers a signal with UTRACE_SIGNAL_IGN (report_signal, or report_quiesce in its stead). */
     private static boolean ignores(Model m, int e) {
-        EngineSpec es = m.scenario().engines().get(e);
-        return (es.callbacks().containsKey(Events.SIGNAL) ? es.callback(Events.SIGNAL) : es.callback(Events.QUIESCE)).ignoreSignal();
+        return m.scenario().engines().get(e).signalPassCallback().ignoreSignal();
     }
 }
