@@ -582,6 +582,11 @@ public enum Mutation {
             + "(the real parent does not ignore SIGCHLD): the tracer's exit takes the zombie from the parent, whose "
             + "wait then never returns",
         "wait-report-correct", "tracer-exit-hands-back-zombie"),
+    PTRACE_DETACH_RELEASES_PARENTS_ZOMBIE("__ptrace_detach",
+        "__ptrace_detach returns true (\"dead\": the caller releases it) for a traced zombie it hands back to its real "
+            + "parent, which stays EXIT_ZOMBIE (its final \"return false\" made true): release_task runs on a task the "
+            + "parent's wait will release again (make pit: the Ptracer mutant no invariant noticed)",
+        "traced-zombie-released", "tracer-exit-hands-back-zombie"),
     ATTACH_IGNORES_EXIT_STATE("ptrace_attach",
         "PTRACE_ATTACH does not refuse a zombie (\"if (unlikely(task->exit_state)) goto unlock_tasklist\" with "
             + "retval -EPERM is gone): the attach to an exited child returns 0 and makes it a ptraced zombie",

@@ -46,7 +46,9 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
          * a sleeping system call (read, pause) a signal woke was settled: code = its TraceeOp.Kind ordinal, ret =
          * SYSCALL_EINTR, SYSCALL_ERESTART or SYSCALL_RESTARTED, aux = 1 if a handler frame was set up for the signal
          */
-        SYSCALL_RESULT
+        SYSCALL_RESULT,
+        /** release_task() began on the tracee (its utrace_release_task): code = the tracee's exit_state then */
+        TASK_RELEASED
     }
 
     /** The call returned -EINTR to the program. */
@@ -105,6 +107,10 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
 
     public static Obs engineReaped(int e, int flags, boolean reportReapMade) {
         return new Obs(Kind.ENGINE_REAPED, e, flags, 0, reportReapMade ? 1 : 0);
+    }
+
+    public static Obs taskReleased(int exitState) {
+        return new Obs(Kind.TASK_RELEASED, -1, exitState, 0, 0);
     }
 
     /** The ptrace tracer's wait (also the real parent's, with 'parent ptrace'). */

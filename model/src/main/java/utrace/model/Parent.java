@@ -73,6 +73,7 @@ final class Parent extends Actor {
                 return true;
             }
             case RELEASE:
+                c.observe(Obs.taskReleased(c.get(EXIT_STATE)));
                 // smp_mb() [B3.reader]; the parent's cmpxchg of exit_state was a full barrier already
                 c.fence(Barrier.B3_READER);
                 c.pc(c.get(UTRACE_FLAGS) != 0 ? REAP_LOCK : DONE);

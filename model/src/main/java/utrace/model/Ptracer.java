@@ -675,6 +675,10 @@ final class Ptracer extends Actor {
         }
         if (model.parentWaits(c)) c.setBits(G_WAIT, GW_EXIT_PARENT);
         c.note("a traced zombie: back to its real parent");
+        if (c.cfg.mutated(Mutation.PTRACE_DETACH_RELEASES_PARENTS_ZOMBIE)) {
+            c.note("dead: release it, although it is still EXIT_ZOMBIE (mutation ptrace-detach-releases-parents-zombie)");
+            return true;
+        }
         return false;
     }
 
@@ -715,6 +719,7 @@ final class Ptracer extends Actor {
         switch (c.pc()) {
             case PHASE_RELEASE:
                 c.at(RELEASE);
+                c.observe(Obs.taskReleased(c.get(EXIT_STATE)));
                 // smp_mb() [B3.reader]; the tracer's xchg of exit_state was a full barrier already
                 c.fence(Barrier.B3_READER);
                 if (c.get(UTRACE_FLAGS) != 0) c.pc(PHASE_REAP_LOCK);

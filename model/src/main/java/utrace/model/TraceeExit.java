@@ -80,6 +80,7 @@ final class TraceeExit {
                 return true;
             }
             case AUTOREAP:
+                c.observe(Obs.taskReleased(c.get(EXIT_STATE)));
                 c.fence(Barrier.B3_READER);
                 c.pc(c.get(UTRACE_FLAGS) != 0 ? AUTOREAP_LOCK : DEAD);
                 return true;
