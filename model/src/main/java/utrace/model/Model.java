@@ -235,6 +235,41 @@ public final class Model {
         return waiter == Obs.WAITER_TRACER ? "ptrace's " + scenario.ptrace().get(index).text() : "the parent's wait";
     }
 
+    /**
+     * The results the scenario states (its assertions): each ptrace request with a stated return or wait result,
+     * then the parent's wait with one, in that order. A wait that may block ({@code -> blocks} among its results)
+     * is left out: never returning is one of its outcomes. `checker audit` asks whether each is checked on some
+     * path ({@link #statedResultChecked}): one no path reaches is an assertion a PASS never looked at.
+     */
+    public List<String> statedResults() {
+        List<String> out = new ArrayList<>();
+        if (ptracer != null) {
+            List<PtraceRequest> script = scenario.ptrace();
+            for (int i = 0; i < script.size(); i++) {
+                if (statesResult(script.get(i).expect())) out.add("ptrace's '" + script.get(i).text() + "' (request " + (i + 1) + ")");
+            }
+        }
+        if (parent != null && statesResult(scenario.parentExpect())) out.add("the parent's wait");
+        return out;
+    }
+
+    private static boolean statesResult(List<Integer> expect) {
+        return !expect.isEmpty() && !expect.contains(WaitResult.BLOCKS);
+    }
+
+    /** Whether stated result {@code k} of {@link #statedResults} has been checked by state {@code s}: its call returned. */
+    public boolean statedResultChecked(State s, int k) {
+        int seen = 0;
+        if (ptracer != null) {
+            List<PtraceRequest> script = scenario.ptrace();
+            for (int i = 0; i < script.size(); i++) {
+                if (!statesResult(script.get(i).expect())) continue;
+                if (seen++ == k) return ptracer.completed(s) > i;
+            }
+        }
+        return parent != null && !parent.atWait(s);
+    }
+
     /** The ptrace tracer is the tracee's real parent ('parent ptrace'). */
     public boolean tracerIsParent() {
         return scenario.tracerIsParent();

@@ -21,7 +21,9 @@ import utrace.model.Scenario;
  * runs the scenario under every known breaker ({@link Breaker}: each mutation, each patch switched off)
  * and collects, per breaker, every invariant of the set it violates (as `verify --continue`: search, drop
  * the violated invariant, search again). An invariant no breaker makes fail on a scenario is reported as
- * not shown there: a PASS of it on that scenario is vacuous as far as anything we know can tell.
+ * not shown there: a PASS of it on that scenario is vacuous as far as anything we know can tell. It also
+ * lists the results the scenario states that no path checks ({@link StatedResultsReach}): assertions the
+ * PASS never looked at.
  *
  * <p>Searches are the plain breadth-first engine, one thread, no traces written: the audit wants the
  * verdicts, not the paths (`verify -m MUTATION -s SCENARIO` gives the trace of any cell).
@@ -59,7 +61,13 @@ public final class Audit {
             if (!cut.isEmpty()) incomplete.add(b.label());
             progress.breakerDone(s, ++done, breakers.size());
         }
-        return new ScenarioAudit(s, base.verdict(), base.stats().states(), by, failsOnSeries, incomplete);
+        List<String> unchecked = null;
+        if (base.verdict() == Verdict.PASS) {
+            StatedResultsReach.Result reach = StatedResultsReach.search(new Model(s, ModelConfig.fullSeries()), limits.maxStates());
+            if (!reach.cut()) unchecked = reach.unreached();
+            else incomplete.add("the search for stated results no path checks");
+        }
+        return new ScenarioAudit(s, base.verdict(), base.stats().states(), by, failsOnSeries, incomplete, unchecked);
     }
 
     /**

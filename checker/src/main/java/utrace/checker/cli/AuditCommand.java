@@ -28,7 +28,10 @@ import utrace.invariants.InvariantSet;
 import utrace.model.Scenario;
 import utrace.model.Scenarios;
 
-/** `checker audit`: which invariants a scenario's PASS actually backs (some known bug makes them fail there). */
+/**
+ * `checker audit`: which invariants a scenario's PASS actually backs (some known bug makes them fail there), and which
+ * of its stated results no path checks.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
     description = {
         "Show what a PASS covers: which invariants each scenario can fail.",
@@ -40,6 +43,11 @@ import utrace.model.Scenarios;
             + "lists, per invariant of the set, the breakers under which it fails there. An invariant no breaker "
             + "makes fail on a scenario is 'not shown': its PASS there rests on nothing we can show. Use it on a "
             + "scenario you wrote before trusting its PASS; `verify -s S -m MUTATION` gives the trace of any cell.",
+        "",
+        "It also names each result the scenario states ('detach -> 0', 'wait -> stopped SIGSTOP', 'parent wait -> "
+            + "exited 5') whose call returns on no path of the full series, say one behind a wait that states nothing "
+            + "and blocks for good: no invariant ever judged it, and the row fails (exit 1). A wait stated to block "
+            + "('wait -> blocks') is no such result.",
         "",
         "Examples:",
         "  checker audit                       every default scenario",
@@ -125,12 +133,15 @@ final class AuditCommand implements Callable<Integer> {
         summary(textOut, done);
         // A scenario the full series already violates (a finding) has no PASS to be vacuous.
         long vacuous = done.stream().filter(a -> a.baseline() == Verdict.PASS && a.live().isEmpty() && a.incomplete().isEmpty()).count();
+        long unchecked = done.stream().filter(ScenarioAudit::hasUnchecked).count();
         long unknown = done.stream().filter(a -> a.baseline() != Verdict.VIOLATION && a.live().isEmpty()
             && (!a.incomplete().isEmpty() || a.baseline() == Verdict.INCOMPLETE)).count();
-        int code = vacuous > 0 ? ExitCode.VIOLATION : unknown > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+        int code = vacuous + unchecked > 0 ? ExitCode.VIOLATION : unknown > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
         code = report.finish(rep, code, out, err);
         textOut.printf(Locale.ROOT, "%naudit: %d scenario(s) in %.1f s; %s; exit code %d%n", done.size(), (System.nanoTime() - t0) / 1e9,
             vacuous > 0 ? vacuous + " scenario(s) with no invariant shown able to fail: their PASS shows nothing"
+                + (unchecked > 0 ? "; " + unchecked + " with stated results no path checks" : "")
+                : unchecked > 0 ? unchecked + " scenario(s) with stated results no path checks: those assertions say nothing"
                 : unknown > 0 ? unknown + " scenario(s) undecided: searches cut by --max-states"
                 : "every scenario has an invariant shown able to fail", code);
         textOut.flush();
@@ -152,6 +163,10 @@ final class AuditCommand implements Callable<Integer> {
             else if (bs.isEmpty()) what = "not shown: no known breaker makes it fail here";
             else what = "fails with " + shortList(bs, 3);
             o.printf(Locale.ROOT, "  %-34s %s%n", n, what);
+        }
+        if (a.hasUnchecked()) {
+            o.printf(Locale.ROOT, "  stated results no path checks (the call never returns; the PASS never judged them): %s%n",
+                String.join(", ", a.unchecked()));
         }
         if (!a.incomplete().isEmpty()) o.printf(Locale.ROOT, "  cut by --max-states: %s%n", String.join(", ", a.incomplete()));
     }
@@ -193,8 +208,15 @@ final class AuditCommand implements Callable<Integer> {
         });
         ArrayNode inc = j.putArray("incomplete");
         a.incomplete().forEach(inc::add);
+        if (a.unchecked() == null) j.putNull("stated_results_unchecked");
+        else a.unchecked().forEach(j.putArray("stated_results_unchecked")::add);
         String so = "shown able to fail: " + (a.live().isEmpty() ? "none" : String.join(", ", a.live())) + "\nnot shown: "
             + (a.unshown().isEmpty() ? "none" : String.join(", ", a.unshown())) + "\n";
+        if (a.hasUnchecked()) {
+            so += "stated results no path checks: " + String.join(", ", a.unchecked()) + "\n";
+            return new RunReport.Row(a.scenario().name(), millis, RunReport.Status.FAILURE,
+                "stated results no path checks: " + String.join(", ", a.unchecked()), "unchecked", so, j);
+        }
         if (!a.live().isEmpty() || a.baseline() == Verdict.VIOLATION) {
             return new RunReport.Row(a.scenario().name(), millis, RunReport.Status.PASS, null, null, so, j);
         }

@@ -19,6 +19,7 @@ import utrace.checker.audit.Audit;
 import utrace.checker.audit.Breaker;
 import utrace.checker.audit.ScenarioAudit;
 import utrace.checker.explore.Limits;
+import utrace.checker.report.Schemas;
 import utrace.checker.run.ScenarioChecks;
 import utrace.invariants.InvariantSet;
 import utrace.model.Scenario;
@@ -125,5 +126,28 @@ class AuditTest {
         assertTrue(r.out().contains("exit-stop-then-resume: VIOLATION on the full series (search stopped at it after"), r.out());
         assertTrue(r.out().contains("VIOLATED on the full series (a finding"), r.out());
         assertFalse(r.out().contains("their PASS shows nothing"), r.out());
+    }
+
+    /**
+     * A stated result whose call returns on no path was never judged: the second wait states nothing and blocks
+     * for good, so 'detach -> 0' is never checked, although verify passes. The audit names it and fails the row.
+     */
+    @Test
+    void aStatedResultNoPathChecksFailsTheAudit() throws Exception {
+        Path f = tmp.resolve("hollow.scenario");
+        Files.writeString(f, "scenario hollow\ntracee raise SIGSTOP exit 4\n"
+            + "ptrace attach after tracee:stopped -> 0; wait -> stopped SIGSTOP; wait; detach -> 0\nparent ptrace\n");
+        assertEquals(0, CliTest.run("verify", "-q", "-s", f.toString(), "-i", "all").code());
+        CliTest.Run r = CliTest.run("audit", "-q", "--no-patches", "-s", f.toString(), "-i", "wait-report-correct,ptrace-return-as-stated");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("stated results no path checks (the call never returns; the PASS never judged them): "
+            + "ptrace's 'detach -> 0' (request 4)"), r.out());
+        assertTrue(r.out().contains("1 scenario(s) with stated results no path checks"), r.out());
+        CliTest.Run j = CliTest.run("audit", "-q", "--no-patches", "-s", f.toString(), "-i", "wait-report-correct,ptrace-return-as-stated",
+            "--format", "json");
+        assertEquals(1, j.code(), j.out() + j.err());
+        assertEquals(List.of(), Schemas.problems("audit", j.out()), j.out());
+        JsonNode row = new ObjectMapper().readTree(j.out()).get("results").get(0);
+        assertEquals("[\"ptrace's 'detach -> 0' (request 4)\"]", row.get("stated_results_unchecked").toString());
     }
 }
