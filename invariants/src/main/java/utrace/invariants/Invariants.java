@@ -15,7 +15,7 @@ public final class Invariants {
     static {
         for (Invariant i : List.of(new ReapAfterDeath(), new NothingAfterReap(), new SigkillWins(),
                 new StopIsSticky(), new StopZeroMeansStopped(), new StopEinprogressMeansCallback(), new ExitStopHolds(), new DetachIsFinal(), new ControlErrors(), new BarrierMeansQuiet(),
-                new SetEventsErrors(), new AttachOrdering(), new ExamineMeansUnscheduled(), new NoEngineLeak(), new DeadlockFreedom(), new GuardLiveness(), new EventsReported(), new SignalReportAction(), new HandlerReportMade(), new SignalActionHonoured(),
+                new SetEventsErrors(), new AttachErrors(), new AttachOrdering(), new ExamineMeansUnscheduled(), new NoEngineLeak(), new DeadlockFreedom(), new GuardLiveness(), new EventsReported(), new SignalReportAction(), new HandlerReportMade(), new SignalActionHonoured(),
                 new SyscallTraceConsistent(), new PtraceStepKept(), new QuiescentNeedsBoth(), new NoLostWakeup(),
                 new AttachedListQuiescent(), new PtraceRequestNotSpurious(), new NoSignalLoss(),
                 new NoUnrequestedCallback(), new ReportNotLost(), new UtraceStructInitialised(), new JobctlBeforeSignals(),

@@ -39,6 +39,10 @@ final class EngineApi {
             c.fence(Barrier.B3_WRITER);
             if (c.get(EXIT_STATE) == TaskState.EXIT_DEAD && !c.cfg.mutated(Mutation.ADD_ENGINE_IGNORES_EXIT_DEAD)) {
                 if (!c.cfg.mutated(Mutation.ADD_ENGINE_BACKOFF_KEEPS_FLAGS)) c.store(UTRACE_FLAGS, 0);
+                if (c.cfg.mutated(Mutation.ADD_ENGINE_BACKOFF_RETURNS_ZERO)) {
+                    c.note("backed off from the dead task, but returns 0 (mutation add-engine-backoff-returns-zero)");
+                    return Errno.OK;
+                }
                 return Errno.ESRCH;
             }
         }

@@ -191,6 +191,11 @@ public enum Mutation {
             + "utrace_flags (\"target->utrace_flags = 0\" is gone, seed line 1351): the next attach sees utrace_flags "
             + "!= 0, skips the test and attaches to the reaped task",
         "no-engine-leak", "two-attaches-race-reap"),
+    ADD_ENGINE_BACKOFF_RETURNS_ZERO("utrace_add_engine",
+        "utrace_add_engine() backs off from an EXIT_DEAD task (utrace_flags = 0, the engine on no list) but returns 0 "
+            + "instead of -ESRCH (\"ret = -ESRCH\" lost, seed line 1341): utrace_attach_task hands the owner an engine "
+            + "that will never get a callback (make pit: the survivor no invariant noticed)",
+        "attach-errors", "two-attaches-race-reap"),
     CALLBACK_DETACH_SKIPS_LOCK("finish_callback_report",
         "finish_callback_report() marks the engine detached for a callback's UTRACE_DETACH without taking "
             + "utrace->lock (\"By holding the lock here, we make sure that utrace_barrier() (really "

@@ -39,7 +39,7 @@ public final class Contracts {
     /** The contracts, for listings. */
     public static final List<String> NAMES = List.of("detach-is-final", "barrier-means-quiet", "reap-after-death",
         "control-errors", "sigkill-wins", "stop-is-sticky", "exit-stop-holds", "stop-zero-means-stopped", "stop-einprogress-means-callback", "set-events-errors",
-        "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "signal-report-action", "handler-report-made", "signal-action-honoured", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
+        "attach-errors", "attach-ordering", "examine-means-unscheduled", "callback-promised", "events-reported", "signal-report-action", "handler-report-made", "signal-action-honoured", "no-engine-leak", "deadlock-freedom", "guard-liveness", "ptrace-syscall-stops", "no-signal-loss", "report-not-lost", "engine-step-kept");
 
     /** One callback: to whom, for what, what it returned, when it started and when its return value was applied. */
     record Callback(int engine, int event, int action, int start, int end) {
@@ -66,6 +66,7 @@ public final class Contracts {
         add(broken, stopZeroMeansStopped(model, log));
         add(broken, stopEinprogressMeansCallback(model, log, callbacks));
         add(broken, setEventsErrors(model, log));
+        add(broken, AttachErrorsContract.check(model, log));
         add(broken, attachOrdering(model, log));
         add(broken, examineMeansUnscheduled(model, log));
         add(broken, callbackPromised(model, log));
