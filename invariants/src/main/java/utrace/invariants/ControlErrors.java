@@ -22,7 +22,7 @@ import utrace.model.Transition;
 final class ControlErrors extends ObservationCheck {
     ControlErrors() {
         super("control-errors",
-            "utrace_control() fails as documented: on a dead target (exit_state set) every action but DETACH with "
+            "utrace_control() fails as documented, called by an owner or by a callback on its own engine: on a dead target (exit_state set) every action but DETACH with "
             + "-ESRCH; -ESRCH (and not 0 or -EINPROGRESS) once the reap began or the engine is detached, and "
             + "only then; -EALREADY only for DETACH once report_death may have begun; -EINVAL exactly for REPORT, SINGLESTEP or BLOCKSTEP when "
             + "the engine lacks QUIESCE (PATCHES.md guarantee 6; utrace_control: \"If @target is already dead "
@@ -33,11 +33,12 @@ final class ControlErrors extends ObservationCheck {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
-            if (!o.isReturnOf(OwnerOp.Kind.CONTROL)) continue;
+            if (!o.isAnyReturnOf(OwnerOp.Kind.CONTROL)) continue;
             String why = why(m, before, t.actor(), o.engine(), o.aux(), o.ret());
             // the message is built only for a violation: this runs on every utrace_control return the search makes
             if (why != null) {
-                return "utrace_control(" + m.engineName(o.engine()) + ", " + Actions.name(o.aux()) + ") returned "
+                return (o.kind() == Obs.Kind.SELF_CALL_RETURN ? "a callback's own " : "") + "utrace_control("
+                    + m.engineName(o.engine()) + ", " + Actions.name(o.aux()) + ") returned "
                     + Errno.name(o.ret()) + why;
             }
         }
@@ -99,6 +100,6 @@ final class ControlErrors extends ObservationCheck {
         v.read(Slots.EXIT_STATE, -1);
     }
 
-    /** Observations checkTransition reads: utrace_control returns. */
-    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN); }
+    /** Observations checkTransition reads: utrace_control returns, an owner's or a callback's on its own engine. */
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN, Obs.Kind.SELF_CALL_RETURN); }
 }

@@ -17,7 +17,7 @@ import utrace.model.Transition;
 final class SetEventsErrors extends ObservationCheck {
     SetEventsErrors() {
         super("set-events-errors",
-            "utrace_set_events() fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "
+            "utrace_set_events(), called by an owner or by a callback on its own engine, fails with -EALREADY when clearing DEATH/QUIESCE after report_death began "
             + "or newly setting them on a dying task, and with -ESRCH once the reap began or the engine is detached; "
             + "after it returns 0 "
             + "to the owner, or to the engine's own callback, no callback outside the new mask is made, on a stopped or "
@@ -32,15 +32,16 @@ final class SetEventsErrors extends ObservationCheck {
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             Obs o = obs.get(k);
-            if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() != 0) {
+            if (o.isAnyReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() != 0) {
                 String why = spuriousError(m, before, t.actor(), o.engine(), o.aux(), o.ret());
                 // the message is built only for a violation
                 if (why != null) {
-                    return "utrace_set_events(" + m.engineName(o.engine()) + ", " + Events.names(o.aux()) + ") returned "
+                    return (o.kind() == Obs.Kind.SELF_CALL_RETURN ? "a callback's own " : "") + "utrace_set_events("
+                        + m.engineName(o.engine()) + ", " + Events.names(o.aux()) + ") returned "
                         + Errno.name(o.ret()) + why;
                 }
             }
-            if (o.isReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
+            if (o.isAnyReturnOf(OwnerOp.Kind.SET_EVENTS) && o.ret() == 0) {
                 int e = o.engine();
                 int old = flagsSeen(m, before, t.actor(), e);
                 int events = o.aux();
@@ -133,5 +134,5 @@ final class SetEventsErrors extends ObservationCheck {
     }
 
     /** Observations checkTransition reads: utrace_set_events returns and callbacks. */
-    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN, Obs.Kind.CALLBACK); }
+    @Override public int observes() { return Obs.kinds(Obs.Kind.API_RETURN, Obs.Kind.SELF_CALL_RETURN, Obs.Kind.CALLBACK); }
 }

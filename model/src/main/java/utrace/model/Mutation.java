@@ -196,6 +196,12 @@ public enum Mutation {
             + "instead of -ESRCH (\"ret = -ESRCH\" lost, seed line 1341): utrace_attach_task hands the owner an engine "
             + "that will never get a callback (make pit: the survivor no invariant noticed)",
         "attach-errors", "two-attaches-race-reap"),
+    SELF_CONTROL_SKIPS_QUIESCE_CHECK("utrace_control",
+        "a callback's own utrace_control(REPORT, SINGLESTEP or BLOCKSTEP) on an engine without UTRACE_EVENT(QUIESCE) is "
+            + "not refused with -EINVAL: the sanity check is skipped when the tracee calls it on itself, and the step it "
+            + "asks for is set up with no follow-up callback to rely on (make pit: a survivor while no invariant read a "
+            + "callback's own return)",
+        "control-errors", "callback-control-without-quiesce"),
     CALLBACK_DETACH_SKIPS_LOCK("finish_callback_report",
         "finish_callback_report() marks the engine detached for a callback's UTRACE_DETACH without taking "
             + "utrace->lock (\"By holding the lock here, we make sure that utrace_barrier() (really "

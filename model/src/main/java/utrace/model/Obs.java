@@ -48,7 +48,13 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
          */
         SYSCALL_RESULT,
         /** release_task() began on the tracee (its utrace_release_task): code = the tracee's exit_state then */
-        TASK_RELEASED
+        TASK_RELEASED,
+        /**
+         * a callback's own utrace_control or utrace_set_events on its engine returned (a scenario's
+         * "+control:ACTION" or "+set_events:EVENTS"): as API_RETURN, but made by the tracee inside the callback, so
+         * that the contracts and invariants about owners' calls do not read it as one
+         */
+        SELF_CALL_RETURN
     }
 
     /** The call returned -EINTR to the program. */
@@ -187,6 +193,10 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
         }
     }
 
+    public static Obs selfCallReturn(int e, OwnerOp.Kind op, int ret, int arg) {
+        return new Obs(Kind.SELF_CALL_RETURN, e, op.ordinal(), ret, arg);
+    }
+
     public static Obs apiReturn(int e, OwnerOp.Kind op, int ret, int arg) {
         return new Obs(Kind.API_RETURN, e, op.ordinal(), ret, arg);
     }
@@ -245,4 +255,9 @@ public record Obs(Kind kind, int engine, int code, int ret, int aux) {
     public boolean liveCallback() { return kind == Kind.CALLBACK && (aux & 1) == 1; }
 
     public boolean isReturnOf(OwnerOp.Kind op) { return kind == Kind.API_RETURN && code == op.ordinal(); }
+
+    /** A return of {@code op}, by an owner or by a callback on its own engine. */
+    public boolean isAnyReturnOf(OwnerOp.Kind op) {
+        return (kind == Kind.API_RETURN || kind == Kind.SELF_CALL_RETURN) && code == op.ordinal();
+    }
 }

@@ -311,12 +311,13 @@ final class TraceeReport {
     static void selfCall(Ctx c, int e, CallbackSpec.SelfCall call) {
         boolean control = call.kind() != CallbackSpec.SelfCallKind.SET_EVENTS;
         // utrace_control's sanity check comes before get_utrace_lock(), as for the owner's calls
-        int ret = control && EngineApi.controlNeedsQuiesce(c, e, call.arg()) ? Errno.EINVAL
-            : EngineApi.getUtraceLock(c, e, true);
+        int ret = control && EngineApi.controlNeedsQuiesce(c, e, call.arg()) && !c.cfg.mutated(Mutation.SELF_CONTROL_SKIPS_QUIESCE_CHECK)
+            ? Errno.EINVAL : EngineApi.getUtraceLock(c, e, true);
         if (ret == Errno.OK) {
             ret = control ? EngineApi.controlLocked(c, e, call.arg(), Utrace.taskIsTraced(c))
                 : EngineApi.setEventsLocked(c, e, call.arg(), true);
         }
+        c.observe(Obs.selfCallReturn(e, control ? OwnerOp.Kind.CONTROL : OwnerOp.Kind.SET_EVENTS, ret, call.arg()));
         if (c.record) c.note("callback calls utrace_" + call + " on itself: " + Errno.name(ret));
     }
 

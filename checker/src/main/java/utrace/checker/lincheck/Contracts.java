@@ -491,37 +491,39 @@ public final class Contracts {
         String made = disabledCallbackMade(m, log);
         if (made != null) return made;
         for (LoggedStep s : log) {
-            Obs r = s.apiReturn();
-            if (r == null || !r.isReturnOf(OwnerOp.Kind.SET_EVENTS)) continue;
-            State before = before(m, log, s.index());
-            // "If @events only sets new bits that were not set before on @engine, then -EINPROGRESS will never be
-            // returned"
-            if (r.ret() == Errno.EINPROGRESS && (before.engineFlags(r.engine()) & ~Events.ENGINE_STOP & ~r.aux()) == 0) {
-                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
-                    + ") returned -EINPROGRESS at step " + s.index() + " although it only sets new bits";
-            }
-            if (r.ret() == Errno.ESRCH && before.engineOps(r.engine()) == Ops.LIVE
-                    && !before.taskHistory(Slots.G_REAP_BEGAN)) {
-                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
-                    + ") returned -ESRCH at step " + s.index() + " with the engine attached and no reap begun";
-            }
-            if (r.ret() != Errno.OK) continue;
-            if (before.engineOps(r.engine()) != Ops.LIVE) {
-                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
-                    + ") returned 0 at step " + s.index() + " although the engine is detached (-ESRCH expected)";
-            }
-            int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
-            // report_death under way as the history tells it, not utrace->death
-            if (cleared != 0 && before.taskHistory(Slots.G_DEATH_BEGAN) && !before.taskHistory(Slots.G_DEATH_DONE)) {
-                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
-                    + ") returned 0 at step " + s.index() + " although it clears " + Events.names(cleared)
-                    + " while report_death is under way (-EALREADY expected)";
-            }
-            int added = r.aux() & ~before.engineFlags(r.engine()) & Events.DEATH_EVENTS;
-            if (added != 0 && before.exitState() != 0) {
-                return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
-                    + ") returned 0 at step " + s.index() + " although it newly sets " + Events.names(added)
-                    + " on a dying task (-EALREADY expected)";
+            // an owner's call, or a callback's on its own engine
+            for (Obs r : s.callReturns()) {
+                if (r == null || !r.isAnyReturnOf(OwnerOp.Kind.SET_EVENTS)) continue;
+                State before = before(m, log, s.index());
+                // "If @events only sets new bits that were not set before on @engine, then -EINPROGRESS will never be
+                // returned"
+                if (r.ret() == Errno.EINPROGRESS && (before.engineFlags(r.engine()) & ~Events.ENGINE_STOP & ~r.aux()) == 0) {
+                    return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                        + ") returned -EINPROGRESS at step " + s.index() + " although it only sets new bits";
+                }
+                if (r.ret() == Errno.ESRCH && before.engineOps(r.engine()) == Ops.LIVE
+                        && !before.taskHistory(Slots.G_REAP_BEGAN)) {
+                    return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                        + ") returned -ESRCH at step " + s.index() + " with the engine attached and no reap begun";
+                }
+                if (r.ret() != Errno.OK) continue;
+                if (before.engineOps(r.engine()) != Ops.LIVE) {
+                    return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                        + ") returned 0 at step " + s.index() + " although the engine is detached (-ESRCH expected)";
+                }
+                int cleared = before.engineFlags(r.engine()) & ~r.aux() & Events.DEATH_EVENTS;
+                // report_death under way as the history tells it, not utrace->death
+                if (cleared != 0 && before.taskHistory(Slots.G_DEATH_BEGAN) && !before.taskHistory(Slots.G_DEATH_DONE)) {
+                    return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                        + ") returned 0 at step " + s.index() + " although it clears " + Events.names(cleared)
+                        + " while report_death is under way (-EALREADY expected)";
+                }
+                int added = r.aux() & ~before.engineFlags(r.engine()) & Events.DEATH_EVENTS;
+                if (added != 0 && before.exitState() != 0) {
+                    return "set-events-errors: utrace_set_events(" + m.engineName(r.engine()) + ", " + Events.names(r.aux())
+                        + ") returned 0 at step " + s.index() + " although it newly sets " + Events.names(added)
+                        + " on a dying task (-EALREADY expected)";
+                }
             }
         }
         return null;

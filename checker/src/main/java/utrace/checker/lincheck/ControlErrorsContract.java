@@ -23,13 +23,16 @@ final class ControlErrorsContract {
 
     static String check(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
-            Obs r = s.apiReturn();
-            if (r == null || !r.isReturnOf(OwnerOp.Kind.CONTROL)) continue;
-            State st = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
-            if (!allowed(st, r.engine(), r.aux(), r.ret())) {
-                return "control-errors: utrace_control(" + m.engineName(r.engine()) + ", " + Actions.name(r.aux())
-                    + ") returned " + Errno.name(r.ret()) + " at step " + s.index() + " where the comment allows "
-                    + allowedNames(st, r.engine(), r.aux());
+            // an owner's call, or a callback's on its own engine: the comment's rules are the same for both
+            for (Obs r : s.callReturns()) {
+                if (r == null || !r.isAnyReturnOf(OwnerOp.Kind.CONTROL)) continue;
+                State st = s.index() == 0 ? m.initial() : log.get(s.index() - 1).after();
+                if (!allowed(st, r.engine(), r.aux(), r.ret())) {
+                    return "control-errors: " + (r.kind() == Obs.Kind.SELF_CALL_RETURN ? "a callback's own " : "")
+                        + "utrace_control(" + m.engineName(r.engine()) + ", " + Actions.name(r.aux()) + ") returned "
+                        + Errno.name(r.ret()) + " at step " + s.index() + " where the comment allows "
+                        + allowedNames(st, r.engine(), r.aux());
+                }
             }
         }
         return null;

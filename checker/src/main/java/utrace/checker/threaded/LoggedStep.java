@@ -19,6 +19,17 @@ public record LoggedStep(int index, int actor, String function, String label, Li
         return null;
     }
 
+    /** The return of a callback's own utrace_control/utrace_set_events this step made, or null. */
+    public Obs selfCallReturn() {
+        for (Obs o : obs) if (o.kind() == Obs.Kind.SELF_CALL_RETURN) return o;
+        return null;
+    }
+
+    /** The step's call returns: an owner's and a callback's own (either may be null). */
+    public Obs[] callReturns() {
+        return new Obs[] {apiReturn(), selfCallReturn()};
+    }
+
     public boolean has(Obs.Kind kind) {
         for (Obs o : obs) if (o.kind() == kind) return true;
         return false;
