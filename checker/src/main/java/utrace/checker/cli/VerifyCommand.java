@@ -260,11 +260,27 @@ final class VerifyCommand implements Callable<Integer> {
         int code = ReportOptions.withOutputErrors(rep, VerifyRun.exitCode(results));
         if (text) {
             TextReport.summary(out, results, code);
+            auditTip(out, code);
         } else {
             out.println(RunReport.render(rep.json(ReportOptions.verdictWord(code), code, null)));
         }
         out.flush();
         return code;
+    }
+
+    /**
+     * A scenario file of the user's own that passed: the PASS says only that no interleaving broke an invariant.
+     * Whether some invariant could have failed there, and whether every result the file states is checked on
+     * some path, is `checker audit`'s question; say so once.
+     */
+    private void auditTip(PrintStream out, int code) {
+        if (code != ExitCode.OK || report.quiet()) return;
+        List<String> files = new ArrayList<>();
+        for (String s : scenarios) if (!Scenarios.isShipped(s)) files.add(s);
+        if (files.isEmpty()) return;
+        StringBuilder b = new StringBuilder("what a PASS covers: bin/checker audit");
+        for (String f : files) b.append(" -s ").append(f);
+        out.println(b.append(" (which invariants could fail there, and stated results no path checks)"));
     }
 
     /** The swarm member this job runs (null without --swarm); a UsageException if the options do not fit. */

@@ -150,4 +150,17 @@ class AuditTest {
         JsonNode row = new ObjectMapper().readTree(j.out()).get("results").get(0);
         assertEquals("[\"ptrace's 'detach -> 0' (request 4)\"]", row.get("stated_results_unchecked").toString());
     }
+
+    /** verify points a user's own passing scenario file at the audit; a shipped scenario's run stays as it was. */
+    @Test
+    void verifyOfAPassingScenarioFileNamesTheAudit() throws Exception {
+        Path f = tmp.resolve("mine.scenario");
+        Files.writeString(f, "scenario mine\ntracee raise SIGSTOP exit 4\nptrace attach after tracee:stopped -> 0; wait -> stopped SIGSTOP\n"
+            + "parent ptrace\n");
+        CliTest.Run r = CliTest.run("verify", "-s", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("what a PASS covers: bin/checker audit -s " + f), r.out());
+        CliTest.Run shipped = CliTest.run("verify", "-s", "stop-then-resume");
+        assertFalse(shipped.out().contains("what a PASS covers"), shipped.out());
+    }
 }
