@@ -77,11 +77,22 @@ public final class Audit {
      */
     private List<String> violated(Scenario s, ModelConfig config, List<Invariant> invariants, List<String> cut,
                                   ExplorationResult first) {
+        return violatedInvariants(new Model(s, config), invariants, limits, cut, first);
+    }
+
+    /**
+     * Every invariant of {@code invariants} that {@code model} violates, in the order the searches find them
+     * (plain breadth-first, one thread): search, drop the one found, search again, until a search passes. A
+     * search a limit cut short ends the list and its reason goes to {@code cut}. {@code first}, if not null, is
+     * the result of the first search, already made. `make pit`'s killer asks the same of each case.
+     */
+    public static List<String> violatedInvariants(Model model, List<Invariant> invariants, Limits limits, List<String> cut,
+                                                  ExplorationResult first) {
         List<Invariant> remaining = new ArrayList<>(invariants);
         List<String> out = new ArrayList<>();
         ExplorationResult next = first;
         while (!remaining.isEmpty()) {
-            ExplorationResult r = next != null ? next : explore(s, config, remaining);
+            ExplorationResult r = next != null ? next : new Explorer(limits, ProgressListener.NONE).explore(model, remaining);
             next = null;
             if (r.verdict() == Verdict.INCOMPLETE) {
                 cut.add(r.incompleteReason());
