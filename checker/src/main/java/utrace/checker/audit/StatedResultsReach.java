@@ -25,7 +25,7 @@ public final class StatedResultsReach {
      * What the search found: the stated results no reachable state has checked ({@code cut}: the search stopped
      * at the state limit first, so they may be reached further on).
      */
-    public record Result(List<String> unreached, boolean cut, long states) {
+    public record Result(List<String> unreached, boolean cut) {
         public Result {
             unreached = List.copyOf(unreached);
         }
@@ -62,6 +62,6 @@ public final class StatedResultsReach {
         }
         List<String> unreached = new ArrayList<>();
         for (int k = 0; k < reached.length; k++) if (!reached[k]) unreached.add(stated.get(k));
-        return new Result(unreached, cut && !unreached.isEmpty(), seen.size());
+        return new Result(unreached, cut && !unreached.isEmpty());
     }
 }
