@@ -328,6 +328,11 @@ public enum Mutation {
             + "running tracee passes its next system calls' hooks unreported (\"This call enables @events callbacks to be "
             + "made as soon as @engine becomes eligible\")",
         "events-reported", "set-events-syscall-running"),
+    SET_SYSCALL_TRACE_SKIPS_LOCK("ptrace_set_syscall_trace",
+        "ptrace_set_syscall_trace does not take patch 25's task_utrace_lock but keeps its test: PTRACE_CONT (or "
+            + "PTRACE_DETACH) reads task_utrace_flags, an owner's utrace_set_events then asks for a system-call event and "
+            + "sets TIF_SYSCALL_TRACE, and ptrace clears the flag the engine needs (patch 25's second race)",
+        "syscall-trace-consistent", "cont-races-engine-syscall-events"),
     CONTROL_INTERRUPT_SKIPS_WAKEUP("utrace_control",
         "utrace_control(UTRACE_INTERRUPT) on a running target sets utrace->resume but not signal_wake_up(): no "
             + "TIF_SIGPENDING, and the tracee settles in user mode with the report_signal it was promised never made",

@@ -64,6 +64,10 @@ final class Ptracer extends Actor {
                 + "takes task_utrace_lock from patch 25")
             .simplified("ptrace_resume's flag updates and its lock-free \"child->exit_code = data\" (the signal the "
                 + "tracer passes) are one step (under task_utrace_lock from patch 25)"));
+    private static final StepInfo SET_SYSCALL_READ = new StepInfo("no task_utrace_lock (mutation set-syscall-trace-skips-lock): PT_SYSCALL_TRACE cleared; task_utrace_flags(p) & UTRACE_EVENT_SYSCALL read", "ptrace_set_syscall_trace", 25,
+        SeedRef.code(SeedRef.PTRACE_C, 5098, "if (!(task_utrace_flags(p) & UTRACE_EVENT_SYSCALL))")
+            .note("without the lock patch 25 adds, its test and the clear of TIF_SYSCALL_TRACE after it are two lock-free "
+                + "accesses, so two steps: utrace_set_events can set the flag for its first system-call engine in between"));
     private static final StepInfo WAKE = new StepInfo("lock_task_sighand; wake_up_quiescent(child, __TASK_TRACED)", "ptrace_resume", 10,
         SeedRef.code(SeedRef.PTRACE_C, 3843, "if (lock_task_sighand(child, &flags)) {"));
     private static final StepInfo WAKE_READ = new StepInfo("no siglock (before patch 10): wake_up_quiescent reads child->state", "ptrace_resume", 10,
@@ -106,12 +110,20 @@ final class Ptracer extends Actor {
                 + "engine's report_reap is a step of its own, the rest the step after it"));
 
     /** Every step the ptrace tracer can take, for `checker list steps`. */
-    static final List<StepInfo> STEPS = List.of(ATTACH, ATTACH_TRAPPING, WAIT, CHECK, CHECK_ANY, SET, WAKE, WAKE_READ, WAKE_WRITE,
+    static final List<StepInfo> STEPS = List.of(ATTACH, ATTACH_TRAPPING, WAIT, CHECK, CHECK_ANY, SET, SET_SYSCALL_READ, WAKE, WAKE_READ, WAKE_WRITE,
         PEEK, DETACH_DISABLE, DETACH_SYSCALL, DETACH_UNLINK, EXIT, RELEASE, REAP_LOCK, REAP_LOOP);
 
     private static final int L_OP = 0;
     /** Before patch 10: what wake_up_quiescent decided from its lock-free read (1 wake, 2 clear the bit only). */
     private static final int L_WAKE = 1;
+    /**
+     * Mutation set-syscall-trace-skips-lock only: what ptrace_set_syscall_trace(false)'s lock-free read of
+     * task_utrace_flags found (0 not read yet, SYSCALL_READ_NONE, SYSCALL_READ_WANTED), kept for its clear a step
+     * later. Shares L_WAKE's slot: both steps come before PHASE_WAKE, and the clear sets it back to 0.
+     */
+    private static final int L_SYSCALL_READ = L_WAKE;
+    private static final int SYSCALL_READ_NONE = 1;
+    private static final int SYSCALL_READ_WANTED = 2;
     /** What the request returns once its release_task is done. */
     private static final int L_RET = 2;
     /** The engines utrace_maybe_reap took off the lists, still to be reaped (release_task of a traced zombie). */
@@ -440,7 +452,7 @@ final class Ptracer extends Actor {
 
     /** The ptrace requests that take task_utrace_lock() (from patch 25): ptrace_resume's and ptrace_detach's. */
     private boolean takesTaskUtraceLock() {
-        if (!model.config().has(25)) return false;
+        if (!model.config().has(25) || model.config().mutated(Mutation.SET_SYSCALL_TRACE_SKIPS_LOCK)) return false;
         for (PtraceRequest r : script) if (r.op().resumes() || r.op() == PtraceOp.DETACH || r.op() == PtraceOp.KILL || r.until() != 0) return true;
         return false;
     }
@@ -460,15 +472,43 @@ final class Ptracer extends Actor {
         return op.resumes() || op == PtraceOp.KILL ? UTRACE_UNINIT : -1;
     }
 
+    /**
+     * ptrace_set_syscall_trace()'s task_utrace_lock (patch 25), or, under mutation
+     * set-syscall-trace-skips-lock, the first of the two steps its lock-free clear takes. False: the
+     * lock is busy, or that first step was taken; either way the caller returns false or true as
+     * {@link #syscallTraceReadTaken} says.
+     */
+    private static boolean syscallTraceLocked(Ctx c, boolean on) {
+        if (!c.cfg.has(25)) return true;
+        if (!c.cfg.mutated(Mutation.SET_SYSCALL_TRACE_SKIPS_LOCK)) return c.lockFree(taskUtraceLock(c));
+        if (on || c.local(L_SYSCALL_READ) != 0) return true;
+        c.at(SET_SYSCALL_READ);
+        if (c.cfg.has(22)) c.clearBits(PTRACE, PT_SYSCALL_TRACE);
+        c.local(L_SYSCALL_READ, (c.get(UTRACE_FLAGS) & Events.SYSCALL) != 0 ? SYSCALL_READ_WANTED : SYSCALL_READ_NONE);
+        return false;
+    }
+
+    /** After {@link #syscallTraceLocked} returned false: whether it took its step (true) or found the lock busy. */
+    private static boolean syscallTraceReadTaken(Ctx c) {
+        return c.local(L_SYSCALL_READ) != 0;
+    }
+
     /** ptrace_set_syscall_trace() (patch 21; PT_SYSCALL_TRACE from 22; locking and the utrace check from 25). */
     private static void setSyscallTrace(Ctx c, boolean on) {
         if (on) {
             if (c.cfg.has(22)) c.setBits(PTRACE, PT_SYSCALL_TRACE);
             c.setBits(TIF, Tif.SYSCALL_TRACE);
-        } else {
-            if (c.cfg.has(22)) c.clearBits(PTRACE, PT_SYSCALL_TRACE);
-            if (!c.cfg.has(25) || (c.get(UTRACE_FLAGS) & Events.SYSCALL) == 0) c.clearBits(TIF, Tif.SYSCALL_TRACE);
+            return;
         }
+        int read = c.local(L_SYSCALL_READ);
+        if (read != 0) {
+            // the lock-free read a step ago (mutation set-syscall-trace-skips-lock): the flags may have changed since
+            c.local(L_SYSCALL_READ, 0);
+            if (read == SYSCALL_READ_NONE) c.clearBits(TIF, Tif.SYSCALL_TRACE);
+            return;
+        }
+        if (c.cfg.has(22)) c.clearBits(PTRACE, PT_SYSCALL_TRACE);
+        if (!c.cfg.has(25) || (c.get(UTRACE_FLAGS) & Events.SYSCALL) == 0) c.clearBits(TIF, Tif.SYSCALL_TRACE);
     }
 
     /**
@@ -480,11 +520,12 @@ final class Ptracer extends Actor {
         switch (c.pc()) {
             case PHASE_SET: {
                 c.at(SET);
-                if (op == PtraceOp.KILL && c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.KILL_IGNORES_EXIT_STATE)) {
+                boolean readTaken = syscallTraceReadTaken(c); // the mutation's first step was PTRACE_KILL's check too
+                if (!readTaken && op == PtraceOp.KILL && c.get(EXIT_STATE) != 0 && !c.cfg.mutated(Mutation.KILL_IGNORES_EXIT_STATE)) {
                     returned(c, op, Errno.OK);
                     return true;
                 }
-                if (c.cfg.has(25) && !c.lockFree(taskUtraceLock(c))) return false;
+                if (!syscallTraceLocked(c, op == PtraceOp.SYSCALL)) return syscallTraceReadTaken(c);
                 setSyscallTrace(c, op == PtraceOp.SYSCALL);
                 if (op == PtraceOp.SYSEMU) c.setBits(TIF, Tif.SYSCALL_EMU);
                 else if (c.cfg.mutated(Mutation.RESUME_KEEPS_SYSEMU)) c.note("TIF_SYSCALL_EMU kept (mutation resume-keeps-sysemu)");
@@ -595,7 +636,7 @@ final class Ptracer extends Actor {
     /** ... ptrace_set_syscall_trace(child, false) (patch 21; under task_utrace_lock from 25); ... */
     private boolean detachSyscallTrace(Ctx c) {
         c.at(DETACH_SYSCALL);
-        if (c.cfg.has(25) && !c.lockFree(taskUtraceLock(c))) return false;
+        if (!syscallTraceLocked(c, false)) return syscallTraceReadTaken(c);
         setSyscallTrace(c, false);
         c.pc(PHASE_DETACH_UNLINK);
         return true;

@@ -828,6 +828,10 @@ public final class Contracts {
      * request, PTRACE_SYSCALL or PTRACE_SYSEMU, as the run's history of the
      * tracer's requests records it), unless SIGKILL is on its way (the
      * native invariant syscall-trace-consistent makes the same exception).
+     * Nor, patch 25, does it return to user mode with TIF_SYSCALL_TRACE
+     * clear while a live engine wants system-call events (ptrace's clear
+     * must leave the flag an engine needs; its test and the clear are one
+     * section under task_utrace_lock).
      */
     static String ptraceSyscallStops(Model m, List<LoggedStep> log) {
         for (LoggedStep s : log) {
@@ -849,6 +853,16 @@ public final class Contracts {
                     && (a.tif() & Tif.SYSCALL_TRACE) == 0) {
                 return "ptrace-syscall-stops: at step " + s.index()
                     + " the tracee returned to user mode with TIF_SYSCALL_TRACE clear although ptrace asked for PTRACE_SYSCALL";
+            }
+            if (s.has(Obs.Kind.USER_ENTRY) && (a.tif() & Tif.SYSCALL_TRACE) == 0) {
+                // patch 25's other half: ptrace's clear must not take the flag a live engine's syscall events need
+                for (int e = 0; e < m.engineCount(); e++) {
+                    if (a.engineOps(e) == Ops.LIVE && (a.engineFlags(e) & Events.SYSCALL) != 0) {
+                        return "ptrace-syscall-stops: at step " + s.index() + " the tracee returned to user mode with "
+                            + "TIF_SYSCALL_TRACE clear although " + m.engineName(e) + " wants "
+                            + Events.names(a.engineFlags(e) & Events.SYSCALL);
+                    }
+                }
             }
         }
         return null;

@@ -32,7 +32,7 @@ public final class Situations {
      * `--situation NAME` by name; the default run (every situation of {@link #all}) leaves them out.
      */
     public static List<Situation> targeted() {
-        return List.of(new DetachVsSigkillWake());
+        return List.of(new DetachVsSigkillWake(), new PtraceResumeVsSetEvents());
     }
 
     /** The situation of that name (default or targeted), or null. */
