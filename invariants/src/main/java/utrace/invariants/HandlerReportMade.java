@@ -16,7 +16,9 @@ import utrace.model.Transition;
  * that answers a handled signal's delivery with UTRACE_SINGLESTEP (or STOP) is a debugger stepping into the handler;
  * the HANDLER report is where it learns that the next instruction is the handler's, and it comes only because
  * utrace_get_signal turns the step into UTRACE_INTERRUPT. Judged on history (Slots.G_HANDLER_ASKED), set where the
- * pass's action is read, never on utrace->resume or utrace->signal_handler, which a broken utrace gets wrong.
+ * pass's action is read, never on utrace->resume or utrace->signal_handler, which a broken utrace gets wrong; and
+ * (utrace_signal_handler: "If we're already stepping, make sure we do a report_signal") a setup while the tracee
+ * was single-stepping, ptrace's step too. Both make the setup owed its report (Slots.G_HANDLER_OWED).
  */
 final class HandlerReportMade extends ObservationCheck {
     HandlerReportMade() {
@@ -26,20 +28,23 @@ final class HandlerReportMade extends ObservationCheck {
             + "running the handler, before a report_signal with UTRACE_SIGNAL_HANDLER (utrace_get_signal: \"If an "
             + "engine wanted to stop or step, then make sure we do another report after signal handler setup\"; "
             + "utrace.h: it \"is also implicitly requested by %UTRACE_SINGLESTEP or %UTRACE_BLOCKSTEP into the "
-            + "signal delivery\"); unless it was killed, or no attached engine has QUIESCE (utrace_get_signal: "
-            + "\"We only got here to clear utrace->signal_handler\").");
+            + "signal delivery\"); so has a handler set up while the tracee was single-stepping, ptrace's step too "
+            + "(utrace_signal_handler: \"If we're already stepping, make sure we do a report_signal\"); unless it was "
+            + "killed, or no attached engine has QUIESCE (utrace_get_signal: \"We only got here to clear "
+            + "utrace->signal_handler\").");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
-        if (!before.has(Slots.G_PTRACE, Slots.G_HANDLER_ASKED) || before.killed()) return null;
+        if (!before.has(Slots.G_PTRACE, Slots.G_HANDLER_OWED) || before.killed()) return null;
         List<Obs> obs = t.obs();
         for (int k = 0; k < obs.size(); k++) { // indexed: no iterator per check
             if (obs.get(k).kind() != Obs.Kind.USER_ENTRY) continue;
             int e = quiesceEngine(before);
             if (e < 0) return null;
             return "back to user mode, into a signal handler whose setup no report_signal(UTRACE_SIGNAL_HANDLER) "
-                + "took, although an engine answered the signal's delivery with a stop or a step, which asks for that "
-                + "report (" + m.engineName(e) + " has QUIESCE and would have been called)";
+                + "took, although an engine answered the signal's delivery with a stop or a step, or the tracee was "
+                + "single-stepping into it, which asks for that report (" + m.engineName(e) + " has QUIESCE and would "
+                + "have been called)";
         }
         return null;
     }
@@ -55,7 +60,7 @@ final class HandlerReportMade extends ObservationCheck {
 
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
-        v.read(Slots.G_PTRACE, Slots.G_HANDLER_ASKED);
+        v.read(Slots.G_PTRACE, Slots.G_HANDLER_OWED);
         v.read(Slots.G_TASK, Slots.G_KILLED);
         v.read(Slots.ATTACHED, -1);
         engines(m, v, Slots.E_OPS, -1);

@@ -609,7 +609,7 @@ public final class Model {
      * and what the tracee owes in signal delivery (handler-report-made, signal-action-honoured).
      */
     private static final String[] PTRACE_HISTORY = {"asked-syscall", "asked-sysemu", "asked-step", "holds",
-        "utrace-step", "step-trap", "tracer-exited", "handler-report-asked", "signal-verdict-owed"};
+        "utrace-step", "step-trap", "tracer-exited", "handler-report-asked", "signal-verdict-owed", "handler-report-owed"};
 
     /** The E_GHOST bits, lowest first: what the invariants remember of each engine (Slots.EG_*). */
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",

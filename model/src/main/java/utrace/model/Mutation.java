@@ -319,6 +319,11 @@ public enum Mutation {
             + "report_quiesce, never the report_signal INTERRUPT promises (utrace.h: \"a @report_signal callback "
             + "before it resumes\")",
         "callback-promised", "interrupt-after-handler"),
+    SIGNAL_HANDLER_IGNORES_STEPPING("utrace_signal_handler",
+        "utrace_signal_handler ignores its stepping argument (\"If we're already stepping, make sure we do a "
+            + "report_signal\"): a handler set up while the tracer single-steps into it gets no UTRACE_INTERRUPT, so "
+            + "the engines' report_signal with UTRACE_SIGNAL_HANDLER never comes and the handler runs unreported",
+        "handler-report-made", "ptrace-steps-into-handler-engine"),
     HANDLER_STEP_SKIPS_TRAP("tracehook_signal_handler",
         "a tracee stepped into a signal handler makes no ptrace_notify(SIGTRAP): the handler runs before the tracer "
             + "sees the step's stop (ptrace-tests step-into-handler; the model did this until issue 16's fourteenth round)",

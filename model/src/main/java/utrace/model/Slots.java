@@ -189,6 +189,15 @@ public final class Slots {
      * signal is in a pass at a time, so one bit; the signal is the pass's.
      */
     public static final int G_SIG_VERDICT = 256;
+    /**
+     * History (handler-report-made): a signal handler was set up that is owed its UTRACE_SIGNAL_HANDLER report:
+     * the delivery asked for it (G_HANDLER_ASKED), or the tracee was single-stepping, ptrace's step too
+     * (utrace_signal_handler: "If we're already stepping, make sure we do a report_signal"). Set at the setup (apart
+     * from utrace_signal_handler's body, which a bug may get wrong), cleared where utrace_get_signal's report pass
+     * that takes the setup begins, at the return to user mode (judged there) and when utrace_reset() leaves no
+     * engine. Unlike G_HANDLER_ASKED it outlives a report before dequeuing that calls no engine.
+     */
+    public static final int G_HANDLER_OWED = 512;
 
     // G_TASK history bits
     public static final int G_KILLED = 1;

@@ -459,7 +459,9 @@ final class TraceeSignal {
             handlerReportNotMade(c);
         } else {
             // history (handler-report-made): this pass is the report the handler's setup was owed
-            if (c.taskGhost(G_HANDLER_PASS) && c.has(G_PTRACE, G_HANDLER_ASKED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED);
+            if (c.taskGhost(G_HANDLER_PASS) && c.has(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED)) {
+                c.clearBits(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED);
+            }
             c.local(L_SIGNR, 0);
             TraceeReport.beginPass(c, TraceeReport.K_SIGNAL, 0, GS_AFTER_PASS);
         }
@@ -517,12 +519,15 @@ final class TraceeSignal {
         if (c.get(UTRACE_FLAGS) != 0) {
             c.taskGhostClear(G_HANDLER_ALL);
             c.taskGhostSet(G_HANDLER_SET_UP);
+            // history (handler-report-made): this setup is owed its HANDLER report if the delivery asked for it, or
+            // "If we're already stepping, make sure we do a report_signal" (utrace_signal_handler), ptrace's step too
+            if (c.has(G_PTRACE, G_HANDLER_ASKED) || c.has(TIF, Tif.SINGLESTEP)) c.setBits(G_PTRACE, G_HANDLER_OWED);
         }
         if (c.get(UTRACE_FLAGS) != 0) {
             c.setBits(UBITS, U_SIGNAL_HANDLER);
             int resume = c.get(RESUME);
             if (resume > Actions.INTERRUPT) {
-                if (c.has(TIF, Tif.SINGLESTEP)) {
+                if (c.has(TIF, Tif.SINGLESTEP) && !c.cfg.mutated(Mutation.SIGNAL_HANDLER_IGNORES_STEPPING)) {
                     c.set(RESUME, Actions.INTERRUPT);
                     c.setBits(TIF, Tif.SIGPENDING);
                 } else if (resume == Actions.RESUME && !c.cfg.mutated(Mutation.SIGNAL_HANDLER_SKIPS_NOTIFY)) {

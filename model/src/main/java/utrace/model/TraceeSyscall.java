@@ -344,7 +344,7 @@ final class TraceeSyscall {
             c.observe(Obs.userEntry());
             TraceeReport.stepOwed(c, false);
             if (c.taskGhost(G_HANDLER_ALL)) c.taskGhostClear(G_HANDLER_ALL); // history: the handler setup is over
-            if (c.has(G_PTRACE, G_HANDLER_ASKED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED); // and judged (handler-report-made)
+            if (c.has(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED); // and judged (handler-report-made)
             // history (callback-promised): a tracee back in user mode single-stepping comes back into the kernel
             // after one instruction, and the step trap's report_signal is the pass an INTERRUPT lost to
             // finish_report's unlocked write would have made (findings.md, "Checked and not findings"); the model

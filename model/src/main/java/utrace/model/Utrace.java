@@ -259,7 +259,7 @@ final class Utrace {
             if (!c.cfg.mutated(Mutation.RESET_KEEPS_SIGNAL_HANDLER)) c.clearBits(UBITS, U_SIGNAL_HANDLER);
             // history (signal-report-action): an engine attached from now on never set a handler up
             if (c.taskGhost(G_HANDLER_ALL)) c.taskGhostClear(G_HANDLER_ALL);
-            if (c.has(G_PTRACE, G_HANDLER_ASKED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED); // handler-report-made: nobody is owed it
+            if (c.has(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED); // handler-report-made: nobody is owed it
         }
         if (taskIsTraced(c) && (flags & Events.ENGINE_STOP) == 0) {
             if (c.get(RESUME) == Actions.RESUME) userDisableSingleStep(c);

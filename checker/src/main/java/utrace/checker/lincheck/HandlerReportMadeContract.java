@@ -11,6 +11,7 @@ import utrace.model.Obs;
 import utrace.model.Ops;
 import utrace.model.Slots;
 import utrace.model.State;
+import utrace.model.Tif;
 
 /**
  * Contract handler-report-made (utrace_get_signal: "If an engine wanted to stop or step, then make sure we do another
@@ -19,7 +20,9 @@ import utrace.model.State;
  * history bit: once a report_signal for a dequeued signal returned a stop or a step and that signal's handler was set
  * up, the tracee is not back in user mode before utrace_get_signal's report before dequeuing (report_signal with
  * UTRACE_SIGNAL_HANDLER, or report_quiesce for an engine without report_signal; which @action it gets is
- * signal-report-action's), while an attached live engine has QUIESCE. A dequeue starts over; no engine left drops it.
+ * signal-report-action's), while an attached live engine has QUIESCE. So is a handler set up while the tracee was
+ * single-stepping (TIF_SINGLESTEP: ptrace's step too; utrace_signal_handler: "If we're already stepping, make sure we
+ * do a report_signal"). A dequeue starts over; no engine left drops it.
  */
 final class HandlerReportMadeContract {
     private HandlerReportMadeContract() {}
@@ -40,16 +43,20 @@ final class HandlerReportMadeContract {
                 } else if (o.kind() == Obs.Kind.USER_ENTRY && owedSince >= 0) {
                     int e = quiesceEngine(before);
                     if (e >= 0) {
-                        return "handler-report-made: " + m.engineName(askedBy) + "'s report_signal asked for a stop or "
-                            + "a step at a signal's delivery, its handler was set up at step " + owedSince + ", and the "
-                            + "tracee is back in user mode at step " + s.index() + " with no report before dequeuing (report_signal "
-                            + "with UTRACE_SIGNAL_HANDLER) to " + m.engineName(e) + ", which has QUIESCE";
+                        String why = askedBy >= 0
+                            ? m.engineName(askedBy) + "'s report_signal asked for a stop or a step at a signal's delivery, its "
+                                + "handler was set up at step " + owedSince
+                            : "the tracee was single-stepping as a signal handler was set up at step " + owedSince
+                                + " (utrace_signal_handler: \"If we're already stepping, make sure we do a report_signal\")";
+                        return "handler-report-made: " + why + ", and the tracee is back in user mode at step " + s.index()
+                            + " with no report before dequeuing (report_signal with UTRACE_SIGNAL_HANDLER) to "
+                            + m.engineName(e) + ", which has QUIESCE";
                     }
                 }
             }
             if (s.actor() == 0 && s.function().equals("tracehook_signal_handler") && s.label().startsWith("signal frame set up")
-                    && askedBy >= 0) {
-                owedSince = s.index();
+                    && (askedBy >= 0 || (before.tif() & Tif.SINGLESTEP) != 0 && before.get(Slots.UTRACE_FLAGS) != 0)) {
+                owedSince = s.index(); // asked by an engine's stop or step, or owed to a setup while stepping
             }
             if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0) {
                 owedSince = askedBy = -1;
