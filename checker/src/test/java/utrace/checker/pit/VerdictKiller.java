@@ -19,7 +19,10 @@ import utrace.checker.explore.Limits;
 import utrace.checker.explore.Verdict;
 import utrace.checker.gate.BugMatrix;
 import utrace.checker.gate.MatrixRow;
+import utrace.checker.weak.LitmusRun;
 import utrace.invariants.Invariants;
+import utrace.model.Litmus;
+import utrace.model.MemoryModel;
 import utrace.model.Model;
 import utrace.model.ModelConfig;
 import utrace.model.Mutation;
@@ -58,11 +61,18 @@ class VerdictKiller {
         List<String> cases = new ArrayList<>(Scenarios.allButBench());
         for (Mutation m : Mutation.values()) cases.add(MUTATION + m.id);
         for (MatrixRow row : BugMatrix.load()) cases.add(GATE + row.id());
+        // The weak memory model's own cases: each barrier row's scenario with every barrier (it must pass: an edit
+        // that breaks a fence or a lock's release makes a correct kernel fail), and each litmus test under both
+        // memory models (its outcome reachable exactly when LKMM says Sometimes, never under sc).
+        for (MatrixRow row : BugMatrix.load()) if (BugMatrix.isBarrierRow(row)) cases.add(GATE_FIXED + row.id());
+        for (Litmus t : Litmus.all()) for (MemoryModel mm : MemoryModel.values()) cases.add(LITMUS + t.name() + ":" + mm);
         return cases;
     }
 
     static final String MUTATION = "mutation:";
     static final String GATE = "gate:";
+    static final String GATE_FIXED = "gate-fixed:";
+    static final String LITMUS = "litmus:";
 
     /** The model a case searches. */
     static Model model(String id) throws Exception {
@@ -70,10 +80,11 @@ class VerdictKiller {
             Mutation m = Mutation.byId(id.substring(MUTATION.length()));
             return new Model(Scenarios.load(m.scenario), ModelConfig.fullSeries().withMutations(EnumSet.of(m)));
         }
-        if (id.startsWith(GATE)) {
-            String rowId = id.substring(GATE.length());
+        if (id.startsWith(GATE) || id.startsWith(GATE_FIXED)) {
+            boolean fixed = id.startsWith(GATE_FIXED);
+            String rowId = id.substring(fixed ? GATE_FIXED.length() : GATE.length());
             MatrixRow row = BugMatrix.load().stream().filter(r -> r.id().equals(rowId)).findFirst().orElseThrow();
-            return new Model(Scenarios.load(row.scenario()), BugMatrix.config(row));
+            return new Model(Scenarios.load(row.scenario()), fixed ? BugMatrix.fullConfig(row) : BugMatrix.config(row));
         }
         return new Model(Scenarios.load(id), ModelConfig.fullSeries());
     }
@@ -86,6 +97,11 @@ class VerdictKiller {
      * quiescent-needs-both there (patch 10's siglock taken away) survived.
      */
     static String outcome(String id) throws Exception {
+        if (id.startsWith(LITMUS)) {
+            String[] p = id.substring(LITMUS.length()).split(":");
+            Litmus t = Litmus.all().stream().filter(l -> l.name().equals(p[0])).findFirst().orElseThrow();
+            return LitmusRun.run(t, MemoryModel.valueOf(p[1])).verdict();
+        }
         List<String> cut = new ArrayList<>();
         List<String> violated = Audit.violatedInvariants(model(id), Invariants.all(), new Limits(MAX_STATES, 0), cut, null);
         String incomplete = cut.isEmpty() ? "" : Verdict.INCOMPLETE.name();
