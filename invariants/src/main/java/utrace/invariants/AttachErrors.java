@@ -27,8 +27,12 @@ final class AttachErrors extends ObservationCheck {
             + "on ->attaching (\"Make sure it gets onto the ->attached list by the next time it's examined\"), live, "
             + "so that it gets callbacks from the next reporting pass on; it fails with -ESRCH only when the task is "
             + "EXIT_DEAD as utrace_add_engine reads it (\"either it sees utrace_flags != 0 or we see exit_state == "
-            + "EXIT_DEAD\"), and then the engine is on no list. (The model's one engine per owner at a time makes "
-            + "-EEXIST the attach's other failure; no invariant states it.)");
+            + "EXIT_DEAD\"), and then the engine is on no list. With UTRACE_ATTACH_EXCLUSIVE and no MATCH flag it "
+            + "returns the engine only if no other engine (ops set, not utrace_detached_ops) was on ->attached or "
+            + "->attaching as it queued its own, and -EEXIST only if one was (\"Attempting to attach a second "
+            + "(matching) engine fails with -EEXIST\"; \"fails with -EEXIST if there are any engines on @target at "
+            + "all\"), the test and the queueing under one utrace->lock. (The model's one engine per owner at a "
+            + "time makes -EEXIST also the answer to an owner whose engine is not freed yet.)");
     }
 
     @Override public String checkTransition(Model m, State before, Transition t) {
@@ -43,6 +47,19 @@ final class AttachErrors extends ObservationCheck {
                 return "utrace_attach_task(" + m.engineName(e) + ") returned the engine, but it is "
                     + (queued ? "not live" : "on neither ->attaching nor ->attached") + ": it will never get a callback";
             }
+            if (o.aux() == OwnerOp.ATTACH_EXCLUSIVE) {
+                int other = otherEngine(before, e);
+                if (o.ret() == Errno.OK && other >= 0) {
+                    return "utrace_attach_task(" + m.engineName(e) + ", UTRACE_ATTACH_EXCLUSIVE) returned the engine although "
+                        + m.engineName(other) + " was attached (\"Attempting to attach a second (matching) engine fails "
+                        + "with -EEXIST\"): two engines where the caller asked for one";
+                }
+                if (o.ret() == Errno.EEXIST && other < 0 && before.engineOps(e) == Ops.NULL
+                        && !before.has(Slots.engine(e, Slots.E_GHOST), Slots.EG_OWNER_REF)) {
+                    return "utrace_attach_task(" + m.engineName(e) + ", UTRACE_ATTACH_EXCLUSIVE) returned -EEXIST although "
+                        + "no engine was attached";
+                }
+            }
             if (o.ret() == Errno.ESRCH) {
                 if (m.seenBy(before, t.actor(), Slots.EXIT_STATE, -1) != TaskState.EXIT_DEAD) {
                     return "utrace_attach_task(" + m.engineName(e) + ") returned -ESRCH, but the task was not EXIT_DEAD";
@@ -53,11 +70,23 @@ final class AttachErrors extends ObservationCheck {
         return null;
     }
 
+    /** find_matching_engine() with no MATCH flag: an engine other than {@code e}, live, on either list; -1 if none. */
+    private static int otherEngine(State s, int e) {
+        for (int slot : new int[] {Slots.ATTACHED, Slots.ATTACHING}) {
+            for (int list = s.get(slot), i = 0; i < EngineList.size(list); i++) {
+                int x = EngineList.get(list, i);
+                if (x != e && s.engineOps(x) == Ops.LIVE) return x;
+            }
+        }
+        return -1;
+    }
+
     /** What checkTransition reads (partial-order reduction's visibility). */
     @Override public void visible(Model m, Footprint v) {
         v.read(Slots.ATTACHING, -1);
         v.read(Slots.ATTACHED, -1);
         engines(m, v, Slots.E_OPS, -1);
+        engines(m, v, Slots.E_GHOST, Slots.EG_OWNER_REF);
         v.read(Slots.EXIT_STATE, -1);
     }
 

@@ -31,6 +31,21 @@ final class EngineApi {
     }
 
     /** utrace_add_engine(): with utrace->lock, enqueue on ->attaching (or back off from a dead task). */
+    /**
+     * find_matching_engine() with no UTRACE_ATTACH_MATCH_* flag: the first engine on ->attached, then on
+     * ->attaching, whose ops are set and are not utrace_detached_ops (engine_matches()); -1 if none.
+     */
+    static int matchingEngine(Ctx c) {
+        for (int slot : new int[] {ATTACHED, ATTACHING}) {
+            int list = c.get(slot);
+            for (int i = 0, n = EngineList.size(list); i < n; i++) {
+                int e = EngineList.get(list, i);
+                if (c.ops(e) == Ops.LIVE) return e;
+            }
+        }
+        return -1;
+    }
+
     static int addEngine(Ctx c, int e) {
         if (c.get(UTRACE_FLAGS) == 0) {
             c.store(UTRACE_FLAGS, Events.REAP);

@@ -351,6 +351,11 @@ public enum Mutation {
         "after the stop at syscall entry, the fatal_signal_pending() test is gone: a tracee SIGKILL woke from that stop "
             + "goes on with the system call instead of UTRACE_SYSCALL_ABORT (\"Don't let the system call actually proceed\")",
         "sigkill-wins", "stop-then-kill"),
+    ADD_ENGINE_EXCLUSIVE_UNLOCKED("utrace_add_engine",
+        "utrace_add_engine tests UTRACE_ATTACH_EXCLUSIVE (find_matching_engine) before taking utrace->lock, not under "
+            + "it: two exclusive attaches racing both find no engine and both attach (\"Attempting to attach a second "
+            + "(matching) engine fails with -EEXIST\")",
+        "attach-errors", "exclusive-attaches-race"),
     ADD_ENGINE_SPLICES_IMMEDIATELY("utrace_add_engine",
         "utrace_add_engine puts the new engine straight on ->attached instead of ->attaching",
         "attach-ordering", "attach-during-report"),

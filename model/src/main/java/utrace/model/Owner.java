@@ -14,6 +14,12 @@ final class Owner extends Actor {
     private static final int PHASE_SECOND = 1;
     /** utrace_control(DETACH) after mark_engine_detached (weak memory model only), still holding utrace->lock. */
     private static final int PHASE_BARRIER = 2;
+    /**
+     * Mutation add-engine-exclusive-unlocked only: where an exclusive attach stands after its lock-free
+     * find_matching_engine(), with what it found; its next step takes utrace->lock and adds the engine.
+     */
+    private static final int PHASE_MATCHED_NONE = 3;
+    private static final int PHASE_MATCHED_FOUND = 4;
     static final int DONE_PC = 99;
 
     private static final StepInfo ATTACH_ALLOC = new StepInfo("utrace_task_alloc: task_lock; smp_wmb(); task->utrace = utrace", "utrace_attach_task", 1,
@@ -24,6 +30,10 @@ final class Owner extends Actor {
     private static final StepInfo ATTACH_ADD = new StepInfo("lock; utrace_flags |= REAP; smp_mb(); EXIT_DEAD? else add to ->attaching", "utrace_add_engine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1329, "spin_lock(&utrace->lock);")
             .simplified("UTRACE_ATTACH_EXCLUSIVE and the MATCH lookups are not modelled: an engine attaches once (-EEXIST until it is freed; then an attach reuses its slot)"));
+    private static final StepInfo ATTACH_MATCH_UNLOCKED = new StepInfo("no lock (mutation add-engine-exclusive-unlocked): UTRACE_ATTACH_EXCLUSIVE: find_matching_engine", "utrace_add_engine", 1,
+        SeedRef.code(SeedRef.UTRACE_C, 1332, "unlikely(find_matching_engine(utrace, flags, ops, data)))")
+            .note("the test the seed makes under utrace->lock, made before taking it: another exclusive attach can add "
+                + "its engine between the test and this one's list_add_tail"));
     private static final StepInfo SET_EVENTS = new StepInfo("get_utrace_lock; check death/exit_state; set flags; smp_mb(); reporting == engine?", "utrace_set_events", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1609, "utrace = get_utrace_lock(target, engine, true);")
             .simplified("the whole call is one step (all of it under utrace->lock, with tasklist_lock read-held inside)"));
@@ -64,7 +74,7 @@ final class Owner extends Actor {
             .simplified("the wait is one step, enabled once the tracee sleeps in a stop (or is dead)"));
 
     /** Every step an owner can take, for `checker list steps`. */
-    static final List<StepInfo> STEPS = List.of(ATTACH_ALLOC, ATTACH_ADD, SET_EVENTS, CONTROL_LOCK,
+    static final List<StepInfo> STEPS = List.of(ATTACH_ALLOC, ATTACH_ADD, ATTACH_MATCH_UNLOCKED, SET_EVENTS, CONTROL_LOCK,
         CONTROL_BODY, CONTROL_DETACH_MARK, CONTROL_DETACH_REST, BARRIER, EXAMINE_PREPARE, EXAMINE_FINISH, PUT, WAIT_STOPPED);
 
     private static final int L_OP = 0;
@@ -139,10 +149,23 @@ final class Owner extends Actor {
                     c.pc(PHASE_SECOND);
                     return true;
                 }
+                boolean exclusive = op.arg() == OwnerOp.ATTACH_EXCLUSIVE;
+                boolean unlocked = exclusive && c.cfg.mutated(Mutation.ADD_ENGINE_EXCLUSIVE_UNLOCKED);
+                if (unlocked && c.pc() != PHASE_MATCHED_NONE && c.pc() != PHASE_MATCHED_FOUND) {
+                    c.at(ATTACH_MATCH_UNLOCKED);
+                    c.pc(EngineApi.matchingEngine(c) >= 0 ? PHASE_MATCHED_FOUND : PHASE_MATCHED_NONE);
+                    return true;
+                }
                 c.at(ATTACH_ADD);
                 if (!c.lockFree(LOCK_UTRACE)) return false;
                 if (c.ops(e) != Ops.NULL || c.ghost(e, EG_OWNER_REF)) {
                     returned(c, op, Errno.EEXIST); // one engine per slot: -EEXIST until the first engine is freed
+                    return true;
+                }
+                // UTRACE_ATTACH_EXCLUSIVE with no MATCH flags: "fails with -EEXIST if there are any engines on
+                // @target at all", tested under the lock that adds the engine
+                if (exclusive && (unlocked ? c.pc() == PHASE_MATCHED_FOUND : EngineApi.matchingEngine(c) >= 0)) {
+                    returned(c, op, Errno.EEXIST);
                     return true;
                 }
                 returned(c, op, EngineApi.addEngine(c, e));

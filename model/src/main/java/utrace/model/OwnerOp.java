@@ -15,6 +15,12 @@ public record OwnerOp(Kind kind, int arg, Guard guard) {
         Kind(String word) { this.word = word; }
     }
 
+    /**
+     * An attach's arg: UTRACE_ATTACH_CREATE|UTRACE_ATTACH_EXCLUSIVE with no MATCH flag ('attach exclusive'),
+     * which refuses with -EEXIST when any engine is attached; 0 is a plain UTRACE_ATTACH_CREATE.
+     */
+    public static final int ATTACH_EXCLUSIVE = 1;
+
     /** A call with no ordering guard. */
     public OwnerOp(Kind kind, int arg) {
         this(kind, arg, null);
@@ -25,6 +31,7 @@ public record OwnerOp(Kind kind, int arg, Guard guard) {
         switch (kind) {
             case SET_EVENTS: return "set_events " + Events.names(arg);
             case CONTROL: return "control " + Actions.name(arg);
+            case ATTACH: return arg == ATTACH_EXCLUSIVE ? "attach exclusive" : "attach";
             default: return kind.word;
         }
     }

@@ -551,13 +551,18 @@ public final class ScenarioParser {
                 guard = guard(line, w[after + 1]);
                 w = java.util.Arrays.copyOf(w, after);
             }
-            int extra = w[0].equals("set_events") || w[0].equals("control") ? 2 : 1;
+            int extra = w[0].equals("set_events") || w[0].equals("control") || w[0].equals("attach") && w.length > 1 && w[1].equals("exclusive") ? 2 : 1;
             if (w.length > extra && OWNER_CALLS.contains(w[extra])) {
                 throw err(line, "a ';' is missing before '" + w[extra] + "' in 'owner " + ename + " ...' (calls are "
                     + "separated by ';': 'owner E1 control STOP; wait_stopped')");
             }
             switch (w[0]) {
-                case "attach": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.ATTACH, 0, guard)); break;
+                case "attach": {
+                    boolean exclusive = w.length == 2 && w[1].equals("exclusive");
+                    if (w.length > 1 && !exclusive) throw err(line, "expected 'attach' or 'attach exclusive', got '" + c + "'");
+                    ops.add(new OwnerOp(OwnerOp.Kind.ATTACH, exclusive ? OwnerOp.ATTACH_EXCLUSIVE : 0, guard));
+                    break;
+                }
                 case "barrier": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.BARRIER, 0, guard)); break;
                 case "examine": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.EXAMINE, 0, guard)); break;
                 case "put": noArg(line, w); ops.add(new OwnerOp(OwnerOp.Kind.PUT, 0, guard)); break;

@@ -42,6 +42,10 @@ public class EngineApiOperations {
     @Operation
     public String attach(String engine) throws InterruptedException { return run.call(engine, "attach"); }
 
+    /** utrace_attach_task(UTRACE_ATTACH_CREATE | UTRACE_ATTACH_EXCLUSIVE): "ok" or -EEXIST, -ESRCH. */
+    @Operation
+    public String attachExclusive(String engine) throws InterruptedException { return run.call(engine, "attach exclusive"); }
+
     @Operation
     public String setEvents(String engine, String events) throws InterruptedException { return run.call(engine, "set_events"); }
 

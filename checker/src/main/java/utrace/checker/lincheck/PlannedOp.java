@@ -14,7 +14,7 @@ import utrace.checker.threaded.CallRunner.Unit;
  */
 public record PlannedOp(Kind kind, String engine, String arg, String guard) {
     public enum Kind {
-        ATTACH("attach", Unit.CALL), SET_EVENTS("setEvents", Unit.CALL), CONTROL("control", Unit.CALL),
+        ATTACH("attach", Unit.CALL), ATTACH_EXCLUSIVE("attachExclusive", Unit.CALL), SET_EVENTS("setEvents", Unit.CALL), CONTROL("control", Unit.CALL),
         BARRIER("barrier", Unit.CALL), EXAMINE("examine", Unit.CALL), PUT("put", Unit.CALL),
         WAIT_STOPPED("waitStopped", Unit.CALL),
         /** A ptrace request of the tracer (patches 09-33): attach, wait, cont, syscall, detach, ... */
@@ -35,6 +35,7 @@ public record PlannedOp(Kind kind, String engine, String arg, String guard) {
     }
 
     public static PlannedOp attach(String e) { return new PlannedOp(Kind.ATTACH, e, null, null); }
+    public static PlannedOp attachExclusive(String e) { return new PlannedOp(Kind.ATTACH_EXCLUSIVE, e, null, null); }
     public static PlannedOp setEvents(String e, String events) { return new PlannedOp(Kind.SET_EVENTS, e, events, null); }
     public static PlannedOp control(String e, String action) { return new PlannedOp(Kind.CONTROL, e, action, null); }
     public static PlannedOp barrier(String e) { return new PlannedOp(Kind.BARRIER, e, null, null); }
@@ -59,6 +60,7 @@ public record PlannedOp(Kind kind, String engine, String arg, String guard) {
     private String call() {
         switch (kind) {
             case ATTACH: return "attach";
+            case ATTACH_EXCLUSIVE: return "attach exclusive";
             case SET_EVENTS: return "set_events " + arg;
             case CONTROL: return "control " + arg;
             case BARRIER: return "barrier";

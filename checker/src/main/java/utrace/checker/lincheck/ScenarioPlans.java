@@ -95,7 +95,7 @@ final class ScenarioPlans {
 
     private static PlannedOp ownerOp(String e, OwnerOp op) {
         switch (op.kind()) {
-            case ATTACH: return PlannedOp.attach(e);
+            case ATTACH: return op.arg() == OwnerOp.ATTACH_EXCLUSIVE ? PlannedOp.attachExclusive(e) : PlannedOp.attach(e);
             case SET_EVENTS: return PlannedOp.setEvents(e, Events.names(op.arg()));
             case CONTROL: return PlannedOp.control(e, Actions.name(op.arg()));
             case BARRIER: return PlannedOp.barrier(e);
