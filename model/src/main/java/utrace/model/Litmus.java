@@ -12,7 +12,7 @@ import java.util.Map;
  * in {@link #exists()} must be reachable exactly when LKMM says "Sometimes".
  */
 public final class Litmus {
-    public enum Op { STORE, LOAD, LOAD_DEP, MB, WMB, RMB }
+    public enum Op { STORE, LOAD, LOAD_DEP, MB, WMB, RMB, LOCK, UNLOCK }
 
     /** One instruction; {@code var} indexes {@link #vars()}, {@code reg} the thread's registers. */
     public record Ins(Op op, int var, int value, int reg) {
@@ -23,6 +23,8 @@ public final class Litmus {
                 case LOAD_DEP: return "r" + reg + " = READ_ONCE(" + vars.get(var) + ") (address depends on r" + (reg - 1) + ")";
                 case MB: return "smp_mb()";
                 case WMB: return "smp_wmb()";
+                case LOCK: return "spin_lock(s)";
+                case UNLOCK: return "spin_unlock(s)";
                 default: return "smp_rmb()";
             }
         }
@@ -66,6 +68,15 @@ public final class Litmus {
     public List<List<Ins>> threads() { return threads; }
 
     public String existsText() { return existsText; }
+
+    /** Whether a thread takes the test's one spinlock {@code s} (its slot follows the variables'). */
+    public boolean usesLock() {
+        for (List<Ins> t : threads) for (Ins i : t) if (i.op() == Op.LOCK) return true;
+        return false;
+    }
+
+    /** The slot of spinlock {@code s}: right after the variables. */
+    int lockSlot() { return vars.size(); }
 
     /** LKMM's verdict: true for "Sometimes" (the outcome is allowed), false for "Never". */
     public boolean lkmmSometimes() { return lkmmSometimes; }
@@ -123,6 +134,17 @@ public final class Litmus {
             "(0:r0=0 /\\ 1:r0=0)", (regs, mem) -> regs[0][0] == 0 && regs[1][0] == 0, !(mb0 && mb1));
     }
 
+    /**
+     * SB with smp_wmb() on both sides: a write barrier orders stores with later stores only, not with the later
+     * load, so the outcome SB+mb+mb forbids stays allowed (LKMM: Sometimes). Checks that the model's smp_wmb() is
+     * no stronger than that (a wmb that drained the buffer would make it Never).
+     */
+    public static Litmus sbWmb() {
+        return new Litmus("SB+wmb+wmb", "SB+fencewmbonceonces",
+            List.of(with(Op.WMB, true, w(X, 1), r(0, Y)), with(Op.WMB, true, w(Y, 1), r(0, X))),
+            "(0:r0=0 /\\ 1:r0=0)", (regs, mem) -> regs[0][0] == 0 && regs[1][0] == 0, true);
+    }
+
     /** MP (message passing), the shape of B2: data then flag; flag then data. */
     public static Litmus mp(boolean wmb, boolean rmb) {
         String n = wmb && rmb ? "MP+fencewmbonceonce+fencermbonceonce" : !wmb && !rmb ? "MP+poonceonces"
@@ -154,6 +176,34 @@ public final class Litmus {
             "(y=2 /\\ 1:r0=0)", (regs, mem) -> mem[Y] == 2 && regs[1][0] == 0, !(mb0 && mb1));
     }
 
+    /**
+     * Coherence of one variable as its writer sees it (CoWR): P0 writes x and reads it back while P1 writes x
+     * too. The read returns P0's own store (from its store buffer while it is still there) or a later one, never
+     * the initial value, and never P1's store if x ends at P0's (LKMM's CoWR+poonceonce+Once states the second).
+     */
+    public static Litmus cowr() {
+        return new Litmus("CoWR", "CoWR+poonceonce+Once", List.of(seq(w(X, 1), r(0, X)), seq(w(X, 2))),
+            "(0:r0=0 \\/ (x=1 /\\ 0:r0=2))", (regs, mem) -> regs[0][0] == 0 || mem[X] == 1 && regs[0][0] == 2, false);
+    }
+
+    /** Coherence of two reads of one variable (CoRR): once P1 has read P0's store it does not read the initial value. */
+    public static Litmus corr() {
+        return new Litmus("CoRR", "CoRR+poonceonce+Once", List.of(seq(w(X, 1)), seq(r(0, X), r(1, X))),
+            "(1:r0=1 /\\ 1:r1=0)", (regs, mem) -> regs[1][0] == 1 && regs[1][1] == 0, false);
+    }
+
+    /**
+     * MP with the flag written and read under a spinlock, the shape of every utrace->lock and siglock section a
+     * marked store crosses: P0's unlock releases both its stores, and P1's lock, taken after it, acquires them
+     * (LKMM's MP+polocks: Never). Without the lock on P1's side its two loads may be reordered (Sometimes).
+     */
+    public static Litmus mpLocks(boolean readerLocks) {
+        List<Ins> writer = seq(w(X, 1), f(Op.LOCK), w(Y, 1), f(Op.UNLOCK));
+        List<Ins> reader = readerLocks ? seq(f(Op.LOCK), r(0, Y), f(Op.UNLOCK), r(1, X)) : seq(r(0, Y), r(1, X));
+        return new Litmus("MP+lock+" + (readerLocks ? "lock" : "po"), readerLocks ? "MP+polocks" : "MP+polock+poonceonce",
+            List.of(writer, reader), "(1:r0=1 /\\ 1:r1=0)", (regs, mem) -> regs[1][0] == 1 && regs[1][1] == 0, !readerLocks);
+    }
+
     /** "+mb+po": each thread's fence, or po (program order only) where it has none. */
     private static String suffix(boolean a, boolean b, String fa, String fb) {
         return "+" + (a ? fa : "po") + "+" + (b ? fb : "po");
@@ -166,11 +216,16 @@ public final class Litmus {
         return shape + "+" + (a ? fence : "poonceonce") + "+" + (b ? fence : "poonceonce");
     }
 
-    /** Every shipped litmus test: SB, MP, MP+dependency and R, with and without their fences. */
+    /**
+     * Every shipped litmus test: SB, MP, MP+dependency and R, with and without their fences (and SB with the write
+     * barrier, which does not order it); coherence (CoWR, CoRR:
+     * a thread's own buffered store, two reads of one variable); MP under a spinlock.
+     */
     public static List<Litmus> all() {
-        return List.of(sb(true, true), sb(false, false), sb(true, false), sb(false, true),
+        return List.of(sb(true, true), sb(false, false), sb(true, false), sb(false, true), sbWmb(),
             mp(true, true), mp(false, false), mp(true, false), mp(false, true),
             mpDependency(true), mpDependency(false),
-            r(true, true), r(false, false), r(true, false), r(false, true));
+            r(true, true), r(false, false), r(true, false), r(false, true),
+            cowr(), corr(), mpLocks(true), mpLocks(false));
     }
 }

@@ -6,11 +6,14 @@ import java.util.List;
 final class LitmusThread extends Actor {
     private final List<Litmus.Ins> prog;
     private final List<String> vars;
+    /** The slot of the test's spinlock (its LOCK and UNLOCK instructions). */
+    private final int lockSlot;
 
     LitmusThread(Model model, int index, Litmus test, int thread) {
         super(model, index, "P" + thread);
         this.prog = test.threads().get(thread);
         this.vars = test.vars();
+        this.lockSlot = test.lockSlot();
     }
 
     /** Litmus tests are not reduced: everything. */
@@ -53,6 +56,11 @@ final class LitmusThread extends Actor {
             case LOAD_DEP: c.local(i.reg(), c.loadAfter(i.var(), null)); break;
             case MB: if (c.weak != null) c.weak.fence(c, Barrier.Kind.MB, true, "smp_mb()"); break;
             case WMB: if (c.weak != null) c.weak.wmb(c, true, "smp_wmb()"); break;
+            case LOCK:
+                if (!c.lockFree(lockSlot)) return false;
+                c.lock(lockSlot);
+                break;
+            case UNLOCK: c.unlock(lockSlot); break;
             default: break; // smp_rmb(): its effect is that the next load is not hoistable above it
         }
         c.pc(pc + 1);

@@ -60,8 +60,8 @@ public final class Model {
         this.ptracer = null;
         this.parent = null;
         for (int t = 0; t < test.threads().size(); t++) actors.add(new LitmusThread(this, t, test, t));
-        int next = assignBases(test.vars().size());
-        this.weak = config.weak() ? weakMemory(next, new int[0]) : null;
+        int next = assignBases(test.vars().size() + (test.usesLock() ? 1 : 0));
+        this.weak = config.weak() ? weakMemory(next, test.usesLock() ? new int[] {test.lockSlot()} : new int[0]) : null;
         this.size = weak == null ? next : weak.size();
     }
 
