@@ -69,7 +69,7 @@ final class StepEvents {
     private StepEvents() {}
 
     static final String TRACEE = "tracee";
-    private static final Pattern RETURNS = Pattern.compile("(?:^|; )(?:utrace_\\S+(?: [A-Z_|]+)?|PTRACE_[A-Z]+) returns (\\S+?)(?:;|$)");
+    private static final Pattern RETURNS = Pattern.compile("(?:^|; )(?:utrace_\\S+(?: [A-Z_|]+| exclusive)?|PTRACE_[A-Z]+) returns (\\S+?)(?:;|$)");
     private static final Pattern TRACEE_CALL = Pattern.compile("(system call(?:: ([^;]+))?|exit\\(\\d*\\))");
     private static final Pattern WAITPID = Pattern.compile("(?:^|; )waitpid\\(\\) = ([^;]+?)(?:;|$)");
     private static final Pattern SENT = Pattern.compile("(?:^|; )send (SIG[A-Z0-9]+|sig#\\d+)");
@@ -259,7 +259,10 @@ final class StepEvents {
         String arg = space < 0 ? "" : pc.substring(space + 1);
         switch (fn) {
             case "utrace_wait_stopped": return "wait for a stop";
-            case "utrace_attach": fn = "utrace_attach_task"; break;
+            case "utrace_attach":
+                fn = "utrace_attach_task";
+                if (arg.equals("exclusive")) arg = "UTRACE_ATTACH_EXCLUSIVE";
+                break;
             case "utrace_put": fn = "utrace_engine_put"; break;
             case "utrace_examine": fn = "utrace_prepare_examine"; break;
             default: break;
