@@ -455,6 +455,9 @@ final class TraceeSignal {
             TraceeReport.callFrr(c, GS_HOOK);
             handlerReportNotMade(c);
         } else if ((c.get(UTRACE_FLAGS) & Events.QUIESCE) == 0) {
+            // history (handler-report-made): "We only got here to clear utrace->signal_handler": no engine to call, so
+            // the report the setup was owed is excused now, whatever engine gets QUIESCE later
+            if (c.taskGhost(G_HANDLER_PASS) && c.has(G_PTRACE, G_HANDLER_OWED)) c.clearBits(G_PTRACE, G_HANDLER_ASKED | G_HANDLER_OWED);
             c.pc(GS_HOOK);
             handlerReportNotMade(c);
         } else {

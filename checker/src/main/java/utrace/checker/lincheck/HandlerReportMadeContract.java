@@ -54,6 +54,13 @@ final class HandlerReportMadeContract {
                     }
                 }
             }
+            // "We only got here to clear utrace->signal_handler": the report before dequeuing, asked for (resume at
+            // REPORT or stronger), finds no engine with QUIESCE, so there is nobody to report to; an engine that gets
+            // QUIESCE later was owed nothing (a pass that is only spurious, resume weaker than REPORT, excuses nothing)
+            if (owedSince >= 0 && s.actor() == 0 && s.function().equals("utrace_get_signal") && s.label().startsWith("lock; splice_attaching")
+                    && before.resume() <= Actions.REPORT && (before.utraceFlags() & Events.QUIESCE) == 0) {
+                owedSince = askedBy = -1;
+            }
             if (s.actor() == 0 && s.function().equals("tracehook_signal_handler") && s.label().startsWith("signal frame set up")
                     && (askedBy >= 0 || (before.tif() & Tif.SINGLESTEP) != 0 && before.get(Slots.UTRACE_FLAGS) != 0)) {
                 owedSince = s.index(); // asked by an engine's stop or step, or owed to a setup while stepping
