@@ -119,7 +119,8 @@ final class Ptracer extends Actor {
     /**
      * Mutation set-syscall-trace-skips-lock only: what ptrace_set_syscall_trace(false)'s lock-free read of
      * task_utrace_flags found (0 not read yet, SYSCALL_READ_NONE, SYSCALL_READ_WANTED), kept for its clear a step
-     * later. Shares L_WAKE's slot: both steps come before PHASE_WAKE, and the clear sets it back to 0.
+     * later. Shares L_WAKE's slot: both steps come before PHASE_WAKE, the clear sets it back to 0, and under the
+     * mutation the lock-free wake-up before patch 10 does too once it has used it; read only under the mutation.
      */
     private static final int L_SYSCALL_READ = L_WAKE;
     private static final int SYSCALL_READ_NONE = 1;
@@ -490,7 +491,7 @@ final class Ptracer extends Actor {
 
     /** After {@link #syscallTraceLocked} returned false: whether it took its step (true) or found the lock busy. */
     private static boolean syscallTraceReadTaken(Ctx c) {
-        return c.local(L_SYSCALL_READ) != 0;
+        return c.cfg.mutated(Mutation.SET_SYSCALL_TRACE_SKIPS_LOCK) && c.local(L_SYSCALL_READ) != 0;
     }
 
     /** ptrace_set_syscall_trace() (patch 21; PT_SYSCALL_TRACE from 22; locking and the utrace check from 25). */
@@ -500,7 +501,7 @@ final class Ptracer extends Actor {
             c.setBits(TIF, Tif.SYSCALL_TRACE);
             return;
         }
-        int read = c.local(L_SYSCALL_READ);
+        int read = c.cfg.mutated(Mutation.SET_SYSCALL_TRACE_SKIPS_LOCK) ? c.local(L_SYSCALL_READ) : 0;
         if (read != 0) {
             // the lock-free read a step ago (mutation set-syscall-trace-skips-lock): the flags may have changed since
             c.local(L_SYSCALL_READ, 0);
@@ -568,7 +569,10 @@ final class Ptracer extends Actor {
             case PHASE_WAKE_WRITE:
                 c.at(WAKE_WRITE);
                 endsStop(c);
-                if (c.local(L_WAKE) == 1) {
+                int wake = c.local(L_WAKE);
+                // the slot is L_SYSCALL_READ too: the next request's lock-free read must find it 0 (mutation only)
+                if (c.cfg.mutated(Mutation.SET_SYSCALL_TRACE_SKIPS_LOCK)) c.local(L_WAKE, 0);
+                if (wake == 1) {
                     if (Utrace.taskIsPtraceStopped(c)) c.set(TASK_STATE, TaskState.RUNNING);
                 } else {
                     c.set(TASK_STATE, c.get(TASK_STATE) & ~TaskState.TRACED_BIT);
