@@ -29,7 +29,7 @@ final class Owner extends Actor {
                 + "racing allocations (freed again in the kernel) is not modelled: the second caller finds the pointer set"));
     private static final StepInfo ATTACH_ADD = new StepInfo("lock; utrace_flags |= REAP; smp_mb(); EXIT_DEAD? else add to ->attaching", "utrace_add_engine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1329, "spin_lock(&utrace->lock);")
-            .simplified("UTRACE_ATTACH_EXCLUSIVE and the MATCH lookups are not modelled: an engine attaches once (-EEXIST until it is freed; then an attach reuses its slot)"));
+            .simplified("UTRACE_ATTACH_EXCLUSIVE without MATCH flags is modelled ('attach exclusive'); MATCH_OPS/MATCH_DATA and the lookup without CREATE are not: an engine attaches once (-EEXIST until it is freed; then an attach reuses its slot)"));
     private static final StepInfo ATTACH_MATCH_UNLOCKED = new StepInfo("no lock (mutation add-engine-exclusive-unlocked): UTRACE_ATTACH_EXCLUSIVE: find_matching_engine", "utrace_add_engine", 1,
         SeedRef.code(SeedRef.UTRACE_C, 1332, "unlikely(find_matching_engine(utrace, flags, ops, data)))")
             .note("the test the seed makes under utrace->lock, made before taking it: another exclusive attach can add "
