@@ -76,11 +76,14 @@ final class RandomScenarios {
         return d;
     }
 
-    /** The owner's calls: 'attach' and usually a set_events first when the owner attaches, then up to four more. */
+    /**
+     * The owner's calls: 'attach' (one time in five 'attach exclusive': UTRACE_ATTACH_EXCLUSIVE, -EEXIST while
+     * another engine is attached) and usually a set_events first when the owner attaches, then up to four more.
+     */
     static List<String> ownerScript(Random rng, boolean attaches) {
         List<String> ops = new ArrayList<>();
         if (attaches) {
-            ops.add("attach");
+            ops.add(Pick.chance(rng, 0.2) ? "attach exclusive" : "attach");
             if (Pick.chance(rng, 0.9)) ops.add("set_events " + String.join("|", Vocabulary.mask(rng, 0.5, 1, 3)));
         }
         int n = Pick.one(rng, List.of(0, 1, 1, 2, 2, 3, 3, 4));

@@ -37,7 +37,7 @@ final class ScenarioMutator {
 
     private static final List<Change> CHANGES = List.of(ScenarioMutator::events, ScenarioMutator::callbackAnswer,
         ScenarioMutator::addCallback, ScenarioMutator::ownerCall, ScenarioMutator::newOwner, ScenarioMutator::traceeStep,
-        ScenarioMutator::killerSignal, ScenarioMutator::handler, ScenarioMutator::ptraceRequest);
+        ScenarioMutator::killerSignal, ScenarioMutator::handler, ScenarioMutator::ptraceRequest, ScenarioMutator::attachKind);
 
     /** {@code source} with one change; the kinds of change are tried in a random order until one applies. */
     static Mutant mutate(Random rng, ScenarioDraft source) {
@@ -112,7 +112,7 @@ final class ScenarioMutator {
         String en = Pick.one(rng, new ArrayList<>(d.owners.keySet()));
         List<String> ops = d.owners.get(en);
         // the calls before and including 'attach' stay: a call on an engine not attached yet only fails
-        int first = ops.indexOf("attach") + 1;
+        int first = attachIndex(ops) + 1;
         String call = RandomScenarios.ownerCall(rng);
         double r = rng.nextDouble();
         if (r < 0.35 && ops.size() > first) {
@@ -129,6 +129,28 @@ final class ScenarioMutator {
         int i = first + rng.nextInt(ops.size() - first);
         String old = ops.set(i, call);
         return "owner " + en + ": '" + old + "' replaced by '" + call + "'" + dropUnaskedCallbacks(d);
+    }
+
+    /** Where the owner's first 'attach' or 'attach exclusive' is, or -1. */
+    private static int attachIndex(List<String> ops) {
+        for (int i = 0; i < ops.size(); i++) if (ops.get(i).equals("attach") || ops.get(i).equals("attach exclusive")) return i;
+        return -1;
+    }
+
+    /**
+     * An owner's attach changes kind: UTRACE_ATTACH_CREATE becomes UTRACE_ATTACH_EXCLUSIVE (-EEXIST while another
+     * live engine is attached; the owner then retries) or back.
+     */
+    private static String attachKind(Random rng, ScenarioDraft d) {
+        List<String> attaching = new ArrayList<>();
+        for (var o : d.owners.entrySet()) if (attachIndex(o.getValue()) >= 0) attaching.add(o.getKey());
+        if (attaching.isEmpty()) return null;
+        String en = Pick.one(rng, attaching);
+        List<String> ops = d.owners.get(en);
+        int i = attachIndex(ops);
+        String now = ops.get(i).equals("attach") ? "attach exclusive" : "attach";
+        ops.set(i, now);
+        return "owner " + en + ": '" + now + "'";
     }
 
     /** A preattached engine that had no owner gets one with a call or two. */

@@ -43,6 +43,25 @@ class ScenarioSourceTest {
         assertEquals(List.of(), refused, refused.size() + " generated scenarios refused");
     }
 
+    /**
+     * UTRACE_ATTACH_EXCLUSIVE (twenty-sixth round) is in both vocabularies: drawn for some owners' attach, and
+     * a mutant's change (the way back, to a plain attach, needs a shipped scenario with an exclusive one:
+     * exclusive-attaches-race only; the test above parses them all).
+     */
+    @Test
+    void ownersAttachExclusivelyInBothModes() {
+        int random = 0, made = 0;
+        ScenarioSource r = new ScenarioSource(5, FuzzMode.RANDOM);
+        for (int i = 0; i < 200; i++) if (r.get(i).text().contains(" attach exclusive")) random++;
+        ScenarioSource m = new ScenarioSource(5, FuzzMode.MUTATE);
+        for (int i = 0; i < 400; i++) {
+            ScenarioSource.Generated g = m.get(i);
+            if (g.change().endsWith(": 'attach exclusive'")) made++;
+        }
+        assertTrue(random > 10, random + " of 200 random scenarios have an exclusive attach");
+        assertTrue(made > 0, made + " of 400 mutants made an owner's attach exclusive");
+    }
+
     @Test
     void theSameSeedMakesTheSameScenariosAndAnotherSeedOthers() {
         for (FuzzMode mode : FuzzMode.values()) {
