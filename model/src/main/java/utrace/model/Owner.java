@@ -43,7 +43,8 @@ final class Owner extends Actor {
     private static final StepInfo CONTROL_BODY = new StepInfo("act on the target (with utrace->lock held), then utrace_reset or unlock", "utrace_control", 1,
         SeedRef.code(SeedRef.UTRACE_C, 2094, "if (unlikely(target->exit_state)) {")
             .simplified("the rest of the locked section is one step, with utrace_do_stop's siglock section and "
-                + "utrace_reset() (which unlocks) inside it"));
+                + "utrace_reset() (which unlocks) inside it; it waits for siglock only where the kernel takes it "
+                + "(a stopped or traced target, or INTERRUPT on a running one)"));
     private static final StepInfo CONTROL_DETACH_MARK = new StepInfo(
         "DETACH: mark_engine_detached: ops = &utrace_detached_ops; smp_wmb() [B2.writer]; flags = QUIESCE (lock held)",
         "utrace_control", 1,
@@ -202,7 +203,7 @@ final class Owner extends Actor {
                     return true;
                 }
                 c.at(CONTROL_BODY);
-                if (!c.lockFree(LOCK_SIGLOCK)) return false;
+                if (controlTakesSiglock(c, op.arg()) && !c.lockFree(LOCK_SIGLOCK)) return false;
                 boolean stopWanted = Utrace.engineWantsStop(c, e) || c.ghost(e, EG_IN_CALLBACK);
                 int r = EngineApi.controlLocked(c, e, op.arg(), c.local(L_RESET) != 0, c.local(L_PT_SYSCALL) != 0, true);
                 if (r == EngineApi.AFTER_MARK) {
@@ -280,6 +281,20 @@ final class Owner extends Actor {
             case PUT: return PUT;
             default: return WAIT_STOPPED;
         }
+    }
+
+    /**
+     * Whether utrace_control's body takes siglock, which the model's step then waits for: utrace_do_stop (STOP,
+     * DETACH) only "if (task_is_stopped_or_traced(target))", utrace_reset's utrace_wakeup only "if
+     * (task_is_traced(task) ...)", INTERRUPT's lock_task_sighand only when the target was not stopped (reset
+     * false). Each test reads task->state without siglock; the step reads it once. On a running target the other
+     * actions take utrace->lock only, so they can land while the tracee holds siglock between utrace_get_signal's
+     * utrace->resume test and do_signal_stop (audit of the twenty-seventh round: the model waited for siglock on
+     * every call, which hid finding 1 on group-stop-and-engine).
+     */
+    private boolean controlTakesSiglock(Ctx c, int action) {
+        if ((c.get(TASK_STATE) & TaskState.STOP_BITS) != 0) return true;
+        return action == Actions.INTERRUPT && c.local(L_RESET) == 0;
     }
 
     private boolean examine(Ctx c, OwnerOp op) {
