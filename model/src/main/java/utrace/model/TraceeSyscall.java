@@ -101,7 +101,22 @@ final class TraceeSyscall {
         }
     }
 
+    /**
+     * User mode. Work another actor left pending (signal_wake_up's TIF_SIGPENDING, set_notify_resume's
+     * TIF_NOTIFY_RESUME: each kicks a running task, kick_process) is done at the next return to user mode, which an
+     * interrupt makes between any two instructions: before the next system call too, not only once the script is
+     * done (audit of issue 16's twenty-seventh round; an engine's STOP before the tracee's exit() was unreachable).
+     * The other order, the system call first, is the same as the call's first step before the sender's: that step
+     * touches nothing another actor reads. Not so for exit(), whose one step also makes syscall_trace_enter's tests:
+     * what is lost is an exit() that enters with another actor's work already pending (the entry report's pass
+     * then starts with it; after the entry pass, the work lands the same on either path).
+     */
     private static boolean user(Tracee t, Ctx c) {
+        if (c.has(TIF, Tif.SIGPENDING | Tif.NOTIFY_RESUME)) {
+            c.note("interrupt with work pending");
+            c.pc(EXIT_TO_USER);
+            return true;
+        }
         int handled = c.local(L_HANDLER);
         if (handled != 0) return handlerBody(t, c, handled);
         int i = c.local(L_SCRIPT);
@@ -109,11 +124,6 @@ final class TraceeSyscall {
             TraceeOp op = t.script.get(i);
             c.local(L_SCRIPT, i + 1);
             return start(t, c, op);
-        }
-        if (c.has(TIF, Tif.SIGPENDING | Tif.NOTIFY_RESUME)) {
-            c.note("interrupt with work pending");
-            c.pc(EXIT_TO_USER);
-            return true;
         }
         return false; // idle in user mode
     }
