@@ -76,7 +76,7 @@ final class Parent extends Actor {
                 c.observe(Obs.taskReleased(c.get(EXIT_STATE)));
                 // smp_mb() [B3.reader]; the parent's cmpxchg of exit_state was a full barrier already
                 c.fence(Barrier.B3_READER);
-                c.pc(c.get(UTRACE_FLAGS) != 0 ? REAP_LOCK : DONE);
+                c.pc(Reaper.releaseCallsUtrace(c) ? REAP_LOCK : DONE);
                 return true;
             case REAP_LOCK: {
                 if (!c.lockFree(LOCK_UTRACE) && !c.cfg.mutated(Mutation.REAP_SKIPS_UTRACE_LOCK)) return false;

@@ -767,7 +767,7 @@ final class Ptracer extends Actor {
                 c.observe(Obs.taskReleased(c.get(EXIT_STATE)));
                 // smp_mb() [B3.reader]; the tracer's xchg of exit_state was a full barrier already
                 c.fence(Barrier.B3_READER);
-                if (c.get(UTRACE_FLAGS) != 0) c.pc(PHASE_REAP_LOCK);
+                if (Reaper.releaseCallsUtrace(c)) c.pc(PHASE_REAP_LOCK);
                 else returned(c, op, c.local(L_RET));
                 return true;
             case PHASE_REAP_LOCK: {

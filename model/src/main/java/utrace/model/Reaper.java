@@ -10,6 +10,14 @@ final class Reaper {
     private Reaper() {}
 
     /**
+     * Whether release_task() calls into utrace: patch 08's utrace_release_task() hook, which tests
+     * task->utrace_flags first (before the patch there is no hook: the engines are never reaped).
+     */
+    static boolean releaseCallsUtrace(Ctx c) {
+        return c.cfg.has(8) && c.get(UTRACE_FLAGS) != 0;
+    }
+
+    /**
      * utrace_maybe_reap(reap=true) with utrace->lock free: set utrace->reap;
      * defer to utrace_report_death while DEATH/QUIESCE are set; else take the
      * lists. Returns -1 if deferred, else the private list to walk.

@@ -61,9 +61,9 @@ final class TraceeExit {
     static boolean step(Tracee t, Ctx c, int pc) {
         switch (pc) {
             case EXIT_REPORT:
-                // UTRACE_HOOK(current, EXIT, report_exit(&code)): the hook passed with no report is judged
-                // (events-reported) as a system call's is
-                if ((c.get(UTRACE_FLAGS) & Events.EXIT) == 0 || c.cfg.mutated(Mutation.EXIT_SKIPS_REPORT)) {
+                // UTRACE_HOOK(current, EXIT, report_exit(&code)) (patch 06): the hook passed with no report is
+                // judged (events-reported) as a system call's is
+                if (!c.cfg.has(6) || (c.get(UTRACE_FLAGS) & Events.EXIT) == 0 || c.cfg.mutated(Mutation.EXIT_SKIPS_REPORT)) {
                     c.observe(Obs.eventUnreported(Events.EXIT));
                     c.pc(EXIT_NOTIFY);
                     return true;
@@ -82,7 +82,7 @@ final class TraceeExit {
             case AUTOREAP:
                 c.observe(Obs.taskReleased(c.get(EXIT_STATE)));
                 c.fence(Barrier.B3_READER);
-                c.pc(c.get(UTRACE_FLAGS) != 0 ? AUTOREAP_LOCK : DEAD);
+                c.pc(Reaper.releaseCallsUtrace(c) ? AUTOREAP_LOCK : DEAD);
                 return true;
             case AUTOREAP_LOCK: {
                 if (!c.lockFree(LOCK_UTRACE)) return false;
@@ -158,7 +158,8 @@ final class TraceeExit {
     }
 
     private static boolean exitUtraceNotify(Tracee t, Ctx c) {
-        if ((c.get(UTRACE_FLAGS) & Events.DEATH_EVENTS) != 0) {
+        // exit_notify's utrace_exit_notify() -> utrace_report_death() hook: patch 08
+        if (c.cfg.has(8) && (c.get(UTRACE_FLAGS) & Events.DEATH_EVENTS) != 0) {
             c.taskGhostSet(G_DEATH_WILL_REPORT);
             for (int e = 0; e < c.engines(); e++) {
                 // history: what the engine asked for last, even if its store is still in a store buffer

@@ -455,7 +455,8 @@ final class TraceeReport {
 
     private static boolean utraceResume(Ctx c) {
         c.fence(Barrier.B5_READER); // tracehook_notify_resume's smp_mb() after clearing TIF_NOTIFY_RESUME
-        if (c.get(UTRACE_FLAGS) == 0) {
+        // "if (task_utrace_flags(task)) utrace_resume(task, regs);": the hook is patch 03's
+        if (!c.cfg.has(3) || c.get(UTRACE_FLAGS) == 0) {
             c.pc(TraceeSyscall.EXIT_TO_USER);
             return true;
         }

@@ -526,7 +526,7 @@ final class TraceeSignal {
             // "If we're already stepping, make sure we do a report_signal" (utrace_signal_handler), ptrace's step too
             if (c.has(G_PTRACE, G_HANDLER_ASKED) || c.has(TIF, Tif.SINGLESTEP)) c.setBits(G_PTRACE, G_HANDLER_OWED);
         }
-        if (c.get(UTRACE_FLAGS) != 0) {
+        if (c.cfg.has(3) && c.get(UTRACE_FLAGS) != 0) { // tracehook_signal_handler's utrace_signal_handler: patch 03
             c.setBits(UBITS, U_SIGNAL_HANDLER);
             int resume = c.get(RESUME);
             if (resume > Actions.INTERRUPT) {
