@@ -29,7 +29,7 @@ import utrace.model.Transition;
  */
 public final class PorFootprintBound {
     /** Whole graphs above this are not measured: every state keeps two footprints per actor. */
-    public static final int MAX_STATES = 100_000;
+    public static final int MAX_STATES = 150_000;
 
     /** States of the full graph and of the two reduced searches. */
     public record Result(long fullStates, long withVisibility, long withoutVisibility) {}

@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
         description = "Limit of every measured run, e.g. 60s, 5m (the partial-order bound tables are capped by "
-            + "state counts instead: --por-bound-max, 100,000 for the footprint bound). Default: ${DEFAULT-VALUE}.")
+            + "state counts instead: --por-bound-max, 150,000 for the footprint bound). Default: ${DEFAULT-VALUE}.")
     long timeLimit;
 
     @Option(names = "--engines", paramLabel = "native|jpf", split = ",", defaultValue = "native",

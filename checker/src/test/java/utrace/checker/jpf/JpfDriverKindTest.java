@@ -29,11 +29,11 @@ class JpfDriverKindTest {
 
     @Test
     void aScenarioOverTheLimitGetsTheChoiceDriver() throws Exception {
-        // stop-then-kill: 807 native states, over 700; with a limit of 807 it is small enough
+        // stop-then-kill: 929 native states, over 700; with a limit of 929 it is small enough
         Model m = new Model(Scenarios.load("stop-then-kill"), ModelConfig.fullSeries());
         assertEquals(JpfDriverKind.CHOICES, JpfDriverKind.auto(m, core(), JpfDriverKind.AUTO_THREADS_MAX_STATES));
-        assertEquals(JpfDriverKind.THREADS, JpfDriverKind.auto(m, core(), 807));
-        assertEquals(JpfDriverKind.CHOICES, JpfDriverKind.auto(m, core(), 806));
+        assertEquals(JpfDriverKind.THREADS, JpfDriverKind.auto(m, core(), 929));
+        assertEquals(JpfDriverKind.CHOICES, JpfDriverKind.auto(m, core(), 928));
     }
 
     @Test

@@ -159,7 +159,8 @@ class HtmlInBrowserTest {
 
     /**
      * Six actors (tracee, two engine owners, the ptrace tracer, a killer, the parent) and two engine lanes, a
-     * 48-step trace: the page must read in a 1400x1000 and a 1920x1080 window. The page's self-check measures,
+     * 34-step trace (48 until the tracee did pending work before its next system call, issue 16's twenty-seventh
+     * round, which gave the seeded bug a shorter road): the page must read in a 1400x1000 and a 1920x1080 window. The page's self-check measures,
      * as laid out: every lane header's name inside its box and inside the window, no step text wider than its
      * box, the violation inside the first viewport (the page opens at it), one lifeline per actor. Screenshots
      * go to target/screenshots for people to look at.
@@ -180,7 +181,7 @@ class HtmlInBrowserTest {
             assertEquals(0, c.get("laneHeadsClipped").size(), "lane headers readable: " + at);
             assertEquals(0, c.get("textOverflow").size(), "step text fits its box: " + at);
             assertTrue(c.get("violationInView").asBoolean(), "the violation is in the first viewport: " + at);
-            assertTrue(c.get("steps").asInt() >= 45, at);
+            assertTrue(c.get("steps").asInt() >= 30, at);
             JsonNode arrows = c.get("arrows");
             for (String kind : List.of("callback", "signal", "wake", "ptrace")) assertTrue(arrows.get(kind).asInt() > 0, kind + ": " + at);
             Path shots = Path.of("target", "screenshots");

@@ -143,7 +143,7 @@ class LazyUtraceAllocTest {
             }
         }
         assertTrue(allocated, "the owner allocates task->utrace in some state");
-        assertEquals(142, seen.size(), "sc states of " + SCENARIO);
+        assertEquals(264, seen.size(), "sc states of " + SCENARIO);
     }
 
     static java.util.stream.Stream<String> otherScenarios() {
