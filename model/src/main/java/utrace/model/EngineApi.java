@@ -296,7 +296,10 @@ final class EngineApi {
                 if (!c.cfg.mutated(Mutation.CONTROL_STEP_KEEPS_STOP)) Utrace.clearEngineWantsStop(c, e);
                 // history (engine-step-kept): SINGLESTEP or BLOCKSTEP after the last callbacks asks for the step,
                 // unless a REPORT or INTERRUPT pending makes a pass that chooses again; a REPORT prevails over it
-                if (action != Actions.REPORT) TraceeReport.stepOwed(c, c.get(RESUME) >= Actions.SINGLESTEP);
+                if (action != Actions.REPORT) {
+                    if (c.get(RESUME) >= Actions.SINGLESTEP) TraceeReport.stepOwedTo(c, e);
+                    else TraceeReport.stepOwed(c, false);
+                }
                 else if (c.get(RESUME) > Actions.REPORT) TraceeReport.stepOwed(c, false);
                 if (action < c.get(RESUME) && !c.cfg.mutated(Mutation.CONTROL_REPORT_SKIPS_RESUME)) {
                     c.store(RESUME, action); // pair B5: read by utrace_resume after tracehook_notify_resume's smp_mb()

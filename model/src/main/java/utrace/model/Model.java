@@ -615,7 +615,7 @@ public final class Model {
     private static final String[] ENGINE_HISTORY = {"detach-returned-0", "in-callback", "death-called",
         "death-returned", "death-detached", "reap-called", "held-stopped", "mask-valid", "attached-in-pass",
         "owner-ref", "wanted-death", "freed", "stop-owed", "exit-stop", "stop-asked", "ran-since-examine",
-        "callback-owed", "examining", "let-go", "mask-by-callback", "signal-report-owed"};
+        "callback-owed", "examining", "let-go", "mask-by-callback", "signal-report-owed", "step-chose"};
 
     private static String names(int bits, String[] names) {
         StringBuilder b = new StringBuilder();

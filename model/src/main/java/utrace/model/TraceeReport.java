@@ -199,6 +199,7 @@ final class TraceeReport {
             // prevails only over a weaker pending action: a REPORT or INTERRUPT already in utrace->resume makes
             // another pass, which chooses again ("the smallest value prevails")
             if (c.get(G_PASS_LAST) != 0) {
+                // owed to the engines whose callbacks returned a step in this pass (EG_STEP_CHOSE, marked below)
                 stepOwed(c, Actions.isStep(c.local(L_RESUME_ACTION)) && c.get(RESUME) >= Actions.SINGLESTEP);
             }
             c.local(L_CUR, 0);
@@ -215,6 +216,21 @@ final class TraceeReport {
             if (owed) c.taskGhostSet(G_STEP_OWED);
             else c.taskGhostClear(G_STEP_OWED);
         }
+        if (!owed) for (int e = 0; e < c.engines(); e++) if (c.ghost(e, EG_STEP_CHOSE)) c.ghostClear(e, EG_STEP_CHOSE);
+    }
+
+    /** As {@link #stepOwed}(c, true), owed (also) to engine {@code e}. */
+    static void stepOwedTo(Ctx c, int e) {
+        stepOwed(c, true);
+        if (!c.ghost(e, EG_STEP_CHOSE)) c.ghostSet(e, EG_STEP_CHOSE);
+    }
+
+    /** Engine {@code e} detached: a step owed to it alone is owed to nobody (detach is final). */
+    static void stepNotOwedTo(Ctx c, int e) {
+        if (!c.ghost(e, EG_STEP_CHOSE)) return;
+        c.ghostClear(e, EG_STEP_CHOSE);
+        for (int o = 0; o < c.engines(); o++) if (c.ghost(o, EG_STEP_CHOSE)) return;
+        stepOwed(c, false);
     }
 
     private static void nextEngine(Ctx c) {
@@ -352,6 +368,8 @@ final class TraceeReport {
                 Utrace.markEngineWantsStop(c, e);
             }
             if (action == Actions.STOP) c.ghostSet(e, EG_STOP_ASKED);
+            // history (engine-step-kept): whom a step this pass chooses is owed to; kept only if it chooses one
+            if (Actions.isStep(action) && !c.ghost(e, EG_STEP_CHOSE)) c.ghostSet(e, EG_STEP_CHOSE);
             Utrace.lastWord(c, e, action);
             // @report_syscall_entry: "if %UTRACE_REPORT or %UTRACE_INTERRUPT was returned by some callback"
             if ((action == Actions.REPORT || action == Actions.INTERRUPT) && c.local(L_EVENT) == Events.SYSCALL_ENTRY

@@ -84,6 +84,7 @@ final class Utrace {
         c.fence(Barrier.B2_WRITER);
         c.store(engine(e, E_FLAGS), Events.QUIESCE);
         c.ghostClear(e, EG_STOP_OWED | EG_EXIT_STOP); // a detached engine is owed nothing, holds nothing
+        TraceeReport.stepNotOwedTo(c, e); // not a step either (engine-step-kept)
     }
 
     /** utrace_engine_put(): drop a reference; the engine is freed at zero. */

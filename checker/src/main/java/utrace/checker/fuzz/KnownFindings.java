@@ -57,9 +57,10 @@ final class KnownFindings {
     static final FuzzClass F18 = FuzzClass.known(18, "ptrace's resume disables an engine's step, and no callback lets it reassert it (patch 28)");
     static final FuzzClass F19 = FuzzClass.known(19, "utrace_get_signal's explicit report applies UTRACE_RESUME and disables a step");
     static final FuzzClass F20 = FuzzClass.known(20, "finish_report's unlocked test lets a step overwrite UTRACE_INTERRUPT: no report_signal");
+    static final FuzzClass F21 = FuzzClass.known(21, "another engine's utrace_control resets a stopped tracee and disables an engine's step");
 
     /** Every class a known-finding rule can give, in the findings' order (for the docs and the table). */
-    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, F20, FuzzClass.GUARD);
+    static final List<FuzzClass> KNOWN = List.of(F1, F2, F4, F5, F6, F7, F8, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, F20, F21, FuzzClass.GUARD);
 
     /** The class of the violation {@code t} shows. */
     static FuzzClass classify(Trace t) {
@@ -87,7 +88,8 @@ final class KnownFindings {
             case "engine-step-kept":
                 if (f2Shape(f)) return F2;
                 if (f18(f)) return F18;
-                return f19(f) ? F19 : null;
+                if (f19(f)) return F19;
+                return f21(f) ? F21 : null;
             case "sigcont-ends-stop":
             case "wait-liveness":
                 return f5(f) ? F5 : null;
@@ -271,6 +273,19 @@ final class KnownFindings {
         if (i < 1 || !f.by(i, "tracee") || !f.function(i).equals("finish_resume_report")) return false;
         int explicit = f.last(0, i, k -> f.by(k, "tracee"));
         return explicit >= 0 && f.detail(explicit).contains("resume was RESUME");
+    }
+
+    /**
+     * Finding 21: the owed step was last taken away by an owner's utrace_control on a stopped tracee: it resets,
+     * and utrace_reset's user_disable_single_step (resume == UTRACE_RESUME) runs before utrace_wakeup (which puts
+     * a group-stopped task back in TASK_STOPPED within the same step).
+     * The engine the step was owed to is still attached (its own detach ends the debt).
+     */
+    private static boolean f21(TraceFacts f) {
+        int i = owedStepTakenAt(f);
+        if (i < 0 || !f.function(i).equals("utrace_control") || f.by(i, "tracee") || f.by(i, "ptrace")) return false;
+        String state = f.before(i).get("task.state");
+        return TraceFacts.has(state, "STOPPED") || TraceFacts.has(state, "UTRACED");
     }
 
     /**

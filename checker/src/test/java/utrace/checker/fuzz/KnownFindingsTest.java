@@ -45,7 +45,7 @@ class KnownFindingsTest {
         Map.entry("interrupt-without-quiesce", 15), Map.entry("ptrace-attach-held-by-engine-stop", 16),
         Map.entry("ptrace-kill-while-stepping", 17), Map.entry("ptrace-cont-drops-engine-step", 18),
         Map.entry("attach-cancels-signal-step", 19), Map.entry("interrupt-lost-to-finish-report", 20),
-        Map.entry("group-stop-satisfies-wait-stopped", 1)));
+        Map.entry("group-stop-satisfies-wait-stopped", 1), Map.entry("detach-cancels-engine-step", 21)));
 
     static List<Trace> violations(String text, ModelConfig config) throws Exception {
         Scenario s = ScenarioParser.parseStrict("test.scenario", text);
