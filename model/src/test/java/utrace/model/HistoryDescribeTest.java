@@ -29,7 +29,7 @@ class HistoryDescribeTest {
     void anUnnamedBitStillShows() throws Exception {
         Model m = new Model(Scenarios.load("two-engines-stop-resume"), ModelConfig.fullSeries());
         int[] v = m.initial().copyValues();
-        v[Slots.engine(0, Slots.E_GHOST)] = Slots.EG_SIGNAL_OWED << 1; // a bit added to Slots without a name here
-        assertEquals("0x200000", m.describe(new State(v)).get("history.engine[E1]"));
+        v[Slots.engine(0, Slots.E_GHOST)] = Slots.EG_STEP_CHOSE << 1; // a bit added to Slots without a name here
+        assertEquals("0x400000", m.describe(new State(v)).get("history.engine[E1]"));
     }
 }
