@@ -358,7 +358,8 @@ public final class Slots {
     /**
      * engine-step-kept: this engine is one the step owed (G_STEP_OWED) is owed to: its callback returned
      * UTRACE_SINGLESTEP or BLOCKSTEP in the pass that chose the step, or its utrace_control(SINGLESTEP or BLOCKSTEP)
-     * asked for it. Set only while G_STEP_OWED is, cleared with it; a detach clears the engine's, and the debt
+     * asked for it. Outside a pass set only while G_STEP_OWED is (a pass marks its engines as they answer, and its
+     * end keeps the marks only if it chooses the step), cleared with it; a detach clears the engine's, and the debt
      * ends when no engine it is owed to is left (a detached engine is owed nothing: fuzz seed 36's false alarm,
      * twenty-seventh round). Bit 21 (bit 20 is EG_SIGNAL_OWED).
      */
