@@ -921,6 +921,9 @@ public final class Contracts {
         boolean inPass = false;
         boolean called = false;
         int choice = Actions.RESUME;
+        // whom the step is owed to (engine bits): a chooser's own detach ends its debt, as the invariant's EG_STEP_CHOSE
+        int choosers = 0;
+        int passChoosers = 0;
         for (LoggedStep s : log) {
             State before = before(m, log, s.index());
             if (s.actor() == 0) {
@@ -929,17 +932,28 @@ public final class Contracts {
                 // a REPORT or INTERRUPT pending in utrace->resume prevails, and its pass chooses again
                 if (inPass && !pass && called) {
                     owedAt = Actions.isStep(choice) && before.get(Slots.RESUME) >= Actions.SINGLESTEP ? s.index() - 1 : -1;
+                    choosers = owedAt >= 0 ? passChoosers : 0;
                 }
                 if (pass && !inPass) { // every pass chooses again
                     called = false;
                     choice = Actions.RESUME;
                     owedAt = -1;
+                    passChoosers = 0;
                 }
                 inPass = pass;
                 for (Obs o : s.obs()) {
                     if (!o.liveCallback()) continue;
                     called = true;
                     if (o.ret() != Actions.STOP && o.ret() < choice) choice = o.ret();
+                    if (Actions.isStep(o.ret())) passChoosers |= 1 << o.engine();
+                }
+            }
+            for (int e = 0; e < m.engineCount(); e++) {
+                int ops = Slots.engine(e, Slots.E_OPS);
+                // marked detached (utrace_detached_ops), or dropped by the utrace_reset of the same step
+                if ((choosers & 1 << e) != 0 && before.get(ops) == Ops.LIVE && s.after().get(ops) != Ops.LIVE) {
+                    choosers &= ~(1 << e);
+                    if (choosers == 0) owedAt = -1; // owed to nobody any more: detach is final
                 }
             }
             if (owedAt >= 0 && s.has(Obs.Kind.USER_ENTRY) && !before.killed()
@@ -951,11 +965,14 @@ public final class Contracts {
             if (s.has(Obs.Kind.USER_ENTRY) || s.after().get(Slots.UTRACE_FLAGS) == 0
                     || s.after().get(Slots.RESUME) < Actions.SINGLESTEP) {
                 owedAt = -1;
+                choosers = 0;
             }
             Obs r = s.apiReturn();
             if (r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.ret() == Errno.OK
                     && (Actions.isStep(r.aux()) || r.aux() == Actions.REPORT || r.aux() == Actions.INTERRUPT)) {
-                owedAt = Actions.isStep(r.aux()) && s.after().get(Slots.RESUME) >= Actions.SINGLESTEP ? s.index() : -1;
+                boolean owed = Actions.isStep(r.aux()) && s.after().get(Slots.RESUME) >= Actions.SINGLESTEP;
+                owedAt = owed ? s.index() : -1;
+                choosers = owed ? choosers | 1 << r.engine() : 0;
             }
         }
         return null;

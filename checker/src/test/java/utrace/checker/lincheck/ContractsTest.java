@@ -102,7 +102,8 @@ class ContractsTest {
         "stop-einprogress-no-callback | stop-einprogress-means-callback | stop-einprogress-means-callback: utrace_control(E2, STOP)",
         "barrier-during-death-report | barrier-means-quiet | barrier-means-quiet: utrace_barrier(E1) returned -ESRCH",
         "barrier-during-reap-report | barrier-means-quiet | barrier-means-quiet: utrace_barrier(E1) returned -ESRCH",
-        "set-events-quiesce-while-stopped | callback-promised | callback-promised: a call on E1 returned 0"})
+        "set-events-quiesce-while-stopped | callback-promised | callback-promised: a call on E1 returned 0",
+        "detach-cancels-engine-step | engine-step-kept | engine-step-kept: UTRACE_SINGLESTEP was chosen"})
     void aFindingsCounterexampleBreaksTheMatchingContract(String scenario, String invariant, String brokenPrefix)
             throws Exception {
         List<String> broken = contractsBrokenByTheCounterexample(scenario, invariant);
@@ -122,6 +123,34 @@ class ContractsTest {
             + "set_events QUIESCE|EXIT|SIGNAL\n"), ModelConfig.fullSeries());
         int stopped = randomRunsKeepingEveryContract(model, (log, end) -> model.traceeInUtraceStop(end));
         assertTrue(stopped > 0, "no run ended with the tracee in utrace_stop");
+    }
+
+    /**
+     * engine-step-kept's edge, in the contract as in the invariant (twenty-seventh round): a step is owed to the
+     * engines that chose it, and the chooser's own detach ends the debt (utrace_reset then rightly disables the
+     * step). The run reaches that: E1's step chosen, E1 detached, the tracee back in user mode without the step.
+     * Fails with the contract's choosers taken out.
+     */
+    @Test
+    void aStepChosenByAnEngineThatDetachedIsOwedToNobody() throws Exception {
+        Model model = new Model(utrace.model.ScenarioParser.parse("step-chooser-detaches", "scenario step-chooser-detaches\n"
+            + "engine E1\nengine E2 preattached\ncallback E1 syscall_exit=SINGLESTEP\ntracee syscall\n"
+            + "owner E1 attach; set_events SYSCALL_ENTRY|SYSCALL_EXIT; control DETACH\nkiller SIGSTOP SIGCONT\n"),
+            ModelConfig.fullSeries());
+        // the explorer's 30-step path to it (engine-step-kept's false alarm before the round): random runs miss the window
+        List<Integer> schedule = List.of(0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 1, 2, 0, 0, 0, 0);
+        List<LoggedStep> log = new ArrayList<>();
+        State end = runToRest(model, schedule, new Random(0), log);
+        assertEquals(List.of(), Contracts.checkAll(model, log, end));
+        boolean chosen = false, detached = false, lost = false;
+        for (LoggedStep st : log) {
+            chosen |= st.obs().stream().anyMatch(o -> o.liveCallback() && o.ret() == utrace.model.Actions.SINGLESTEP);
+            Obs r = st.apiReturn();
+            detached |= chosen && r != null && r.isReturnOf(OwnerOp.Kind.CONTROL) && r.ret() == 0;
+            State before = st.index() == 0 ? model.initial() : log.get(st.index() - 1).after();
+            lost |= detached && st.has(Obs.Kind.USER_ENTRY) && (before.get(utrace.model.Slots.TIF) & utrace.model.Tif.SINGLESTEP) == 0;
+        }
+        assertTrue(lost, "the run returns to user mode without the detached engine's step");
     }
 
     /**
