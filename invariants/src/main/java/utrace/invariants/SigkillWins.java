@@ -10,14 +10,18 @@ import utrace.model.State;
 import utrace.model.Transition;
 
 /**
- * Guarantee 3: SIGKILL primacy, with the one exception utrace.h documents: an engine's report_exit may
+ * Guarantee 3: SIGKILL primacy (and patch 04's fast group exit, which queues SIGKILL for a fatal signal nobody
+ * traces), with the one exception utrace.h documents: an engine's report_exit may
  * return UTRACE_STOP and keep the dying thread stopped "before it cleans up its state and dies" (finding 3,
  * re-judged as documented behaviour; ptrace's PTRACE_EVENT_EXIT stop is alike).
  */
 final class SigkillWins extends ObservationCheck {
     SigkillWins() {
         super("sigkill-wins",
-            "No engine can keep a SIGKILLed thread from dying: once SIGKILL has been sent the tracee never "
+            "No engine can keep a SIGKILLed thread from dying: once SIGKILL has been sent (by kill(), or queued by "
+            + "complete_signal's group exit for a fatal signal nobody traces: patch 04's tracehook_consider_fatal_signal "
+            + "found no engine watching SIGNAL_TERM/CORE and no ptrace, \"this signal might cause a quick termination "
+            + "that does not give the debugger a chance to intercept the signal\") the tracee never "
             + "returns to user mode, never enters a group stop (TASK_STOPPED: its group exit ends the group stop), "
             + "never stays asleep in a utrace stop, and is dead in every final state "
             + "(PATCHES.md guarantee 3; utrace_get_signal never intercepts SIGKILL, utrace_stop checks "

@@ -30,13 +30,15 @@ final class Killer extends Actor {
         "prepare_signal", 11,
         SeedRef.code(SeedRef.SIGNAL_C, 3943, "wake_up_quiescent(t, __TASK_STOPPED);")
             .simplified("the whole send under siglock is one step; do_notify_parent_cldstop(CLD_CONTINUED) is not modelled"));
-    private static final StepInfo SEND_OTHER = new StepInfo("siglock; queue the signal; signal_wake_up(t, 0)", "send_signal", 0,
+    private static final StepInfo SEND_OTHER = new StepInfo(
+        "siglock; queue the signal; complete_signal: signal_wake_up(t, 0), or a group exit for a fatal signal nobody traces (04)",
+        "send_signal", 0,
         SeedRef.called(SeedRef.SIGNAL_C, 3931, "void signal_wake_up(struct task_struct *t, int resume)", "signal_wake_up",
             "send_signal (kernel/signal.c) is not in the series; the line is the hunk header naming signal_wake_up, "
                 + "which it calls through complete_signal")
             .simplified("the whole send under siglock is one step; a signal already pending is queued once (legacy_queue); "
-                + "a fatal signal other than SIGKILL is queued and acted on when dequeued (complete_signal's group exit "
-                + "for it is not modelled; see SendSignal)"));
+                + "a fatal signal nobody traces (patch 04's tracehook_consider_fatal_signal) becomes complete_signal's "
+                + "group exit in the same step; a running tracee is taken to be on a CPU (wants_signal's task_curr)"));
 
     /** Every step a killer can take, for `checker list steps`. */
     static final List<StepInfo> STEPS = List.of(SEND_KILL, SEND_STOP, SEND_CONT, SEND_OTHER);
@@ -77,7 +79,8 @@ final class Killer extends Actor {
      * send_signal() of each signal still to send, under siglock: both pending sets, the group
      * stop flag, task->jobctl's pending bits (SIGKILL, SIGCONT), TIF_SIGPENDING and the
      * wake-up (task state, which wants_signal() reads too, as it reads PF_EXITING: exit_state);
-     * SIGKILL sets the G_KILLED history, a signal to a ptraced task
+     * SIGKILL, and a fatal signal nobody traces (complete_signal's group exit: it also reads
+     * utrace_flags and task->ptrace), sets the G_KILLED history, a signal to a ptraced task
      * the G_SIG_OWED history;
      * SIGCONT reads task->ptrace and utrace_flags (patch 05's sig_ignored). A guard reads
      * what it waits for. Nothing else: the killers are what partial-order reduction can most
@@ -97,14 +100,22 @@ final class Killer extends Actor {
             KillerSend send = sends.get(i);
             int sig = send.signal();
             int flushed = sig | Signals.SIGCONT | Signals.STOP_MASK;
-            may.write(SIGPENDING, flushed);
-            may.write(SHARED_PENDING, flushed);
+            may.readWrite(SIGPENDING, flushed); // legacy_queue() reads it
+            may.readWrite(SHARED_PENDING, flushed);
             may.readWrite(G_SIG_OWED, flushed);
             if (send.guard() != null) model.mayReadGuard(send.guard(), may);
             if (sig == Signals.SIGSTOP || sig == Signals.SIGCONT || sig == Signals.SIGKILL) may.write(G_TASK, G_CONT_AFTER_STOP);
             may.read(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
-            if (sig == Signals.SIGKILL) {
-                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT);
+            boolean groupExit = sig == Signals.SIGKILL || SendSignal.mayExitTheGroup(model, sig);
+            if (sig != Signals.SIGKILL && groupExit) {
+                // tracehook_consider_fatal_signal (patch 04); the group exit queues SIGKILL with its code
+                may.read(UTRACE_FLAGS, Events.SIGNAL_TERM | Events.SIGNAL_CORE);
+                may.read(PTRACE, -1);
+                may.write(SIGPENDING, Signals.SIGKILL);
+            }
+            if (groupExit) {
+                may.write(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED | SIGNAL_GROUP_EXIT | SIGNAL_GROUP_EXIT_SIG);
+                may.write(G_TASK, G_CONT_AFTER_STOP);
                 may.write(G_TASK, G_KILLED | G_SIGKILL_UNTAKEN);
                 // task_clear_jobctl_pending (patch 09/20 rows), which reads what is left to clear JOBCTL_TRAPPING
                 may.readWrite(JOBCTL, JOBCTL_PENDING_MASK | JOBCTL_STOP_DEQUEUED | JOBCTL_TRAPPING);

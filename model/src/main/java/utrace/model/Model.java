@@ -725,6 +725,8 @@ public final class Model {
         StringBuilder b = new StringBuilder();
         if ((f & SIGNAL_STOP_STOPPED) != 0) b.append("|STOP_STOPPED");
         if ((f & SIGNAL_GROUP_EXIT) != 0) b.append("|GROUP_EXIT");
+        int code = (f & SIGNAL_GROUP_EXIT_SIG) >> SIGNAL_GROUP_EXIT_SIG_SHIFT;
+        if (code != 0) b.append("|group_exit_code=").append(Signals.nameOfNumber(code));
         return b.substring(1);
     }
 

@@ -707,7 +707,12 @@ public enum Mutation {
         "the exit to user mode calls tracehook_notify_resume for TIF_NOTIFY_RESUME without clearing the flag first "
             + "(clear_thread_flag): the flag stays set, so the exit path finds it again after every utrace_resume and "
             + "never reaches user mode (the report passes, if any, repeat for ever)",
-        "livelock-freedom", "stop-then-resume");
+        "livelock-freedom", "stop-then-resume"),
+    FATAL_SIGNAL_QUEUED("complete_signal",
+        "complete_signal() has no fast group exit for a fatal signal nobody traces (\"This signal will be fatal to the "
+            + "whole group\"; patch 04's tracehook_consider_fatal_signal finds no SIGNAL_TERM/CORE engine and no ptrace): "
+            + "the signal is only queued, so an engine watching QUIESCE gets report_signal for it and can swallow it",
+        "sigkill-wins", "fatal-signal-unwatched");
 
     public final String id;
     public final String function;

@@ -11,13 +11,13 @@ import static utrace.model.Slots.*;
  * across all of it.
  *
  * <p>Simplifications: one thread, so complete_signal() always picks the
- * tracee; a fatal signal other than SIGKILL to an untraced task is queued
- * and acted on when dequeued (the kernel's complete_signal() turns it into a
- * group exit right away: SIGNAL_GROUP_EXIT, SIGKILL queued, the task woken
- * even from TASK_STOPPED; the model has neither SIGNAL_GROUP_EXIT nor
- * group_exit_code, and no shipped scenario sends such a signal to an
- * untraced, stopped task). A blocked signal (task->blocked, set only by a
- * tracee that calls sigprocmask) is queued without a wake-up.
+ * tracee; wants_signal()'s last test, "task_curr(p) || !signal_pending(p)",
+ * is taken as true: a running tracee is taken to be on a CPU (the kernel can
+ * also find it preempted with a signal already pending, and then queues a
+ * fatal signal without the fast group exit below), and the one sleep the
+ * tracee has (pause, read) is never entered with a signal pending. A blocked
+ * signal (task->blocked, set only by a tracee that calls sigprocmask) is
+ * queued without a wake-up.
  */
 final class SendSignal {
     private SendSignal() {}
@@ -39,8 +39,11 @@ final class SendSignal {
             if (c.record) c.note(Signals.name(sig) + " for a TASK_TRACED task: dropped (mutation traced-signal-dropped)");
             return false;
         }
-        // legacy_queue(): a non-rt signal already pending is not queued twice
-        c.setBits(group ? SHARED_PENDING : SIGPENDING, sig);
+        int queue = group ? SHARED_PENDING : SIGPENDING;
+        // legacy_queue(): a non-rt signal already pending is not queued twice, and __send_signal() returns
+        // before complete_signal(): no wake-up, no group exit
+        if (c.has(queue, sig)) return true;
+        c.setBits(queue, sig);
         // complete_signal(): wants_signal() picks the tracee unless it blocks the signal ("if
         // (sigismember(&p->blocked, sig)) return 0;"), is PF_EXITING, or is stopped or traced
         // ("if (task_is_stopped_or_traced(p)) return 0;", with __TASK_UTRACED from patch 14: utrace_stop's
@@ -50,8 +53,52 @@ final class SendSignal {
         // sigprocmask's recalc_sigpending() sets TIF_SIGPENDING when it is unblocked.
         boolean wants = (Utrace.blocked(c) & sig) == 0 && !pfExiting(c)
             && !TaskState.isStoppedOrTraced(c.get(TASK_STATE));
-        if (wants) Utrace.signalWakeUp(c, false);
+        if (!wants) return true;
+        if (fatalToTheGroup(c, sig)) {
+            // The group exit queues SIGKILL: the sigkill-wins history, whether or not the mutation skips it.
+            c.taskGhostSet(G_KILLED);
+            if (c.cfg.mutated(Mutation.FATAL_SIGNAL_QUEUED)) {
+                if (c.record) c.note(Signals.name(sig) + " is fatal and nobody traces it: queued only (mutation fatal-signal-queued)");
+            } else {
+                // An engine asked for this signal's event and is not told (only without patch 04's hook):
+                // events-reported judges it, as at a dequeue no engine intercepts.
+                c.observe(Obs.signalUnreported(Events.SIGNAL_TERM, sig));
+                if (c.record) c.note("complete_signal: " + Signals.name(sig) + " is fatal and nobody traces it: the group exits at once");
+                groupExit(c, sig);
+                return true;
+            }
+        }
+        Utrace.signalWakeUp(c, false);
         return true;
+    }
+
+    /**
+     * complete_signal()'s test for a fatal signal: sig_fatal() (SIG_DFL, a default action that is neither
+     * "ignore" nor "stop"), no group exit yet (!SIGNAL_GROUP_EXIT; the model has no SIGNAL_UNKILLABLE and
+     * no real_blocked), "(sig == SIGKILL || !tracehook_consider_fatal_signal(t, sig))" (patch 04: an engine
+     * watching SIGNAL_TERM or SIGNAL_CORE, or ptrace, wants to see it; before 04, "!t->ptrace"), and
+     * !sig_kernel_coredump(sig): a signal that dumps core (SIGQUIT, SIGTRAP) takes the slow path.
+     */
+    private static boolean fatalToTheGroup(Ctx c, int sig) {
+        if (!mayExitTheGroup(c.model, sig)) return false;
+        if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT)) return false;
+        return !considerFatalSignal(c);
+    }
+
+    /** Whether sending {@code sig} can start the fast group exit in this scenario (footprints: no handler, a terminating default). */
+    static boolean mayExitTheGroup(Model model, int sig) {
+        return sig != Signals.SIGKILL && !model.scenario().handler(sig).installed()
+            && Signals.defaultAction(sig) == Signals.DefaultAction.TERMINATE;
+    }
+
+    /**
+     * tracehook_consider_fatal_signal() (patch 04): "task_utrace_flags(task) & (UTRACE_EVENT(SIGNAL_TERM) |
+     * UTRACE_EVENT(SIGNAL_CORE))", else "task->ptrace != 0". Without 04, complete_signal's own "!t->ptrace".
+     * utrace_flags is read without utrace->lock.
+     */
+    static boolean considerFatalSignal(Ctx c) {
+        if (c.cfg.has(4) && c.has(UTRACE_FLAGS, Events.SIGNAL_TERM | Events.SIGNAL_CORE)) return true;
+        return c.get(PTRACE) != 0;
     }
 
     /**
@@ -101,13 +148,16 @@ final class SendSignal {
     }
 
     /**
-     * signal->group_exit_code while SIGNAL_GROUP_EXIT, else 0. One thread: only complete_signal()
-     * of SIGKILL starts a group exit (do_group_exit() of exit() or of a fatal signal does not), so
-     * the code is SIGKILL's number. do_group_exit() exits with it, and wait_task_zombie() reports it
-     * ("status = SIGNAL_GROUP_EXIT ? group_exit_code : exit_code") whatever exit_code says.
+     * signal->group_exit_code while SIGNAL_GROUP_EXIT, else 0. One thread: only complete_signal() starts a
+     * group exit (do_group_exit() of exit() or of a fatal signal does not), for SIGKILL or for a fatal signal
+     * nobody traces; do_group_exit() exits with it, and wait_task_zombie() reports it ("status =
+     * SIGNAL_GROUP_EXIT ? group_exit_code : exit_code") whatever exit_code says.
      */
     static int groupExitCode(Ctx c) {
-        return c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT) ? Signals.number(Signals.SIGKILL) : 0;
+        int flags = c.get(SIGNAL_FLAGS);
+        if ((flags & SIGNAL_GROUP_EXIT) == 0) return 0;
+        int number = (flags & SIGNAL_GROUP_EXIT_SIG) >> SIGNAL_GROUP_EXIT_SIG_SHIFT;
+        return number != 0 ? number : Signals.number(Signals.SIGKILL);
     }
 
     /**
@@ -126,11 +176,10 @@ final class SendSignal {
 
     /**
      * complete_signal() for SIGKILL: fatal, the group exits; wake even
-     * TASK_WAKEKILL sleepers. signal->flags = SIGNAL_GROUP_EXIT ends the group
-     * stop, with signal->group_exit_code = SIGKILL (not kept: the model's only
-     * group exit is SIGKILL's; see {@link #groupExitCode}); task_clear_jobctl_pending(t,
-     * JOBCTL_PENDING_MASK) (which clears JOBCTL_TRAPPING too). SIGKILL goes to
-     * task->pending, where fatal_signal_pending() looks.
+     * TASK_WAKEKILL sleepers. SIGKILL goes to task->pending, where
+     * fatal_signal_pending() looks. To a task past exit_signals() it is only
+     * queued; after a group exit began, complete_signal's test fails
+     * (SIGNAL_GROUP_EXIT) and it only wakes the task.
      */
     static void sigkill(Ctx c) {
         c.setBits(SIGPENDING, Signals.SIGKILL);
@@ -144,9 +193,29 @@ final class SendSignal {
             // is only queued. (A task killed before exit_signals() got its group exit then.)
             return;
         }
-        // signal->flags = SIGNAL_GROUP_EXIT: the group stop ends with it
+        if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT)) {
+            // an unwatched fatal signal's group exit came first: "signal_wake_up(t, sig == SIGKILL)"
+            Utrace.signalWakeUp(c, true);
+            return;
+        }
+        groupExit(c, Signals.SIGKILL);
+    }
+
+    /**
+     * complete_signal()'s group exit: "signal->flags = SIGNAL_GROUP_EXIT" (which ends the group stop) with
+     * signal->group_exit_code = sig (kept in SIGNAL_FLAGS, 0 standing for SIGKILL's), then
+     * task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK) (which clears JOBCTL_TRAPPING too),
+     * "sigaddset(&t->pending.signal, SIGKILL)" and signal_wake_up(t, 1).
+     */
+    private static void groupExit(Ctx c, int sig) {
+        if (sig != Signals.SIGKILL) {
+            c.setBits(SIGPENDING, Signals.SIGKILL);
+            c.taskGhostSet(G_SIGKILL_UNTAKEN);
+            c.clearBits(G_TASK, G_CONT_AFTER_STOP);
+        }
         if (!c.cfg.mutated(Mutation.SIGKILL_KEEPS_GROUP_STOP)) c.clearBits(SIGNAL_FLAGS, SIGNAL_STOP_STOPPED);
-        c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT);
+        int code = sig == Signals.SIGKILL ? 0 : Signals.number(sig) << SIGNAL_GROUP_EXIT_SIG_SHIFT;
+        c.setBits(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT | code);
         if (!c.cfg.mutated(Mutation.SIGKILL_KEEPS_JOBCTL_PENDING)) JobCtl.clearPending(c, JOBCTL_PENDING_MASK);
         Utrace.signalWakeUp(c, !c.cfg.mutated(Mutation.SIGKILL_SKIPS_WAKEKILL));
     }

@@ -20,9 +20,9 @@ public final class Series {
         p(1, "utrace core", true, "the whole engine protocol (always on: without it there is no utrace to model)"),
         p(2, "utrace_init_task/utrace_free_task calls", false, "lifecycle only: the model's struct utrace lives as long as the task"),
         p(3, "tracehooks: add utrace hooks", true, "syscall entry/exit reports, signal-handler hook, tracehook_notify_resume -> utrace_resume"),
-        p(4, "tracehooks: reintroduce tracehook_consider_fatal_signal", false, "it lets complete_signal's fast group exit skip a fatal signal an engine wants to see (SIGNAL_TERM/CORE); "
-            + "the model has no such fast path: a fatal signal other than SIGKILL is queued and reaches utrace_get_signal "
-            + "(docs/fidelity.md), so an engine always sees it and nothing here can differ"),
+        p(4, "tracehooks: reintroduce tracehook_consider_fatal_signal", true, "complete_signal's fast group exit for a fatal signal "
+            + "other than SIGKILL is skipped while an engine watches SIGNAL_TERM or SIGNAL_CORE (or ptrace is attached), so the engine "
+            + "gets report_signal for it; without 04 only ptrace stops the fast path and such an engine is never told (matrix row p04)"),
         p(5, "utrace hooks in sig_ignored() and recalc_sigpending()", true, "recalc_sigpending keeps TIF_SIGPENDING while resume == INTERRUPT; SIGCONT queued for SIGNAL_IGN engines"),
         p(6, "restore the EXEC/EXIT/CLONE utrace hooks", true, "report_exit in do_exit (exec and clone are not modelled)"),
         p(7, "utrace_report_death() can use task_utrace_struct()", false, "signature change only"),

@@ -121,8 +121,14 @@ public final class Slots {
     public static final int U_SIGNAL_HANDLER = 16;
 
     public static final int SIGNAL_STOP_STOPPED = 1;
-    /** complete_signal() of SIGKILL: the group is exiting (signal_group_exit()); never cleared. */
+    /** complete_signal() of SIGKILL or of a fatal signal nobody traces: the group is exiting (signal_group_exit()); never cleared. */
     public static final int SIGNAL_GROUP_EXIT = 2;
+    /**
+     * signal->group_exit_code, kept beside the flags: the number of the fatal signal whose group exit this is,
+     * 0 for SIGKILL's (the common case, so SIGKILL's states read as before patch 04's fast path was modelled).
+     */
+    public static final int SIGNAL_GROUP_EXIT_SIG_SHIFT = 2;
+    public static final int SIGNAL_GROUP_EXIT_SIG = 31 << SIGNAL_GROUP_EXIT_SIG_SHIFT;
 
     // task->jobctl bits (include/linux/sched.h of 3.1; the model's own values).
     // JOBCTL_STOP_SIGMASK is not kept: SIGSTOP is the model's only stop signal.
