@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import utrace.checker.report.Numbers;
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ProgressListener;
 import utrace.checker.explore.ScaleOptions;
@@ -186,6 +187,6 @@ final class BisectCommand implements Callable<Integer> {
         ScenarioResult r = rs.get(n - 1);
         if (r.result().counterexample() == null) return r.result().verdict().name();
         String where = r.traceJson() != null ? "trace " + r.traceJson() : "trace NOT written: " + r.writeError();
-        return r.result().counterexample().violation().message() + "; " + where + " (" + r.traceSteps() + " steps)";
+        return r.result().counterexample().violation().message() + "; " + where + " (" + Numbers.steps(r.traceSteps()) + ")";
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import utrace.checker.report.Numbers;
 import utrace.checker.explore.Limits;
 import utrace.checker.explore.ScaleOptions;
 import utrace.checker.explore.SearchMode;
@@ -221,7 +222,7 @@ final class GateCommand implements Callable<Integer> {
 
     private static void line(PrintStream out, String id, String cfg, MatrixRow row, String expected, ScenarioResult r, boolean ok) {
         String got = r.result().verdict().name();
-        if (r.result().counterexample() != null) got += " (" + r.traceSteps() + " steps)";
+        if (r.result().counterexample() != null) got += " (" + Numbers.steps(r.traceSteps()) + ")";
         out.printf(Locale.ROOT, "%-10s %-18s %-36s %-28s %-22s %-22s %,9d %6d ms%s%n", id, cfg, row.scenario(),
             row.invariant(), expected, got, r.result().stats().states(), r.result().stats().millis(),
             ok ? "" : isIncomplete(r) ? "   <-- INCOMPLETE" : "   <-- UNEXPECTED");

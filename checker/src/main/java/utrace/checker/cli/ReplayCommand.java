@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import utrace.checker.report.Numbers;
 import utrace.checker.report.RunReport;
 import utrace.checker.run.TraceFileNames;
 import utrace.traces.HtmlTracePage;
@@ -177,7 +178,7 @@ final class ReplayCommand implements Callable<Integer> {
     private static String outcome(ReplayResult r, String outcome) {
         if (outcome.equals("MISMATCH")) return "MISMATCH: the file's fields differ from what the model computes";
         switch (r.outcome()) {
-            case REPRODUCED: return "REPRODUCED after " + r.stepsReplayed() + " steps";
+            case REPRODUCED: return "REPRODUCED after " + Numbers.steps(r.stepsReplayed());
             case DIVERGED: return "DIVERGED at step " + r.divergedAtStep() + ": " + r.message();
             default: return "all " + r.stepsReplayed() + " steps replay but the invariant now holds";
         }

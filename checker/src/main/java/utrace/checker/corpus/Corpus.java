@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import utrace.checker.report.Numbers;
 import utrace.checker.explore.ExplorationResult;
 import utrace.checker.explore.Explorer;
 import utrace.checker.explore.Limits;
@@ -112,7 +113,7 @@ public final class Corpus {
                 return new RowResult(row, Status.NOT_SHORTEST, steps, "replays, but the explorer now finds a "
                     + now.counterexample().schedule().size() + "-step trace; refresh with `make corpus`");
             }
-            return new RowResult(row, Status.OK, steps, "REPRODUCED after " + steps + " steps: " + replay.message());
+            return new RowResult(row, Status.OK, steps, "REPRODUCED after " + Numbers.steps(steps) + ": " + replay.message());
         }
         String why = replay.outcome() == ReplayResult.Outcome.DIVERGED
             ? "DIVERGED at step " + replay.divergedAtStep() + ": " + replay.message() : replay.message();
@@ -153,7 +154,7 @@ public final class Corpus {
             TraceWriter.writeJson(t, file);
             boolean same = before != null && Arrays.equals(before, Files.readAllBytes(file));
             return new RowResult(row, same ? Status.UNCHANGED : Status.WRITTEN, t.steps().size(),
-                (same ? "unchanged: " : "written: ") + file + " (" + t.steps().size() + " steps)");
+                (same ? "unchanged: " : "written: ") + file + " (" + Numbers.steps(t.steps().size()) + ")");
         } catch (IOException e) {
             return new RowResult(row, Status.UNREADABLE, -1, "cannot write " + file + ": " + e.getMessage());
         }

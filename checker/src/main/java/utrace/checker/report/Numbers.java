@@ -6,6 +6,11 @@ import java.util.Locale;
 public final class Numbers {
     private Numbers() {}
 
+    /** "1 step", "16 steps": a trace's length as printed. */
+    public static String steps(long n) {
+        return n + (n == 1 ? " step" : " steps");
+    }
+
     public static String grouped(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -77,7 +77,7 @@ public final class ScenarioRows {
         }
         StringBuilder b = new StringBuilder(x.counterexample().violation().describe()).append('\n');
         if (r.traceJson() != null) {
-            b.append("trace: ").append(r.traceJson()).append(" (").append(r.traceSteps()).append(" steps");
+            b.append("trace: ").append(r.traceJson()).append(" (").append(Numbers.steps(r.traceSteps()));
             if (r.origin() != null) b.append(", ").append(r.origin().describe());
             b.append(")\nreplay: ").append(replay(r)).append("\n\n");
             String text = RunReport.readText(r.traceText(), JunitXml.SYSTEM_OUT_MAX);
