@@ -135,6 +135,27 @@ class KnownFindingsTest {
         }
     }
 
+    /**
+     * Finding 13's third path where the engine asks for QUIESCE only after utrace_get_signal's pass skipped it
+     * (checker fuzz --seed 38 --mode random, scenario 1055, shrunk): E2's report_syscall_exit returned
+     * UTRACE_STOP, the pass for E1 (just attached, with QUIESCE) passed E2 by, and E2's set_events QUIESCE came
+     * after. The rule used to read E2's flags at the end and called it new.
+     */
+    @Test
+    void aStopPassedByBeforeTheEngineAskedForQuiesceIsFinding13() throws Exception {
+        String text = "scenario r38-1055\nengine E1\nengine E2 preattached events=SYSCALL_EXIT|SIGNAL\n"
+            + "callback E1 signal=DETACH\ncallback E2 syscall_exit=STOP\ntracee kill SIGUSR1\n"
+            + "owner E1 attach; set_events QUIESCE|EXIT|SIGNAL|SIGNAL_CORE\nowner E2 set_events QUIESCE|SYSCALL_ENTRY\n";
+        List<Trace> ts = violations(text, ModelConfig.fullSeries());
+        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("stop-is-sticky")), "no stop-is-sticky violation");
+        for (Trace t : ts) {
+            if (t.invariant().name().equals("stop-is-sticky")) {
+                assertTrue(TraceFacts.has(t.finalState().get("engine[E2].flags"), "QUIESCE"), "E2 asks for QUIESCE by the end");
+                assertEquals(KnownFindings.F13, KnownFindings.classify(t));
+            }
+        }
+    }
+
     /** Finding 17 with PTRACE_SINGLEBLOCK (checker fuzz --seed 10 --mode mutate): PT_SINGLE_BLOCK is what the kill cleared. */
     @Test
     void aKillAfterSingleblockOfARunningTraceeIsFinding17() throws Exception {
