@@ -18,7 +18,7 @@ final class Killer extends Actor {
             .note("send_signal's path (kernel/signal.c) is 3.1 code; patch 04's line keeps SIGKILL fatal whoever traces")
             .simplified("the whole send under siglock is one step; one thread: the group exit sets "
                 + "SIGNAL_GROUP_EXIT (ending the group stop), clears the jobctl pending bits and wakes the tracee "
-                + "even from TASK_WAKEKILL sleeps; group_exit_code is SIGKILL, the model's only group exit"));
+                + "even from TASK_WAKEKILL sleeps; group_exit_code is SIGKILL (an unwatched fatal signal's group exit, if one came first, keeps its own)"));
     private static final StepInfo SEND_STOP = new StepInfo("siglock; SIGSTOP: prepare_signal flushes SIGCONT; queue; signal_wake_up(t, 0)",
         "prepare_signal", 0,
         SeedRef.called(SeedRef.SIGNAL_C, 3938, "static int prepare_signal(int sig, struct task_struct *p, int from_ancestor_ns)",
