@@ -194,7 +194,8 @@ final class SendSignal {
             return;
         }
         if (c.has(SIGNAL_FLAGS, SIGNAL_GROUP_EXIT)) {
-            // an unwatched fatal signal's group exit came first: "signal_wake_up(t, sig == SIGKILL)"
+            // a group exit came first (an earlier SIGKILL, or an unwatched fatal signal): complete_signal only
+            // does "signal_wake_up(t, sig == SIGKILL)"
             Utrace.signalWakeUp(c, true);
             return;
         }
