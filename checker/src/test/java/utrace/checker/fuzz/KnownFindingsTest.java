@@ -156,6 +156,22 @@ class KnownFindingsTest {
         }
     }
 
+    /**
+     * Finding 13's third path where the engine drops QUIESCE while the pass runs (checker fuzz --seed 38 --mode
+     * random, scenario 669): the pass began with E1 asking for QUIESCE, E1's set_events took it away
+     * (-EINPROGRESS) before utrace_get_signal's loop read E1's flags, and the loop passed E1 by.
+     */
+    @Test
+    void aStopPassedByAfterTheEngineDroppedQuiesceIsFinding13() throws Exception {
+        String text = "scenario r38-669\nengine E1 preattached events=QUIESCE|SYSCALL_EXIT\ncallback E1 syscall_exit=STOP\n"
+            + "tracee kill SIGUSR1\nowner E1 set_events SYSCALL_ENTRY|SIGNAL_STOP\n";
+        List<Trace> ts = violations(text, ModelConfig.fullSeries());
+        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("stop-is-sticky")), "no stop-is-sticky violation");
+        for (Trace t : ts) {
+            if (t.invariant().name().equals("stop-is-sticky")) assertEquals(KnownFindings.F13, KnownFindings.classify(t));
+        }
+    }
+
     /** Finding 17 with PTRACE_SINGLEBLOCK (checker fuzz --seed 10 --mode mutate): PT_SINGLE_BLOCK is what the kill cleared. */
     @Test
     void aKillAfterSingleblockOfARunningTraceeIsFinding17() throws Exception {
