@@ -24,7 +24,9 @@ final class EventsReported extends ObservationCheck {
     EventsReported() {
         super("events-reported",
             "An engine gets the event reports it asked for: the tracee does not pass a system call's entry or exit "
-            + "hook or do_exit's EXIT hook, or act on a signal utrace_get_signal dequeued, without a report pass while a live engine's "
+            + "hook or do_exit's EXIT hook, or act on a signal utrace_get_signal dequeued (or one complete_signal turned into a "
+            + "group exit as it was sent: patch 04's tracehook_consider_fatal_signal forbids that while an engine watches "
+            + "SIGNAL_TERM/CORE), without a report pass while a live engine's "
             + "flags ask for that event (utrace.c, utrace_set_events(): \"This call enables @events callbacks to be "
             + "made as soon as @engine becomes eligible for any callbacks\"; utrace.h, UTRACE_EVENT(SIGNAL*): "
             + "report_signal is made for a signal the engine intercepts); a report pass that begins leaves no engine "
