@@ -46,8 +46,8 @@ final class SendSignal {
         c.setBits(queue, sig);
         // complete_signal(): wants_signal() picks the tracee unless it blocks the signal ("if
         // (sigismember(&p->blocked, sig)) return 0;"), is PF_EXITING, or is stopped or traced
-        // ("if (task_is_stopped_or_traced(p)) return 0;", with __TASK_UTRACED from patch 14: utrace_stop's
-        // "complete_signal() considered us 'uninterested' in signal wakeups"); one thread, so otherwise
+        // ("if (task_is_stopped_or_traced(p)) return 0;"; the model counts __TASK_UTRACED too, which the kernel's
+        // macro does not: a known difference, docs/fidelity.md, twenty-eighth round); one thread, so otherwise
         // "It will dequeue unblocked signals before it runs again": no signal_wake_up, TIF_SIGPENDING is
         // left for recalc_sigpending_tsk() when the stop ends. A blocked signal waits in the queue:
         // sigprocmask's recalc_sigpending() sets TIF_SIGPENDING when it is unblocked.
