@@ -56,6 +56,16 @@ class KnownFindingsTest {
         return out;
     }
 
+    /** The scenario violates {@code invariant}, and every such violation is sorted into {@code finding}. */
+    static List<Trace> assertEveryViolationOf(String invariant, String text, FuzzClass finding) throws Exception {
+        List<Trace> ts = violations(text, ModelConfig.fullSeries());
+        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals(invariant)), "no " + invariant + " violation");
+        for (Trace t : ts) {
+            if (t.invariant().name().equals(invariant)) assertEquals(finding, KnownFindings.classify(t));
+        }
+        return ts;
+    }
+
     @Test
     void everyViolationOfEveryShippedFindingIsKnownAndItsOwnFindingIsAmongThem() throws Exception {
         assertEquals(LISTED.keySet(), new java.util.TreeSet<>(Scenarios.findingNames()), "findings.list and this table differ");
@@ -128,11 +138,7 @@ class KnownFindingsTest {
         String text = "scenario r12-2420\nengine E1\nengine E2\ncallback E2 quiesce=STOP\ntracee syscall\n"
             + "owner E1 attach; set_events QUIESCE|DEATH|SYSCALL_EXIT|SIGNAL_CORE; control INTERRUPT; control STOP\n"
             + "owner E2 attach; set_events QUIESCE|REAP; control RESUME\n";
-        List<Trace> ts = violations(text, ModelConfig.fullSeries());
-        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("stop-einprogress-means-callback")), "no finding 8 here");
-        for (Trace t : ts) {
-            if (t.invariant().name().equals("stop-einprogress-means-callback")) assertEquals(KnownFindings.F8, KnownFindings.classify(t));
-        }
+        assertEveryViolationOf("stop-einprogress-means-callback", text, KnownFindings.F8);
     }
 
     /**
@@ -146,12 +152,9 @@ class KnownFindingsTest {
         String text = "scenario r38-1055\nengine E1\nengine E2 preattached events=SYSCALL_EXIT|SIGNAL\n"
             + "callback E1 signal=DETACH\ncallback E2 syscall_exit=STOP\ntracee kill SIGUSR1\n"
             + "owner E1 attach; set_events QUIESCE|EXIT|SIGNAL|SIGNAL_CORE\nowner E2 set_events QUIESCE|SYSCALL_ENTRY\n";
-        List<Trace> ts = violations(text, ModelConfig.fullSeries());
-        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("stop-is-sticky")), "no stop-is-sticky violation");
-        for (Trace t : ts) {
+        for (Trace t : assertEveryViolationOf("stop-is-sticky", text, KnownFindings.F13)) {
             if (t.invariant().name().equals("stop-is-sticky")) {
                 assertTrue(TraceFacts.has(t.finalState().get("engine[E2].flags"), "QUIESCE"), "E2 asks for QUIESCE by the end");
-                assertEquals(KnownFindings.F13, KnownFindings.classify(t));
             }
         }
     }
@@ -165,22 +168,14 @@ class KnownFindingsTest {
     void aStopPassedByAfterTheEngineDroppedQuiesceIsFinding13() throws Exception {
         String text = "scenario r38-669\nengine E1 preattached events=QUIESCE|SYSCALL_EXIT\ncallback E1 syscall_exit=STOP\n"
             + "tracee kill SIGUSR1\nowner E1 set_events SYSCALL_ENTRY|SIGNAL_STOP\n";
-        List<Trace> ts = violations(text, ModelConfig.fullSeries());
-        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("stop-is-sticky")), "no stop-is-sticky violation");
-        for (Trace t : ts) {
-            if (t.invariant().name().equals("stop-is-sticky")) assertEquals(KnownFindings.F13, KnownFindings.classify(t));
-        }
+        assertEveryViolationOf("stop-is-sticky", text, KnownFindings.F13);
     }
 
     /** Finding 17 with PTRACE_SINGLEBLOCK (checker fuzz --seed 10 --mode mutate): PT_SINGLE_BLOCK is what the kill cleared. */
     @Test
     void aKillAfterSingleblockOfARunningTraceeIsFinding17() throws Exception {
-        List<Trace> ts = violations("scenario m10\ntracee traceme raise SIGSTOP\nptrace singleblock; kill\nparent ptrace\n",
-            ModelConfig.fullSeries());
-        assertTrue(ts.stream().anyMatch(t -> t.invariant().name().equals("ptrace-step-kept")), "no ptrace-step-kept violation");
-        for (Trace t : ts) {
-            if (t.invariant().name().equals("ptrace-step-kept")) assertEquals(KnownFindings.F17, KnownFindings.classify(t));
-        }
+        assertEveryViolationOf("ptrace-step-kept", "scenario m10\ntracee traceme raise SIGSTOP\nptrace singleblock; kill\nparent ptrace\n",
+            KnownFindings.F17);
     }
 
     /**
