@@ -588,11 +588,6 @@ public enum Mutation {
             + "half): a tracee running when its tracer exits from a "
             + "stopped group is not made to stop, and returns to user mode",
         "group-stop-holds", "tracer-exit-restops-running"),
-    UTRACE_STOP_SKIPS_RECALC("utrace_stop",
-        "utrace_stop() does not recalc_sigpending() once the tracee is woken (\"While we were in TASK_UTRACED, "
-            + "complete_signal() considered us 'uninterested' and so did not set TIF_SIGPENDING\" is ignored): "
-            + "a SIGUSR1 sent while an engine keeps the tracee stopped is still queued when it returns to user mode",
-        "no-signal-loss", "signal-during-utrace-stop"),
     PARENT_REAPS_PTRACED_ZOMBIE("wait_consider_task",
         "the real parent's wait reaps a zombie that is still ptraced (\"A zombie ptracee is only visible to its "
             + "ptracer\": \"if (likely(!ptrace) && unlikely(p->ptrace))\" is gone): it is released under its tracer, "
@@ -712,7 +707,12 @@ public enum Mutation {
         "complete_signal() has no fast group exit for a fatal signal nobody traces (\"This signal will be fatal to the "
             + "whole group\"; patch 04's tracehook_consider_fatal_signal finds no SIGNAL_TERM/CORE engine and no ptrace): "
             + "the signal is only queued, so an engine watching QUIESCE gets report_signal for it and can swallow it",
-        "sigkill-wins", "fatal-signal-unwatched");
+        "sigkill-wins", "fatal-signal-unwatched"),
+    WANTS_SIGNAL_SKIPS_UTRACED("wants_signal",
+        "wants_signal() treats a task asleep in utrace_stop (__TASK_UTRACED) as stopped or traced, although "
+            + "task_is_stopped_or_traced() tests __TASK_STOPPED and __TASK_TRACED only: a fatal signal nobody traces is "
+            + "only queued for a task an engine holds, and the task sleeps on instead of dying",
+        "wait-report-correct", "fatal-signal-ends-utrace-stop");
 
     public final String id;
     public final String function;

@@ -11,13 +11,11 @@ import static utrace.model.Slots.*;
  * across all of it.
  *
  * <p>Simplifications: one thread, so complete_signal() always picks the
- * tracee; wants_signal()'s last test, "task_curr(p) || !signal_pending(p)",
- * is taken as true: a running tracee is taken to be on a CPU (the kernel can
- * also find it preempted with a signal already pending, and then queues a
- * fatal signal without the fast group exit below), and the one sleep the
- * tracee has (pause, read) is never entered with a signal pending. A blocked
- * signal (task->blocked, set only by a tracee that calls sigprocmask) is
- * queued without a wake-up.
+ * tracee; in wants_signal()'s last test, "task_curr(p) || !signal_pending(p)",
+ * a running tracee is taken to be on a CPU (the kernel can also find it
+ * preempted with a signal already pending, and then queues a fatal signal
+ * without the fast group exit below). A blocked signal (task->blocked, set
+ * only by a tracee that calls sigprocmask) is queued without a wake-up.
  */
 final class SendSignal {
     private SendSignal() {}
@@ -44,16 +42,11 @@ final class SendSignal {
         // before complete_signal(): no wake-up, no group exit
         if (c.has(queue, sig)) return true;
         c.setBits(queue, sig);
-        // complete_signal(): wants_signal() picks the tracee unless it blocks the signal ("if
-        // (sigismember(&p->blocked, sig)) return 0;"), is PF_EXITING, or is stopped or traced
-        // ("if (task_is_stopped_or_traced(p)) return 0;"; the model counts __TASK_UTRACED too, which the kernel's
-        // macro does not: a known difference, docs/fidelity.md, twenty-eighth round); one thread, so otherwise
-        // "It will dequeue unblocked signals before it runs again": no signal_wake_up, TIF_SIGPENDING is
-        // left for recalc_sigpending_tsk() when the stop ends. A blocked signal waits in the queue:
-        // sigprocmask's recalc_sigpending() sets TIF_SIGPENDING when it is unblocked.
-        boolean wants = (Utrace.blocked(c) & sig) == 0 && !pfExiting(c)
-            && !TaskState.isStoppedOrTraced(c.get(TASK_STATE));
-        if (!wants) return true;
+        // complete_signal(): one thread, so a task wants_signal() refuses gets no signal_wake_up ("It will
+        // dequeue unblocked signals before it runs again"): TIF_SIGPENDING is left for recalc_sigpending when
+        // it runs. A blocked signal waits in the queue: sigprocmask's recalc_sigpending() sets TIF_SIGPENDING
+        // when it is unblocked.
+        if (!wantsSignal(c, sig)) return true;
         if (fatalToTheGroup(c, sig)) {
             // The group exit queues SIGKILL: the sigkill-wins history, whether or not the mutation skips it.
             c.taskGhostSet(G_KILLED);
@@ -70,6 +63,23 @@ final class SendSignal {
         }
         Utrace.signalWakeUp(c, false);
         return true;
+    }
+
+    /**
+     * wants_signal() (3.1) for a signal other than SIGKILL: "if (sigismember(&p->blocked, sig)) return 0;", "if
+     * (p->flags & PF_EXITING) return 0;", "if (task_is_stopped_or_traced(p)) return 0;", "return task_curr(p) ||
+     * !signal_pending(p);". task_is_stopped_or_traced() tests __TASK_STOPPED | __TASK_TRACED only: patch 14 added
+     * __TASK_UTRACED without adding it there, so a task asleep in utrace_stop() (TASK_UTRACED, patch 15) is
+     * wanted when no signal is pending (utrace_stop's comment "complete_signal() considered us 'uninterested'" is
+     * from the TASK_TRACED days); a fatal signal nobody traces then wakes it (TASK_WAKEKILL) to die. task_curr():
+     * the tracee is on a CPU unless it is asleep (a running tracee is taken to be on one; see the class comment).
+     */
+    private static boolean wantsSignal(Ctx c, int sig) {
+        if ((Utrace.blocked(c) & sig) != 0 || pfExiting(c)) return false;
+        int stopped = TaskState.STOPPED_BIT | TaskState.TRACED_BIT
+            | (c.cfg.mutated(Mutation.WANTS_SIGNAL_SKIPS_UTRACED) ? TaskState.UTRACED_BIT : 0);
+        if ((c.get(TASK_STATE) & stopped) != 0) return false;
+        return !c.model.tracee().asleepIn(c) || !c.has(TIF, Tif.SIGPENDING);
     }
 
     /**

@@ -73,7 +73,7 @@ final class TraceeStop {
                 return true;
             case STOP_RECALC:
                 if (!c.lockFree(LOCK_SIGLOCK)) return false;
-                if (!c.cfg.mutated(Mutation.UTRACE_STOP_SKIPS_RECALC)) Utrace.recalcSigpending(c);
+                Utrace.recalcSigpending(c);
                 c.pc(c.local(L_STOP_CONT));
                 return true;
             case JC_SLEEP:

@@ -71,6 +71,34 @@ class FatalSignalFastPathTest {
         assertFalse(s.killed(), why);
     }
 
+    /** An untraced tracee asleep in utrace_stop() (TASK_UTRACED: TASK_WAKEKILL | __TASK_UTRACED, patch 15). */
+    private static Fixture asleepInUtraceStop() {
+        return killerSends("QUIESCE", "SIGTERM", ModelConfig.fullSeries())
+            .set(TASK_STATE, TaskState.WAKEKILL | TaskState.UTRACED_BIT).pc(0, TraceeStop.STOP_SLEEP);
+    }
+
+    @Test
+    void aTaskAsleepInUtraceStopIsNotStoppedOrTracedForWantsSignal() {
+        // task_is_stopped_or_traced() tests __TASK_STOPPED | __TASK_TRACED only: the group exit wakes the sleeper
+        State s = send(asleepInUtraceStop()).after();
+        assertTrue(groupExit(s), "wanted: the fast group exit");
+        assertEquals(TaskState.RUNNING, s.taskState(), "signal_wake_up(t, 1) wakes TASK_WAKEKILL");
+        // task_curr(p) || !signal_pending(p): asleep with a signal already pending, it is not wanted
+        assertQueuedOnly(asleepInUtraceStop().set(TIF, Tif.SIGPENDING), "asleep with TIF_SIGPENDING set");
+        ModelConfig treatedAsStopped = ModelConfig.fullSeries().withMutations(java.util.EnumSet.of(Mutation.WANTS_SIGNAL_SKIPS_UTRACED));
+        assertQueuedOnly(killerSends("QUIESCE", "SIGTERM", treatedAsStopped)
+            .set(TASK_STATE, TaskState.WAKEKILL | TaskState.UTRACED_BIT).pc(0, TraceeStop.STOP_SLEEP), "the mutation");
+    }
+
+    @Test
+    void aNonFatalSignalToATaskAsleepInUtraceStopSetsSigpendingWithoutWakingIt() {
+        Fixture f = killerSends("QUIESCE", "SIGUSR1", ModelConfig.fullSeries())
+            .set(TASK_STATE, TaskState.WAKEKILL | TaskState.UTRACED_BIT).pc(0, TraceeStop.STOP_SLEEP);
+        State s = send(f).after();
+        assertTrue(s.has(TIF, Tif.SIGPENDING), "wanted: signal_wake_up(t, 0) sets TIF_SIGPENDING");
+        assertEquals(TaskState.WAKEKILL | TaskState.UTRACED_BIT, s.taskState(), "and wakes only TASK_INTERRUPTIBLE");
+    }
+
     @Test
     void withoutPatch04AnEngineWatchingSigtermIsNotAsked() {
         ModelConfig without4 = ModelConfig.fullSeries().withPatches(Series.select("without:4"));
