@@ -96,7 +96,6 @@ final class Killer extends Actor {
         may.read(PTRACE, PT_PTRACED);
         if (model.blockedSlot() >= 0) may.read(model.blockedSlot(), -1); // complete_signal's wants_signal()
         may.read(EXIT_STATE, -1); // wants_signal(): PF_EXITING (SendSignal.pfExiting)
-        may.read(model.tracee().base, -1); // wants_signal()'s task_curr(): whether the tracee is asleep
         for (int i = from; i < sends.size(); i++) {
             KillerSend send = sends.get(i);
             int sig = send.signal();

@@ -72,14 +72,16 @@ final class SendSignal {
      * __TASK_UTRACED without adding it there, so a task asleep in utrace_stop() (TASK_UTRACED, patch 15) is
      * wanted when no signal is pending (utrace_stop's comment "complete_signal() considered us 'uninterested'" is
      * from the TASK_TRACED days); a fatal signal nobody traces then wakes it (TASK_WAKEKILL) to die. task_curr():
-     * the tracee is on a CPU unless it is asleep (a running tracee is taken to be on one; see the class comment).
+     * the tracee is on a CPU while TASK_RUNNING (see the class comment) and off it otherwise, which the kernel's
+     * differs from only between utrace_stop's unlock and its schedule(), with TIF_SIGPENDING already set; reading
+     * the state, not the tracee's pc, keeps the killers independent of the tracee's other steps (--por).
      */
     private static boolean wantsSignal(Ctx c, int sig) {
         if ((Utrace.blocked(c) & sig) != 0 || pfExiting(c)) return false;
         int stopped = TaskState.STOPPED_BIT | TaskState.TRACED_BIT
             | (c.cfg.mutated(Mutation.WANTS_SIGNAL_SKIPS_UTRACED) ? TaskState.UTRACED_BIT : 0);
         if ((c.get(TASK_STATE) & stopped) != 0) return false;
-        return !c.model.tracee().asleepIn(c) || !c.has(TIF, Tif.SIGPENDING);
+        return c.get(TASK_STATE) == TaskState.RUNNING || !c.has(TIF, Tif.SIGPENDING);
     }
 
     /**
